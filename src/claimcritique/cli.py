@@ -1,0 +1,123 @@
+"""The `claimcritique` command line: every subcommand reads PATH... and prints one CSV table.
+
+Problems with individual files go to stderr, one line each, and never stop the batch.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from . import analysis, paths, readability
+from .corpus import DEFAULT_MAX_MB, Corpus, load_corpus
+
+Table = Callable[[Corpus, argparse.Namespace], pd.DataFrame]
+
+
+def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    if args.by == "block":
+        return corpus.blocks
+    if args.by == "sentence":
+        return corpus.sentences
+    return corpus.documents.drop(columns=["text"])
+
+
+def _readability_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    if args.by == "section":
+        return readability.section_readability(corpus.blocks, corpus.sentences)
+    if args.by == "sentence":
+        return readability.sentence_readability(corpus.sentences)
+    return readability.document_readability(corpus.documents, corpus.sentences)
+
+
+def _analyze(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    tables = analysis.all_tables(corpus)
+    written = analysis.write_tables(tables, Path(args.output))
+    summary = pd.DataFrame({"table": list(tables), "rows": [len(t) for t in tables.values()],
+                            "file": [str(p) for p in written]})
+    print(f"claimcritique: {len(corpus.documents)} documents, {len(corpus.problems)} problems; "
+          f"{len(written)} tables written to {args.output}", file=sys.stderr)
+    return summary
+
+
+def _add_common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help=f"files or folders of .txt, .md, .html articles (default: {paths.RAW})")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the CSV here instead of stdout")
+    parser.add_argument("--manifest", metavar="CSV",
+                        help="document metadata (doc_id, file, title, publisher, kind, url, notes); "
+                             "default: data/corpus.csv for the default corpus, else corpus.csv in the folder")
+    parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB,
+                        help=f"skip files larger than this many MB (default {DEFAULT_MAX_MB:g})")
+    parser.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                        help="progress bar on stderr (default: when stderr is a terminal)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="claimcritique",
+        description="Critique health-supplement articles: claims with quotes, readability, "
+                    "promotional language and consistency. Each subcommand prints a CSV table.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    corpus = sub.add_parser("corpus", help="one row per document (or --by block / sentence)")
+    _add_common(corpus)
+    corpus.add_argument("--by", choices=["document", "block", "sentence"], default="document")
+    corpus.set_defaults(table=_corpus_table)
+
+    scores = sub.add_parser("readability", help="textstat scores over our segmentation, per document "
+                                                "(or --by section / sentence)")
+    _add_common(scores)
+    scores.add_argument("--by", choices=["document", "section", "sentence"], default="document")
+    scores.set_defaults(table=_readability_table)
+
+    run = sub.add_parser("analyze", help="load the corpus once and write every table to a folder (-o DIR)")
+    _add_common(run)
+    run.set_defaults(table=_analyze, summary_only=True)
+    return parser
+
+
+def report_problems(problems: pd.DataFrame, stream=sys.stderr) -> None:
+    """One readable line per problem: the file first, then what is wrong."""
+    for row in problems.itertuples(index=False):
+        print(f"claimcritique: {row.severity}: {row.file}: {row.problem}", file=stream)
+
+
+def write_table(table: pd.DataFrame, output: str | None) -> None:
+    if output:
+        Path(output).parent.mkdir(parents=True, exist_ok=True)
+        table.to_csv(output, index=False)
+    else:
+        table.to_csv(sys.stdout, index=False)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    try:
+        corpus = load_corpus(args.paths or None, manifest=args.manifest, max_mb=args.max_mb, progress=progress)
+    except ValueError as error:  # a malformed manifest or data file: say which and why
+        print(f"claimcritique: error: {error}", file=sys.stderr)
+        return 2
+    report_problems(corpus.problems)
+    if corpus.documents.empty:
+        print("claimcritique: error: no readable documents", file=sys.stderr)
+        return 1
+    if getattr(args, "summary_only", False):
+        if not args.output:
+            print("claimcritique: error: analyze needs -o DIR", file=sys.stderr)
+            return 2
+        write_table(args.table(corpus, args), None)
+        return 0
+    try:
+        write_table(args.table(corpus, args), args.output)
+    except BrokenPipeError:  # `claimcritique ... | head` is fine
+        return 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

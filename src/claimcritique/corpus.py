@@ -1,0 +1,272 @@
+"""Find, read and segment the articles of a corpus; report bad files instead of crashing.
+
+One bad document (empty, binary, wrongly encoded, too large, unparsable HTML) never stops a
+batch: it becomes a row of `Corpus.problems`, naming the file and the problem, and the other
+documents load. For a UTF-8 `.txt` or `.md` file the loaded text is the file's content
+unchanged (a byte-order mark aside); HTML pages are reduced to their main text by trafilatura
+(tuned for recall so lists and tables survive), as Markdown-like lines.
+"""
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from . import paths
+from .segment import BLOCK_COLUMNS, SENTENCE_COLUMNS, count_words, segment_blocks, segment_sentences
+
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+DEFAULT_MAX_MB = 5.0
+MANIFEST_NAME = "corpus.csv"
+MANIFEST_COLUMNS = ["doc_id", "file", "title", "publisher", "kind", "url", "notes"]
+DOCUMENT_KINDS = {"vendor", "affiliate", "informational"}
+PROBLEM_COLUMNS = ["file", "doc_id", "severity", "problem"]
+DOCUMENT_COLUMNS = [
+    "doc_id", "path", "file", "format", "title", "publisher", "kind", "url", "notes",
+    "encoding", "chars", "words", "blocks", "sentences", "text",
+]
+
+
+class DocumentError(Exception):
+    """A document that cannot be used; the message says why in plain words."""
+
+
+@dataclass
+class Corpus:
+    """The tidy tables of a loaded corpus. `documents.text` holds each text as loaded."""
+
+    documents: pd.DataFrame
+    blocks: pd.DataFrame
+    sentences: pd.DataFrame
+    problems: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=PROBLEM_COLUMNS))
+
+    def text(self, doc_id: str) -> str:
+        return self.documents.set_index("doc_id").at[doc_id, "text"]
+
+    @property
+    def texts(self) -> dict[str, str]:
+        return dict(zip(self.documents["doc_id"], self.documents["text"]))
+
+
+# --- reading one file -------------------------------------------------------------------
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    control = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    return control > max(2, len(sample) // 100)
+
+
+def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[str]]:
+    """Decode UTF-8, falling back to cp1252 (Windows smart quotes) and then Latin-1, with a warning."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError as error:
+        where = f"byte {error.start}"
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        return text, encoding, [f"not valid UTF-8 (first bad {where}); decoded as {encoding}"]
+    raise DocumentError(f"{name}: cannot decode text")  # unreachable: latin-1 decodes anything
+
+
+def html_to_text(html: str) -> tuple[str, dict[str, str]]:
+    """Main text of a saved page (no scripts, styles, navigation) and its title and site name."""
+    import trafilatura  # imported here: it is slow to import and only HTML needs it
+
+    text = trafilatura.extract(
+        html,
+        output_format="markdown",
+        include_tables=True,
+        include_comments=False,
+        include_links=False,
+        include_images=False,
+        favor_recall=True,
+        deduplicate=False,
+    )
+    if not text or not text.strip():
+        raise DocumentError("no main text found in the HTML page")
+    meta = trafilatura.extract_metadata(html)
+    info = {}
+    if meta is not None:
+        info = {"title": meta.title or "", "publisher": meta.sitename or "", "url": meta.url or ""}
+    return text, info
+
+
+def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> tuple[str, str, dict[str, str], list[str]]:
+    """Text, encoding, page metadata and warnings of one file; DocumentError if it is unusable."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise DocumentError(f"unsupported file type '{suffix or '(none)'}' (use .txt, .md or .html)")
+    size = path.stat().st_size
+    if size > max_mb * 1_000_000:
+        raise DocumentError(f"too large: {size / 1e6:.1f} MB (limit {max_mb:g} MB; raise it with --max-mb)")
+    data = path.read_bytes()
+    if not data.strip():
+        raise DocumentError("empty file")
+    if _looks_binary(data):
+        raise DocumentError("binary file, not text")
+    text, encoding, notes = decode_bytes(data, path.name)
+    info: dict[str, str] = {}
+    if FORMATS[suffix] == "html":
+        try:
+            text, info = html_to_text(text)
+        except DocumentError:
+            raise
+        except Exception as error:  # a parser failure must name the file, not show a traceback
+            raise DocumentError(f"could not parse HTML ({type(error).__name__}: {error})") from None
+    if not text.strip():
+        raise DocumentError("no text")
+    return text, encoding, info, notes
+
+
+# --- finding files and the manifest -----------------------------------------------------------
+
+def discover(paths_: Iterable[str | Path], skip: Sequence[str] = (MANIFEST_NAME,)) -> tuple[list[Path], list[dict]]:
+    """Files to load from files and folders (recursively, hidden files skipped), and the problems met."""
+    files: list[Path] = []
+    problems: list[dict] = []
+    seen: set[Path] = set()
+    for given in paths_:
+        path = Path(given)
+        if path.is_dir():
+            candidates = sorted(p for p in path.rglob("*") if p.is_file())
+            candidates = [
+                p for p in candidates
+                if not any(part.startswith(".") for part in p.relative_to(path).parts) and p.name not in skip
+            ]
+            for p in candidates:
+                if p.suffix.lower() not in FORMATS:
+                    problems.append(_problem(p, "", "skipped", f"unsupported file type '{p.suffix or '(none)'}'"))
+            candidates = [p for p in candidates if p.suffix.lower() in FORMATS]
+        elif path.is_file():
+            candidates = [path]
+        else:
+            problems.append(_problem(path, "", "error", "no such file or folder"))
+            continue
+        for p in candidates:
+            resolved = p.resolve()
+            if resolved not in seen:
+                seen.add(resolved)
+                files.append(p)
+    return files, problems
+
+
+def read_manifest(path: Path) -> pd.DataFrame:
+    """The manifest of document metadata; a clear ValueError naming the file if it is malformed."""
+    try:
+        manifest = pd.read_csv(path, dtype=str, keep_default_na=False)
+    except Exception as error:
+        raise ValueError(f"{path}: cannot read the manifest as CSV ({error})") from None
+    missing = [c for c in ("file",) if c not in manifest.columns]
+    if missing:
+        raise ValueError(f"{path}: manifest lacks the column(s) {missing}; expected {MANIFEST_COLUMNS}")
+    for column in MANIFEST_COLUMNS:
+        if column not in manifest.columns:
+            manifest[column] = ""
+    for row_number, kind in enumerate(manifest["kind"], start=2):
+        if kind and kind not in DOCUMENT_KINDS:
+            raise ValueError(f"{path}, row {row_number}: kind '{kind}' is not one of {sorted(DOCUMENT_KINDS)}")
+    return manifest[MANIFEST_COLUMNS]
+
+
+def default_manifest(paths_: Sequence[str | Path]) -> Path | None:
+    """data/corpus.csv for the default corpus; otherwise a corpus.csv inside the (single) folder given."""
+    resolved = [Path(p).resolve() for p in paths_]
+    if resolved == [paths.RAW.resolve()] and paths.MANIFEST.exists():
+        return paths.MANIFEST
+    for folder in resolved:
+        if folder.is_dir() and (folder / MANIFEST_NAME).exists():
+            return folder / MANIFEST_NAME
+    return None
+
+
+def _problem(path: Path | str, doc_id: str, severity: str, problem: str) -> dict:
+    return {"file": str(path), "doc_id": doc_id, "severity": severity, "problem": problem}
+
+
+# --- the whole corpus --------------------------------------------------------------------------
+
+def load_corpus(
+    paths_: Sequence[str | Path] | None = None,
+    manifest: str | Path | None = None,
+    max_mb: float = DEFAULT_MAX_MB,
+    progress: bool = False,
+) -> Corpus:
+    """Load files and folders (default: data/raw) into tidy documents, blocks, sentences and problems."""
+    paths_ = list(paths_) if paths_ else [paths.RAW]
+    files, problems = discover(paths_)
+    manifest_path = Path(manifest) if manifest else default_manifest(paths_)
+    rows_by_file: dict[str, dict] = {}
+    if manifest_path is not None:
+        table = read_manifest(manifest_path)
+        rows_by_file = {row["file"]: row for row in table.to_dict("records")}
+        loaded_names = {f.name for f in files}
+        for name in rows_by_file:
+            if name not in loaded_names:
+                problems.append(_problem(manifest_path, rows_by_file[name]["doc_id"], "warning",
+                                         f"manifest row for '{name}' points at a file that was not found"))
+
+    iterator: Iterable[Path] = files
+    if progress and len(files) > 1:
+        from tqdm.auto import tqdm
+
+        iterator = tqdm(files, desc="reading", unit="doc")
+
+    documents, blocks, sentences = [], [], []
+    used_ids: set[str] = set()
+    for path in iterator:
+        meta = rows_by_file.get(path.name, {})
+        doc_id = meta.get("doc_id") or path.stem
+        if doc_id in used_ids:
+            new_id = f"{doc_id}{path.suffix.lower()}"
+            problems.append(_problem(path, new_id, "warning", f"duplicate doc_id '{doc_id}'; loaded as '{new_id}'"))
+            doc_id = new_id
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # library chatter; our own problems table says what matters
+                text, encoding, info, notes = read_document(path, max_mb=max_mb)
+        except DocumentError as error:
+            problems.append(_problem(path, doc_id, "error", str(error)))
+            continue
+        except OSError as error:
+            problems.append(_problem(path, doc_id, "error", f"cannot read ({error.strerror or error})"))
+            continue
+        used_ids.add(doc_id)
+        problems.extend(_problem(path, doc_id, "warning", note) for note in notes)
+        doc_blocks = segment_blocks(doc_id, text)
+        doc_sentences = segment_sentences(text, doc_blocks)
+        blocks.append(doc_blocks)
+        sentences.append(doc_sentences)
+        headings = doc_blocks.loc[doc_blocks["kind"] == "heading", "text"]
+        documents.append({
+            "doc_id": doc_id,
+            "path": str(path),
+            "file": path.name,
+            "format": FORMATS[path.suffix.lower()],
+            "title": meta.get("title") or info.get("title") or (headings.iloc[0] if len(headings) else ""),
+            "publisher": meta.get("publisher") or info.get("publisher", ""),
+            "kind": meta.get("kind", ""),
+            "url": meta.get("url") or info.get("url", ""),
+            "notes": meta.get("notes", ""),
+            "encoding": encoding,
+            "chars": len(text),
+            "words": count_words(text),
+            "blocks": len(doc_blocks),
+            "sentences": len(doc_sentences),
+            "text": text,
+        })
+    return Corpus(
+        documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS),
+        blocks=pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=BLOCK_COLUMNS),
+        sentences=pd.concat(sentences, ignore_index=True) if sentences else pd.DataFrame(columns=SENTENCE_COLUMNS),
+        problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
+    )

@@ -1,0 +1,127 @@
+"""Loading: seeds as saved, manifest metadata, and every kind of bad input named without a traceback."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from claimcritique import paths
+from claimcritique.corpus import load_corpus, read_manifest
+
+from .conftest import SEED_IDS
+
+HTML = """<html><head><title>Melatonin dosing | Acme Sleep</title>
+<script>var tracking = "SECRET_SCRIPT_TEXT";</script><style>.x { color: red }</style></head>
+<body><nav>Home | Shop | Cart</nav><article><h1>How much melatonin?</h1>
+<p>Most adults take 0.5 to 5 mg about 30 minutes before bed. Start low, e.g. with 0.5 mg.</p>
+<ul><li>Adults: 0.5-5 mg</li><li>Older adults: up to 1 mg</li></ul>
+<table><tr><th>Dose</th><th>Onset</th></tr><tr><td>1 mg</td><td>30 minutes</td></tr></table>
+<script>document.write("SECRET_SCRIPT_TEXT")</script></article></body></html>"""
+
+
+@pytest.fixture()
+def messy_folder(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("  \n\n \t\n")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 20)
+    (tmp_path / "cp1252.txt").write_bytes("Take 200\u2013400 mg \u201cdaily\u201d. It\u2019s fine.\n".encode("cp1252"))
+    (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
+    (tmp_path / "huge.txt").write_text("Magnesium is good for you. " * 800_000)  # about 21 MB
+    (tmp_path / "good.txt").write_text("Good article. Take 300 mg daily.\n", encoding="utf-8")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / ".hidden.txt").write_text("ignored")
+    return tmp_path
+
+
+def test_seeds_load_unchanged_with_manifest(seeds):
+    docs = seeds.documents.set_index("doc_id")
+    assert docs.index.tolist() == SEED_IDS
+    for doc_id in SEED_IDS:
+        raw = (paths.RAW / f"{doc_id}.txt").read_bytes().decode("utf-8")
+        assert docs.at[doc_id, "text"] == raw  # the loaded text is the file, unchanged
+    assert docs.at["002_92b750b21631aec1", "publisher"] == "Trusted Supplements"
+    assert set(docs["kind"]) <= {"vendor", "affiliate", "informational"}
+    assert seeds.problems.empty
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(messy_folder):
+    corpus = load_corpus([messy_folder])
+    assert sorted(corpus.documents["doc_id"]) == ["cp1252", "good", "page"]
+    problems = corpus.problems.assign(name=corpus.problems["file"].map(lambda f: f.rsplit("/", 1)[-1]))
+    by_name = dict(zip(problems["name"], problems["problem"]))
+    assert by_name["empty.txt"] == "empty file"
+    assert by_name["blank.md"] == "empty file"
+    assert by_name["binary.txt"] == "binary file, not text"
+    assert by_name["huge.txt"].startswith("too large")
+    assert "cp1252" in by_name["cp1252.txt"]
+    assert "unsupported file type '.pdf'" in by_name["notes.pdf"]
+    assert ".hidden.txt" not in by_name
+    cp = corpus.text("cp1252")
+    assert "200\u2013400" in cp and "\u201cdaily\u201d" in cp and "It\u2019s" in cp
+
+
+def test_html_main_text_without_scripts(messy_folder):
+    corpus = load_corpus([messy_folder / "page.html"])
+    text = corpus.text("page")
+    assert "SECRET_SCRIPT_TEXT" not in text and "color: red" not in text
+    assert "0.5 to 5 mg" in text and "Older adults: up to 1 mg" in text  # lists survive
+    assert "30 minutes" in text  # tables survive
+    kinds = corpus.blocks["kind"].tolist()
+    assert "bullet" in kinds and "table_row" in kinds and kinds[0] == "heading"
+    assert corpus.documents.at[0, "title"] == "How much melatonin?"  # trafilatura prefers the h1
+
+
+def test_duplicate_ids_and_manifest_problems(tmp_path):
+    (tmp_path / "a.txt").write_text("One sentence here.")
+    (tmp_path / "a.md").write_text("Another sentence here.")
+    (tmp_path / "corpus.csv").write_text("doc_id,file,title,publisher,kind,url,notes\nalpha,a.txt,Alpha,Pub,vendor,,\nzz,missing.txt,,,,,\n")
+    corpus = load_corpus([tmp_path])
+    assert sorted(corpus.documents["doc_id"]) == ["a", "alpha"]
+    assert corpus.documents.set_index("doc_id").at["alpha", "title"] == "Alpha"
+    problems = " | ".join(corpus.problems["problem"])
+    assert "missing.txt" in problems
+
+
+def test_duplicate_stems_get_distinct_ids(tmp_path):
+    (tmp_path / "a.txt").write_text("One sentence here.")
+    (tmp_path / "a.md").write_text("Another sentence here.")
+    corpus = load_corpus([tmp_path])
+    assert sorted(corpus.documents["doc_id"]) == ["a", "a.txt"]
+    assert "duplicate doc_id 'a'" in corpus.problems["problem"].iloc[0]
+
+
+def test_malformed_manifest_is_named(tmp_path):
+    bad = tmp_path / "corpus.csv"
+    bad.write_text("doc_id,title\nx,y\n")
+    with pytest.raises(ValueError, match="corpus.csv: manifest lacks the column"):
+        read_manifest(bad)
+    bad.write_text("file,kind\na.txt,shop\n")
+    with pytest.raises(ValueError, match="row 2: kind 'shop'"):
+        read_manifest(bad)
+
+
+def run_cli(*args):
+    return subprocess.run([sys.executable, "-m", "claimcritique", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_cli_corpus_on_a_messy_folder(messy_folder):
+    result = run_cli("corpus", str(messy_folder))
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    for name in ("empty.txt", "binary.txt", "huge.txt"):
+        assert name in result.stderr
+    table = pd.read_csv(pd.io.common.StringIO(result.stdout))
+    assert sorted(table["doc_id"]) == ["cp1252", "good", "page"]
+    assert list(table.columns[:5]) == ["doc_id", "path", "file", "format", "title"]
+    assert {"words", "blocks", "sentences"} <= set(table.columns)
+
+
+def test_cli_default_corpus_and_missing_path(tmp_path):
+    result = run_cli("corpus", "-o", str(tmp_path / "c.csv"))
+    assert result.returncode == 0, result.stderr
+    assert pd.read_csv(tmp_path / "c.csv")["doc_id"].tolist() == SEED_IDS
+    missing = run_cli("corpus", str(tmp_path / "nope"))
+    assert missing.returncode == 1
+    assert "nope: no such file or folder" in missing.stderr and "Traceback" not in missing.stderr

@@ -1,0 +1,75 @@
+"""Readability: textstat offline, its counts equal to ours, known values, and honest NaNs."""
+from __future__ import annotations
+
+import math
+import os
+import subprocess
+import sys
+
+from claimcritique import readability
+from claimcritique.segment import segment_blocks, segment_sentences
+
+
+def test_textstat_counts_syllables_with_no_download(tmp_path):
+    """A fresh machine: empty HOME and NLTK_DATA, and any attempt to download is an error."""
+    code = (
+        "import nltk\n"
+        "def refuse(*a, **k): raise SystemExit('tried to download ' + repr(a))\n"
+        "nltk.download = refuse\n"
+        "from claimcritique import readability\n"
+        "print(readability._textstat.syllable_count('magnesium'), readability._textstat.syllable_count('glycinate'))\n"
+    )
+    env = {**os.environ, "HOME": str(tmp_path), "NLTK_DATA": str(tmp_path / "nltk"), "XDG_CACHE_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["4", "3"]
+
+
+def test_known_values_worked_by_hand():
+    # "The cat sat on the mat." + "The dog ran to the big red barn." -> 14 words, 2 sentences,
+    # 14 syllables (all monosyllables in CMUdict).
+    sentences = ["The cat sat on the mat.", "The dog ran to the big red barn."]
+    text = readability.textstat_ready(sentences)
+    ts = readability._textstat
+    assert (ts.lexicon_count(text), ts.sentence_count(text), ts.syllable_count(text)) == (14, 2, 14)
+    # Flesch-Kincaid grade = 0.39 * words/sentences + 11.8 * syllables/words - 15.59
+    assert math.isclose(ts.flesch_kincaid_grade(text), 0.39 * 7 + 11.8 * 1 - 15.59, abs_tol=1e-9)
+    # Flesch reading ease = 206.835 - 1.015 * words/sentences - 84.6 * syllables/words
+    assert math.isclose(ts.flesch_reading_ease(text), 206.835 - 1.015 * 7 - 84.6 * 1, abs_tol=1e-9)
+
+
+def test_textstat_counts_our_sentences(seeds):
+    prose = readability.scorable_sentences(seeds.sentences)
+    for doc_id, units in prose.groupby("doc_id")["text"]:
+        assert readability._textstat.sentence_count(readability.textstat_ready(units.tolist())) == len(units), doc_id
+
+
+def test_decimals_and_abbreviations_stay_one_sentence():
+    text = "Take 2.5 mg daily, e.g. at dinner, in the U.S. trial."
+    sentences = segment_sentences(text, segment_blocks("d", text))
+    assert sentences["text"].tolist() == [text]
+    assert readability._textstat.sentence_count(readability.textstat_ready([text])) == 1
+
+
+def test_seed_000_grade_is_plausible_not_20(seeds):
+    scores = readability.document_readability(seeds.documents, seeds.sentences).set_index("doc_id")
+    naive = readability.naive_scores(seeds.text("000_0856cdaba0ba1b27"))
+    assert naive["flesch_kincaid_grade"] > 19  # what textstat says of the raw page
+    assert 8 <= scores.at["000_0856cdaba0ba1b27", "flesch_kincaid_grade"] <= 14
+
+
+def test_tiny_text_gets_nan_and_a_reason():
+    result = readability.score_text(["Take it daily."])
+    assert math.isnan(result["flesch_kincaid_grade"]) and math.isnan(result["smog_index"])
+    assert result["note"].startswith("too short to score")
+    empty = readability.score_text([])
+    assert empty["words"] == 0 and math.isnan(empty["text_standard"])
+
+
+def test_sections_and_sentences(seeds):
+    sections = readability.section_readability(seeds.blocks, seeds.sentences)
+    seed0 = sections[sections["doc_id"] == "000_0856cdaba0ba1b27"]
+    assert "The Sleep Connection" in seed0["section"].tolist()
+    hardest = readability.sentence_readability(seeds.sentences)
+    first = hardest.groupby("doc_id").head(1)
+    assert (first["flesch_kincaid_grade"] >= hardest.groupby("doc_id")["flesch_kincaid_grade"].transform("max").loc[first.index]).all()
