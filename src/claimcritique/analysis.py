@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import readability
+from . import claims, readability
 from .corpus import Corpus
 
 
@@ -19,6 +19,7 @@ def all_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
         "blocks": corpus.blocks,
         "sentences": corpus.sentences,
         "problems": corpus.problems,
+        "claims": claims.extract_claims(corpus.sentences, corpus.blocks),
         "readability": readability.document_readability(corpus.documents, corpus.sentences),
         "readability_sections": readability.section_readability(corpus.blocks, corpus.sentences),
         "readability_sentences": readability.sentence_readability(corpus.sentences),

@@ -11,7 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import analysis, paths, readability
+from . import analysis, claims, paths, readability
 from .corpus import DEFAULT_MAX_MB, Corpus, load_corpus
 
 Table = Callable[[Corpus, argparse.Namespace], pd.DataFrame]
@@ -23,6 +23,10 @@ def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     if args.by == "sentence":
         return corpus.sentences
     return corpus.documents.drop(columns=["text"])
+
+
+def _claims_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    return claims.extract_claims(corpus.sentences, corpus.blocks)
 
 
 def _readability_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
@@ -67,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(corpus)
     corpus.add_argument("--by", choices=["document", "block", "sentence"], default="document")
     corpus.set_defaults(table=_corpus_table)
+
+    numbers = sub.add_parser("claims", help="every quantitative claim: type, subject, low/high, unit, quote, offsets")
+    _add_common(numbers)
+    numbers.set_defaults(table=_claims_table)
 
     scores = sub.add_parser("readability", help="textstat scores over our segmentation, per document "
                                                 "(or --by section / sentence)")

@@ -54,3 +54,71 @@ def block_kind_chart(blocks: pd.DataFrame) -> plt.Figure:
     ax.set(xlabel="blocks (count)", ylabel="document", title="What the pages are made of")
     ax.legend(title="block kind", bbox_to_anchor=(1.01, 1), loc="upper left")
     return fig
+
+
+def short_id(doc_id: str) -> str:
+    """"000_0856cdaba0ba1b27" -> "000": seed ids are long; a user's own stems are kept whole."""
+    head = doc_id.split("_")[0]
+    return head if head.isdigit() else doc_id
+
+
+def _range_rows(claims: pd.DataFrame) -> pd.DataFrame:
+    """Claims with a plottable interval: open bounds drawn as a point at the known end."""
+    rows = claims.copy()
+    rows["lo"] = rows["low"].fillna(rows["high"])
+    rows["hi"] = rows["high"].fillna(rows["low"])
+    rows["label"] = rows["doc_id"].map(short_id) + " · " + rows["subject"].str.slice(0, 32)
+    return rows.dropna(subset=["lo", "hi"]).reset_index(drop=True)
+
+
+def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour_by: str = "doc_id") -> None:
+    palette = dict(zip(sorted(rows[colour_by].unique()), sns.color_palette("colorblind")))
+    for y, row in rows.iterrows():
+        colour = palette[row[colour_by]]
+        ax.plot([row["lo"], row["hi"]], [y, y], color=colour, linewidth=5, solid_capstyle="round")
+        ax.plot([row["lo"], row["hi"]], [y, y], "o", color=colour, markersize=5)
+    ax.set_yticks(range(len(rows)), rows["label"])
+    ax.invert_yaxis()
+
+
+def dose_range_chart(dose_claims: pd.DataFrame, bands: pd.DataFrame) -> plt.Figure:
+    """Stated dose ranges (mg) per document and population against the RDA band and the supplemental UL."""
+    rows = _range_rows(dose_claims[dose_claims["unit"].str.startswith("mg")])
+    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(rows), 3) + 1.5))
+    rda = bands.iloc[0]
+    ul = bands.iloc[1]
+    ax.axvspan(rda["low"], rda["high"], color="0.85", zorder=0, label=f"{rda['band']}: {rda['low']:g}–{rda['high']:g} mg")
+    ax.axvline(ul["high"], color="#d55e00", linestyle="--", label=f"{ul['band']}: {ul['high']:g} mg")
+    _draw_ranges(ax, rows)
+    ax.set(xlabel="stated dose (mg per day, as written: elemental or compound)", ylabel="document · population",
+           title="Dose claims against the RDA and the supplemental upper limit")
+    ax.legend(loc="lower right", fontsize=8)
+    return fig
+
+
+def absorption_chart(absorption_claims: pd.DataFrame, measured: pd.DataFrame) -> plt.Figure:
+    """Claimed absorption (%) per form and document, beside measured fractional absorption."""
+    claimed = _range_rows(absorption_claims[absorption_claims["unit"] == "%"])
+    claimed["kind"] = "claimed"
+    found = measured.assign(lo=measured["low"].fillna(measured["high"]), hi=measured["high"].fillna(measured["low"]),
+                            label="measured · " + measured["label"], doc_id="measured")
+    rows = pd.concat([claimed, found[["lo", "hi", "label", "doc_id"]]], ignore_index=True)
+    fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 3) + 1.5))
+    _draw_ranges(ax, rows)
+    ax.set(xlabel="share absorbed (%)", xlim=(0, 100), ylabel="",
+           title="Absorption claims against measured absorption")
+    return fig
+
+
+def prevalence_chart(deficiency_claims: pd.DataFrame, prevalence: pd.DataFrame) -> plt.Figure:
+    """Claimed shares of people deficient, beside NHANES shares below the EAR (intake, not deficiency)."""
+    claimed = _range_rows(deficiency_claims[deficiency_claims["unit"] == "%"])
+    found = prevalence.assign(lo=prevalence["low"].fillna(prevalence["high"]),
+                              hi=prevalence["high"].fillna(prevalence["low"]),
+                              label="NHANES · " + prevalence["label"].str.slice(0, 45), doc_id="reference")
+    rows = pd.concat([claimed, found[["lo", "hi", "label", "doc_id"]]], ignore_index=True)
+    fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 3) + 1.5))
+    _draw_ranges(ax, rows)
+    ax.set(xlabel="share of people (%)", xlim=(0, 100), ylabel="",
+           title="Deficiency claims against NHANES intake inadequacy")
+    return fig

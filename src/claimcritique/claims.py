@@ -1,0 +1,445 @@
+"""Extract every quantitative claim, typed, with its value or range, unit and exact quote.
+
+Why hand-written: quantulum3 (the best-kept general quantity parser) returns ranges as a
+mean ± uncertainty, knows no IU, types nothing and reads "Adults 19-30" as a quantity. What we
+need is narrower and stricter: a small grammar of number expressions (digits, number words,
+ranges with "-", "–", "to", "between ... and ..."), the units supplement pages use, and rules
+that type each number from its sentence, its table header or its section heading. The cue
+words and subject vocabularies are data (`data/lexicons/claim_cues.csv`, `claim_subjects.csv`).
+
+Units are normalised: grams become mg (x1000), micrograms "mcg", international units "IU",
+percent "%", times "minutes"/"hours"/"days"/"weeks"/"months"; a dose unit gets "/day" when
+the sentence or the table header says daily. The quote keeps the original wording.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .datafiles import read_data_csv
+
+CLAIM_COLUMNS = ["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end",
+                 "sentence_id", "block_kind", "value_text", "value_start", "value_end", "qualifier", "elemental"]
+CLAIM_TYPES = ["absorption_rate", "deficiency_prevalence", "dose", "timing", "onset", "enzyme_count", "other"]
+
+# --- the grammar of number expressions ------------------------------------------------------------
+
+_WORD_VALUES = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100, "one hundred": 100,
+}
+_WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, reverse=True))
+_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUM})\b)"
+_UNITS = {
+    "%": "%", "percent": "%", "per cent": "%", "mg": "mg", "milligram": "mg", "milligrams": "mg",
+    "mcg": "mcg", "µg": "mcg", "μg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gram": "g",
+    "grams": "g", "iu": "IU", "international unit": "IU", "international units": "IU",
+    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours",
+    "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
+    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
+    "year": "years", "years": "years",
+}
+_UNIT = r"(?:%|per\s?cent\b|percent\b|international\s+units?\b|micrograms?\b|milligrams?\b|grams?\b|mg\b|mcg\b|µg\b|μg\b|g\b|iu\b|hours?\b|hrs?\b|minutes?\b|mins?\b|min\b|days?\b|weeks?\b|months?\b|years?\b)"
+_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|at\s+least|upwards\s+of|up\s+to|as\s+much\s+as|"
+           r"no\s+more\s+than|less\s+than|fewer\s+than|under|nearly|almost|approximately|approx\.|about|"
+           r"around|roughly|some|within)\s+|[~≈<>≤≥]\s*)?")
+_LEAD_UNIT = r"(?P<lead>\b(?:weeks?|days?|months?)\s+)?"
+_RANGE = r"\s*(?:-|–|—|to|or)\s*"
+NUMBER_EXPRESSION = re.compile(
+    rf"{_PREFIX}{_LEAD_UNIT}(?<![\w.,/$-])(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?"
+    rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<unit2>{_UNIT}))?)?(?P<plus>\+)?",
+    re.IGNORECASE,
+)
+BETWEEN_EXPRESSION = re.compile(
+    rf"\bbetween\s+(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?\s+and\s+(?P<high>{_NUM})(?:\s*(?P<unit2>{_UNIT}))?",
+    re.IGNORECASE,
+)
+# quantities said in words, with the value a careful reader would write down
+_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
+              "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
+              "three quarters": 75.0, "three-quarters": 75.0}
+FRACTION_EXPRESSION = re.compile(
+    r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|at\s+least)\s+)?"
+    r"\b(?P<word>" + "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True)) + r")\s+(?:of|the)\b",
+    re.IGNORECASE,
+)
+ONE_IN_EXPRESSION = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+)?one\s+in\s+(?P<n>{_NUM})\b", re.IGNORECASE)
+_MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
+MANY_EXPRESSION = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b", re.IGNORECASE)
+_WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
+           "a day": (1, "days"), "a week": (1, "weeks"), "a month": (1, "months"), "an hour": (1, "hours")}
+WITHIN_EXPRESSION = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|an\s+hour)\b",
+                               re.IGNORECASE)
+AN_HOUR_EXPRESSION = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour\b",
+                                re.IGNORECASE)
+
+_MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
+_LOW_ONLY = ("more than", "greater than", "over", "at least", "upwards of", ">", "≥")
+_HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "fewer than", "under", "within", "<", "≤")
+
+# --- what is not a claim -----------------------------------------------------------------------------
+
+_AGE_BEFORE = re.compile(
+    r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
+    r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation)"
+    r"(?:\s*/\s*\w+)?\s*\(?\s*)$",
+    re.IGNORECASE,
+)
+_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up))|^\s*(?:and\s+(?:older|over|up))",
+                        re.IGNORECASE)
+_ORDINAL_OR_LABEL_BEFORE = re.compile(
+    r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
+    r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to)\s*#?|#)\s*$",
+    re.IGNORECASE,
+)
+_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|/\d|:\d|\s*(?:min(?:ute)?s?\s+read|minute\s+read))", re.IGNORECASE)
+_RELATIVE_AFTER = re.compile(r"^\s*(?:higher|more|better|greater|lower|less|fewer|faster|slower|increase|decrease|"
+                             r"reduction|improvement|drop|rise|boost|off\b|discount)", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
+_ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
+_COMPOSITION_AFTER = re.compile(r"^\s*(?:elemental|(?:magnesium|mg)\s+by\s+(?:weight|mass))", re.IGNORECASE)
+
+
+@dataclass
+class _Number:
+    start: int  # offsets within the sentence
+    end: int
+    low: float
+    high: float
+    unit: str  # normalised surface unit: %, mg, mcg, g, IU, hours, ..., or "" (bare number)
+    qualifier: str
+    lead_unit: bool = False  # "Week 2-3", "days 1-3"
+    bare_words: bool = False  # written in words with no unit ("two of the most common")
+
+
+def _value(token: str) -> float:
+    token = token.lower().strip()
+    if token in _WORD_VALUES:
+        return float(_WORD_VALUES[token])
+    return float(token.replace(",", ""))
+
+
+def _unit(surface: str | None) -> str:
+    if not surface:
+        return ""
+    return _UNITS.get(re.sub(r"\s+", " ", surface.lower()).rstrip("s") if surface.lower() not in _UNITS else surface.lower(), "")
+
+
+def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, float]:
+    prefix = prefix.strip().lower()
+    if plus or prefix in _LOW_ONLY:
+        return low, math.nan
+    if prefix in _HIGH_ONLY:
+        return math.nan, high
+    return low, high
+
+
+def find_numbers(sentence: str) -> list[_Number]:
+    """Every number expression of a sentence, before deciding which ones are claims."""
+    found: list[_Number] = []
+    for m in BETWEEN_EXPRESSION.finditer(sentence):
+        unit = _unit(m.group("unit2") or m.group("unit1"))
+        found.append(_Number(m.start(), m.end(), _value(m.group("low")), _value(m.group("high")), unit, "between"))
+    for m in NUMBER_EXPRESSION.finditer(sentence):
+        if any(n.start <= m.start("low") < n.end for n in found):
+            continue
+        low = _value(m.group("low"))
+        high = _value(m.group("high")) if m.group("high") else low
+        unit_surface = m.group("unit2") or m.group("unit1")
+        lead = m.group("lead")
+        if lead and not unit_surface:
+            unit_surface = lead.strip()
+        end = m.end()
+        if m.group("high") and m.group("unit1") and m.group("unit2") and _unit(m.group("unit1")) != _unit(m.group("unit2")):
+            first, second = _unit(m.group("unit1")), _unit(m.group("unit2"))
+            if first in _MINUTES and second in _MINUTES:  # "30 minutes to 2 hours": one range, in the smaller unit
+                small = min(first, second, key=_MINUTES.get)
+                low, high = low * _MINUTES[first] / _MINUTES[small], high * _MINUTES[second] / _MINUTES[small]
+                unit_surface = small
+            else:  # "600 IU (15 mcg)" or "2 g or 500 mg" is not a range: keep the first number only
+                high, unit_surface, end = low, m.group("unit1"), m.end("unit1")
+        if low > high:  # "2-1 mg": keep the range, in order
+            low, high = high, low
+        prefix = m.group("prefix") or ""
+        if m.group("high") and end == m.end():  # "over 1-2 weeks" is a range, not a lower bound
+            prefix_for_bounds = ""
+        else:
+            prefix_for_bounds = prefix
+        low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
+        start = m.start() if prefix or lead else m.start("low")
+        words_only = not re.search(r"\d", m.group("low"))
+        found.append(_Number(start, end, low, high, _unit(unit_surface), prefix.strip().lower(),
+                             lead_unit=bool(lead), bare_words=words_only and not unit_surface))
+    for m in FRACTION_EXPRESSION.finditer(sentence):
+        value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
+        prefix = (m.group("prefix") or "").strip().lower()
+        low, high = _bounds(value, value, prefix, False)
+        found.append(_Number(m.start(), m.end("word"), low, high, "%", prefix))
+    for m in ONE_IN_EXPRESSION.finditer(sentence):
+        value = 100 / _value(m.group("n"))
+        found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower()))
+    for m in MANY_EXPRESSION.finditer(sentence):
+        found.append(_Number(m.start(), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "count",
+                             m.group("word").lower()))
+    for m in WITHIN_EXPRESSION.finditer(sentence):
+        value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
+        found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within"))
+    for m in AN_HOUR_EXPRESSION.finditer(sentence):
+        value = 0.5 if m.group("word").lower().startswith("half") else 1.0
+        prefix = (m.group("prefix") or "").strip().lower()
+        low, high = _bounds(value, value, prefix, False)
+        found.append(_Number(m.start(), m.end(), low, high, "hours", prefix))
+    # overlapping readings: keep the longest
+    found.sort(key=lambda n: (n.start, -(n.end - n.start)))
+    kept: list[_Number] = []
+    for number in found:
+        if kept and number.start < kept[-1].end:
+            continue
+        kept.append(number)
+    return kept
+
+
+def _is_not_a_claim(number: _Number, sentence: str) -> bool:
+    """Ages, years, list numbers, citation markers, reading times, vitamin names, composition."""
+    before, after = sentence[: number.start], sentence[number.end:]
+    if number.bare_words:
+        return True
+    if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
+        return True  # "12 min read"
+    if _AFTER_BLOCKERS.match(after):
+        return True
+    if number.unit in ("", "years"):
+        values = [v for v in (number.low, number.high) if not math.isnan(v)]
+        if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
+            return True  # a year
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+            return True
+        if _ORDINAL_OR_LABEL_BEFORE.search(before):
+            return True
+        if re.search(r"[\[(]\s*$", before) and re.match(r"^\s*(?:,\s*\d+\s*)*[\])]", after):
+            return True  # citation marker [12] or (3)
+    if number.unit == "%" and (_COMPOSITION_AFTER.match(after) or _ELEMENTAL.search(sentence[max(0, number.start - 40): number.end + 40])):
+        return True  # "14% elemental magnesium" describes a compound, not a claim about the body
+    if _ORDINAL_OR_LABEL_BEFORE.search(before) and not number.unit:
+        return True
+    return False
+
+
+# --- data: cue words and subjects --------------------------------------------------------------------
+
+@lru_cache(maxsize=8)
+def load_cues(path: Path | None = None) -> dict[str, re.Pattern]:
+    """claim_type (or role) -> one compiled pattern of all its cue words."""
+    path = path or paths.LEXICONS / "claim_cues.csv"
+    table = read_data_csv(path, required=["claim_type", "pattern", "source"], non_empty=["claim_type", "pattern"],
+                          regex_columns=["pattern"])
+    grouped = table.groupby("claim_type", sort=False)["pattern"].agg(lambda p: "|".join(f"(?:{x})" for x in p))
+    return {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in grouped.items()}
+
+
+@lru_cache(maxsize=8)
+def load_subjects(path: Path | None = None) -> dict[str, re.Pattern]:
+    """category (form / population / purpose) -> pattern matching its terms, longest first."""
+    path = path or paths.LEXICONS / "claim_subjects.csv"
+    table = read_data_csv(path, required=["category", "term", "source"], non_empty=["category", "term"],
+                          regex_columns=["term"])
+    patterns = {}
+    for category, terms in table.groupby("category", sort=False)["term"]:
+        alternatives = sorted((t for row in terms for t in row.split("|")), key=len, reverse=True)
+        patterns[category] = re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+    return patterns
+
+
+# --- typing and subjects --------------------------------------------------------------------------------
+
+def _nearest(pattern: re.Pattern, text: str, position: int) -> int | None:
+    distances = [min(abs(m.start() - position), abs(m.end() - position)) for m in pattern.finditer(text)]
+    return min(distances) if distances else None
+
+
+def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern]) -> str:
+    unit = number.unit
+    if unit == "%" and (_RELATIVE_AFTER.match(sentence[number.end:]) or _RELATIVE_BEFORE.search(sentence[: number.start])):
+        return "other"  # "87% higher levels", "rises by up to 32%": a relative change, not a share
+    if unit == "%":
+        for context, position in ((sentence, number.start), (header, 0), (section, 0)):
+            scored = []
+            for kind in ("absorption_rate", "deficiency_prevalence"):
+                distance = _nearest(cues[kind], context, position)
+                if distance is not None:
+                    scored.append((distance, kind))
+            if scored:
+                return min(scored)[1]
+        return "other"
+    if unit in ("mg", "g", "mcg", "IU"):
+        window = sentence[max(0, number.start - 60): number.end + 60]
+        return "other" if cues["not_dose"].search(window) else "dose"
+    if unit in ("minutes", "hours", "days", "weeks", "months"):
+        after = sentence[number.end: number.end + 40]
+        if cues["timing_event"].match(after.strip()) and cues["timing"].search(sentence):
+            return "timing"
+        if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
+            return "onset"
+        return "other"
+    if unit in ("count", ""):
+        after = sentence[number.end: number.end + 40]
+        if cues["enzyme_count"].search(after):
+            return "enzyme_count"
+        return "other"
+    return "other"
+
+
+def _first(pattern: re.Pattern, text: str) -> str:
+    m = pattern.search(text)
+    return re.sub(r"\s+", " ", m.group(0).lower()) if m else ""
+
+
+def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
+             subjects: dict[str, re.Pattern], document_form: str) -> str:
+    if block_kind == "table_row":
+        label = sentence[: number.start].strip(" |:-")
+        if label:
+            return re.sub(r"\s+", " ", label.split("|")[-1].strip() or label).lower()
+    if block_kind == "stat":
+        label = sentence[number.end:].strip()
+        if label:
+            return re.sub(r"\s+", " ", label).lower()
+    lead = re.match(r"^\s*For\s+([^,:]{2,40})[,:]", sentence)
+    if lead and claim_type in ("dose", "timing", "onset"):
+        return lead.group(1).strip().lower()
+    if claim_type == "absorption_rate":
+        return _first(subjects["form"], sentence) or document_form
+    if claim_type == "deficiency_prevalence":
+        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consume|fail|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+[A-Z]|\s*$)|$)",
+                         sentence[number.end:], re.IGNORECASE)
+        if after:
+            return after.group(1).strip().lower()
+        return _first(subjects["population"], sentence)
+    if claim_type in ("dose", "timing", "onset"):
+        return (_first(subjects["population"], sentence) or _first(subjects["purpose"], sentence)
+                or _first(subjects["form"], sentence) or _first(subjects["purpose"], section)
+                or _first(subjects["form"], section) or document_form)
+    return _first(subjects["form"], sentence) or document_form
+
+
+def _final_unit(claim_type: str, unit: str, low: float, high: float, context: str,
+                cues: dict[str, re.Pattern]) -> tuple[str, float, float]:
+    if unit == "g":  # grams to mg
+        unit, low, high = "mg", low * 1000, high * 1000
+    if claim_type == "dose" and cues["dose_daily"].search(context):
+        unit += "/day"
+    if claim_type == "enzyme_count" or (unit == "" and claim_type == "other"):
+        unit = unit or "count"
+    return unit, low, high
+
+
+def _elemental(claim_type: str, sentence: str, number: _Number) -> str:
+    if claim_type != "dose":
+        return ""
+    if _ELEMENTAL.search(sentence):
+        return "yes"
+    if re.match(r"^\s*(?:of\s+)?magnesium\s+\w+ate\b", sentence[number.end:], re.IGNORECASE):
+        return "no"  # "400 mg of magnesium glycinate": the compound's mass
+    return ""
+
+
+# --- the table ---------------------------------------------------------------------------------------------
+
+def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
+    """For each block: the header row of its table (if any) and the heading it falls under."""
+    blocks = blocks.sort_values(["doc_id", "block_id"])
+    is_row = blocks["kind"] == "table_row"
+    new_table = is_row & ~(is_row.shift(fill_value=False) & (blocks["doc_id"] == blocks["doc_id"].shift()))
+    table_id = new_table.cumsum().where(is_row)
+    header = blocks["text"].where(new_table).groupby(table_id).transform("first")
+    section = blocks["text"].where(blocks["kind"] == "heading").groupby(blocks["doc_id"]).ffill()
+    return pd.DataFrame({"doc_id": blocks["doc_id"], "block_id": blocks["block_id"],
+                         "header": header.fillna(""), "section": section.fillna("")})
+
+
+def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Path | None = None,
+                   subjects_path: Path | None = None) -> pd.DataFrame:
+    """One row per quantitative claim: type, subject, low/high, unit, quote and offsets."""
+    cues, subjects = load_cues(cues_path), load_subjects(subjects_path)
+    context = _contexts(blocks).set_index(["doc_id", "block_id"])
+    rows = []
+    for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
+        forms = subjects["form"].findall(" ".join(doc_sentences["text"]))
+        document_form = pd.Series([f.lower() for f in forms]).mode().iloc[0] if forms else ""
+        for s in doc_sentences.itertuples(index=False):
+            header, section = context.loc[(doc_id, s.block_id), ["header", "section"]]
+            for number in find_numbers(s.text):
+                if _is_not_a_claim(number, s.text):
+                    continue
+                kind = _claim_type(number, s.text, header, section, cues)
+                unit, low, high = _final_unit(kind, number.unit, number.low, number.high,
+                                              s.text + " " + header, cues)
+                rows.append({
+                    "doc_id": doc_id, "claim_type": kind,
+                    "subject": _subject(kind, number, s.text, s.block_kind, section, subjects, document_form),
+                    "low": low, "high": high, "unit": unit, "quote": s.text, "start": s.start, "end": s.end,
+                    "sentence_id": s.sentence_id, "block_kind": s.block_kind,
+                    "value_text": s.text[number.start: number.end], "value_start": s.start + number.start,
+                    "value_end": s.start + number.end, "qualifier": number.qualifier,
+                    "elemental": _elemental(kind, s.text, number),
+                })
+    return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
+
+
+# --- measuring against the gold annotations ----------------------------------------------------------------
+
+def load_gold(path: Path | None = None) -> pd.DataFrame:
+    path = path or paths.ANNOTATIONS / "claims_gold.csv"
+    gold = read_data_csv(path, required=CLAIM_COLUMNS[:9] + ["value_start", "value_end", "note"],
+                         non_empty=["doc_id", "claim_type", "quote", "start", "end"])
+    for column in ("low", "high"):
+        gold[column] = pd.to_numeric(gold[column].replace("", math.nan))
+    for column in ("start", "end", "value_start", "value_end"):
+        gold[column] = gold[column].astype(int)
+    return gold
+
+
+def match_gold(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Pair each gold claim with an extracted one of the same document and type whose value spans overlap."""
+    pairs = []
+    used: set[int] = set()
+    for g in gold.itertuples():
+        candidates = extracted[(extracted["doc_id"] == g.doc_id) & (extracted["claim_type"] == g.claim_type)
+                               & (extracted["value_start"] < g.value_end) & (extracted["value_end"] > g.value_start)]
+        candidates = candidates[~candidates.index.isin(used)]
+        match = candidates.index[0] if len(candidates) else None
+        if match is not None:
+            used.add(match)
+        pairs.append({"gold_index": g.Index, "extracted_index": match})
+    return pd.DataFrame(pairs)
+
+
+def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and value agreement per claim type (and overall), against the gold file."""
+    pairs = match_gold(extracted, gold)
+    matched = pairs.dropna(subset=["extracted_index"])
+    rows = []
+    for kind in [*CLAIM_TYPES, "all"]:
+        g = gold if kind == "all" else gold[gold["claim_type"] == kind]
+        e = extracted if kind == "all" else extracted[extracted["claim_type"] == kind]
+        m = matched[matched["gold_index"].isin(g.index)]
+        same_value = 0
+        for gi, ei in zip(m["gold_index"], m["extracted_index"]):
+            a, b = gold.loc[gi], extracted.loc[int(ei)]
+            same_value += (_same(a["low"], b["low"]) and _same(a["high"], b["high"]) and a["unit"] == b["unit"])
+        rows.append({"claim_type": kind, "gold": len(g), "extracted": len(e), "matched": len(m),
+                     "precision": len(m) / len(e) if len(e) else math.nan,
+                     "recall": len(m) / len(g) if len(g) else math.nan,
+                     "value_agreement": same_value / len(m) if len(m) else math.nan})
+    return pd.DataFrame(rows)
+
+
+def _same(a: float, b: float) -> bool:
+    return (math.isnan(a) and math.isnan(b)) or (not math.isnan(a) and not math.isnan(b) and math.isclose(a, b, rel_tol=1e-3))

@@ -1,0 +1,157 @@
+"""Claim extraction: the seeds against the hand-annotated gold file, and unseen-style snippets."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimcritique import claims
+from claimcritique.corpus import load_corpus
+from claimcritique.segment import segment_blocks, segment_sentences
+
+
+def extract(text: str) -> pd.DataFrame:
+    blocks = segment_blocks("d", text)
+    return claims.extract_claims(segment_sentences(text, blocks), blocks)
+
+
+def one(text: str) -> dict:
+    found = extract(text)
+    assert len(found) == 1, found[["claim_type", "value_text"]]
+    return found.iloc[0].to_dict()
+
+
+@pytest.fixture(scope="module")
+def seed_claims(seeds):
+    return claims.extract_claims(seeds.sentences, seeds.blocks)
+
+
+def test_gold_quotes_match_their_offsets(seeds):
+    gold = claims.load_gold()
+    texts = seeds.texts
+    for row in gold.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.quote
+        assert texts[row.doc_id][row.value_start:row.value_end] == row.value_text
+
+
+def test_every_quote_matches_its_offsets(seeds, seed_claims):
+    texts = seeds.texts
+    for row in seed_claims.itertuples():
+        assert texts[row.doc_id][row.start:row.end] == row.quote
+        assert texts[row.doc_id][row.value_start:row.value_end] == row.value_text
+        assert row.start <= row.value_start < row.value_end <= row.end
+
+
+def test_seeds_meet_the_targets(seed_claims):
+    scores = claims.evaluate(seed_claims, claims.load_gold()).set_index("claim_type")
+    for kind in ("absorption_rate", "deficiency_prevalence", "dose"):
+        assert scores.at[kind, "recall"] >= 0.98, scores
+        assert scores.at[kind, "precision"] >= 0.95, scores
+    assert scores.at["all", "value_agreement"] >= 0.95
+
+
+def test_seed_tables_and_stat_blocks(seed_claims):
+    rows = seed_claims.set_index(["claim_type", "subject"])
+    assert tuple(rows.loc[("absorption_rate", "magnesium oxide"), ["low", "high", "unit"]]) == (15, 20, "%")
+    assert tuple(rows.loc[("deficiency_prevalence", "adults 19-30"), ["low", "high"]]) == (68, 68)
+    assert tuple(rows.loc[("dose", "athletes/active individuals"), ["low", "high", "unit"]]) == (400, 600, "mg/day")
+    assert rows.loc[("deficiency_prevalence", "adults 19-30"), "quote"] == "68%\n\nAdults 19-30"
+
+
+@pytest.mark.parametrize("text, kind, low, high, unit", [
+    ("Most adults take 0.5 to 5 mg of melatonin 30 minutes to 2 hours before bed.", "timing", 30, 120, "minutes"),
+    ("Ashwagandha: take three to six grams of dried root daily.", "dose", 3000, 6000, "mg/day"),
+    ("Some doctors recommend 1,000–2,000 IU of vitamin D daily.", "dose", 1000, 2000, "IU/day"),
+    ("The upper limit is up to 4,000 international units per day.", "dose", math.nan, 4000, "IU/day"),
+    ("About 42% of U.S. adults are deficient in vitamin D.", "deficiency_prevalence", 42, 42, "%"),
+    ("Nearly half of Americans fail to meet the requirement.", "deficiency_prevalence", 50, 50, "%"),
+    ("Magnesium citrate is absorbed at about 30 percent.", "absorption_rate", 30, 30, "%"),
+    ("Zinc picolinate offers 60-70% bioavailability.", "absorption_rate", 60, 70, "%"),
+    ("Most people notice less stress after 4 to 8 weeks.", "onset", 4, 8, "weeks"),
+    ("Users often feel relief within days.", "onset", math.nan, 7, "days"),
+    ("Magnesium is a cofactor in more than 300 enzyme systems.", "enzyme_count", 300, math.nan, "count"),
+    ("Take 300mg+ with dinner for best results.", "dose", 300, math.nan, "mg"),
+    ("Take between 2 and 3 hours after a meal.", "timing", 2, 3, "hours"),
+    ("Take 400 micrograms of folate each day.", "dose", 400, 400, "mcg/day"),
+])
+def test_unseen_style_sentences(text, kind, low, high, unit):
+    found = extract(text)
+    of_kind = found[found["claim_type"] == kind]
+    assert len(of_kind) == 1, found[["claim_type", "value_text"]]
+    claim = of_kind.iloc[0].to_dict()
+    assert claims._same(claim["low"], low) and claims._same(claim["high"], high), claim
+    assert claim["unit"] == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Adults 19-30 and Seniors (65+) were surveyed in 2019 [12].",
+    "TrustedSupplements\\n\\nby Trusted Supplements 12 min read",
+    "Step 2: Vitamin D3 and K2 support omega-3 and 5-HTP balance.",
+    "Magnesium glycinate is about 14% elemental magnesium by weight.",
+    "Two of the most common concerns are sleep and stress.",
+    "Children (ages 3-12) and adults over 70 need more.",
+])
+def test_things_that_are_not_claims(text):
+    found = extract(text.replace("\\\\n", "\\n"))
+    assert found.empty, found[["claim_type", "value_text"]]
+
+
+def test_relative_changes_are_not_absorption_rates():
+    found = extract("Vitamin D3 is absorbed better; one study found 87% higher levels. Absorption rises by up to 32%.")
+    assert set(found["claim_type"]) == {"other"}
+
+
+def test_body_content_is_not_a_dose():
+    assert one("The body holds roughly 25 g of magnesium.")["claim_type"] == "other"
+
+
+def test_elemental_flag():
+    assert one("Take 200 mg of elemental magnesium daily.")["elemental"] == "yes"
+    assert one("Take 400 mg of magnesium glycinate daily.")["elemental"] == "no"
+    assert one("Take 400 mg daily.")["elemental"] == ""
+
+
+def test_html_page_claims(tmp_path):
+    page = tmp_path / "vitd.html"
+    page.write_text("<html><body><article><h1>Vitamin D</h1><p>Adults need 600 IU daily.</p>"
+                    "<table><tr><th>Form</th><th>Absorption rate</th></tr><tr><td>D3</td><td>80%</td></tr></table>"
+                    "</article></body></html>")
+    corpus = load_corpus([page])
+    found = claims.extract_claims(corpus.sentences, corpus.blocks)
+    assert set(found["claim_type"]) == {"dose", "absorption_rate"}
+    text = corpus.text("vitd")
+    assert all(text[r.start:r.end] == r.quote for r in found.itertuples())
+
+
+NUMBERS = st.one_of(st.integers(1, 5000).map(str), st.sampled_from(["1,000", "2.5", "0.5", "three", "twelve"]))
+UNITS = st.sampled_from(["mg", " mg", " milligrams", "%", " percent", " IU", " mcg", " g", " hours", " weeks", ""])
+JOINERS = st.sampled_from(["-", "–", " to ", " - "])
+
+
+@settings(max_examples=200, deadline=None)
+@given(prefix=st.sampled_from(["Take ", "About ", "Up to ", "Over ", "Between ", "", "Adults "]),
+       low=NUMBERS, joiner=JOINERS, high=NUMBERS, unit=UNITS, range_=st.booleans(),
+       suffix=st.sampled_from([" daily.", " of people are deficient.", " before bed.", "", "+ absorbed."]))
+def test_parser_never_breaks_offsets(prefix, low, joiner, high, unit, range_, suffix):
+    text = prefix + low + (joiner + high if range_ else "") + unit + suffix
+    for row in extract(text).itertuples():
+        assert text[row.value_start:row.value_end] == row.value_text
+        assert text[row.start:row.end] == row.quote
+        assert row.claim_type in claims.CLAIM_TYPES
+        if not math.isnan(row.low) and not math.isnan(row.high):
+            assert row.low <= row.high  # ranges keep their order
+
+
+def test_ranges_are_never_averaged():
+    claim = one("Take 200-400 mg daily.")
+    assert (claim["low"], claim["high"]) == (200, 400)
+
+
+def test_bad_data_file_is_named(tmp_path):
+    bad = tmp_path / "cues.csv"
+    bad.write_text("claim_type,pattern,source\ndose,(unclosed,me\n")
+    with pytest.raises(ValueError, match=r"cues.csv, row 2: bad pattern"):
+        claims.load_cues(bad)
