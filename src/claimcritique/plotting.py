@@ -122,3 +122,49 @@ def prevalence_chart(deficiency_claims: pd.DataFrame, prevalence: pd.DataFrame) 
     ax.set(xlabel="share of people (%)", xlim=(0, 100), ylabel="",
            title="Deficiency claims against NHANES intake inadequacy")
     return fig
+
+
+def _grade_band(ax: plt.Axes, band: dict, axis: str = "x") -> None:
+    span = ax.axvspan if axis == "x" else ax.axhspan
+    span(0, band["target"], color="#009e73", alpha=0.12, zorder=0, label=f"recommended: grade ≤ {band['target']:g}")
+    span(band["target"], band["acceptable"], color="#f0e442", alpha=0.18, zorder=0,
+         label=f"acceptable: up to grade {band['acceptable']:g}")
+
+
+GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+                 "automated_readability_index", "text_standard"]
+
+
+def grade_by_metric_chart(scores: pd.DataFrame, band: dict) -> plt.Figure:
+    """US school grade per document for each grade-level formula, against the recommended band."""
+    long = scores.melt(id_vars="doc_id", value_vars=GRADE_METRICS, var_name="metric", value_name="grade")
+    long["document"] = long["doc_id"].map(short_id)
+    fig, ax = plt.subplots(figsize=(8, 4.2))
+    _grade_band(ax, band)
+    sns.barplot(data=long, y="metric", x="grade", hue="document", ax=ax)
+    ax.set(xlabel="US school grade", ylabel="", title="Reading grade by document and formula")
+    ax.legend(bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    return fig
+
+
+def naive_vs_structured_chart(comparison: pd.DataFrame, band: dict) -> plt.Figure:
+    """Flesch-Kincaid grade when textstat gets the raw page vs our sentences."""
+    rows = comparison[comparison["metric"] == "flesch_kincaid_grade"].assign(
+        document=lambda d: d["doc_id"].map(short_id))
+    fig, ax = plt.subplots(figsize=(7, 3.6))
+    _grade_band(ax, band)
+    sns.barplot(data=rows, y="document", x="value", hue="method", ax=ax)
+    ax.set(xlabel="Flesch-Kincaid grade", ylabel="document", title="Why structure matters: raw page vs our sentences")
+    ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    return fig
+
+
+def sentence_grade_chart(sentence_scores: pd.DataFrame, band: dict) -> plt.Figure:
+    """Distribution of per-sentence Flesch-Kincaid grades in each document."""
+    rows = sentence_scores.assign(document=sentence_scores["doc_id"].map(short_id))
+    fig, ax = plt.subplots(figsize=(7, 3.8))
+    _grade_band(ax, band)
+    sns.boxplot(data=rows, y="document", x="flesch_kincaid_grade", hue="document", legend=False, ax=ax,
+                fliersize=2)
+    ax.set(xlabel="Flesch-Kincaid grade of each sentence", ylabel="document", title="How hard the sentences are")
+    return fig

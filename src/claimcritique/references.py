@@ -78,3 +78,20 @@ def prevalence_references(references: pd.DataFrame) -> pd.DataFrame:
     rows = references[references["topic"].isin(PREVALENCE_TOPICS)].copy()
     rows["label"] = rows["population"] + " (" + rows["basis"] + ")"
     return rows
+
+
+READABILITY_TARGET = "readability_grade_ama_weiss2007"
+READABILITY_ACCEPTABLE = "readability_grade_nih_clear_communication"
+
+
+def readability_band(references: pd.DataFrame) -> dict[str, float | str]:
+    """Recommended grade for patient materials: target (6th grade or below) and the upper acceptable grade."""
+    rows = references.set_index("ref_id")
+    missing = [r for r in (READABILITY_TARGET, READABILITY_ACCEPTABLE) if r not in rows.index]
+    if missing:
+        raise ValueError(f"reference table lacks the readability rows {missing}")
+    target, acceptable = rows.loc[READABILITY_TARGET], rows.loc[READABILITY_ACCEPTABLE]
+    return {"target": float(target["high"]), "acceptable": float(acceptable["high"]),
+            "caption": (f"Recommended reading level for patient materials: grade {target['high']:g} or below "
+                        f"({target['source']}; {target['evidence']}), acceptable up to grade {acceptable['high']:g} "
+                        f"({acceptable['source']}; {acceptable['evidence']}).")}
