@@ -94,6 +94,14 @@ def _is_unpunctuated(line: _Line) -> bool:
     return line.kind == "text" and not _TERMINAL.search(line.text)
 
 
+def _is_title_question(text: str) -> bool:
+    """"What Is Magnesium Glycinate?": a question in title case is a heading, not a sentence."""
+    words = text.split()
+    capitalised = sum(w[:1].isupper() for w in words if len(w) > 3)
+    long_words = sum(len(w) > 3 for w in words)
+    return text.endswith("?") and len(words) <= 8 and long_words > 0 and capitalised == long_words
+
+
 def _looks_hard_wrapped(run: list[_Line]) -> bool:
     """Lines of a prose paragraph wrapped at a fixed width, like e-mail or plain-text exports."""
     if len(run) < 2:
@@ -138,7 +146,8 @@ def _classify_chunk(chunk: list[_Line]) -> list[tuple[str, list[_Line]]]:
                 continue
             current = run[k]
             short = count_words(current.text) <= HEADING_MAX_WORDS
-            if short and (current.text.endswith(":") or not _TERMINAL.search(current.text)):
+            if short and (current.text.endswith(":") or not _TERMINAL.search(current.text)
+                          or _is_title_question(current.text)):
                 blocks.append(("heading", [current]))
             else:
                 blocks.append(("paragraph", [current]))
