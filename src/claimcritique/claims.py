@@ -317,7 +317,7 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if claim_type == "absorption_rate":
         return _first(subjects["form"], sentence) or document_form
     if claim_type == "deficiency_prevalence":
-        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consume|fail|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+[A-Z]|\s*$)|$)",
+        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+[A-Z]|\s*$)|$)",
                          sentence[number.end:], re.IGNORECASE)
         if after:
             return after.group(1).strip().lower()

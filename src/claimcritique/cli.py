@@ -11,7 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
-from . import analysis, claims, paths, readability
+from . import analysis, claims, consistency, language, paths, readability, references
 from .corpus import DEFAULT_MAX_MB, Corpus, load_corpus
 
 Table = Callable[[Corpus, argparse.Namespace], pd.DataFrame]
@@ -27,6 +27,19 @@ def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
 
 def _claims_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     return claims.extract_claims(corpus.sentences, corpus.blocks)
+
+
+def _language_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    matches = language.find_matches(corpus.sentences)
+    if args.by == "sentence":
+        return matches
+    return language.document_language(corpus.documents, corpus.sentences, matches)
+
+
+def _consistency_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
+    found = claims.extract_claims(corpus.sentences, corpus.blocks)
+    strength = language.claim_strength(corpus.sentences)
+    return consistency.find_inconsistencies(found, corpus.sentences, references.load_references(), strength)
 
 
 def _readability_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
@@ -75,6 +88,15 @@ def build_parser() -> argparse.ArgumentParser:
     numbers = sub.add_parser("claims", help="every quantitative claim: type, subject, low/high, unit, quote, offsets")
     _add_common(numbers)
     numbers.set_defaults(table=_claims_table)
+
+    words = sub.add_parser("language", help="promotional language per document (or --by sentence: every match)")
+    _add_common(words)
+    words.add_argument("--by", choices=["document", "sentence"], default="document")
+    words.set_defaults(table=_language_table)
+
+    agree = sub.add_parser("consistency", help="contradictions between documents and with the cited references")
+    _add_common(agree)
+    agree.set_defaults(table=_consistency_table)
 
     scores = sub.add_parser("readability", help="textstat scores over our segmentation, per document "
                                                 "(or --by section / sentence)")

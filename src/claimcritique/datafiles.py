@@ -5,6 +5,7 @@ Users edit these files without touching code, so a mistake must be reported as
 """
 from __future__ import annotations
 
+import csv
 import re
 from pathlib import Path
 from typing import Iterable
@@ -19,9 +20,18 @@ def read_data_csv(path: Path, required: Iterable[str], non_empty: Iterable[str] 
     if not path.exists():
         raise ValueError(f"{path}: data file not found")
     try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, comment=None)
-    except Exception as error:
+        with path.open(newline="", encoding="utf-8") as handle:
+            records = list(csv.reader(handle))
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
         raise ValueError(f"{path}: cannot read as CSV ({error})") from None
+    if not records:
+        raise ValueError(f"{path}: empty file")
+    header = records[0]
+    for number, record in enumerate(records[1:], start=2):
+        if record and len(record) != len(header):
+            raise ValueError(f"{path}, row {number}: {len(record)} fields, expected {len(header)} "
+                             "(quote a field that contains a comma)")
+    table = pd.DataFrame([r for r in records[1:] if r], columns=header, dtype=str)
     missing = [c for c in required if c not in table.columns]
     if missing:
         raise ValueError(f"{path}: missing column(s) {missing}; found {list(table.columns)}")

@@ -131,7 +131,7 @@ def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None)
             elif m := cues["correlational"].search(text):
                 level, cue = "correlational", m.group(0)
             elif effect:
-                modal = cues["conditional"].search(text[: effect.start()])
+                modal = cues["conditional"].search(text)  # a hedge anywhere in the sentence scopes its claim
                 level, cue = ("conditional causal", modal.group(0)) if modal else ("direct causal", effect.group(0))
         rows.append((s.doc_id, s.sentence_id, level, cue))
     return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "strength", "cue"])

@@ -168,3 +168,43 @@ def sentence_grade_chart(sentence_scores: pd.DataFrame, band: dict) -> plt.Figur
                 fliersize=2)
     ax.set(xlabel="Flesch-Kincaid grade of each sentence", ylabel="document", title="How hard the sentences are")
     return fig
+
+
+STATUS_COLOURS = {"agrees": "#009e73", "contradicts": "#d55e00", "outside reference": "#e69f00", "not stated": "#eeeeee"}
+
+
+def claim_matrix_chart(matrix: pd.DataFrame) -> plt.Figure:
+    """Documents x topics, coloured by agree / contradict / outside reference / not stated, with the stated value."""
+    docs = list(dict.fromkeys(matrix["doc_id"]))
+    topics = list(dict.fromkeys(matrix["topic"]))
+    codes = {status: i for i, status in enumerate(STATUS_COLOURS)}
+    grid = matrix.pivot(index="doc_id", columns="topic", values="status").loc[docs, topics]
+    values = matrix.pivot(index="doc_id", columns="topic", values="value").loc[docs, topics]
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    fig, ax = plt.subplots(figsize=(1.5 * len(topics) + 2, 0.9 * len(docs) + 2))
+    ax.imshow(grid.replace(codes).astype(int).to_numpy(), cmap=ListedColormap(list(STATUS_COLOURS.values())),
+              vmin=0, vmax=len(codes) - 1, aspect="auto")
+    for i, doc in enumerate(docs):
+        for j, topic in enumerate(topics):
+            text = str(values.at[doc, topic])
+            ax.text(j, i, text if len(text) <= 22 else text[:20] + "…", ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(topics)), [t.replace("_", "\n") for t in topics], fontsize=8)
+    ax.set_yticks(range(len(docs)), [short_id(d) for d in docs])
+    ax.grid(False)
+    ax.set_title("What each document claims, and whether it holds up")
+    ax.legend(handles=[Patch(color=c, label=s) for s, c in STATUS_COLOURS.items()], bbox_to_anchor=(1.01, 1),
+              loc="upper left", fontsize=8)
+    return fig
+
+
+def agreement_heatmap(pairs: pd.DataFrame) -> plt.Figure:
+    """Share of shared topics on which two documents agree."""
+    grid = pairs.assign(doc=pairs["doc_id"].map(short_id), with_=pairs["other"].map(short_id)).pivot(
+        index="doc", columns="with_", values="agreement")
+    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+    sns.heatmap(grid, annot=True, fmt=".0%", vmin=0, vmax=1, cmap="vlag_r", cbar_kws={"label": "share of shared topics agreed"},
+                ax=ax)
+    ax.set(xlabel="document", ylabel="document", title="Pairwise agreement between documents")
+    return fig

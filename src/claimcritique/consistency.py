@@ -1,0 +1,269 @@
+"""Where the articles agree, contradict each other, and contradict the cited evidence.
+
+Each document's stance on a topic comes from its extracted claims (numeric topics) or from
+stance patterns kept as data (`data/lexicons/stances.csv`: food timing, side effects), or from
+the claim-strength levels of the language module (evidence strength). Findings are computed,
+never typed in: add a document that contradicts another and the finding appears.
+
+Kinds of finding:
+- contradiction: two documents give incompatible stances (non-overlapping ranges for the same
+  population or form, or different categorical advice); `other` is the other doc_id;
+- exceeds_reference: a dose above the US UL for supplemental magnesium; `other` is the reference id;
+- conflicts_with_evidence: a claim outside every measured value for it (absorption rates);
+- unsupported: a numeric claim for which the reference table has no comparable value;
+- agreement: two documents overlap, or a claim lies within its reference values.
+"""
+from __future__ import annotations
+
+import math
+import re
+from itertools import combinations
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, references
+from .datafiles import read_data_csv
+
+TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
+          "side_effects", "enzyme_count", "evidence_strength"]
+FINDING_COLUMNS = ["topic", "kind", "doc_id", "other", "detail", "quote", "other_quote", "subject", "value",
+                   "other_value", "start", "end"]
+STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end"]
+POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
+    ("athletes", r"athlet|active"), ("seniors", r"senior|elderly|older|65\+|51\+"),
+    ("pregnancy/lactation", r"pregnan|lactat|nursing|breastfeed"), ("children", r"child|kid|teen|adolescent|infant"),
+]
+DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30}
+
+
+def population_class(subject: str) -> str:
+    """Dose populations lined up across documents: athletes, seniors, pregnancy/lactation, children, adults."""
+    for name, pattern in POPULATIONS:
+        if re.search(pattern, subject, re.IGNORECASE):
+            return name
+    return "adults (general)"
+
+
+def _fmt(low: float, high: float, unit: str) -> str:
+    unit = unit.replace("/day", "/day")
+    if math.isnan(high):
+        return f"{low:g}+ {unit}"
+    if math.isnan(low):
+        return f"up to {high:g} {unit}"
+    return f"{low:g} {unit}" if low == high else f"{low:g}-{high:g} {unit}"
+
+
+def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
+    a_low, b_low = (-math.inf if math.isnan(x) else x for x in (a_low, b_low))
+    a_high, b_high = (math.inf if math.isnan(x) else x for x in (a_high, b_high))
+    return a_low <= b_high and b_low <= a_high
+
+
+# --- stances ---------------------------------------------------------------------------------------------------
+
+def numeric_stances(claims: pd.DataFrame) -> pd.DataFrame:
+    """Numeric stances from the claims table, with comparable subjects and units."""
+    rows = []
+    for c in claims.itertuples(index=False):
+        low, high, unit, subject, topic = c.low, c.high, c.unit, c.subject, None
+        if c.claim_type == "dose" and unit.startswith("mg"):
+            topic, subject, unit = "dose", population_class(c.subject), "mg/day"
+        elif c.claim_type == "absorption_rate" and unit == "%":
+            topic = "absorption_rate"
+        elif c.claim_type == "deficiency_prevalence" and unit == "%":
+            topic = "deficiency_prevalence"
+        elif c.claim_type == "enzyme_count":
+            topic, subject = "enzyme_count", "enzyme systems"
+        elif c.claim_type == "timing" and re.search(r"\bbed|sleep", c.quote, re.IGNORECASE) and unit in DAYS:
+            topic, subject = "bedtime_timing", "before bed"
+            low, high, unit = low * DAYS[unit] * 24, high * DAYS[unit] * 24, "hours"
+        elif c.claim_type == "onset" and unit in DAYS:
+            topic, subject = "onset", "first effects"
+            low, high, unit = low * DAYS[unit], high * DAYS[unit], "days"
+        if topic:
+            rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end))
+    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS).drop_duplicates(["doc_id", "topic", "subject", "stance"])
+    # onset: a document's earliest promised effect is its stance
+    onset = stances[stances["topic"] == "onset"]
+    if len(onset):
+        earliest = onset.loc[onset.assign(key=onset["low"].fillna(0).where(onset["low"].notna(), onset["high"]))
+                             .groupby("doc_id")["key"].idxmin()]
+        stances = pd.concat([stances[stances["topic"] != "onset"], earliest], ignore_index=True)
+    return stances
+
+
+def load_stance_patterns(path: Path | None = None) -> pd.DataFrame:
+    path = path or paths.LEXICONS / "stances.csv"
+    return read_data_csv(path, required=["topic", "stance", "pattern", "source"],
+                         non_empty=["topic", "stance", "pattern"], regex_columns=["pattern"])
+
+
+def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None = None,
+                        patterns: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Food timing and side-effect stances from patterns; evidence strength from claim-strength levels."""
+    patterns = load_stance_patterns() if patterns is None else patterns
+    compiled = [(p.topic, p.stance, re.compile(p.pattern, re.IGNORECASE)) for p in patterns.itertuples(index=False)]
+    hits = []
+    for s in sentences.itertuples(index=False):
+        seen_topics = set()
+        for topic, stance, pattern in compiled:
+            if topic not in seen_topics and pattern.search(s.text):
+                seen_topics.add(topic)  # the first listed pattern of a topic wins within a sentence
+                hits.append((s.doc_id, topic, topic.replace("_", " "), math.nan, math.nan, "", stance, s.text, s.start, s.end))
+    found = pd.DataFrame(hits, columns=STANCE_COLUMNS)
+    rows = []
+    for (doc_id, topic), group in found.groupby(["doc_id", "topic"], sort=False):
+        if topic == "side_effects" and (group["stance"] == "some listed").any():
+            chosen = group[group["stance"] == "some listed"]  # listing any side effect outweighs "no side effects"
+        else:
+            top = group["stance"].value_counts().index[0]
+            chosen = group[group["stance"] == top]
+        rows.append(chosen.iloc[0])
+    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
+    if strength is not None and len(strength):
+        claimed = strength[strength["strength"] != "none"].merge(
+            sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"])
+        for doc_id, group in claimed.groupby("doc_id", sort=False):
+            definitive = group["strength"].isin(["direct causal", "absolute"]).mean()
+            stance = "definitive" if definitive > 0.5 else "potential"
+            example = group[group["strength"].isin(["direct causal", "absolute"] if stance == "definitive"
+                                                   else ["conditional causal", "correlational"])].iloc[0]
+            stances.loc[len(stances)] = [doc_id, "evidence_strength", "health claims",
+                                         100 * definitive, 100 * definitive, "", f"{stance}", example["text"],
+                                         example["start"], example["end"]]
+    return stances
+
+
+# --- findings --------------------------------------------------------------------------------------------------
+
+def _finding(topic, kind, a, other, detail, other_quote="", other_value=""):
+    return {"topic": topic, "kind": kind, "doc_id": a["doc_id"], "other": other, "detail": detail, "quote": a["quote"],
+            "other_quote": other_quote, "subject": a["subject"], "value": a["stance"], "other_value": other_value,
+            "start": a["start"], "end": a["end"]}
+
+
+def between_documents(stances: pd.DataFrame) -> pd.DataFrame:
+    """Agreement and contradiction for each pair of documents stating the same topic and subject."""
+    rows = []
+    for (topic, subject), group in stances.groupby(["topic", "subject"], sort=False):
+        for (_, a), (_, b) in combinations(group.iterrows(), 2):
+            if a["doc_id"] == b["doc_id"]:
+                continue
+            if a["unit"]:
+                agree = _overlap(a["low"], a["high"], b["low"], b["high"])
+                verb = "overlaps" if agree else "does not overlap"
+            else:
+                agree = a["stance"] == b["stance"]
+                verb = "matches" if agree else "contradicts"
+            detail = (f"{a['doc_id']} says {a['stance']} for {subject}; {verb} {b['doc_id']}'s {b['stance']}.")
+            rows.append(_finding(topic, "agreement" if agree else "contradiction", a, b["doc_id"], detail,
+                                 b["quote"], b["stance"]))
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
+    """Claims against the cited references: the supplemental UL, measured absorption, NHANES, enzyme systems."""
+    rows = []
+    ul = refs.set_index("ref_id").loc[references.UL_SUPPLEMENTAL_ADULT]
+    measured = references.measured_absorption(refs)
+    prevalence = references.prevalence_references(refs)
+    enzymes = refs[refs["topic"] == "enzyme_systems"]
+    for _, a in stances.iterrows():
+        topic = a["topic"]
+        if topic == "dose" and a["subject"] != "children":
+            top = a["high"] if not math.isnan(a["high"]) else a["low"]
+            if top > ul["high"]:
+                rows.append(_finding(topic, "exceeds_reference", a, ul.name,
+                                     f"{a['stance']} for {a['subject']} exceeds the {ul['high']:g} mg/day UL for "
+                                     f"supplemental magnesium ({ul['source'].split(',')[0]}); the UL covers supplements "
+                                     "only and is elemental magnesium.", ul["quote"], f"{ul['high']:g} mg/day"))
+        elif topic == "absorption_rate":
+            form = a["subject"]
+            same_form = measured[measured["form"].str.lower() == form.lower()]
+            pool = same_form if len(same_form) else measured
+            best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
+            best_value = best["high"] if not math.isnan(best["high"]) else best["low"]
+            scope = f"measured for {form}" if len(same_form) else "measured for any form in the reference table"
+            if a["low"] > best_value:
+                rows.append(_finding(topic, "conflicts_with_evidence", a, best["ref_id"],
+                                     f"{a['stance']} absorbed for {form} is above the highest value {scope} "
+                                     f"({best_value:g}%, {best['source'].split(',')[0]}).", best["quote"],
+                                     f"{best_value:g}%"))
+            else:
+                rows.append(_finding(topic, "agreement", a, best["ref_id"],
+                                     f"{a['stance']} for {form} is within the values {scope} (up to {best_value:g}%, "
+                                     f"{best['source'].split(',')[0]}).", best["quote"], f"{best_value:g}%"))
+        elif topic == "deficiency_prevalence":
+            general = re.search(r"\bus\b|u\.s\.|americans?|population|people", a["subject"], re.IGNORECASE)
+            bounded = prevalence.dropna(subset=["low", "high"])  # ">14%" bounds nothing above
+            low, high = bounded["low"].min(), bounded["high"].max()
+            ids = ", ".join(prevalence["ref_id"])
+            if not general:
+                rows.append(_finding(topic, "unsupported", a, ids,
+                                     f"{a['stance']} for {a['subject']}: no figure for this group in the reference table; "
+                                     f"NHANES shares for the whole population are {low:g}-{high:g}% (intake below the "
+                                     "EAR or RDA, not clinical deficiency).", "", f"{low:g}-{high:g}%"))
+            elif _overlap(a["low"], a["high"], low, high):
+                rows.append(_finding(topic, "agreement", a, ids,
+                                     f"{a['stance']} for {a['subject']} is within NHANES shares ({low:g}-{high:g}%), "
+                                     "but those measure intake below the EAR, not deficiency.", "", f"{low:g}-{high:g}%"))
+            else:
+                rows.append(_finding(topic, "conflicts_with_evidence", a, ids,
+                                     f"{a['stance']} for {a['subject']} is outside NHANES shares ({low:g}-{high:g}%).",
+                                     "", f"{low:g}-{high:g}%"))
+        elif topic == "enzyme_count" and len(enzymes):
+            ref = enzymes.iloc[0]
+            kind = "agreement" if _overlap(a["low"], a["high"], ref["low"], ref["high"]) else "conflicts_with_evidence"
+            rows.append(_finding(topic, kind, a, ref["ref_id"],
+                                 f"{a['stance']} enzyme systems; {ref['source'].split(',')[0]} says more than {ref['low']:g}.",
+                                 ref["quote"], f"{ref['low']:g}+"))
+    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+
+
+def find_inconsistencies(claims: pd.DataFrame, sentences: pd.DataFrame, refs: pd.DataFrame,
+                         strength: pd.DataFrame | None = None) -> pd.DataFrame:
+    """All findings: between documents and against the references, contradictions first."""
+    stances = pd.concat([numeric_stances(claims), categorical_stances(sentences, strength)], ignore_index=True)
+    findings = pd.concat([between_documents(stances), against_references(stances, refs)], ignore_index=True)
+    order = {"contradiction": 0, "exceeds_reference": 1, "conflicts_with_evidence": 2, "unsupported": 3, "agreement": 4}
+    return findings.sort_values(["kind", "topic", "doc_id"], key=lambda c: c.map(order) if c.name == "kind" else c,
+                                ignore_index=True)
+
+
+# --- summaries for the charts ------------------------------------------------------------------------------------
+
+def claim_matrix(documents: pd.DataFrame, stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """Tidy documents x topics: status (contradicts / outside reference / agrees / not stated) and stated value."""
+    rows = []
+    for doc_id in documents["doc_id"]:
+        for topic in TOPICS:
+            mine = stances[(stances["doc_id"] == doc_id) & (stances["topic"] == topic)]
+            f = findings[((findings["doc_id"] == doc_id) | (findings["other"] == doc_id)) & (findings["topic"] == topic)]
+            if mine.empty:
+                status = "not stated"
+            elif (f["kind"] == "contradiction").any():
+                status = "contradicts"
+            elif f[f["doc_id"] == doc_id]["kind"].isin(["exceeds_reference", "conflicts_with_evidence"]).any():
+                status = "outside reference"
+            else:
+                status = "agrees"
+            value = "; ".join(dict.fromkeys(mine["stance"])) if len(mine) else ""
+            rows.append({"doc_id": doc_id, "topic": topic, "status": status, "value": value})
+    return pd.DataFrame(rows)
+
+
+def pairwise_agreement(findings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+    """Share of shared topics on which two documents agree (no contradiction on that topic), tidy."""
+    pairs = findings[findings["kind"].isin(["agreement", "contradiction"]) & findings["other"].isin(documents["doc_id"])]
+    rows = []
+    for a in documents["doc_id"]:
+        for b in documents["doc_id"]:
+            if a == b:
+                rows.append({"doc_id": a, "other": b, "agreement": 1.0, "shared_topics": math.nan})
+                continue
+            mine = pairs[((pairs["doc_id"] == a) & (pairs["other"] == b)) | ((pairs["doc_id"] == b) & (pairs["other"] == a))]
+            by_topic = mine.groupby("topic")["kind"].agg(lambda k: (k == "contradiction").any())
+            share = 1 - by_topic.mean() if len(by_topic) else math.nan
+            rows.append({"doc_id": a, "other": b, "agreement": share, "shared_topics": len(by_topic)})
+    return pd.DataFrame(rows)
