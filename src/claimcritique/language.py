@@ -57,7 +57,7 @@ JAMA_DISCLOSURE = re.compile(r"\b(?:affiliate\s+link|we\s+may\s+earn|earn\s+a\s+
 
 
 def _phrase_pattern(term: str) -> str:
-    return r"(?<!\w)" + re.escape(term.strip()).replace(r"\*", r"\w*").replace(r"\ ", r"\s+") + r"(?!\w)"
+    return r"(?<!\w)" + re.escape(term.strip()).replace(r"\*", r"\w*").replace("\\ ", " ").replace(" ", r"\s+") + r"(?!\w)"
 
 
 @lru_cache(maxsize=8)
@@ -95,26 +95,42 @@ def _negated(sentence: str, position: int, negation: re.Pattern | None) -> bool:
     return bool(negation.search(window))
 
 
+def _trigger(term: str, match: str) -> str:
+    """A lower-case literal every match must contain, to skip patterns cheaply; "" when unknown (regex)."""
+    if match == "regex":
+        return ""
+    return term.strip().lower().split()[0].split("*")[0]
+
+
 def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every lexicon match in every sentence, with absolute offsets, negation and hedge scope."""
+    """Every lexicon match in every sentence, with absolute offsets, negation and hedge scope.
+
+    Terms are tried in file order and a span taken by one term is not matched again, so a specific
+    phrase listed first ("clinically proven") wins over a general one ("proven").
+    """
     lexicon = language_lexicon() if lexicon is None else lexicon
     by_category = _category_patterns(lexicon)
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
-    terms = lexicon[~lexicon["category"].isin(["negation"])]
+    terms = lexicon[lexicon["category"] != "negation"]
+    entries = [(_trigger(t.term, t.match), t.pattern, t.category, t.term) for t in terms.itertuples(index=False)]
     rows = []
     for s in sentences.itertuples(index=False):
         text = s.text
+        lowered = text.lower()
         taken: list[tuple[int, int]] = []
-        for term in terms.itertuples(index=False):
-            for m in term.pattern.finditer(text):
+        for trigger, pattern, category, term in entries:
+            if trigger not in lowered:
+                continue
+            for m in pattern.finditer(text):
                 if any(a < m.end() and m.start() < b for a, b in taken):
-                    continue  # one phrase, one category: the first listed wins ("clinically proven")
+                    continue
                 taken.append((m.start(), m.end()))
-                hedged = bool(hedge and term.category != "hedge" and hedge.search(text[: m.start()]))
-                rows.append((s.doc_id, s.sentence_id, term.category, term.term, m.group(0),
+                hedged = bool(hedge and category != "hedge" and hedge.search(text, 0, m.start()))
+                rows.append((s.doc_id, s.sentence_id, category, term, m.group(0),
                              s.start + m.start(), s.start + m.end(), _negated(text, m.start(), negation), hedged))
-    return pd.DataFrame(rows, columns=MATCH_COLUMNS).sort_values(["doc_id", "start"], ignore_index=True)
+    table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "start": int, "end": int})
+    return table.sort_values(["doc_id", "start"], ignore_index=True)
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:

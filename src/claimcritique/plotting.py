@@ -208,3 +208,38 @@ def agreement_heatmap(pairs: pd.DataFrame) -> plt.Figure:
                 ax=ax)
     ax.set(xlabel="document", ylabel="document", title="Pairwise agreement between documents")
     return fig
+
+
+def category_density_chart(densities: pd.DataFrame) -> plt.Figure:
+    """Matches per 1,000 words for each language category and document."""
+    rows = densities.assign(document=densities["doc_id"].map(short_id))
+    fig, ax = plt.subplots(figsize=(8, 4))
+    sns.barplot(data=rows, y="category", x="per_1k_words", hue="document", ax=ax)
+    ax.set(xlabel="matches per 1,000 words", ylabel="", title="How the articles sell: language categories")
+    ax.legend(title="document", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    return fig
+
+
+def promo_index_chart(language: pd.DataFrame) -> plt.Figure:
+    """Documents ranked by promo index."""
+    rows = language.sort_values("promo_index", ascending=False).assign(document=lambda d: d["doc_id"].map(short_id))
+    fig, ax = plt.subplots(figsize=(6.5, 0.5 * len(rows) + 1.5))
+    sns.barplot(data=rows, y="document", x="promo_index", hue="document", legend=False, ax=ax)
+    ax.set(xlabel="promo index (promotional matches per 1,000 words, disease claims x3, minus hedges)",
+           ylabel="document", title="Most to least promotional")
+    return fig
+
+
+def hedge_booster_chart(language: pd.DataFrame) -> plt.Figure:
+    """Hedges against boosters per 1,000 words: cautious documents sit high and to the left."""
+    fig, ax = plt.subplots(figsize=(5.5, 4.5))
+    sns.scatterplot(data=language, x="booster_per_1k", y="hedge_per_1k", s=80, ax=ax)
+    for row in language.itertuples(index=False):
+        ax.annotate(short_id(row.doc_id), (row.booster_per_1k, row.hedge_per_1k), textcoords="offset points",
+                    xytext=(6, 4), fontsize=9)
+    top = max(language["booster_per_1k"].max(), language["hedge_per_1k"].max(), 1) * 1.15
+    ax.plot([0, top], [0, top], color="0.6", linestyle=":", label="as many hedges as boosters")
+    ax.set(xlim=(0, top), ylim=(0, top), xlabel="boosters per 1,000 words", ylabel="hedges per 1,000 words",
+           title="Hedging vs certainty")
+    ax.legend(fontsize=8, loc="lower right")
+    return fig
