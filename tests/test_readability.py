@@ -85,3 +85,20 @@ def test_sentence_counts_match_a_hand_count(seeds):
     ours = readability.scorable_sentences(seeds.sentences).groupby("doc_id").size()
     for doc_id, expected in hand.items():
         assert abs(ours[doc_id] - expected) <= max(1, 0.03 * expected), (doc_id, ours[doc_id], expected)
+
+
+def test_section_and_sentence_scores_equal_textstat_on_the_joined_text(seeds):
+    """Sections and sentences are scored from additive counts; that must be what textstat itself says."""
+    counts = readability.sentence_counts(seeds.sentences)
+    sections = readability.section_readability(seeds.blocks, seeds.sentences, counts).dropna(subset=["flesch_kincaid_grade"])
+    blocks = seeds.blocks.assign(section=readability._sections(seeds.blocks))
+    merged = counts.merge(blocks[["doc_id", "block_id", "section"]], on=["doc_id", "block_id"])
+    for row in sections.head(8).itertuples():
+        units = merged[(merged["doc_id"] == row.doc_id) & (merged["section"] == row.section)]["text"].tolist()
+        joined = readability.textstat_ready(units)
+        assert math.isclose(row.flesch_kincaid_grade, readability._textstat.flesch_kincaid_grade(joined), abs_tol=1e-9)
+        assert math.isclose(row.flesch_reading_ease, readability._textstat.flesch_reading_ease(joined), abs_tol=1e-9)
+    per_sentence = readability.sentence_readability(seeds.sentences, counts).head(5)
+    for row in per_sentence.itertuples():
+        expected = readability._textstat.flesch_kincaid_grade(readability.textstat_ready([row.text]))
+        assert math.isclose(row.flesch_kincaid_grade, expected, abs_tol=1e-9)

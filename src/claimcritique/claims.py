@@ -16,8 +16,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -302,7 +303,7 @@ def _first(pattern: re.Pattern, text: str) -> str:
 
 
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
-             subjects: dict[str, re.Pattern], document_form: str) -> str:
+             subjects: dict[str, re.Pattern], document_form: Callable[[], str]) -> str:
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
         if label:
@@ -315,7 +316,7 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if lead and claim_type in ("dose", "timing", "onset"):
         return lead.group(1).strip().lower()
     if claim_type == "absorption_rate":
-        return _first(subjects["form"], sentence) or document_form
+        return _first(subjects["form"], sentence) or document_form()
     if claim_type == "deficiency_prevalence":
         after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+[A-Z]|\s*$)|$)",
                          sentence[number.end:], re.IGNORECASE)
@@ -325,8 +326,8 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if claim_type in ("dose", "timing", "onset"):
         return (_first(subjects["population"], sentence) or _first(subjects["purpose"], sentence)
                 or _first(subjects["form"], sentence) or _first(subjects["purpose"], section)
-                or _first(subjects["form"], section) or document_form)
-    return _first(subjects["form"], sentence) or document_form
+                or _first(subjects["form"], section) or document_form())
+    return _first(subjects["form"], sentence) or document_form()
 
 
 def _final_unit(claim_type: str, unit: str, low: float, high: float, context: str,
@@ -364,32 +365,47 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
                          "header": header.fillna(""), "section": section.fillna("")})
 
 
+def _main_form(texts: pd.Series, pattern: re.Pattern) -> Callable[[], str]:
+    """The form a document mentions most ("magnesium glycinate"), computed only if a claim needs it."""
+    @cache
+    def find() -> str:
+        forms = [f.lower() for f in pattern.findall(" ".join(texts))]
+        return pd.Series(forms).mode().iloc[0] if forms else ""
+    return find
+
+
+_MAY_HOLD_A_NUMBER = re.compile(
+    rf"\d|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|dozens|hundreds|thousands|millions|billions|within|hour)\b",
+    re.IGNORECASE,
+)
+
+
 def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Path | None = None,
                    subjects_path: Path | None = None) -> pd.DataFrame:
     """One row per quantitative claim: type, subject, low/high, unit, quote and offsets."""
     cues, subjects = load_cues(cues_path), load_subjects(subjects_path)
-    context = _contexts(blocks).set_index(["doc_id", "block_id"])
+    context = _contexts(blocks)
+    header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
     rows = []
     for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
-        forms = subjects["form"].findall(" ".join(doc_sentences["text"]))
-        document_form = pd.Series([f.lower() for f in forms]).mode().iloc[0] if forms else ""
-        for s in doc_sentences.itertuples(index=False):
-            header, section = context.loc[(doc_id, s.block_id), ["header", "section"]]
+        candidates = doc_sentences[doc_sentences["text"].str.contains(_MAY_HOLD_A_NUMBER)]
+        if candidates.empty:
+            continue
+        document_form = _main_form(doc_sentences["text"], subjects["form"])
+        for s in candidates.itertuples(index=False):
+            header, section = header_section.get((doc_id, s.block_id), ("", ""))
             for number in find_numbers(s.text):
                 if _is_not_a_claim(number, s.text):
                     continue
                 kind = _claim_type(number, s.text, header, section, cues)
                 unit, low, high = _final_unit(kind, number.unit, number.low, number.high,
                                               s.text + " " + header, cues)
-                rows.append({
-                    "doc_id": doc_id, "claim_type": kind,
-                    "subject": _subject(kind, number, s.text, s.block_kind, section, subjects, document_form),
-                    "low": low, "high": high, "unit": unit, "quote": s.text, "start": s.start, "end": s.end,
-                    "sentence_id": s.sentence_id, "block_kind": s.block_kind,
-                    "value_text": s.text[number.start: number.end], "value_start": s.start + number.start,
-                    "value_end": s.start + number.end, "qualifier": number.qualifier,
-                    "elemental": _elemental(kind, s.text, number),
-                })
+                rows.append((
+                    doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, document_form),
+                    low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
+                    s.text[number.start: number.end], s.start + number.start, s.start + number.end,
+                    number.qualifier, _elemental(kind, s.text, number),
+                ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 

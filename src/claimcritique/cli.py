@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 from typing import Callable
 
@@ -50,14 +51,27 @@ def _readability_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame
     return readability.document_readability(corpus.documents, corpus.sentences)
 
 
-def _analyze(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
-    tables = analysis.all_tables(corpus)
-    written = analysis.write_tables(tables, Path(args.output))
+def _analyze(args: argparse.Namespace, progress: bool) -> int:
+    """`claimcritique analyze`: every table, written to a folder, with a summary line at the end."""
+    if not args.output:
+        print("claimcritique: error: analyze needs -o DIR", file=sys.stderr)
+        return 2
+    began = time.perf_counter()
+    paths_ = args.paths or None
+    results = analysis.analyze(paths_, manifest=args.manifest, max_mb=args.max_mb, jobs=args.jobs, progress=progress)
+    report_problems(results.corpus.problems)
+    key = analysis.fingerprint(paths_, args.manifest, args.max_mb)
+    written = analysis.write_results(results, Path(args.output), key)
+    tables = results.tables
     summary = pd.DataFrame({"table": list(tables), "rows": [len(t) for t in tables.values()],
                             "file": [str(p) for p in written]})
-    print(f"claimcritique: {len(corpus.documents)} documents, {len(corpus.problems)} problems; "
-          f"{len(written)} tables written to {args.output}", file=sys.stderr)
-    return summary
+    write_table(summary, None)
+    findings = tables["consistency"]["kind"].value_counts()
+    print(f"claimcritique: {len(results.corpus.documents)} documents, {int(results.corpus.documents['words'].sum()):,} words, "
+          f"{len(tables['claims'])} claims, {int(findings.get('contradiction', 0))} contradictions, "
+          f"{len(results.corpus.problems)} problems; {len(written)} tables in {args.output} "
+          f"({time.perf_counter() - began:.1f} s)", file=sys.stderr)
+    return 0 if len(results.corpus.documents) else 1
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:
@@ -106,7 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("analyze", help="load the corpus once and write every table to a folder (-o DIR)")
     _add_common(run)
-    run.set_defaults(table=_analyze, summary_only=True)
+    run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    run.set_defaults(table=None)
     return parser
 
 
@@ -128,22 +143,17 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
+        if args.command == "analyze":
+            return _analyze(args, progress)
         corpus = load_corpus(args.paths or None, manifest=args.manifest, max_mb=args.max_mb, progress=progress)
+        report_problems(corpus.problems)
+        if corpus.documents.empty:
+            print("claimcritique: error: no readable documents", file=sys.stderr)
+            return 1
+        write_table(args.table(corpus, args), args.output)
     except ValueError as error:  # a malformed manifest or data file: say which and why
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 2
-    report_problems(corpus.problems)
-    if corpus.documents.empty:
-        print("claimcritique: error: no readable documents", file=sys.stderr)
-        return 1
-    if getattr(args, "summary_only", False):
-        if not args.output:
-            print("claimcritique: error: analyze needs -o DIR", file=sys.stderr)
-            return 2
-        write_table(args.table(corpus, args), None)
-        return 0
-    try:
-        write_table(args.table(corpus, args), args.output)
     except BrokenPipeError:  # `claimcritique ... | head` is fine
         return 0
     return 0

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_right
 from itertools import combinations
 from pathlib import Path
 
@@ -24,6 +25,7 @@ import pandas as pd
 
 from . import paths, references
 from .datafiles import read_data_csv
+from .segment import document_strings
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
@@ -105,12 +107,17 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
     patterns = load_stance_patterns() if patterns is None else patterns
     compiled = [(p.topic, p.stance, re.compile(p.pattern, re.IGNORECASE)) for p in patterns.itertuples(index=False)]
     hits = []
-    for s in sentences.itertuples(index=False):
-        seen_topics = set()
+    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
+        seen: set[tuple[int, str]] = set()
         for topic, stance, pattern in compiled:
-            if topic not in seen_topics and pattern.search(s.text):
-                seen_topics.add(topic)  # the first listed pattern of a topic wins within a sentence
-                hits.append((s.doc_id, topic, topic.replace("_", " "), math.nan, math.nan, "", stance, s.text, s.start, s.end))
+            for m in pattern.finditer(joined):
+                index = bisect_right(offsets, m.start()) - 1
+                if "\x00" in m.group(0) or (index, topic) in seen:
+                    continue
+                seen.add((index, topic))  # the first listed pattern of a topic wins within a sentence
+                _, start, text = rows_of_doc[index]
+                hits.append((doc_id, topic, topic.replace("_", " "), math.nan, math.nan, "", stance, text,
+                             start, start + len(text)))
     found = pd.DataFrame(hits, columns=STANCE_COLUMNS)
     rows = []
     for (doc_id, topic), group in found.groupby(["doc_id", "topic"], sort=False):
@@ -120,19 +127,18 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
             top = group["stance"].value_counts().index[0]
             chosen = group[group["stance"] == top]
         rows.append(chosen.iloc[0])
-    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS)
     if strength is not None and len(strength):
         claimed = strength[strength["strength"] != "none"].merge(
             sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"])
+        definitive_levels = ["direct causal", "absolute"]
         for doc_id, group in claimed.groupby("doc_id", sort=False):
-            definitive = group["strength"].isin(["direct causal", "absolute"]).mean()
-            stance = "definitive" if definitive > 0.5 else "potential"
-            example = group[group["strength"].isin(["direct causal", "absolute"] if stance == "definitive"
-                                                   else ["conditional causal", "correlational"])].iloc[0]
-            stances.loc[len(stances)] = [doc_id, "evidence_strength", "health claims",
-                                         100 * definitive, 100 * definitive, "", f"{stance}", example["text"],
-                                         example["start"], example["end"]]
-    return stances
+            is_definitive = group["strength"].isin(definitive_levels)
+            share = is_definitive.mean()
+            stance = "definitive" if share > 0.5 else "potential"
+            example = group[is_definitive if stance == "definitive" else ~is_definitive].iloc[0]
+            rows.append(pd.Series([doc_id, "evidence_strength", "health claims", 100 * share, 100 * share, "", stance,
+                                   example["text"], example["start"], example["end"]], index=STANCE_COLUMNS))
+    return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
 # --- findings --------------------------------------------------------------------------------------------------
@@ -143,22 +149,46 @@ def _finding(topic, kind, a, other, detail, other_quote="", other_value=""):
             "start": a["start"], "end": a["end"]}
 
 
-def between_documents(stances: pd.DataFrame) -> pd.DataFrame:
-    """Agreement and contradiction for each pair of documents stating the same topic and subject."""
+PAIRWISE_LIMIT = 60
+
+
+def _compare(topic: str, subject: str, a: dict, b: dict, others: int = 1) -> dict:
+    if a["unit"]:
+        agree = _overlap(a["low"], a["high"], b["low"], b["high"])
+        verb = "overlaps" if agree else "does not overlap"
+    else:
+        agree = a["stance"] == b["stance"]
+        verb = "matches" if agree else "contradicts"
+    also = f" (and {others - 1} other documents saying the same)" if others > 1 else ""
+    detail = f"{a['doc_id']} says {a['stance']} for {subject}; {verb} {b['doc_id']}'s {b['stance']}{also}."
+    return _finding(topic, "agreement" if agree else "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"])
+
+
+def between_documents(stances: pd.DataFrame, pairwise_limit: int = PAIRWISE_LIMIT) -> pd.DataFrame:
+    """Agreement and contradiction between documents stating the same topic and subject.
+
+    Up to `pairwise_limit` documents per topic and subject every pair is compared. Beyond that
+    (thousands of pages saying the same few things) documents with the same stance are grouped and
+    each document is compared with the first document of every other group, so the table grows
+    with documents x distinct stances instead of documents squared.
+    """
     rows = []
     for (topic, subject), group in stances.groupby(["topic", "subject"], sort=False):
-        for (_, a), (_, b) in combinations(group.iterrows(), 2):
-            if a["doc_id"] == b["doc_id"]:
-                continue
-            if a["unit"]:
-                agree = _overlap(a["low"], a["high"], b["low"], b["high"])
-                verb = "overlaps" if agree else "does not overlap"
-            else:
-                agree = a["stance"] == b["stance"]
-                verb = "matches" if agree else "contradicts"
-            detail = (f"{a['doc_id']} says {a['stance']} for {subject}; {verb} {b['doc_id']}'s {b['stance']}.")
-            rows.append(_finding(topic, "agreement" if agree else "contradiction", a, b["doc_id"], detail,
-                                 b["quote"], b["stance"]))
+        records = group.to_dict("records")
+        if group["doc_id"].nunique() <= pairwise_limit:
+            for a, b in combinations(records, 2):
+                if a["doc_id"] != b["doc_id"]:
+                    rows.append(_compare(topic, subject, a, b))
+            continue
+        by_stance: dict[str, list[dict]] = {}
+        for record in records:
+            by_stance.setdefault(record["stance"], []).append(record)
+        first = {stance: members[0] for stance, members in by_stance.items()}
+        for stance, members in by_stance.items():
+            for a in members:
+                for other_stance, b in first.items():
+                    if b["doc_id"] != a["doc_id"] and (other_stance != stance or a is not members[0]):
+                        rows.append(_compare(topic, subject, a, b, len(by_stance[other_stance])))
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
@@ -169,7 +199,8 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
     measured = references.measured_absorption(refs)
     prevalence = references.prevalence_references(refs)
     enzymes = refs[refs["topic"] == "enzyme_systems"]
-    for _, a in stances.iterrows():
+    by_form = {form: rows_ for form, rows_ in measured.groupby(measured["form"].str.lower())}
+    for a in stances.to_dict("records"):
         topic = a["topic"]
         if topic == "dose" and a["subject"] != "children":
             top = a["high"] if not math.isnan(a["high"]) else a["low"]
@@ -180,7 +211,7 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
                                      "only and is elemental magnesium.", ul["quote"], f"{ul['high']:g} mg/day"))
         elif topic == "absorption_rate":
             form = a["subject"]
-            same_form = measured[measured["form"].str.lower() == form.lower()]
+            same_form = by_form.get(form.lower(), measured.iloc[0:0])
             pool = same_form if len(same_form) else measured
             best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
             best_value = best["high"] if not math.isnan(best["high"]) else best["low"]

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 import pandas as pd
 
 from . import paths
-from .segment import BLOCK_COLUMNS, SENTENCE_COLUMNS, count_words, segment_blocks, segment_sentences
+from .segment import BLOCK_COLUMNS, SENTENCE_COLUMNS, block_rows, count_words, sentence_rows
 
 FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
 DEFAULT_MAX_MB = 5.0
@@ -195,13 +195,18 @@ def _problem(path: Path | str, doc_id: str, severity: str, problem: str) -> dict
 
 # --- the whole corpus --------------------------------------------------------------------------
 
-def load_corpus(
-    paths_: Sequence[str | Path] | None = None,
-    manifest: str | Path | None = None,
-    max_mb: float = DEFAULT_MAX_MB,
-    progress: bool = False,
-) -> Corpus:
-    """Load files and folders (default: data/raw) into tidy documents, blocks, sentences and problems."""
+@dataclass(frozen=True)
+class PlannedDocument:
+    """A file to load, with the doc_id and manifest metadata decided before any reading."""
+
+    path: Path
+    doc_id: str
+    meta: dict
+
+
+def plan_corpus(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None
+                ) -> tuple[list[PlannedDocument], list[dict]]:
+    """Which files become which documents (ids unique across the whole batch), and the problems met so far."""
     paths_ = list(paths_) if paths_ else [paths.RAW]
     files, problems = discover(paths_)
     manifest_path = Path(manifest) if manifest else default_manifest(paths_)
@@ -214,22 +219,25 @@ def load_corpus(
             if name not in loaded_names:
                 problems.append(_problem(manifest_path, rows_by_file[name]["doc_id"], "warning",
                                          f"manifest row for '{name}' points at a file that was not found"))
-
-    iterator: Iterable[Path] = files
-    if progress and len(files) > 1:
-        from tqdm.auto import tqdm
-
-        iterator = tqdm(files, desc="reading", unit="doc")
-
-    documents, blocks, sentences = [], [], []
+    planned: list[PlannedDocument] = []
     used_ids: set[str] = set()
-    for path in iterator:
+    for path in files:
         meta = rows_by_file.get(path.name, {})
         doc_id = meta.get("doc_id") or path.stem
         if doc_id in used_ids:
             new_id = f"{doc_id}{path.suffix.lower()}"
             problems.append(_problem(path, new_id, "warning", f"duplicate doc_id '{doc_id}'; loaded as '{new_id}'"))
             doc_id = new_id
+        used_ids.add(doc_id)
+        planned.append(PlannedDocument(path, doc_id, meta))
+    return planned, problems
+
+
+def load_documents(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_MB) -> Corpus:
+    """Read and segment planned documents; unusable files become problems, never exceptions."""
+    documents, blocks, sentences, problems = [], [], [], []
+    for item in planned:
+        path, doc_id, meta = item.path, item.doc_id, item.meta
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # library chatter; our own problems table says what matters
@@ -240,33 +248,56 @@ def load_corpus(
         except OSError as error:
             problems.append(_problem(path, doc_id, "error", f"cannot read ({error.strerror or error})"))
             continue
-        used_ids.add(doc_id)
         problems.extend(_problem(path, doc_id, "warning", note) for note in notes)
-        doc_blocks = segment_blocks(doc_id, text)
-        doc_sentences = segment_sentences(text, doc_blocks)
-        blocks.append(doc_blocks)
-        sentences.append(doc_sentences)
-        headings = doc_blocks.loc[doc_blocks["kind"] == "heading", "text"]
-        documents.append({
-            "doc_id": doc_id,
-            "path": str(path),
-            "file": path.name,
-            "format": FORMATS[path.suffix.lower()],
-            "title": meta.get("title") or info.get("title") or (headings.iloc[0] if len(headings) else ""),
-            "publisher": meta.get("publisher") or info.get("publisher", ""),
-            "kind": meta.get("kind", ""),
-            "url": meta.get("url") or info.get("url", ""),
-            "notes": meta.get("notes", ""),
-            "encoding": encoding,
-            "chars": len(text),
-            "words": count_words(text),
-            "blocks": len(doc_blocks),
-            "sentences": len(doc_sentences),
-            "text": text,
-        })
+        doc_blocks = block_rows(doc_id, text)
+        doc_sentences = sentence_rows(text, doc_blocks)
+        blocks.extend(doc_blocks)
+        sentences.extend(doc_sentences)
+        heading = next((b[3] for b in doc_blocks if b[2] == "heading"), "")
+        documents.append((
+            doc_id, str(path), path.name, FORMATS[path.suffix.lower()],
+            meta.get("title") or info.get("title") or heading, meta.get("publisher") or info.get("publisher", ""),
+            meta.get("kind", ""), meta.get("url") or info.get("url", ""), meta.get("notes", ""),
+            encoding, len(text), count_words(text), len(doc_blocks), len(doc_sentences), text,
+        ))
     return Corpus(
         documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS),
-        blocks=pd.concat(blocks, ignore_index=True) if blocks else pd.DataFrame(columns=BLOCK_COLUMNS),
-        sentences=pd.concat(sentences, ignore_index=True) if sentences else pd.DataFrame(columns=SENTENCE_COLUMNS),
+        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
         problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
     )
+
+
+def combine(parts: Sequence[Corpus], problems: Sequence[dict] = ()) -> Corpus:
+    """One corpus from parts loaded separately (in parallel), plus problems found while planning."""
+    def cat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
+        frames = [f for f in frames if len(f)]
+        return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
+
+    return Corpus(
+        documents=cat([p.documents for p in parts], DOCUMENT_COLUMNS),
+        blocks=cat([p.blocks for p in parts], BLOCK_COLUMNS),
+        sentences=cat([p.sentences for p in parts], SENTENCE_COLUMNS),
+        problems=cat([pd.DataFrame(list(problems), columns=PROBLEM_COLUMNS), *[p.problems for p in parts]],
+                     PROBLEM_COLUMNS),
+    )
+
+
+def chunks(items: Sequence, size: int) -> list[Sequence]:
+    return [items[i: i + size] for i in range(0, len(items), size)]
+
+
+def load_corpus(
+    paths_: Sequence[str | Path] | None = None,
+    manifest: str | Path | None = None,
+    max_mb: float = DEFAULT_MAX_MB,
+    progress: bool = False,
+) -> Corpus:
+    """Load files and folders (default: data/raw) into tidy documents, blocks, sentences and problems."""
+    planned, problems = plan_corpus(paths_, manifest)
+    batches = chunks(planned, 50)
+    if progress and len(planned) > 50:
+        from tqdm.auto import tqdm
+
+        batches = tqdm(batches, desc="reading", unit="batch of 50")
+    return combine([load_documents(batch, max_mb) for batch in batches], problems)

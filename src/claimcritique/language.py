@@ -18,6 +18,9 @@ from __future__ import annotations
 
 import html
 import re
+from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
+from re import _parser as sre_parse
+from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 from pathlib import Path
 
@@ -25,7 +28,7 @@ import pandas as pd
 
 from . import paths
 from .datafiles import read_data_csv
-from .segment import count_words
+from .segment import SEPARATOR, count_words, document_strings
 
 PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety"]
 COUNTED = [*PROMOTIONAL, "hedge"]
@@ -43,8 +46,8 @@ FDA_DISCLAIMER = re.compile(
     r"(?:u\.?s\.?\W+)?(?:food\W+(?:and|&)\W+drug\W+administration|fda)",
     re.IGNORECASE,
 )
-CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\bdoi:\s*10\.|\bdoi\.org/|\bet\s+al\.|\bPMID\b|"
-                      r"\([A-Z][A-Za-z-]+(?:\s+et\s+al\.)?,?\s+(?:19|20)\d\d\)", re.IGNORECASE)
+CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\b[Dd][Oo][Ii]:\s*10\.|\bdoi\.org/|\bet\s+al\.|\bPMID\b|"
+                      r"\([A-Z][A-Za-z-]+(?:\s+et\s+al\.)?,?\s+(?:19|20)\d\d\)")
 JAMA_AUTHOR = re.compile(r"^\s*(?:by|posted\s+by|written\s+by|author:|reviewed\s+by|medically\s+reviewed)\s+\S",
                          re.IGNORECASE | re.MULTILINE)
 JAMA_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
@@ -84,8 +87,14 @@ def strength_lexicon() -> pd.DataFrame:
 
 
 def _category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
-    grouped = lexicon.groupby("category", sort=False)["pattern"].agg(list)
-    return {c: re.compile("|".join(f"(?:{p.pattern})" for p in ps), re.IGNORECASE) for c, ps in grouped.items()}
+    """One pattern per category; phrase terms share one pair of word-boundary checks (much faster)."""
+    patterns = {}
+    for category, rows in lexicon.groupby("category", sort=False):
+        phrases = [_phrase_pattern(t)[len(r"(?<!\w)"):-len(r"(?!\w)")] for t, m in zip(rows["term"], rows["match"]) if m != "regex"]
+        regexes = [p.pattern for p, m in zip(rows["pattern"], rows["match"]) if m == "regex"]
+        parts = ([r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)"] if phrases else []) + [f"(?:{r})" for r in regexes]
+        patterns[category] = re.compile("|".join(parts), re.IGNORECASE)
+    return patterns
 
 
 def _negated(sentence: str, position: int, negation: re.Pattern | None) -> bool:
@@ -95,53 +104,135 @@ def _negated(sentence: str, position: int, negation: re.Pattern | None) -> bool:
     return bool(negation.search(window))
 
 
-def _trigger(term: str, match: str) -> str:
-    """A lower-case literal every match must contain, to skip patterns cheaply; "" when unknown (regex)."""
-    if match == "regex":
-        return ""
-    return term.strip().lower().split()[0].split("*")[0]
+def leading_literals(pattern: str) -> frozenset[str] | None:
+    """Lower-case literal text one of which every match starts with (after zero-width assertions),
+    or None when the pattern has no such literal. Lets us try a pattern only where it can match."""
+    try:
+        parsed = sre_parse.parse(pattern, re.IGNORECASE)
+    except re.error:
+        return None
+    return _first_literals(list(parsed))
+
+
+def _first_literals(items: list) -> frozenset[str] | None:
+    for position, (op, value) in enumerate(items):
+        if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+            continue
+        if op == sre_constants.LITERAL:
+            text = ""
+            for next_op, next_value in items[position:]:
+                if next_op != sre_constants.LITERAL:
+                    break
+                text += chr(next_value)
+            return frozenset({text.lower()})
+        if op == sre_constants.SUBPATTERN:
+            return _first_literals(list(value[-1]))
+        if op == sre_constants.BRANCH:
+            found = [_first_literals(list(branch)) for branch in value[1]]
+            return None if any(f is None for f in found) else frozenset().union(*found)
+        if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+            low, _, sub = value
+            inner = _first_literals(list(sub))
+            if low >= 1 or inner is None:
+                return inner
+            rest = _first_literals(items[position + 1:])  # optional: the match may start after it
+            return None if rest is None else inner | rest
+        return None
+    return None
+
+
+def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str] | None:
+    if match != "regex":
+        head = term.strip().lower().split()[0].split("*")[0]
+        return frozenset({head}) if head else None
+    return leading_literals(pattern.pattern)
 
 
 def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every lexicon match in every sentence, with absolute offsets, negation and hedge scope.
 
     Terms are tried in file order and a span taken by one term is not matched again, so a specific
-    phrase listed first ("clinically proven") wins over a general one ("proven").
+    phrase listed first ("clinically proven") wins over a general one ("proven"). Each term is tried
+    only where one of its leading literals occurs, which keeps 400 terms fast on long documents.
     """
     lexicon = language_lexicon() if lexicon is None else lexicon
     by_category = _category_patterns(lexicon)
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
     terms = lexicon[lexicon["category"] != "negation"]
-    entries = [(_trigger(t.term, t.match), t.pattern, t.category, t.term) for t in terms.itertuples(index=False)]
+    entries = [(_term_literals(t.term, t.match, t.pattern), t.pattern, t.category, t.term)
+               for t in terms.itertuples(index=False)]
     rows = []
-    for s in sentences.itertuples(index=False):
-        text = s.text
-        lowered = text.lower()
+    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
+        lowered = joined.lower()
+        index_of_words = _WordIndex(lowered) if len(lowered) == len(joined) else None
         taken: list[tuple[int, int]] = []
-        for trigger, pattern, category, term in entries:
-            if trigger not in lowered:
-                continue
-            for m in pattern.finditer(text):
-                if any(a < m.end() and m.start() < b for a, b in taken):
+        for literals, pattern, category, term in entries:
+            starts = index_of_words.starts(literals) if index_of_words is not None and literals else None
+            if starts is None:
+                found = pattern.finditer(joined)
+            else:
+                found = (m for m in (pattern.match(joined, i) for i in starts) if m)
+            for m in found:
+                if "\x00" in m.group(0) or _overlaps(taken, m.start(), m.end()):
                     continue
-                taken.append((m.start(), m.end()))
-                hedged = bool(hedge and category != "hedge" and hedge.search(text, 0, m.start()))
-                rows.append((s.doc_id, s.sentence_id, category, term, m.group(0),
-                             s.start + m.start(), s.start + m.end(), _negated(text, m.start(), negation), hedged))
+                insort(taken, (m.start(), m.end()))
+                index = bisect_right(offsets, m.start()) - 1
+                sentence_id, sentence_start, text = rows_of_doc[index]
+                local = m.start() - offsets[index]
+                hedged = bool(hedge and category != "hedge" and hedge.search(text, 0, local))
+                rows.append((doc_id, sentence_id, category, term, m.group(0), sentence_start + local,
+                             sentence_start + local + len(m.group(0)), _negated(text, local, negation), hedged))
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Does [start, end) overlap one of the sorted, disjoint spans already taken?"""
+    at = bisect_left(taken, (start, end))
+    return (at > 0 and taken[at - 1][1] > start) or (at < len(taken) and taken[at][0] < end)
+
+
+_WORD_START = re.compile(r"\w+")
+
+
+class _WordIndex:
+    """Where each word of a document starts, to try a term only where its leading literal can begin."""
+
+    def __init__(self, lowered: str) -> None:
+        self.positions: dict[str, list[int]] = {}
+        for m in _WORD_START.finditer(lowered):
+            self.positions.setdefault(m.group(0), []).append(m.start())
+        self.words = sorted(self.positions)
+
+    def starts(self, literals: frozenset[str]) -> list[int] | None:
+        """Sorted start offsets of words beginning with one of the literals' leading words; None: unknown."""
+        found: set[int] = set()
+        for literal in literals:
+            head = _WORD_START.match(literal)
+            if head is None:
+                return None  # the literal starts with punctuation: scan instead
+            prefix = head.group(0)
+            if head.end() < len(literal):  # the literal goes on past this word: it is the whole word
+                found.update(self.positions.get(prefix, ()))
+                continue
+            at = bisect_left(self.words, prefix)
+            while at < len(self.words) and self.words[at].startswith(prefix):
+                found.update(self.positions[self.words[at]])
+                at += 1
+        return sorted(found)
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
     """Claim-strength level of each sentence (none when it makes no health claim), and the cue that decided it."""
     cues = _category_patterns(strength_lexicon() if lexicon is None else lexicon)
-    rows = []
-    for s in sentences.itertuples(index=False):
-        text = s.text
-        outcome, effect = cues["health_outcome"].search(text), cues["effect_verb"].search(text)
-        level, cue = "none", ""
-        if outcome:
+    levels: dict[tuple[str, int], tuple[str, str]] = {}
+    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
+        with_outcome = {bisect_right(offsets, m.start()) - 1 for m in cues["health_outcome"].finditer(joined)}
+        for index in with_outcome:
+            text = rows_of_doc[index][2]
+            effect = cues["effect_verb"].search(text)
+            level, cue = "none", ""
             if m := cues["absolute"].search(text):
                 level, cue = "absolute", m.group(0)
             elif m := cues["correlational"].search(text):
@@ -149,8 +240,10 @@ def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None)
             elif effect:
                 modal = cues["conditional"].search(text)  # a hedge anywhere in the sentence scopes its claim
                 level, cue = ("conditional causal", modal.group(0)) if modal else ("direct causal", effect.group(0))
-        rows.append((s.doc_id, s.sentence_id, level, cue))
-    return pd.DataFrame(rows, columns=["doc_id", "sentence_id", "strength", "cue"])
+            levels[(doc_id, rows_of_doc[index][0])] = (level, cue)
+    found = [levels.get(key, ("none", "")) for key in zip(sentences["doc_id"], sentences["sentence_id"])]
+    return pd.DataFrame({"doc_id": sentences["doc_id"].to_numpy(), "sentence_id": sentences["sentence_id"].to_numpy(),
+                         "strength": [f[0] for f in found], "cue": [f[1] for f in found]})
 
 
 def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
@@ -173,17 +266,19 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
     matches = find_matches(sentences) if matches is None else matches
     diseases = disease_claims(sentences, matches)
     counted = matches[~matches["negated"]]
+    counts = counted.groupby(["doc_id", "category"]).size()
+    disease_counts = diseases.groupby("doc_id").size()
     rows = []
     for doc in documents.itertuples(index=False):
-        words = count_words(doc.text)
-        per_1k = {c: 1000 * int(((counted["doc_id"] == doc.doc_id) & (counted["category"] == c)).sum()) / max(words, 1)
-                  for c in COUNTED}
-        n_disease = int((diseases["doc_id"] == doc.doc_id).sum())
+        words = doc.words if "words" in documents.columns else count_words(doc.text)
+        per_1k = {c: 1000 * int(counts.get((doc.doc_id, c), 0)) / max(words, 1) for c in COUNTED}
+        n_disease = int(disease_counts.get(doc.doc_id, 0))
+        citations = len(CITATION.findall(doc.text))
         promo = sum(per_1k[c] for c in PROMOTIONAL) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1) - per_1k["hedge"]
         signals = {
             "jama_author": bool(JAMA_AUTHOR.search(doc.text)),
             "jama_date": bool(JAMA_DATE.search(doc.text)),
-            "jama_references": bool(JAMA_REFERENCES.search(doc.text)) or len(CITATION.findall(doc.text)) >= 3,
+            "jama_references": bool(JAMA_REFERENCES.search(doc.text)) or citations >= 3,
             "jama_disclosure": bool(JAMA_DISCLOSURE.search(doc.text)),
         }
         rows.append({
@@ -192,7 +287,7 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
             "has_fda_disclaimer": bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
             **{f"{c}_per_1k": per_1k[c] for c in PROMOTIONAL if c != "booster"},
             "hedge_to_booster": per_1k["hedge"] / per_1k["booster"] if per_1k["booster"] else float("inf") if per_1k["hedge"] else float("nan"),
-            "citations": len(CITATION.findall(doc.text)),
+            "citations": citations,
             **signals, "jama_signals": sum(signals.values()),
         })
     return pd.DataFrame(rows, columns=LANGUAGE_COLUMNS)

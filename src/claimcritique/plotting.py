@@ -36,11 +36,13 @@ def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption:
     if caption:
         fig.text(0.0, -0.02, caption, ha="left", va="top", fontsize=8, wrap=True, transform=fig.transFigure)
     written = []
+    # the tight bounding box (which includes the caption) is measured once, not once per format
+    box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.1)
     with plt.rc_context({"svg.hashsalt": "claimcritique"}):
         for fmt in FORMATS:
             target = folder / f"{name}.{fmt}"
             fig.savefig(target, format=fmt, dpi=300 if fmt == "png" else None, metadata=_METADATA[fmt],
-                        bbox_inches="tight")
+                        bbox_inches=box)
             written.append(target)
     plt.close(fig)
     return written

@@ -113,20 +113,22 @@ def naive_scores(text: str) -> dict[str, float]:
 def document_readability(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
     """One row per document: structure-aware scores, how much text was left out, and why."""
     prose = scorable_sentences(sentences)
+    units_by_doc = prose.groupby("doc_id", sort=False)["text"].agg(list)
+    totals = sentences.groupby("doc_id", sort=False).size()
     rows = []
     for doc_id in documents["doc_id"]:
-        units = prose.loc[prose["doc_id"] == doc_id, "text"].tolist()
+        units = units_by_doc.get(doc_id, [])
         row = {"doc_id": doc_id, **score_text(units)}
-        total = int((sentences["doc_id"] == doc_id).sum())
-        row["units_excluded"] = total - len(units)
+        row["units_excluded"] = int(totals.get(doc_id, 0)) - len(units)
         rows.append(row)
     return pd.DataFrame(rows, columns=["doc_id", *COUNT_COLUMNS[:2], *METRICS, *COUNT_COLUMNS[2:],
                                        "units_excluded", "note"])
 
 
-def naive_vs_structured(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def naive_vs_structured(documents: pd.DataFrame, sentences: pd.DataFrame,
+                        structured: pd.DataFrame | None = None) -> pd.DataFrame:
     """Tidy comparison: method (naive / structure-aware) x metric, per document."""
-    structured = document_readability(documents, sentences).set_index("doc_id")
+    structured = (document_readability(documents, sentences) if structured is None else structured).set_index("doc_id")
     rows = []
     for doc in documents.itertuples(index=False):
         naive = naive_scores(doc.text)
@@ -137,29 +139,57 @@ def naive_vs_structured(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.
     return pd.DataFrame(rows)
 
 
+def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
+    """textstat's own word and syllable counts for each scorable sentence: the parts that add up.
+
+    Flesch-Kincaid and Flesch reading ease depend only on words, sentences and syllables, and
+    textstat counts each of them additively, so a section's or a sentence's score follows from
+    these counts exactly as textstat would compute it on the joined text (a test checks this).
+    """
+    prose = scorable_sentences(sentences)
+    ready = [textstat_ready([t]) for t in prose["text"]]
+    return prose.assign(
+        words=[_textstat.lexicon_count(t) for t in ready],
+        syllables=[_textstat.syllable_count(t) for t in ready],
+    )
+
+
+def _flesch(words: pd.Series, sentences: pd.Series, syllables: pd.Series) -> pd.DataFrame:
+    """textstat's English constants for Flesch-Kincaid grade and Flesch reading ease."""
+    per_sentence, per_word = words / sentences, syllables / words
+    return pd.DataFrame({"flesch_kincaid_grade": 0.39 * per_sentence + 11.8 * per_word - 15.59,
+                         "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word})
+
+
 def _sections(blocks: pd.DataFrame) -> pd.Series:
     """The heading each block falls under ("(before first heading)" for the opening)."""
     heading = blocks["text"].where(blocks["kind"] == "heading")
     return heading.groupby(blocks["doc_id"]).ffill().fillna("(before first heading)")
 
 
-def section_readability(blocks: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
-    """One row per section (the text under each heading) with the same scores as documents."""
+def section_readability(blocks: pd.DataFrame, sentences: pd.DataFrame,
+                        counts: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per section (the text under each heading): words, sentences, Flesch-Kincaid and reading ease."""
+    counts = sentence_counts(sentences) if counts is None else counts
     blocks = blocks.assign(section=_sections(blocks))
-    order = blocks.groupby(["doc_id", "section"], sort=False)["block_id"].min().rename("first_block")
-    prose = scorable_sentences(sentences).merge(blocks[["doc_id", "block_id", "section"]], on=["doc_id", "block_id"])
-    rows = []
-    for (doc_id, section), first_block in order.items():
-        units = prose.loc[(prose["doc_id"] == doc_id) & (prose["section"] == section), "text"].tolist()
-        if units:
-            rows.append({"doc_id": doc_id, "section": section, "first_block": first_block, **score_text(units)})
-    return pd.DataFrame(rows)
+    first = blocks.groupby(["doc_id", "section"], sort=False)["block_id"].min().rename("first_block").reset_index()
+    merged = counts.merge(blocks[["doc_id", "block_id", "section"]], on=["doc_id", "block_id"])
+    sums = merged.groupby(["doc_id", "section"], sort=False).agg(
+        words=("words", "sum"), sentences=("text", "size"), syllables=("syllables", "sum")).reset_index()
+    table = first.merge(sums, on=["doc_id", "section"]).sort_values(["doc_id", "first_block"], ignore_index=True)
+    scores = _flesch(table["words"], table["sentences"], table["syllables"])
+    short = table["words"] < MIN_SCORED_WORDS
+    scores[short] = math.nan
+    table = pd.concat([table, scores], axis=1)
+    table["note"] = [f"too short to score: {w} words of prose (need {MIN_SCORED_WORDS})" if s else ""
+                     for w, s in zip(table["words"], short)]
+    return table
 
 
-def sentence_readability(sentences: pd.DataFrame) -> pd.DataFrame:
+def sentence_readability(sentences: pd.DataFrame, counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """Grade of every prose sentence, hardest first within each document (a Hemingway-style list)."""
-    prose = scorable_sentences(sentences)
-    grades = [_textstat.flesch_kincaid_grade(textstat_ready([t])) for t in prose["text"]]
-    out = prose[["doc_id", "sentence_id", "block_id", "block_kind", "text", "start", "end", "words"]].assign(
-        flesch_kincaid_grade=grades)
+    counts = sentence_counts(sentences) if counts is None else counts
+    grades = _flesch(counts["words"], pd.Series(1, index=counts.index), counts["syllables"])
+    out = counts[["doc_id", "sentence_id", "block_id", "block_kind", "text", "start", "end", "words", "syllables"]]
+    out = pd.concat([out, grades], axis=1)
     return out.sort_values(["doc_id", "flesch_kincaid_grade"], ascending=[True, False], ignore_index=True)

@@ -178,8 +178,8 @@ def _merge_stat_labels(blocks: list[tuple[str, list[_Line]]]) -> list[tuple[str,
     return merged
 
 
-def segment_blocks(doc_id: str, text: str) -> pd.DataFrame:
-    """Blocks of a document: heading / paragraph / bullet / table_row / stat, with offsets."""
+def block_rows(doc_id: str, text: str) -> list[tuple]:
+    """Blocks as plain tuples (BLOCK_COLUMNS order): the fast path used when loading many documents."""
     lines = _lines(text)
     chunks: dict[int, list[_Line]] = {}
     for line in lines:
@@ -192,7 +192,12 @@ def segment_blocks(doc_id: str, text: str) -> pd.DataFrame:
     for block_id, (kind, block_lines) in enumerate(typed):
         start, end = block_lines[0].start, block_lines[-1].end
         rows.append((doc_id, block_id, kind, text[start:end], start, end))
-    return pd.DataFrame(rows, columns=BLOCK_COLUMNS)
+    return rows
+
+
+def segment_blocks(doc_id: str, text: str) -> pd.DataFrame:
+    """Blocks of a document: heading / paragraph / bullet / table_row / stat, with offsets."""
+    return pd.DataFrame(block_rows(doc_id, text), columns=BLOCK_COLUMNS)
 
 
 def _split_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -225,16 +230,40 @@ def _split_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + s, start + e) for s, e in merged]
 
 
-def segment_sentences(text: str, blocks: pd.DataFrame) -> pd.DataFrame:
-    """Sentences of a document: prose blocks are split, other blocks are one unit each."""
+def sentence_rows(text: str, blocks: list[tuple]) -> list[tuple]:
+    """Sentences as plain tuples (SENTENCE_COLUMNS order) from block tuples."""
     rows = []
     sentence_id = 0
-    for block in blocks.itertuples(index=False):
-        if block.kind in ("paragraph", "bullet"):
-            spans = _split_prose(text, block.start, block.end)
-        else:
-            spans = [(block.start, block.end)]
+    for doc_id, block_id, kind, _, start, end in blocks:
+        spans = _split_prose(text, start, end) if kind in ("paragraph", "bullet") else [(start, end)]
         for s, e in spans:
-            rows.append((block.doc_id, block.block_id, sentence_id, block.kind, text[s:e], s, e))
+            rows.append((doc_id, block_id, sentence_id, kind, text[s:e], s, e))
             sentence_id += 1
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
+    return rows
+
+
+def segment_sentences(text: str, blocks: pd.DataFrame) -> pd.DataFrame:
+    """Sentences of a document: prose blocks are split, other blocks are one unit each."""
+    return pd.DataFrame(sentence_rows(text, list(blocks[BLOCK_COLUMNS].itertuples(index=False, name=None))),
+                        columns=SENTENCE_COLUMNS)
+
+
+SEPARATOR = "\n\x00\n"  # no term can match across it: \s and \w never match NUL
+
+
+def document_strings(sentences: pd.DataFrame):
+    """Per document: its sentences joined by a separator no pattern crosses, so each pattern scans
+    a document once instead of once per sentence. Yields (doc_id, joined, offsets, sentences) where
+    sentences are (sentence_id, start, text) tuples; rows of one document must be contiguous."""
+    doc_ids = sentences["doc_id"].tolist()
+    rows = list(zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(), sentences["text"].tolist()))
+    begin = 0
+    for end in range(1, len(doc_ids) + 1):
+        if end == len(doc_ids) or doc_ids[end] != doc_ids[begin]:
+            part = rows[begin:end]
+            offsets, position = [], 0
+            for _, _, text in part:
+                offsets.append(position)
+                position += len(text) + len(SEPARATOR)
+            yield doc_ids[begin], SEPARATOR.join(t for _, _, t in part), offsets, part
+            begin = end

