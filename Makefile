@@ -5,9 +5,10 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 CORPUS ?= data/raw
+JOBS   ?= 2
 STAMP  := $(VENV)/.installed
 
-.PHONY: install run notebooks test lab clean
+.PHONY: install run test lab report bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,15 +19,26 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# every table to data/processed (read once, in parallel), then every notebook (figures to figures/)
 run: install
-	$(BIN)/claimcritique analyze $(CORPUS) -o data/processed
-	$(BIN)/python -m claimcritique.notebooks --corpus $(CORPUS)
+	$(BIN)/claimcritique analyze $(CORPUS) -o data/processed --jobs $(JOBS)
+	$(BIN)/python -m claimcritique.notebooks --corpus $(CORPUS) --jobs $(JOBS)
 
 test: install
 	$(BIN)/python -m pytest
 
+# JupyterLab on loopback only, with a token; the project's kernel is the notebooks' python3
 lab: install
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks
+
+# the executed notebooks (from `make run`) as HTML, outputs included, for reading without Jupyter
+report: run
+	$(BIN)/jupyter nbconvert --to html --output-dir build/report build/notebooks/*.ipynb
+	@echo "report: build/report/"
+
+# speed and memory as ratios against baselines measured in the same run (takes a while)
+bench: install
+	$(BIN)/claimcritique bench
 
 clean:
-	rm -rf build data/processed/*.csv figures/*.png figures/*.svg figures/*.pdf
+	rm -rf build data/processed/*.csv data/processed/*.pkl data/processed/*.json figures/*.png figures/*.svg figures/*.pdf

@@ -27,8 +27,27 @@ def test_notebook_is_stripped_and_well_formed(path):
     assert len(params) == 1, "exactly one parameter cell"
 
 
+@pytest.fixture(scope="module")
+def outputs(tmp_path_factory, monkeypatch_module):
+    """Tables and figures of the notebook runs go to a temporary folder, not the work tree."""
+    folder = tmp_path_factory.mktemp("notebook-outputs")
+    monkeypatch_module.setenv("CLAIMCRITIQUE_PROCESSED", str(folder / "processed"))
+    monkeypatch_module.setenv("CLAIMCRITIQUE_FIGURES", str(folder / "figures"))
+    monkeypatch_module.delenv("CLAIMCRITIQUE_CORPUS", raising=False)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
-def test_notebook_executes(path, tmp_path):
-    nb = execute_notebook(path, tmp_path)
+def test_notebook_executes(path, outputs):
+    nb = execute_notebook(path, outputs / "executed")
     errors = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    if "save_figure(" in path.read_text(encoding="utf-8"):
+        prefix = path.name[:2]
+        assert any(f.name.startswith(prefix) for f in (outputs / "figures").glob("*.svg")), "figures exported"

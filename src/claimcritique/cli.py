@@ -122,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(run)
     run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     run.set_defaults(table=None)
+
+    sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
     return parser
 
 
@@ -140,6 +142,12 @@ def write_table(table: pd.DataFrame, output: str | None) -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:
+        argv = sys.argv[1:]
+    if argv[:1] == ["bench"]:  # its own options: see `claimcritique bench --help`
+        from . import bench
+
+        return bench.main(argv[1:])
     args = build_parser().parse_args(argv)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:
