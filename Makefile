@@ -29,7 +29,8 @@ test: install
 
 # JupyterLab on loopback only, with a token; the project's kernel is the notebooks' python3
 lab: install
-	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
+		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # the executed notebooks (from `make run`) as HTML, outputs included, for reading without Jupyter
 report: run

@@ -1,0 +1,75 @@
+"""The interactive explorer: pick a document, a claim type and a language category.
+
+Every view is a plain function of the analysis results (`document_view`), so it runs and is tested
+without widgets; `explore` only wires ipywidgets controls to it.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from . import language
+from .analysis import Results
+
+ALL = "(all)"
+SCORE_COLUMNS = [("readability", "flesch_kincaid_grade"), ("readability", "flesch_reading_ease"),
+                 ("language", "promo_index"), ("language", "hedge_per_1k"), ("language", "booster_per_1k"),
+                 ("language", "disease_claims")]
+
+
+def choices(results: Results) -> dict[str, list[str]]:
+    """What the controls offer: documents, claim types and language categories present in the results."""
+    return {
+        "document": results.corpus.documents["doc_id"].tolist(),
+        "claim_type": [ALL, *sorted(results["claims"]["claim_type"].unique())],
+        "category": [ALL, *sorted(results["language_matches"]["category"].unique())],
+    }
+
+
+def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
+    """The document's readability and promotional scores beside the corpus median and its rank."""
+    rows = []
+    for table, column in SCORE_COLUMNS:
+        values = results[table].set_index("doc_id")[column].astype(float)
+        rows.append({"measure": column, "document": values.get(doc_id), "corpus median": values.median(),
+                     "rank (1 = highest)": int(values.rank(ascending=False, method="min").get(doc_id, 0))})
+    return pd.DataFrame(rows)
+
+
+def document_view(results: Results, doc_id: str, claim_type: str = ALL, category: str = ALL) -> dict:
+    """Reading view (HTML), claims table and scores for one document, filtered by the controls."""
+    claims = results["claims"]
+    claims = claims[claims["doc_id"] == doc_id]
+    if claim_type != ALL:
+        claims = claims[claims["claim_type"] == claim_type]
+    matches = results["language_matches"]
+    if category != ALL:
+        matches = matches[matches["category"] == category]
+    html = language.reading_view(results.corpus.text(doc_id), doc_id, results.corpus.sentences, matches, claims,
+                                 results["claim_strength"])
+    table = claims[["claim_type", "subject", "low", "high", "unit", "quote", "start", "end"]].reset_index(drop=True)
+    return {"html": html, "claims": table, "scores": scores_next_to_corpus(results, doc_id)}
+
+
+def explore(results: Results):  # pragma: no cover - needs a live kernel; document_view is tested instead
+    """ipywidgets controls over `document_view`."""
+    import ipywidgets as widgets
+    from IPython.display import HTML, display
+
+    options = choices(results)
+    document = widgets.Dropdown(options=options["document"], description="document")
+    claim_type = widgets.Dropdown(options=options["claim_type"], description="claim type")
+    category = widgets.Dropdown(options=options["category"], description="language")
+    output = widgets.Output()
+
+    def refresh(*_):
+        view = document_view(results, document.value, claim_type.value, category.value)
+        output.clear_output(wait=True)
+        with output:
+            display(view["scores"].round(2))
+            display(view["claims"])
+            display(HTML(view["html"]))
+
+    for control in (document, claim_type, category):
+        control.observe(refresh, names="value")
+    refresh()
+    return widgets.VBox([widgets.HBox([document, claim_type, category]), output])
