@@ -69,8 +69,14 @@ def _range_rows(claims: pd.DataFrame) -> pd.DataFrame:
     rows = claims.copy()
     rows["lo"] = rows["low"].fillna(rows["high"])
     rows["hi"] = rows["high"].fillna(rows["low"])
-    rows["label"] = rows["doc_id"].map(short_id) + " · " + rows["subject"].str.slice(0, 32)
+    rows["label"] = rows["doc_id"].map(short_id) + " · " + rows["subject"].str.slice(0, 32) + _open_end(rows)
     return rows.dropna(subset=["lo", "hi"]).reset_index(drop=True)
+
+
+def _open_end(rows: pd.DataFrame) -> pd.Series:
+    """" (at least)" or " (at most)" for one-sided values, which are drawn as a point at their bound."""
+    return pd.Series(["" if pd.notna(lo) and pd.notna(hi) else " (at least)" if pd.notna(lo) else " (at most)"
+                      for lo, hi in zip(rows["low"], rows["high"])], index=rows.index, dtype=object)
 
 
 def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour_by: str = "doc_id") -> None:
@@ -98,36 +104,34 @@ def dose_range_chart(dose_claims: pd.DataFrame, bands: pd.DataFrame) -> plt.Figu
     return fig
 
 
-def absorption_chart(absorption_claims: pd.DataFrame, measured: pd.DataFrame) -> plt.Figure:
-    """Claimed absorption (%) per form and document, beside measured fractional absorption."""
-    claimed = _range_rows(absorption_claims[absorption_claims["unit"] == "%"])
-    claimed["kind"] = "claimed"
-    found = measured.assign(lo=measured["low"].fillna(measured["high"]), hi=measured["high"].fillna(measured["low"]),
-                            label="measured · " + measured["label"], doc_id="measured")
+def _claims_beside_references(claims: pd.DataFrame, refs: pd.DataFrame, prefix: str, xlabel: str,
+                              title: str) -> plt.Figure:
+    """Claimed percentages as ranges per document, then reference values (labelled by `prefix`)."""
+    claimed = _range_rows(claims[claims["unit"] == "%"])
+    found = refs.assign(lo=refs["low"].fillna(refs["high"]), hi=refs["high"].fillna(refs["low"]),
+                        label=prefix + " · " + refs["label"] + _open_end(refs), doc_id=prefix)
     rows = pd.concat([claimed, found[["lo", "hi", "label", "doc_id"]]], ignore_index=True)
     fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 3) + 1.5))
     _draw_ranges(ax, rows)
-    ax.set(xlabel="share absorbed (%)", xlim=(0, 100), ylabel="",
-           title="Absorption claims against measured absorption")
+    ax.set(xlabel=xlabel, xlim=(0, 100), ylabel="", title=title)
     return fig
+
+
+def absorption_chart(absorption_claims: pd.DataFrame, measured: pd.DataFrame) -> plt.Figure:
+    """Claimed absorption (%) per form and document, beside measured fractional absorption."""
+    return _claims_beside_references(absorption_claims, measured, "measured", "share absorbed (%)",
+                                     "Absorption claims against measured absorption")
 
 
 def prevalence_chart(deficiency_claims: pd.DataFrame, prevalence: pd.DataFrame) -> plt.Figure:
     """Claimed shares of people deficient, beside NHANES shares below the EAR (intake, not deficiency)."""
-    claimed = _range_rows(deficiency_claims[deficiency_claims["unit"] == "%"])
-    found = prevalence.assign(lo=prevalence["low"].fillna(prevalence["high"]),
-                              hi=prevalence["high"].fillna(prevalence["low"]),
-                              label="NHANES · " + prevalence["label"].str.slice(0, 45), doc_id="reference")
-    rows = pd.concat([claimed, found[["lo", "hi", "label", "doc_id"]]], ignore_index=True)
-    fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 3) + 1.5))
-    _draw_ranges(ax, rows)
-    ax.set(xlabel="share of people (%)", xlim=(0, 100), ylabel="",
-           title="Deficiency claims against NHANES intake inadequacy")
-    return fig
+    return _claims_beside_references(deficiency_claims, prevalence, "reference", "share of people (%)",
+                                     "Deficiency claims against NHANES intake inadequacy")
 
 
-def _grade_band(ax: plt.Axes, band: dict, axis: str = "x") -> None:
-    span = ax.axvspan if axis == "x" else ax.axhspan
+def _grade_band(ax: plt.Axes, band: dict) -> None:
+    """The recommended reading grade for patient materials, and the upper acceptable grade."""
+    span = ax.axvspan
     span(0, band["target"], color="#009e73", alpha=0.12, zorder=0, label=f"recommended: grade ≤ {band['target']:g}")
     span(band["target"], band["acceptable"], color="#f0e442", alpha=0.18, zorder=0,
          label=f"acceptable: up to grade {band['acceptable']:g}")
