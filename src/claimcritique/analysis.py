@@ -19,7 +19,8 @@ from typing import Sequence
 import pandas as pd
 
 from . import __version__, claims, consistency, language, paths, readability, references
-from .corpus import DEFAULT_MAX_MB, Corpus, PlannedDocument, chunks, combine, load_documents, plan_corpus
+from .corpus import (DEFAULT_MAX_MB, Corpus, PlannedDocument, chunks, combine, default_manifest, load_documents,
+                     plan_corpus)
 
 BATCH = 50
 CACHE = "tables.pkl"
@@ -119,8 +120,9 @@ def fingerprint(paths_: Sequence[str | Path] | None = None, manifest: str | Path
     watched = sorted([*paths.LEXICONS.glob("*.csv"), *paths.REFERENCE.glob("*.csv"),
                       *Path(__file__).parent.glob("*.py")])
     extra = [(str(f), *_stat(f)) for f in watched]
-    manifest_path = Path(manifest) if manifest else None
-    payload = json.dumps([__version__, max_mb, inputs, extra, str(manifest_path)], default=str)
+    manifest_path = Path(manifest) if manifest else default_manifest(list(paths_) if paths_ else [paths.RAW])
+    used = (str(manifest_path), *_stat(manifest_path)) if manifest_path else None
+    payload = json.dumps([__version__, max_mb, inputs, extra, used], default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 

@@ -130,7 +130,8 @@ def _value(token: str) -> float:
 def _unit(surface: str | None) -> str:
     if not surface:
         return ""
-    return _UNITS.get(re.sub(r"\s+", " ", surface.lower()).rstrip("s") if surface.lower() not in _UNITS else surface.lower(), "")
+    key = " ".join(surface.lower().split())
+    return _UNITS.get(key) or _UNITS.get(key.rstrip("s"), "")
 
 
 def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, float]:
@@ -228,8 +229,6 @@ def _is_not_a_claim(number: _Number, sentence: str) -> bool:
             return True  # citation marker [12] or (3)
     if number.unit == "%" and (_COMPOSITION_AFTER.match(after) or _ELEMENTAL.search(sentence[max(0, number.start - 40): number.end + 40])):
         return True  # "14% elemental magnesium" describes a compound, not a claim about the body
-    if _ORDINAL_OR_LABEL_BEFORE.search(before) and not number.unit:
-        return True
     return False
 
 

@@ -8,15 +8,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Callable
-
 import pandas as pd
 
 from . import analysis, claims, consistency, language, paths, readability, references
 from .corpus import DEFAULT_MAX_MB, Corpus, load_corpus
-
-Table = Callable[[Corpus, argparse.Namespace], pd.DataFrame]
-
 
 def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     if args.by == "block":

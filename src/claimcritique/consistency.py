@@ -48,12 +48,13 @@ def population_class(subject: str) -> str:
 
 
 def _fmt(low: float, high: float, unit: str) -> str:
-    unit = unit.replace("/day", "/day")
+    """"200-400 mg/day", "85-90%", "300+" (counts carry no unit), "up to 7 days"."""
+    unit = "" if unit == "count" else unit if unit == "%" else f" {unit}" if unit else ""
     if math.isnan(high):
-        return f"{low:g}+ {unit}"
+        return f"{low:g}+{unit}"
     if math.isnan(low):
-        return f"up to {high:g} {unit}"
-    return f"{low:g} {unit}" if low == high else f"{low:g}-{high:g} {unit}"
+        return f"up to {high:g}{unit}"
+    return f"{low:g}{unit}" if low == high else f"{low:g}-{high:g}{unit}"
 
 
 def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
@@ -152,6 +153,12 @@ def _finding(topic, kind, a, other, detail, other_quote="", other_value=""):
 PAIRWISE_LIMIT = 60
 
 
+def _describe(stance: dict) -> str:
+    if stance["topic"] == "evidence_strength":
+        return f"{stance['stance']} ({stance['low']:.0f}% of its health claims stated as fact)"
+    return stance["stance"]
+
+
 def _compare(topic: str, subject: str, a: dict, b: dict, others: int = 1) -> dict:
     if a["unit"]:
         agree = _overlap(a["low"], a["high"], b["low"], b["high"])
@@ -160,7 +167,7 @@ def _compare(topic: str, subject: str, a: dict, b: dict, others: int = 1) -> dic
         agree = a["stance"] == b["stance"]
         verb = "matches" if agree else "contradicts"
     also = f" (and {others - 1} other documents saying the same)" if others > 1 else ""
-    detail = f"{a['doc_id']} says {a['stance']} for {subject}; {verb} {b['doc_id']}'s {b['stance']}{also}."
+    detail = f"{a['doc_id']} says {_describe(a)} for {subject}; {verb} {b['doc_id']}'s {_describe(b)}{also}."
     return _finding(topic, "agreement" if agree else "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"])
 
 

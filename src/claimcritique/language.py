@@ -28,7 +28,7 @@ import pandas as pd
 
 from . import paths
 from .datafiles import read_data_csv
-from .segment import SEPARATOR, count_words, document_strings
+from .segment import count_words, document_strings
 
 PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety"]
 COUNTED = [*PROMOTIONAL, "hedge"]
