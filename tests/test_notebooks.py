@@ -10,8 +10,9 @@ from claimcritique.notebooks import execute_notebook, notebook_files
 NOTEBOOKS = notebook_files()
 
 
-def test_there_are_notebooks():
-    assert [p.name[:2] for p in NOTEBOOKS] == sorted(p.name[:2] for p in NOTEBOOKS) and NOTEBOOKS
+def test_notebooks_are_numbered_from_00_without_gaps():
+    assert [p.name[:2] for p in NOTEBOOKS] == [f"{i:02d}" for i in range(len(NOTEBOOKS))]
+    assert NOTEBOOKS[0].name == "00_index.ipynb"
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
