@@ -26,15 +26,21 @@ from . import paths
 from .datafiles import read_data_csv
 
 CLAIM_COLUMNS = ["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end",
-                 "sentence_id", "block_kind", "value_text", "value_start", "value_end", "qualifier", "elemental"]
+                 "sentence_id", "block_kind", "value_text", "value_start", "value_end", "qualifier", "elemental",
+                 "times_per_day"]
 CLAIM_TYPES = ["absorption_rate", "deficiency_prevalence", "dose", "timing", "onset", "enzyme_count", "other"]
 
 # --- the grammar of number expressions ------------------------------------------------------------
 
+_UNITS_IN_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS_IN_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+                  "ninety": 90}
 _WORD_VALUES = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-    "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "ninety": 90, "a hundred": 100, "one hundred": 100,
+    **_UNITS_IN_WORDS, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS_IN_WORDS,
+    **{f"{t}{sep}{u}": tv + uv for t, tv in _TENS_IN_WORDS.items() for u, uv in _UNITS_IN_WORDS.items()
+       for sep in ("-", " ")},
+    "a hundred": 100, "one hundred": 100,
 }
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, reverse=True))
 _NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUM})\b)"
@@ -45,16 +51,16 @@ _UNITS = {
     "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours",
     "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
     "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
-    "year": "years", "years": "years",
+    "year": "years", "years": "years", "ng/ml": "ng/mL", "nmol/l": "nmol/L", "mmol/l": "mmol/L", "mg/dl": "mg/dL",
 }
-_UNIT = r"(?:%|per\s?cent\b|percent\b|international\s+units?\b|micrograms?\b|milligrams?\b|grams?\b|mg\b|mcg\b|µg\b|μg\b|g\b|iu\b|hours?\b|hrs?\b|minutes?\b|mins?\b|min\b|days?\b|weeks?\b|months?\b|years?\b)"
-_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|at\s+least|upwards\s+of|up\s+to|as\s+much\s+as|"
-           r"no\s+more\s+than|less\s+than|fewer\s+than|under|nearly|almost|approximately|approx\.|about|"
-           r"around|roughly|some|within)\s+|[~≈<>≤≥]\s*)?")
+_UNIT = r"(?:ng/ml\b|nmol/l\b|mmol/l\b|mg/dl\b|%|per\s?cent\b|percent\b|international\s+units?\b|micrograms?\b|milligrams?\b|grams?\b|mg\b|mcg\b|µg\b|μg\b|g\b|iu\b|hours?\b|hrs?\b|minutes?\b|mins?\b|min\b|days?\b|weeks?\b|months?\b|years?\b)"
+_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|above|exceeding|exceed|in\s+excess\s+of|at\s+least|"
+           r"upwards\s+of|up\s+to|as\s+much\s+as|no\s+more\s+than|less\s+than|fewer\s+than|under|below|"
+           r"nearly|almost|approximately|approx\.|about|around|roughly|some|within)\s+|[~≈<>≤≥]\s*)?")
 _LEAD_UNIT = r"(?P<lead>\b(?:weeks?|days?|months?)\s+)?"
 _RANGE = r"\s*(?:-|–|—|to|or)\s*"
 NUMBER_EXPRESSION = re.compile(
-    rf"{_PREFIX}{_LEAD_UNIT}(?<![\w.,/$-])(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?"
+    rf"{_PREFIX}{_LEAD_UNIT}(?<![\w.,/$^-])(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?"
     rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<unit2>{_UNIT}))?)?(?P<plus>\+)?",
     re.IGNORECASE,
 )
@@ -71,7 +77,8 @@ FRACTION_EXPRESSION = re.compile(
     r"\b(?P<word>" + "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True)) + r")\s+(?:of|the)\b",
     re.IGNORECASE,
 )
-ONE_IN_EXPRESSION = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+)?one\s+in\s+(?P<n>{_NUM})\b", re.IGNORECASE)
+ONE_IN_EXPRESSION = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+)?(?:one|1)\s+in\s+(?P<n>{_NUM})\b",
+                               re.IGNORECASE)
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
 MANY_EXPRESSION = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b", re.IGNORECASE)
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
@@ -82,29 +89,36 @@ AN_HOUR_EXPRESSION = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|withi
                                 re.IGNORECASE)
 
 _MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
-_LOW_ONLY = ("more than", "greater than", "over", "at least", "upwards of", ">", "≥")
-_HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "fewer than", "under", "within", "<", "≤")
+_LOW_ONLY = ("more than", "greater than", "over", "above", "exceeding", "exceed", "in excess of", "at least",
+             "upwards of", ">", "≥")
+_HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "fewer than", "under", "below", "within", "<", "≤")
+_NEGATED_BOUND = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 
 # --- what is not a claim -----------------------------------------------------------------------------
 
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation)"
-    r"(?:\s*/\s*\w+)?\s*\(?\s*)$",
+    r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up))|^\s*(?:and\s+(?:older|over|up))",
                         re.IGNORECASE)
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
-    r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to)\s*#?|#)\s*$",
+    r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§)\s*#?|#|§)\s*$",
     re.IGNORECASE,
 )
-_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|/\d|:\d|\s*(?:min(?:ute)?s?\s+read|minute\s+read))", re.IGNORECASE)
+_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
+                             re.IGNORECASE)  # "D3", "5-HTP", dates and phone numbers, "24/7", "9:30", "9 pm", "21 CFR"
+_DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s*(?:higher|more|better|greater|lower|less|fewer|faster|slower|increase|decrease|"
-                             r"reduction|improvement|drop|rise|boost|off\b|discount)", re.IGNORECASE)
+                             r"reduction|improvement|drop|rise|boost|off\b|discount|natural|pure|organic|guaranteed|"
+                             r"satisfaction|money|vegan|plant|recyclable|free\b)", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
+_COMPOSITION_BEFORE = re.compile(r"elemental\s+(?:magnesium\s+)?(?:content|fraction)\s+(?:of\s+|is\s+)?(?:about\s+|approximately\s+)?$",
+                                 re.IGNORECASE)
 _COMPOSITION_AFTER = re.compile(r"^\s*(?:elemental|(?:magnesium|mg)\s+by\s+(?:weight|mass))", re.IGNORECASE)
 
 
@@ -174,6 +188,9 @@ def find_numbers(sentence: str) -> list[_Number]:
             prefix_for_bounds = ""
         else:
             prefix_for_bounds = prefix
+        if prefix_for_bounds and _NEGATED_BOUND.search(sentence[: m.start()]):
+            # "do not take more than 4,000 IU", "don't exceed 10 mg": an upper limit, not a lower one
+            prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
         low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
         start = m.start() if prefix or lead else m.start("low")
         words_only = not re.search(r"\d", m.group("low"))
@@ -217,6 +234,8 @@ def _is_not_a_claim(number: _Number, sentence: str) -> bool:
         return True  # "12 min read"
     if _AFTER_BLOCKERS.match(after):
         return True
+    if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
+        return True  # a list number on a line of its own ("1.")
     if number.unit in ("", "years"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
         if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
@@ -225,9 +244,11 @@ def _is_not_a_claim(number: _Number, sentence: str) -> bool:
             return True
         if _ORDINAL_OR_LABEL_BEFORE.search(before):
             return True
-        if re.search(r"[\[(]\s*$", before) and re.match(r"^\s*(?:,\s*\d+\s*)*[\])]", after):
-            return True  # citation marker [12] or (3)
-    if number.unit == "%" and (_COMPOSITION_AFTER.match(after) or _ELEMENTAL.search(sentence[max(0, number.start - 40): number.end + 40])):
+        if re.search(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$", before) and re.match(r"^\s*(?:[,–-]\s*\d+\s*)*[\])]", after):
+            return True  # citation marker [12], (3) or [1, 2]
+        if _DATE_BEFORE.search(before):
+            return True  # "March 3, 2024"
+    if number.unit == "%" and (_COMPOSITION_AFTER.match(after) or _COMPOSITION_BEFORE.search(before)):
         return True  # "14% elemental magnesium" describes a compound, not a claim about the body
     return False
 
@@ -264,12 +285,17 @@ def _nearest(pattern: re.Pattern, text: str, position: int) -> int | None:
     return min(distances) if distances else None
 
 
-def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern]) -> str:
+def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
+                block_kind: str = "paragraph") -> str:
     unit = number.unit
     if unit == "%" and (_RELATIVE_AFTER.match(sentence[number.end:]) or _RELATIVE_BEFORE.search(sentence[: number.start])):
-        return "other"  # "87% higher levels", "rises by up to 32%": a relative change, not a share
+        return "other"  # "87% higher levels", "rises by up to 32%", "100% natural": not a share of people or of a dose
     if unit == "%":
-        for context, position in ((sentence, number.start), (header, 0), (section, 0)):
+        # a table row or a stat block is typed by its header or heading; a sentence speaks for itself
+        contexts = [(sentence, number.start)]
+        if block_kind in ("table_row", "stat"):
+            contexts += [(header, 0), (section, 0)]
+        for context, position in contexts:
             scored = []
             for kind in ("absorption_rate", "deficiency_prevalence"):
                 distance = _nearest(cues[kind], context, position)
@@ -288,6 +314,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
             return "onset"
         return "other"
+    if unit in ("ng/mL", "nmol/L", "mmol/L", "mg/dL"):
+        return "other"  # a blood level, not an amount to take
     if unit in ("count", ""):
         after = sentence[number.end: number.end + 40]
         if cues["enzyme_count"].search(after):
@@ -301,8 +329,24 @@ def _first(pattern: re.Pattern, text: str) -> str:
     return re.sub(r"\s+", " ", m.group(0).lower()) if m else ""
 
 
+def _closest(matches: list[tuple[int, int, str]], number: _Number, reach: int = 40) -> str:
+    """The term that goes with the number: the nearest one before it within `reach` characters
+    ("Men need 420 mg and women need 320 mg"), else the nearest one at all."""
+    if not matches:
+        return ""
+    before = [m for m in matches if m[1] <= number.start and number.start - m[1] <= reach]
+    if before:
+        return before[-1][2]
+    return min(matches, key=lambda m: abs(m[0] - number.start))[2]
+
+
+def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), " ".join(m.group(0).lower().split())) for m in pattern.finditer(text)]
+
+
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
-             subjects: dict[str, re.Pattern], document_form: Callable[[], str]) -> str:
+             subjects: dict[str, re.Pattern], document_form: Callable[[], str],
+             found: dict[str, list[tuple[int, int, str]]]) -> str:
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
         if label:
@@ -315,25 +359,41 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if lead and claim_type in ("dose", "timing", "onset"):
         return lead.group(1).strip().lower()
     if claim_type == "absorption_rate":
-        return _first(subjects["form"], sentence) or document_form()
+        return _closest(found["form"], number) or document_form()
     if claim_type == "deficiency_prevalence":
-        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+[A-Z]|\s*$)|$)",
+        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+(?-i:[A-Z])|\s*$)|$)",
                          sentence[number.end:], re.IGNORECASE)
         if after:
             return after.group(1).strip().lower()
-        return _first(subjects["population"], sentence)
+        return _closest(found["population"], number)
     if claim_type in ("dose", "timing", "onset"):
-        return (_first(subjects["population"], sentence) or _first(subjects["purpose"], sentence)
-                or _first(subjects["form"], sentence) or _first(subjects["purpose"], section)
+        return (_closest(found["population"], number) or _closest(found["purpose"], number)
+                or _closest(found["form"], number) or _first(subjects["purpose"], section)
                 or _first(subjects["form"], section) or document_form())
-    return _first(subjects["form"], sentence) or document_form()
+    return _closest(found["form"], number) or document_form()
 
 
-def _final_unit(claim_type: str, unit: str, low: float, high: float, context: str,
-                cues: dict[str, re.Pattern]) -> tuple[str, float, float]:
+_TIMES_PER_DAY = re.compile(r"^[^.;]{0,30}?\b(?:(?P<word>once|twice|two|three|four|thrice)|(?P<n>\d))(?:\s+times)?\s+"
+                            r"(?:a|per|each|every)?\s*day\b|^[^.;]{0,30}?\b(?P<word2>twice|thrice)\s+daily\b",
+                            re.IGNORECASE)
+_TIMES = {"once": 1, "twice": 2, "two": 2, "three": 3, "thrice": 3, "four": 4}
+
+
+def times_per_day(claim_type: str, sentence: str, number: _Number) -> int:
+    """3 for "250 mg three times a day": the daily total is the dose times this."""
+    if claim_type != "dose":
+        return 1
+    m = _TIMES_PER_DAY.match(sentence[number.end:])
+    if not m:
+        return 1
+    word = m.group("word") or m.group("word2")
+    return _TIMES[word.lower()] if word else int(m.group("n"))
+
+
+def _final_unit(claim_type: str, unit: str, low: float, high: float, daily: bool) -> tuple[str, float, float]:
     if unit == "g":  # grams to mg
         unit, low, high = "mg", low * 1000, high * 1000
-    if claim_type == "dose" and cues["dose_daily"].search(context):
+    if claim_type == "dose" and daily:
         unit += "/day"
     if claim_type == "enzyme_count" or (unit == "" and claim_type == "other"):
         unit = unit or "count"
@@ -341,12 +401,13 @@ def _final_unit(claim_type: str, unit: str, low: float, high: float, context: st
 
 
 def _elemental(claim_type: str, sentence: str, number: _Number) -> str:
+    """yes: the text says elemental near this number; no: it names the compound's mass; empty: unstated."""
     if claim_type != "dose":
         return ""
-    if _ELEMENTAL.search(sentence):
-        return "yes"
     if re.match(r"^\s*(?:of\s+)?magnesium\s+\w+ate\b", sentence[number.end:], re.IGNORECASE):
         return "no"  # "400 mg of magnesium glycinate": the compound's mass
+    if _ELEMENTAL.search(sentence, max(0, number.start - 30), number.end + 40):
+        return "yes"
     return ""
 
 
@@ -393,17 +454,19 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
         document_form = _main_form(doc_sentences["text"], subjects["form"])
         for s in candidates.itertuples(index=False):
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
-            for number in find_numbers(s.text):
-                if _is_not_a_claim(number, s.text):
-                    continue
-                kind = _claim_type(number, s.text, header, section, cues)
-                unit, low, high = _final_unit(kind, number.unit, number.low, number.high,
-                                              s.text + " " + header, cues)
+            numbers = [n for n in find_numbers(s.text) if not _is_not_a_claim(n, s.text)]
+            if not numbers:
+                continue
+            found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}  # once per sentence
+            daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(header))
+            for number in numbers:
+                kind = _claim_type(number, s.text, header, section, cues, s.block_kind)
+                unit, low, high = _final_unit(kind, number.unit, number.low, number.high, daily)
                 rows.append((
-                    doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, document_form),
+                    doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, document_form, found),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
-                    number.qualifier, _elemental(kind, s.text, number),
+                    number.qualifier, _elemental(kind, s.text, number), times_per_day(kind, s.text, number),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 

@@ -26,7 +26,7 @@ _MD_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+(?=\S)")
 _STAT = re.compile(
-    r"^[ \t]*(?:[<>~≈]|over |up to )?\$?\d[\d,.]*[ \t]*"
+    r"^[ \t]*(?:[<>~≈]|over |up to )?\$?\d[\d,]*(?:\.\d+)?[ \t]*"
     r"(?:%|\+|x|×|mg|g|mcg|µg|IU|k|K|M|million|billion)?\+?[ \t]*$",
     re.IGNORECASE,
 )
