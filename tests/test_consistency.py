@@ -58,7 +58,7 @@ def write_corpus(folder, docs):
 def test_a_new_contradiction_appears_and_a_removed_one_goes(tmp_path):
     base = {
         "alpha": "Take 200-300 mg daily with food. Magnesium citrate is absorbed at about 30 percent.",
-        "beta": "Take 250 mg daily with a meal to avoid an upset stomach.",
+        "beta": "Take 250 mg of magnesium daily with a meal to avoid an upset stomach.",
     }
     before = findings_for(write_corpus(tmp_path / "v1", base))
     assert before[before["kind"] == "contradiction"].empty
@@ -77,11 +77,37 @@ def test_a_new_contradiction_appears_and_a_removed_one_goes(tmp_path):
 
 def test_matrix_and_pairwise_agreement(seeds, seed_findings):
     found = claims.extract_claims(seeds.sentences, seeds.blocks)
-    stances = consistency.numeric_stances(found)
+    stances = consistency.all_stances(found, seeds.sentences, language.claim_strength(seeds.sentences))
     matrix = consistency.claim_matrix(seeds.documents, stances, seed_findings)
-    assert set(matrix["status"]) <= {"agrees", "contradicts", "outside reference", "not stated"}
+    cell = matrix.set_index(["doc_id", "topic"])["status"]
+    assert cell[("002_92b750b21631aec1", "food_timing")] == "contradicts"
+    assert cell[("003_7f032387946272ae", "dose")] == "outside reference"
+    assert cell[("003_7f032387946272ae", "absorption_rate")] == "not stated"
+    assert cell[("001_e460cccd0a3ea4ba", "bedtime_timing")] == "agrees"
     assert len(matrix) == len(seeds.documents) * len(consistency.TOPICS)
     pairs = consistency.pairwise_agreement(seed_findings, seeds.documents)
     grid = pairs.pivot(index="doc_id", columns="other", values="agreement")
     assert (grid.values.diagonal() == 1).all()
     assert grid.loc["000_0856cdaba0ba1b27", "002_92b750b21631aec1"] < 1
+
+
+def test_other_supplements_are_not_held_to_magnesium_values(tmp_path):
+    corpus = write_corpus(tmp_path / "mixed", {
+        "ash": "Ashwagandha: take 300-600 mg of root extract daily.",
+        "mel": "Melatonin: most adults take 0.5 to 5 mg before bed.",
+        "mag": "Take 200-300 mg of magnesium glycinate daily.",
+    })
+    findings = findings_for(corpus)
+    assert findings[findings["kind"] == "contradiction"].empty  # different supplements are not compared
+    ash = findings[findings["doc_id"] == "ash"]
+    assert set(ash["kind"]) == {"unsupported"} and "magnesium only" in ash.iloc[0]["detail"]
+
+
+def test_several_doses_a_day_are_added_up():
+    claims_table = pd.DataFrame([{"doc_id": "d", "claim_type": "dose", "subject": "adults", "low": 250.0, "high": 250.0,
+                                  "unit": "mg", "quote": "Take 250 mg three times a day.", "start": 0, "end": 30,
+                                  "times_per_day": 3, "supplement": "magnesium"}])
+    stance = consistency.numeric_stances(claims_table).iloc[0]
+    assert (stance["low"], stance["unit"]) == (750, "mg/day")
+    findings = consistency.against_references(consistency.numeric_stances(claims_table), references.load_references())
+    assert findings["kind"].tolist() == ["exceeds_reference"]

@@ -101,6 +101,8 @@ def analyze(paths_: Sequence[str | Path] | None = None, manifest: str | Path | N
     if bar is not None:
         bar.close()
     corpus = combine([p[0] for p in parts], problems)
+    if not parts:  # nothing readable: empty tables, with their columns
+        parts = [(corpus, document_tables(corpus))]
     per_document = {name: _concat([p[1][name] for p in parts]) for name in PER_DOCUMENT}
     return Results(corpus, _assemble(corpus, per_document, None))
 

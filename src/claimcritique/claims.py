@@ -27,7 +27,7 @@ from .datafiles import read_data_csv
 
 CLAIM_COLUMNS = ["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end",
                  "sentence_id", "block_kind", "value_text", "value_start", "value_end", "qualifier", "elemental",
-                 "times_per_day"]
+                 "times_per_day", "supplement"]
 CLAIM_TYPES = ["absorption_rate", "deficiency_prevalence", "dose", "timing", "onset", "enzyme_count", "other"]
 
 # --- the grammar of number expressions ------------------------------------------------------------
@@ -425,12 +425,31 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
                          "header": header.fillna(""), "section": section.fillna("")})
 
 
-def _main_form(texts: pd.Series, pattern: re.Pattern) -> Callable[[], str]:
-    """The form a document mentions most ("magnesium glycinate"), computed only if a claim needs it."""
+_MAGNESIUM_SALTS = {"glycinate", "bisglycinate", "citrate", "oxide", "sulfate", "chloride", "malate", "threonate",
+                    "taurate", "lactate"}
+
+
+def supplement_of(term: str) -> str:
+    """The supplement a form names: "magnesium glycinate" and "glycinate" -> magnesium, "vitamin d3" -> vitamin d."""
+    term = " ".join(term.lower().split())
+    if "magnesium" in term or term in _MAGNESIUM_SALTS:
+        return "magnesium"
+    return re.sub(r"^(vitamin [a-z])\d+$", r"\1", term)
+
+
+def main_supplements(sentences: pd.DataFrame, subjects_path: Path | None = None) -> dict[str, str]:
+    """doc_id -> the supplement the document is mostly about (most mentioned), "" when none is named."""
+    pattern = load_subjects(subjects_path)["form"]
+    return {doc_id: _most_mentioned(texts, pattern, supplement_of)()
+            for doc_id, texts in sentences.groupby("doc_id", sort=False)["text"]}
+
+
+def _most_mentioned(texts: pd.Series, pattern: re.Pattern, name: Callable[[str], str] = str.lower) -> Callable[[], str]:
+    """The term a document mentions most ("magnesium glycinate"), computed only when first asked for."""
     @cache
     def find() -> str:
-        forms = [f.lower() for f in pattern.findall(" ".join(texts))]
-        return pd.Series(forms).mode().iloc[0] if forms else ""
+        named = [name(f) for f in pattern.findall(" ".join(texts))]
+        return pd.Series(named).mode().iloc[0] if named else ""
     return find
 
 
@@ -451,7 +470,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
         candidates = doc_sentences[doc_sentences["text"].str.contains(_MAY_HOLD_A_NUMBER)]
         if candidates.empty:
             continue
-        document_form = _main_form(doc_sentences["text"], subjects["form"])
+        document_form = _most_mentioned(doc_sentences["text"], subjects["form"])
+        main = _most_mentioned(doc_sentences["text"], subjects["form"], supplement_of)
         for s in candidates.itertuples(index=False):
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
             numbers = [n for n in find_numbers(s.text) if not _is_not_a_claim(n, s.text)]
@@ -467,6 +487,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
                     number.qualifier, _elemental(kind, s.text, number), times_per_day(kind, s.text, number),
+                    supplement_of(_closest(found["form"], number) or main()),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 

@@ -25,16 +25,19 @@ import pandas as pd
 
 from . import paths, references
 from .datafiles import read_data_csv
+from .claims import main_supplements
 from .segment import document_strings
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
 FINDING_COLUMNS = ["topic", "kind", "doc_id", "other", "detail", "quote", "other_quote", "subject", "value",
                    "other_value", "start", "end"]
-STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end"]
+STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end", "supplement"]
+REFERENCE_SUPPLEMENT = "magnesium"  # what data/reference/reference_values.csv is about
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
-    ("athletes", r"athlet|active"), ("seniors", r"senior|elderly|older|65\+|51\+"),
-    ("pregnancy/lactation", r"pregnan|lactat|nursing|breastfeed"), ("children", r"child|kid|teen|adolescent|infant"),
+    ("athletes", r"\bathlet|\bactive\b"), ("seniors", r"\bseniors?\b|\belderly\b|\bolder\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"),
+    ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
+    ("children", r"\bchild|\bkids?\b|\bteen|\badolescent|\binfant"),
 ]
 DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30}
 
@@ -66,12 +69,18 @@ def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
 # --- stances ---------------------------------------------------------------------------------------------------
 
 def numeric_stances(claims: pd.DataFrame) -> pd.DataFrame:
-    """Numeric stances from the claims table, with comparable subjects and units."""
+    """Numeric stances from the claims table, with comparable subjects and units.
+
+    Doses are daily totals ("250 mg three times a day" is 750 mg/day) and are compared only with doses
+    of the same supplement for the same population group."""
     rows = []
     for c in claims.itertuples(index=False):
         low, high, unit, subject, topic = c.low, c.high, c.unit, c.subject, None
+        supplement = getattr(c, "supplement", "") or ""
         if c.claim_type == "dose" and unit.startswith("mg"):
-            topic, subject, unit = "dose", population_class(c.subject), "mg/day"
+            times = getattr(c, "times_per_day", 1) or 1
+            topic, subject = "dose", population_class(c.subject)
+            low, high, unit = low * times, high * times, "mg/day" if unit.endswith("/day") or times > 1 else "mg"
         elif c.claim_type == "absorption_rate" and unit == "%":
             topic = "absorption_rate"
         elif c.claim_type == "deficiency_prevalence" and unit == "%":
@@ -85,13 +94,13 @@ def numeric_stances(claims: pd.DataFrame) -> pd.DataFrame:
             topic, subject = "onset", "first effects"
             low, high, unit = low * DAYS[unit], high * DAYS[unit], "days"
         if topic:
-            rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end))
+            rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end,
+                         supplement))
     stances = pd.DataFrame(rows, columns=STANCE_COLUMNS).drop_duplicates(["doc_id", "topic", "subject", "stance"])
     # onset: a document's earliest promised effect is its stance
     onset = stances[stances["topic"] == "onset"]
     if len(onset):
-        earliest = onset.loc[onset.assign(key=onset["low"].fillna(0).where(onset["low"].notna(), onset["high"]))
-                             .groupby("doc_id")["key"].idxmin()]
+        earliest = onset.loc[onset.assign(key=onset["low"].fillna(onset["high"])).groupby("doc_id")["key"].idxmin()]
         stances = pd.concat([stances[stances["topic"] != "onset"], earliest], ignore_index=True)
     return stances
 
@@ -106,6 +115,7 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
                         patterns: pd.DataFrame | None = None) -> pd.DataFrame:
     """Food timing and side-effect stances from patterns; evidence strength from claim-strength levels."""
     patterns = load_stance_patterns() if patterns is None else patterns
+    supplement = main_supplements(sentences)
     compiled = [(p.topic, p.stance, re.compile(p.pattern, re.IGNORECASE)) for p in patterns.itertuples(index=False)]
     hits = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
@@ -118,7 +128,7 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
                 seen.add((index, topic))  # the first listed pattern of a topic wins within a sentence
                 _, start, text = rows_of_doc[index]
                 hits.append((doc_id, topic, topic.replace("_", " "), math.nan, math.nan, "", stance, text,
-                             start, start + len(text)))
+                             start, start + len(text), supplement.get(doc_id, "")))
     found = pd.DataFrame(hits, columns=STANCE_COLUMNS)
     rows = []
     for (doc_id, topic), group in found.groupby(["doc_id", "topic"], sort=False):
@@ -138,7 +148,8 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
             stance = "definitive" if share > 0.5 else "potential"
             example = group[is_definitive if stance == "definitive" else ~is_definitive].iloc[0]
             rows.append(pd.Series([doc_id, "evidence_strength", "health claims", 100 * share, 100 * share, "", stance,
-                                   example["text"], example["start"], example["end"]], index=STANCE_COLUMNS))
+                                   example["text"], example["start"], example["end"], supplement.get(doc_id, "")],
+                                  index=STANCE_COLUMNS))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
@@ -180,7 +191,7 @@ def between_documents(stances: pd.DataFrame, pairwise_limit: int = PAIRWISE_LIMI
     with documents x distinct stances instead of documents squared.
     """
     rows = []
-    for (topic, subject), group in stances.groupby(["topic", "subject"], sort=False):
+    for (topic, _, subject), group in stances.groupby(["topic", "supplement", "subject"], sort=False):
         records = group.to_dict("records")
         if group["doc_id"].nunique() <= pairwise_limit:
             for a, b in combinations(records, 2):
@@ -209,6 +220,12 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
     by_form = {form: rows_ for form, rows_ in measured.groupby(measured["form"].str.lower())}
     for a in stances.to_dict("records"):
         topic = a["topic"]
+        if topic in ("dose", "absorption_rate", "deficiency_prevalence", "enzyme_count") and \
+                a["supplement"] != REFERENCE_SUPPLEMENT:
+            rows.append(_finding(topic, "unsupported", a, "",
+                                 f"{a['stance']} for {a['subject']}: the reference table has values for "
+                                 f"{REFERENCE_SUPPLEMENT} only, not for {a['supplement'] or 'an unnamed supplement'}."))
+            continue
         if topic == "dose" and a["subject"] != "children":
             top = a["high"] if not math.isnan(a["high"]) else a["low"]
             if top > ul["high"]:
@@ -259,10 +276,15 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
     return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
+def all_stances(claims: pd.DataFrame, sentences: pd.DataFrame, strength: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Every document's stance on every topic it addresses: numeric from claims, categorical from patterns."""
+    return pd.concat([numeric_stances(claims), categorical_stances(sentences, strength)], ignore_index=True)
+
+
 def find_inconsistencies(claims: pd.DataFrame, sentences: pd.DataFrame, refs: pd.DataFrame,
-                         strength: pd.DataFrame | None = None) -> pd.DataFrame:
+                         strength: pd.DataFrame | None = None, stances: pd.DataFrame | None = None) -> pd.DataFrame:
     """All findings: between documents and against the references, contradictions first."""
-    stances = pd.concat([numeric_stances(claims), categorical_stances(sentences, strength)], ignore_index=True)
+    stances = all_stances(claims, sentences, strength) if stances is None else stances
     findings = pd.concat([between_documents(stances), against_references(stances, refs)], ignore_index=True)
     order = {"contradiction": 0, "exceeds_reference": 1, "conflicts_with_evidence": 2, "unsupported": 3, "agreement": 4}
     return findings.sort_values(["kind", "topic", "doc_id"], key=lambda c: c.map(order) if c.name == "kind" else c,

@@ -63,12 +63,18 @@ def _looks_binary(data: bytes) -> bool:
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[str]]:
     """Decode UTF-8, falling back to cp1252 (Windows smart quotes) and then Latin-1, with a warning."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="strict"), "utf-8-sig", []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with a byte-order mark (Windows Notepad)
+        try:
+            return data.decode("utf-16"), "utf-16", ["decoded as UTF-16"]
+        except UnicodeDecodeError:
+            pass
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
     try:
-        return data.decode("utf-8"), "utf-8", []
+        return body.decode("utf-8"), "utf-8-sig" if bom else "utf-8", []
     except UnicodeDecodeError as error:
-        where = f"byte {error.start}"
+        where = f"byte {error.start + (3 if bom else 0)}"
+        data = body
     for encoding in ("cp1252", "latin-1"):
         try:
             text = data.decode(encoding)
@@ -112,14 +118,14 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> tuple[str, str,
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError("empty file")
-    if _looks_binary(data):
+    if _looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DocumentError("binary file, not text")
     text, encoding, notes = decode_bytes(data, path.name)
     info: dict[str, str] = {}
     if FORMATS[suffix] == "html":
         try:
             text, info = html_to_text(text)
-        except DocumentError:
+        except DocumentError:  # already says what is wrong
             raise
         except Exception as error:  # a parser failure must name the file, not show a traceback
             raise DocumentError(f"could not parse HTML ({type(error).__name__}: {error})") from None
@@ -225,7 +231,9 @@ def plan_corpus(paths_: Sequence[str | Path] | None = None, manifest: str | Path
         meta = rows_by_file.get(path.name, {})
         doc_id = meta.get("doc_id") or path.stem
         if doc_id in used_ids:
-            new_id = f"{doc_id}{path.suffix.lower()}"
+            new_id, n = f"{doc_id}{path.suffix.lower()}", 2
+            while new_id in used_ids:
+                new_id, n = f"{doc_id}{path.suffix.lower()}-{n}", n + 1
             problems.append(_problem(path, new_id, "warning", f"duplicate doc_id '{doc_id}'; loaded as '{new_id}'"))
             doc_id = new_id
         used_ids.add(doc_id)

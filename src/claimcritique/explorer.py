@@ -30,8 +30,9 @@ def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
     rows = []
     for table, column in SCORE_COLUMNS:
         values = results[table].set_index("doc_id")[column].astype(float)
+        rank = values.rank(ascending=False, method="min").get(doc_id)
         rows.append({"measure": column, "document": values.get(doc_id), "corpus median": values.median(),
-                     "rank (1 = highest)": int(values.rank(ascending=False, method="min").get(doc_id, 0))})
+                     "rank (1 = highest)": rank})  # NaN when the document is too short to score
     return pd.DataFrame(rows)
 
 

@@ -70,9 +70,10 @@ def textstat_ready(sentences: list[str]) -> str:
 
 
 def scorable_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Prose sentences of at least MIN_SENTENCE_WORDS words: what the scores are computed on."""
+    """Prose sentences of at least MIN_SENTENCE_WORDS words, counted as textstat counts them (so that it
+    never drops one of them as a fragment): what the scores are computed on."""
     prose = sentences[sentences["block_kind"].isin(PROSE_KINDS)].copy()
-    prose["words"] = prose["text"].map(count_words)
+    prose["words"] = [_textstat.lexicon_count(textstat_ready([t])) for t in prose["text"]]
     return prose[prose["words"] >= MIN_SENTENCE_WORDS]
 
 
@@ -146,12 +147,8 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     textstat counts each of them additively, so a section's or a sentence's score follows from
     these counts exactly as textstat would compute it on the joined text (a test checks this).
     """
-    prose = scorable_sentences(sentences)
-    ready = [textstat_ready([t]) for t in prose["text"]]
-    return prose.assign(
-        words=[_textstat.lexicon_count(t) for t in ready],
-        syllables=[_textstat.syllable_count(t) for t in ready],
-    )
+    prose = scorable_sentences(sentences)  # its `words` are already textstat's count
+    return prose.assign(syllables=[_textstat.syllable_count(textstat_ready([t])) for t in prose["text"]])
 
 
 def _flesch(words: pd.Series, sentences: pd.Series, syllables: pd.Series) -> pd.DataFrame:
@@ -161,22 +158,25 @@ def _flesch(words: pd.Series, sentences: pd.Series, syllables: pd.Series) -> pd.
                          "flesch_reading_ease": 206.835 - 1.015 * per_sentence - 84.6 * per_word})
 
 
-def _sections(blocks: pd.DataFrame) -> pd.Series:
-    """The heading each block falls under ("(before first heading)" for the opening)."""
-    heading = blocks["text"].where(blocks["kind"] == "heading")
-    return heading.groupby(blocks["doc_id"]).ffill().fillna("(before first heading)")
+def _sections(blocks: pd.DataFrame) -> pd.DataFrame:
+    """The heading each block falls under: its block_id (-1 before the first heading) and its text.
+    Two sections with the same heading text stay two sections."""
+    is_heading = blocks["kind"] == "heading"
+    first_block = blocks["block_id"].where(is_heading).groupby(blocks["doc_id"]).ffill().fillna(-1).astype(int)
+    title = blocks["text"].where(is_heading).groupby(blocks["doc_id"]).ffill().fillna("(before first heading)")
+    return pd.DataFrame({"first_block": first_block, "section": title})
 
 
 def section_readability(blocks: pd.DataFrame, sentences: pd.DataFrame,
                         counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per section (the text under each heading): words, sentences, Flesch-Kincaid and reading ease."""
     counts = sentence_counts(sentences) if counts is None else counts
-    blocks = blocks.assign(section=_sections(blocks))
-    first = blocks.groupby(["doc_id", "section"], sort=False)["block_id"].min().rename("first_block").reset_index()
-    merged = counts.merge(blocks[["doc_id", "block_id", "section"]], on=["doc_id", "block_id"])
-    sums = merged.groupby(["doc_id", "section"], sort=False).agg(
+    blocks = pd.concat([blocks[["doc_id", "block_id"]], _sections(blocks)], axis=1)
+    merged = counts.merge(blocks, on=["doc_id", "block_id"])
+    table = merged.groupby(["doc_id", "first_block", "section"], sort=False).agg(
         words=("words", "sum"), sentences=("text", "size"), syllables=("syllables", "sum")).reset_index()
-    table = first.merge(sums, on=["doc_id", "section"]).sort_values(["doc_id", "first_block"], ignore_index=True)
+    table = table.sort_values(["doc_id", "first_block"], ignore_index=True)[
+        ["doc_id", "section", "first_block", "words", "sentences", "syllables"]]
     scores = _flesch(table["words"], table["sentences"], table["syllables"])
     short = table["words"] < MIN_SCORED_WORDS
     scores[short] = math.nan

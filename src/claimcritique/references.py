@@ -45,11 +45,6 @@ def load_references(path: Path | None = None) -> pd.DataFrame:
     return table
 
 
-def citation(row: pd.Series) -> str:
-    """Short citation for captions: "IOM 1997, Dietary Reference Intakes ..."."""
-    return str(row["source"])
-
-
 def dose_bands(references: pd.DataFrame) -> pd.DataFrame:
     """The adult RDA band (total intake, lowest to highest adult RDA) and the supplemental UL."""
     adult = references[(references["topic"] == "rda") & references["population"].str.match(r"(?:men|women) (?:19|31|51)")]
