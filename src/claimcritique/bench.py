@@ -141,7 +141,8 @@ def bench_notebooks(jobs: int) -> dict:
         t = time.perf_counter()
         for notebook in notebooks:
             subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
-                            "--ExecutePreprocessor.kernel_name=python3", "--output-dir", str(work / "nbconvert"),
+                            "--ExecutePreprocessor.kernel_name=python3", "--ExecutePreprocessor.timeout=600",
+                            "--output-dir", str(work / "nbconvert"),
                             str(notebook)], check=True, capture_output=True, env={**os.environ, **env})
         serial = time.perf_counter() - t
         env = {"CLAIMCRITIQUE_PROCESSED": str(work / "processed_b"), "CLAIMCRITIQUE_FIGURES": str(work / "figures_b")}
@@ -209,15 +210,16 @@ def main(argv: list[str] | None = None) -> int:
             Path(rest[0]).write_text(json.dumps(stages(Path(folder))))
         return 0
     results = {"sizes": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
+    BENCH.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
         print(f"benchmarking {size:,} articles ...", file=sys.stderr, flush=True)
         results["sizes"].append(bench_size(size, args.jobs))
+        (BENCH / "results.json").write_text(json.dumps(results, indent=2))  # kept even if a later step fails
     if not args.no_notebooks:
         print("benchmarking the notebooks ...", file=sys.stderr, flush=True)
         results["notebooks"] = bench_notebooks(args.jobs)
     lines = report(results)
     print("\n".join(lines))
-    BENCH.mkdir(parents=True, exist_ok=True)
     (BENCH / "results.json").write_text(json.dumps(results, indent=2))
     print(f"\n(results in {BENCH / 'results.json'})")
     return 0
