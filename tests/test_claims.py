@@ -155,3 +155,15 @@ def test_bad_data_file_is_named(tmp_path):
     bad.write_text("claim_type,pattern,source\ndose,(unclosed,me\n")
     with pytest.raises(ValueError, match=r"cues.csv, row 2: bad pattern"):
         claims.load_cues(bad)
+
+
+WORDISH = st.sampled_from(["Twenty-Five", "a hundred", "One", "half", "within", "hour", "thirds", "ninety nine",
+                           "Take", "about", "mg", "of", "people", "—", "(", ")", ",", ".", "-", "_", "é", "x"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(WORDISH, st.text(max_size=4)), max_size=12).map(" ".join))
+def test_the_cheap_prefilter_never_hides_a_number(text):
+    """Sentences the pre-filter skips must hold nothing the number grammar would find."""
+    if not claims.may_hold_a_number(text):
+        assert claims.find_numbers(text) == []

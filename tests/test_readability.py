@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 import os
 import subprocess
 import sys
@@ -41,7 +43,7 @@ def test_known_values_worked_by_hand():
 
 
 def test_textstat_counts_our_sentences(seeds):
-    prose = readability.scorable_sentences(seeds.sentences)
+    prose = readability.sentence_counts(seeds.sentences)
     for doc_id, units in prose.groupby("doc_id")["text"]:
         assert readability._textstat.sentence_count(readability.textstat_ready(units.tolist())) == len(units), doc_id
 
@@ -84,7 +86,7 @@ def test_sentence_counts_match_a_hand_count(seeds):
     from claimcritique import paths
 
     hand = pd.read_csv(paths.ANNOTATIONS / "sentence_counts.csv").set_index("doc_id")["prose_sentences"]
-    ours = readability.scorable_sentences(seeds.sentences).groupby("doc_id").size()
+    ours = readability.sentence_counts(seeds.sentences).groupby("doc_id").size()
     assert ours.to_dict() == hand.to_dict()
 
 
@@ -92,7 +94,7 @@ def test_fragments_textstat_would_drop_are_not_scored():
     """"200–400 mg/day" is four words to us but two to textstat, which would drop it as a sentence."""
     text = "# Dose\n\n- 200–400 mg/day\n- Take it with food at dinner.\n"
     sentences = segment_sentences(text, segment_blocks("d", text))
-    units = readability.scorable_sentences(sentences)["text"].tolist()
+    units = readability.sentence_counts(sentences)["text"].tolist()
     assert units == ["Take it with food at dinner."]
     assert readability._textstat.sentence_count(readability.textstat_ready(units)) == len(units)
 
@@ -121,3 +123,40 @@ def test_section_and_sentence_scores_equal_textstat_on_the_joined_text(seeds):
     for row in per_sentence.itertuples():
         expected = readability._textstat.flesch_kincaid_grade(readability.textstat_ready([row.text]))
         assert math.isclose(row.flesch_kincaid_grade, expected, abs_tol=1e-9)
+
+
+def _textstat_scores(text: str) -> dict[str, float]:
+    ts = readability._textstat
+    scores = {m: getattr(ts, m)(text) for m in readability.METRICS if m != "text_standard"}
+    scores["text_standard"] = ts.text_standard(text, float_output=True)
+    scores["difficult_word_share"] = ts.difficult_words(text) / ts.lexicon_count(text)
+    scores["syllables_per_word"] = ts.syllable_count(text) / ts.lexicon_count(text)
+    return scores
+
+
+def test_document_scores_equal_textstat_on_the_joined_text(seeds):
+    """Documents are scored from summed counts; every metric must be what textstat says of the text."""
+    counts = readability.sentence_counts(seeds.sentences)
+    scores = readability.document_readability(seeds.documents, seeds.sentences, counts).set_index("doc_id")
+    for doc_id, units in counts.groupby("doc_id")["text"]:
+        expected = _textstat_scores(readability.textstat_ready(units.tolist()))
+        for metric, value in expected.items():
+            assert math.isclose(scores.at[doc_id, metric], value, abs_tol=1e-9), (doc_id, metric)
+
+
+_WORDS = st.sampled_from(["the", "magnesium", "glycinate", "you’ve", "don't", "it's", "U.S.", "2.5", "mg",
+                          "400-600", "bioavailability", "sleep", "anxiety", "e.g.", "Lösung", "naïve", "—", "&",
+                          "(chelated)", "well-being", "absorption,", "rhythm", "zzyzx", "'quoted'", "a", "100%"])
+_SENTENCES = st.lists(st.lists(_WORDS, min_size=3, max_size=40).map(" ".join), min_size=1, max_size=12)
+
+
+@given(_SENTENCES)
+@settings(max_examples=200, deadline=None)
+def test_scores_from_counts_equal_textstat_for_any_sentences(sentences):
+    text = readability.textstat_ready(sentences)
+    counted = [readability._textstat.lexicon_count(readability.textstat_ready([s])) for s in sentences]
+    assume(min(counted) >= readability.MIN_SENTENCE_WORDS)  # what sentence_counts keeps
+    assume(readability._textstat.sentence_count(text) == len(sentences))
+    ours = readability.score_text(sentences, min_words=1)
+    for metric, value in _textstat_scores(text).items():
+        assert math.isclose(ours[metric], value, abs_tol=1e-9), metric

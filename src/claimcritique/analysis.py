@@ -47,7 +47,7 @@ def document_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     counts = readability.sentence_counts(corpus.sentences)
     return {
         "claims": found,
-        "readability": readability.document_readability(corpus.documents, corpus.sentences),
+        "readability": readability.document_readability(corpus.documents, corpus.sentences, counts),
         "readability_sections": readability.section_readability(corpus.blocks, corpus.sentences, counts),
         "readability_sentences": readability.sentence_readability(corpus.sentences, counts),
         "language": language.document_language(corpus.documents, corpus.sentences, matches),

@@ -94,8 +94,8 @@ def stages(folder: Path) -> dict:
     found = claims.extract_claims(corpus.sentences, corpus.blocks)
     timings["claims"] = time.perf_counter() - t
     t = time.perf_counter()
-    readability.document_readability(corpus.documents, corpus.sentences)
     counts = readability.sentence_counts(corpus.sentences)
+    readability.document_readability(corpus.documents, corpus.sentences, counts)
     readability.section_readability(corpus.blocks, corpus.sentences, counts)
     readability.sentence_readability(corpus.sentences, counts)
     timings["readability"] = time.perf_counter() - t

@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -24,6 +25,7 @@ import pandas as pd
 
 from . import paths
 from .datafiles import read_data_csv
+from .segment import for_lowered_text
 
 CLAIM_COLUMNS = ["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end",
                  "sentence_id", "block_kind", "value_text", "value_start", "value_end", "qualifier", "elemental",
@@ -439,39 +441,63 @@ def supplement_of(term: str) -> str:
 
 def main_supplements(sentences: pd.DataFrame, subjects_path: Path | None = None) -> dict[str, str]:
     """doc_id -> the supplement the document is mostly about (most mentioned), "" when none is named."""
-    pattern = load_subjects(subjects_path)["form"]
-    return {doc_id: _most_mentioned(texts, pattern, supplement_of)()
+    pattern = for_lowered_text(load_subjects(subjects_path)["form"])
+    return {doc_id: _Mentions(texts, pattern).main_supplement()
             for doc_id, texts in sentences.groupby("doc_id", sort=False)["text"]}
 
 
-def _most_mentioned(texts: pd.Series, pattern: re.Pattern, name: Callable[[str], str] = str.lower) -> Callable[[], str]:
-    """The term a document mentions most ("magnesium glycinate"), computed only when first asked for."""
-    @cache
-    def find() -> str:
-        named = [name(f) for f in pattern.findall(" ".join(texts))]
-        return pd.Series(named).mode().iloc[0] if named else ""
-    return find
+class _Mentions:
+    """The forms a document names, found with one scan when first asked for: its most named form
+    ("magnesium glycinate") and the supplement it is mostly about ("magnesium")."""
+
+    def __init__(self, texts: pd.Series, lowered_pattern: re.Pattern) -> None:
+        self.texts, self.pattern = texts, lowered_pattern
+
+    @cached_property
+    def forms(self) -> list[str]:
+        return [" ".join(f.split()) for f in self.pattern.findall(" ".join(self.texts).lower())]
+
+    def main_form(self) -> str:
+        return _mode(self.forms)
+
+    def main_supplement(self) -> str:
+        return _mode([supplement_of(f) for f in self.forms])
 
 
-_MAY_HOLD_A_NUMBER = re.compile(
-    rf"\d|\b(?:{_WORD_NUM}|half|third|thirds|quarter|quarters|dozens|hundreds|thousands|millions|billions|within|hour)\b",
-    re.IGNORECASE,
-)
+def _mode(values: list[str]) -> str:
+    """The most frequent value; among equally frequent ones the first in sort order (as pandas' mode); "" if none."""
+    counts = Counter(values)
+    top = max(counts.values(), default=0)
+    return min((v for v, n in counts.items() if n == top), default="")
+
+
+_HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
+    *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
+    "billions", "within", "hour"])
+_LETTER_RUNS = re.compile(r"[a-z]+")
+_DIGIT = re.compile(r"\d")
+
+
+def may_hold_a_number(text: str) -> bool:
+    """A cheap test that lets most sentences skip the number grammar: a digit, or a word that a number
+    expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation."""
+    return bool(_DIGIT.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
 
 
 def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Path | None = None,
                    subjects_path: Path | None = None) -> pd.DataFrame:
     """One row per quantitative claim: type, subject, low/high, unit, quote and offsets."""
     cues, subjects = load_cues(cues_path), load_subjects(subjects_path)
+    lowered_form = for_lowered_text(subjects["form"])
     context = _contexts(blocks)
     header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
     rows = []
     for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
-        candidates = doc_sentences[doc_sentences["text"].str.contains(_MAY_HOLD_A_NUMBER)]
+        candidates = doc_sentences[[may_hold_a_number(t) for t in doc_sentences["text"]]]
         if candidates.empty:
             continue
-        document_form = _most_mentioned(doc_sentences["text"], subjects["form"])
-        main = _most_mentioned(doc_sentences["text"], subjects["form"], supplement_of)
+        mentions = _Mentions(doc_sentences["text"], lowered_form)
+        document_form, main = mentions.main_form, mentions.main_supplement
         for s in candidates.itertuples(index=False):
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
             numbers = [n for n in find_numbers(s.text) if not _is_not_a_claim(n, s.text)]

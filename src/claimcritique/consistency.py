@@ -18,6 +18,8 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
+from functools import cache
 from itertools import combinations
 from pathlib import Path
 
@@ -26,7 +28,7 @@ import pandas as pd
 from . import paths, references
 from .datafiles import read_data_csv
 from .claims import main_supplements
-from .segment import document_strings
+from .segment import document_strings, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
@@ -117,11 +119,14 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
     patterns = load_stance_patterns() if patterns is None else patterns
     supplement = main_supplements(sentences)
     compiled = [(p.topic, p.stance, re.compile(p.pattern, re.IGNORECASE)) for p in patterns.itertuples(index=False)]
+    compiled = [(topic, stance, pattern, for_lowered_text(pattern)) for topic, stance, pattern in compiled]
     hits = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
+        lowered = joined.lower()
+        same_length = len(lowered) == len(joined)
         seen: set[tuple[int, str]] = set()
-        for topic, stance, pattern in compiled:
-            for m in pattern.finditer(joined):
+        for topic, stance, pattern, lowered_pattern in compiled:
+            for m in (lowered_pattern.finditer(lowered) if same_length else pattern.finditer(joined)):
                 index = bisect_right(offsets, m.start()) - 1
                 if "\x00" in m.group(0) or (index, topic) in seen:
                     continue
@@ -129,27 +134,31 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
                 _, start, text = rows_of_doc[index]
                 hits.append((doc_id, topic, topic.replace("_", " "), math.nan, math.nan, "", stance, text,
                              start, start + len(text), supplement.get(doc_id, "")))
-    found = pd.DataFrame(hits, columns=STANCE_COLUMNS)
+    by_topic: dict[tuple[str, str], list[tuple]] = {}
+    for hit in hits:
+        by_topic.setdefault((hit[0], hit[1]), []).append(hit)
     rows = []
-    for (doc_id, topic), group in found.groupby(["doc_id", "topic"], sort=False):
-        if topic == "side_effects" and (group["stance"] == "some listed").any():
-            chosen = group[group["stance"] == "some listed"]  # listing any side effect outweighs "no side effects"
+    for (doc_id, topic), group in by_topic.items():
+        stances = [hit[6] for hit in group]
+        if topic == "side_effects" and "some listed" in stances:
+            chosen = "some listed"  # listing any side effect outweighs "no side effects"
         else:
-            top = group["stance"].value_counts().index[0]
-            chosen = group[group["stance"] == top]
-        rows.append(chosen.iloc[0])
+            chosen = Counter(stances).most_common(1)[0][0]  # the most frequent; ties: the first said
+        rows.append(group[stances.index(chosen)])
     if strength is not None and len(strength):
         claimed = strength[strength["strength"] != "none"].merge(
             sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"])
-        definitive_levels = ["direct causal", "absolute"]
-        for doc_id, group in claimed.groupby("doc_id", sort=False):
-            is_definitive = group["strength"].isin(definitive_levels)
-            share = is_definitive.mean()
+        definitive_levels = {"direct causal", "absolute"}
+        per_doc: dict[str, list[tuple]] = {}
+        for row in zip(claimed["doc_id"], claimed["strength"], claimed["text"], claimed["start"], claimed["end"]):
+            per_doc.setdefault(row[0], []).append(row)
+        for doc_id, group in per_doc.items():
+            is_definitive = [level in definitive_levels for _, level, *_ in group]
+            share = sum(is_definitive) / len(group)
             stance = "definitive" if share > 0.5 else "potential"
-            example = group[is_definitive if stance == "definitive" else ~is_definitive].iloc[0]
-            rows.append(pd.Series([doc_id, "evidence_strength", "health claims", 100 * share, 100 * share, "", stance,
-                                   example["text"], example["start"], example["end"], supplement.get(doc_id, "")],
-                                  index=STANCE_COLUMNS))
+            _, _, text, start, end = group[is_definitive.index(stance == "definitive")]
+            rows.append((doc_id, "evidence_strength", "health claims", 100 * share, 100 * share, "", stance,
+                         text, start, end, supplement.get(doc_id, "")))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
 
 
@@ -218,6 +227,17 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
     prevalence = references.prevalence_references(refs)
     enzymes = refs[refs["topic"] == "enzyme_systems"]
     by_form = {form: rows_ for form, rows_ in measured.groupby(measured["form"].str.lower())}
+    bounded = prevalence.dropna(subset=["low", "high"])  # ">14%" bounds nothing above
+    low, high = bounded["low"].min(), bounded["high"].max()
+    ids = ", ".join(prevalence["ref_id"])
+
+    @cache
+    def best_measured(form: str) -> tuple[pd.Series, bool]:
+        """The highest measured absorption for a form (or for any form when it has none), and whether the form had its own."""
+        same_form = by_form.get(form, measured.iloc[0:0])
+        pool = same_form if len(same_form) else measured
+        return pool.loc[pool["high"].fillna(pool["low"]).idxmax()], bool(len(same_form))
+
     for a in stances.to_dict("records"):
         topic = a["topic"]
         if topic in ("dose", "absorption_rate", "deficiency_prevalence", "enzyme_count") and \
@@ -235,11 +255,9 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
                                      "only and is elemental magnesium.", ul["quote"], f"{ul['high']:g} mg/day"))
         elif topic == "absorption_rate":
             form = a["subject"]
-            same_form = by_form.get(form.lower(), measured.iloc[0:0])
-            pool = same_form if len(same_form) else measured
-            best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
+            best, own = best_measured(form.lower())
             best_value = best["high"] if not math.isnan(best["high"]) else best["low"]
-            scope = f"measured for {form}" if len(same_form) else "measured for any form in the reference table"
+            scope = f"measured for {form}" if own else "measured for any form in the reference table"
             if a["low"] > best_value:
                 rows.append(_finding(topic, "conflicts_with_evidence", a, best["ref_id"],
                                      f"{a['stance']} absorbed for {form} is above the highest value {scope} "
@@ -251,9 +269,6 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
                                      f"{best['source'].split(',')[0]}).", best["quote"], f"{best_value:g}%"))
         elif topic == "deficiency_prevalence":
             general = re.search(r"\bus\b|u\.s\.|americans?|population|people", a["subject"], re.IGNORECASE)
-            bounded = prevalence.dropna(subset=["low", "high"])  # ">14%" bounds nothing above
-            low, high = bounded["low"].min(), bounded["high"].max()
-            ids = ", ".join(prevalence["ref_id"])
             if not general:
                 rows.append(_finding(topic, "unsupported", a, ids,
                                      f"{a['stance']} for {a['subject']}: no figure for this group in the reference table; "

@@ -17,6 +17,7 @@ they are the opposite of selling certainty.
 from __future__ import annotations
 
 import html
+import math
 import re
 from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
 from re import _parser as sre_parse
@@ -28,7 +29,7 @@ import pandas as pd
 
 from . import paths
 from .datafiles import read_data_csv
-from .segment import count_words, document_strings
+from .segment import count_words, document_strings, for_lowered_text
 
 PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety"]
 COUNTED = [*PROMOTIONAL, "hedge"]
@@ -159,20 +160,24 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     by_category = _category_patterns(lexicon)
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
+    hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
     terms = lexicon[lexicon["category"] != "negation"]
-    entries = [(_term_literals(t.term, t.match, t.pattern), t.pattern, t.category, t.term)
-               for t in terms.itertuples(index=False)]
+    entries = [(t.pattern, t.category, t.term) for t in terms.itertuples(index=False)]
+    triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
     rows = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
         lowered = joined.lower()
-        index_of_words = _WordIndex(lowered) if len(lowered) == len(joined) else None
+        same_length = len(lowered) == len(joined)
+        starts = triggers.starts(lowered) if same_length else None
         taken: list[tuple[int, int]] = []
-        for literals, pattern, category, term in entries:
-            starts = index_of_words.starts(literals) if index_of_words is not None and literals else None
-            if starts is None:
+        first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
+        for number, (pattern, category, term) in enumerate(entries):
+            if starts is None or number in triggers.scan:
                 found = pattern.finditer(joined)
+            elif number in starts:
+                found = (m for m in (pattern.match(joined, i) for i in starts[number]) if m)
             else:
-                found = (m for m in (pattern.match(joined, i) for i in starts) if m)
+                continue  # none of its leading words is in this document
             for m in found:
                 if "\x00" in m.group(0) or _overlaps(taken, m.start(), m.end()):
                     continue
@@ -180,7 +185,15 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                 index = bisect_right(offsets, m.start()) - 1
                 sentence_id, sentence_start, text = rows_of_doc[index]
                 local = m.start() - offsets[index]
-                hedged = bool(hedge and category != "hedge" and hedge.search(text, 0, local))
+                if index not in first_hedge_end:
+                    if hedge is None:
+                        h = None
+                    elif same_length:
+                        h = hedge_lowered.search(lowered, offsets[index], offsets[index] + len(text))
+                    else:
+                        h = hedge.search(joined, offsets[index], offsets[index] + len(text))
+                    first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
+                hedged = category != "hedge" and first_hedge_end[index] <= local
                 rows.append((doc_id, sentence_id, category, term, m.group(0), sentence_start + local,
                              sentence_start + local + len(m.group(0)), _negated(text, local, negation), hedged))
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "start": int, "end": int})
@@ -196,51 +209,71 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 _WORD_START = re.compile(r"\w+")
 
 
-class _WordIndex:
-    """Where each word of a document starts, to try a term only where its leading literal can begin."""
+class _Triggers:
+    """Which terms can start where: a term is tried only at words beginning with one of its leading
+    literals. Built once per lexicon; `starts` reads a document's words once and returns, per term,
+    the offsets worth trying, instead of asking every one of 400 terms about every document."""
 
-    def __init__(self, lowered: str) -> None:
-        self.positions: dict[str, list[int]] = {}
-        for m in _WORD_START.finditer(lowered):
-            self.positions.setdefault(m.group(0), []).append(m.start())
-        self.words = sorted(self.positions)
-
-    def starts(self, literals: frozenset[str]) -> list[int] | None:
-        """Sorted start offsets of words beginning with one of the literals' leading words; None: unknown."""
-        found: set[int] = set()
-        for literal in literals:
-            head = _WORD_START.match(literal)
-            if head is None:
-                return None  # the literal starts with punctuation: scan instead
-            prefix = head.group(0)
-            if head.end() < len(literal):  # the literal goes on past this word: it is the whole word
-                found.update(self.positions.get(prefix, ()))
+    def __init__(self, literals: list[frozenset[str] | None]) -> None:
+        self.whole_word: dict[str, list[int]] = {}  # the literal goes on past its first word
+        self.prefix: dict[str, list[int]] = {}  # the literal is one word: any word starting with it
+        self.scan: set[int] = set()  # no usable literal: scan the whole document
+        for number, options in enumerate(literals):
+            heads = [(_WORD_START.match(o), o) for o in options] if options else None
+            if not heads or any(h is None for h, _ in heads):
+                self.scan.add(number)
                 continue
-            at = bisect_left(self.words, prefix)
-            while at < len(self.words) and self.words[at].startswith(prefix):
-                found.update(self.positions[self.words[at]])
-                at += 1
-        return sorted(found)
+            for head, literal in heads:
+                table = self.whole_word if head.end() < len(literal) else self.prefix
+                table.setdefault(head.group(0), []).append(number)
+        self.longest_prefix = max(map(len, self.prefix), default=0)
+        self._memo: dict[str, tuple[int, ...]] = {}  # word -> the terms it can start, across documents
+
+    def _numbers(self, word: str) -> tuple[int, ...]:
+        numbers = set(self.whole_word.get(word, ()))
+        for k in range(1, min(len(word), self.longest_prefix) + 1):
+            numbers.update(self.prefix.get(word[:k], ()))
+        return tuple(sorted(numbers))
+
+    def starts(self, lowered: str) -> dict[int, list[int]]:
+        """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word."""
+        found: dict[int, list[int]] = {}
+        memo = self._memo
+        for m in _WORD_START.finditer(lowered):
+            numbers = memo.get(m.group(0))
+            if numbers is None:
+                numbers = memo[m.group(0)] = self._numbers(m.group(0))
+            for number in numbers:
+                found.setdefault(number, []).append(m.start())
+        return found
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
     """Claim-strength level of each sentence (none when it makes no health claim), and the cue that decided it."""
     cues = _category_patterns(strength_lexicon() if lexicon is None else lexicon)
+    folded = {name: for_lowered_text(pattern) for name, pattern in cues.items()}
     levels: dict[tuple[str, int], tuple[str, str]] = {}
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
-        with_outcome = {bisect_right(offsets, m.start()) - 1 for m in cues["health_outcome"].finditer(joined)}
-        for index in with_outcome:
+        lowered = joined.lower()
+        use, haystack = (folded, lowered) if len(lowered) == len(joined) else (cues, joined)
+        with_outcome = {bisect_right(offsets, m.start()) - 1 for m in use["health_outcome"].finditer(haystack)}
+        for index in sorted(with_outcome):
             text = rows_of_doc[index][2]
-            effect = cues["effect_verb"].search(text)
-            level, cue = "none", ""
-            if m := cues["absolute"].search(text):
-                level, cue = "absolute", m.group(0)
-            elif m := cues["correlational"].search(text):
-                level, cue = "correlational", m.group(0)
-            elif effect:
-                modal = cues["conditional"].search(text)  # a hedge anywhere in the sentence scopes its claim
-                level, cue = ("conditional causal", modal.group(0)) if modal else ("direct causal", effect.group(0))
-            levels[(doc_id, rows_of_doc[index][0])] = (level, cue)
+            searched = haystack[offsets[index]: offsets[index] + len(text)]
+
+            def cue(name: str) -> str | None:
+                m = use[name].search(searched)
+                return text[m.start():m.end()] if m else None
+
+            level, found_cue = "none", ""
+            if absolute := cue("absolute"):
+                level, found_cue = "absolute", absolute
+            elif correlational := cue("correlational"):
+                level, found_cue = "correlational", correlational
+            elif effect := cue("effect_verb"):
+                modal = cue("conditional")  # a hedge anywhere in the sentence scopes its claim
+                level, found_cue = ("conditional causal", modal) if modal else ("direct causal", effect)
+            levels[(doc_id, rows_of_doc[index][0])] = (level, found_cue)
     found = [levels.get(key, ("none", "")) for key in zip(sentences["doc_id"], sentences["sentence_id"])]
     return pd.DataFrame({"doc_id": sentences["doc_id"].to_numpy(), "sentence_id": sentences["sentence_id"].to_numpy(),
                          "strength": [f[0] for f in found], "cue": [f[1] for f in found]})
@@ -275,11 +308,12 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
         n_disease = int(disease_counts.get(doc.doc_id, 0))
         citations = len(CITATION.findall(doc.text))
         promo = sum(per_1k[c] for c in PROMOTIONAL) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1) - per_1k["hedge"]
+        lowered = doc.text.lower()  # whether a signal occurs, not where: lower-casing may move offsets
         signals = {
-            "jama_author": bool(JAMA_AUTHOR.search(doc.text)),
-            "jama_date": bool(JAMA_DATE.search(doc.text)),
-            "jama_references": bool(JAMA_REFERENCES.search(doc.text)) or citations >= 3,
-            "jama_disclosure": bool(JAMA_DISCLOSURE.search(doc.text)),
+            "jama_author": bool(_LOWERED["jama_author"].search(lowered)),
+            "jama_date": bool(_LOWERED["jama_date"].search(lowered)),
+            "jama_references": bool(_LOWERED["jama_references"].search(lowered)) or citations >= 3,
+            "jama_disclosure": bool(_LOWERED["jama_disclosure"].search(lowered)),
         }
         rows.append({
             "doc_id": doc.doc_id, "words": words, "promo_index": max(promo, 0.0),
@@ -291,6 +325,10 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
             **signals, "jama_signals": sum(signals.values()),
         })
     return pd.DataFrame(rows, columns=LANGUAGE_COLUMNS)
+
+
+_LOWERED = {"jama_author": for_lowered_text(JAMA_AUTHOR), "jama_date": for_lowered_text(JAMA_DATE),
+            "jama_references": for_lowered_text(JAMA_REFERENCES), "jama_disclosure": for_lowered_text(JAMA_DISCLOSURE)}
 
 
 def category_densities(language: pd.DataFrame) -> pd.DataFrame:

