@@ -111,3 +111,18 @@ def test_several_doses_a_day_are_added_up():
     assert (stance["low"], stance["unit"]) == (750, "mg/day")
     findings = consistency.against_references(consistency.numeric_stances(claims_table), references.load_references())
     assert findings["kind"].tolist() == ["exceeds_reference"]
+
+
+def test_batches_in_parallel_give_the_tables_of_the_whole_corpus(tmp_path, monkeypatch):
+    """analyze cuts the corpus into batches (and processes); stances are per document, so the findings
+    must not depend on where the cuts fall or how many processes ran."""
+    from claimcritique import analysis, paths
+
+    for i in range(5):  # each seed five times over, cut into batches of three
+        for seed in sorted(paths.RAW.iterdir()):
+            (tmp_path / f"{i}_{seed.name}").write_bytes(seed.read_bytes())
+    monkeypatch.setattr(analysis, "BATCH", 3)
+    batched = analysis.analyze([tmp_path], jobs=2)
+    whole = analysis.all_tables(load_corpus([tmp_path]))
+    for name in ["claims", "stances", "consistency", "readability", "language"]:
+        pd.testing.assert_frame_equal(batched[name], whole[name], check_dtype=False, obj=name)

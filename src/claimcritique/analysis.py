@@ -26,7 +26,7 @@ BATCH = 50
 CACHE = "tables.pkl"
 FINGERPRINT = "fingerprint.json"
 PER_DOCUMENT = ["claims", "readability", "readability_sections", "readability_sentences", "language",
-                "language_matches", "claim_strength", "disease_claims"]
+                "language_matches", "claim_strength", "disease_claims", "stances"]
 
 
 @dataclass
@@ -45,6 +45,7 @@ def document_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     found = claims.extract_claims(corpus.sentences, corpus.blocks)
     matches = language.find_matches(corpus.sentences)
     counts = readability.sentence_counts(corpus.sentences)
+    strength = language.claim_strength(corpus.sentences)
     return {
         "claims": found,
         "readability": readability.document_readability(corpus.documents, corpus.sentences, counts),
@@ -52,8 +53,9 @@ def document_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
         "readability_sentences": readability.sentence_readability(corpus.sentences, counts),
         "language": language.document_language(corpus.documents, corpus.sentences, matches),
         "language_matches": matches,
-        "claim_strength": language.claim_strength(corpus.sentences),
+        "claim_strength": strength,
         "disease_claims": language.disease_claims(corpus.sentences, matches),
+        "stances": consistency.all_stances(found, corpus.sentences, strength),  # per document, so in the batches
     }
 
 
@@ -70,7 +72,7 @@ def all_tables(corpus: Corpus, refs: pd.DataFrame | None = None) -> dict[str, pd
 def _assemble(corpus: Corpus, per_document: dict[str, pd.DataFrame], refs: pd.DataFrame | None) -> dict[str, pd.DataFrame]:
     refs = references.load_references() if refs is None else refs
     findings = consistency.find_inconsistencies(per_document["claims"], corpus.sentences, refs,
-                                                per_document["claim_strength"])
+                                                per_document["claim_strength"], per_document["stances"])
     return {"corpus": corpus.documents.drop(columns=["text"]), "blocks": corpus.blocks,
             "sentences": corpus.sentences, "problems": corpus.problems, **per_document, "consistency": findings}
 
@@ -101,9 +103,10 @@ def analyze(paths_: Sequence[str | Path] | None = None, manifest: str | Path | N
     if bar is not None:
         bar.close()
     corpus = combine([p[0] for p in parts], problems)
-    if not parts:  # nothing readable: empty tables, with their columns
-        parts = [(corpus, document_tables(corpus))]
-    per_document = {name: _concat([p[1][name] for p in parts]) for name in PER_DOCUMENT}
+    tables = [p[1] for p in parts] or [document_tables(corpus)]  # nothing readable: empty tables, with columns
+    del parts
+    # one table at a time, dropping the batches' pieces as we go: the pieces and the whole are not all held twice
+    per_document = {name: _concat([t.pop(name) for t in tables]) for name in PER_DOCUMENT}
     return Results(corpus, _assemble(corpus, per_document, None))
 
 

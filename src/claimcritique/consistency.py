@@ -292,8 +292,14 @@ def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFram
 
 
 def all_stances(claims: pd.DataFrame, sentences: pd.DataFrame, strength: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Every document's stance on every topic it addresses: numeric from claims, categorical from patterns."""
-    return pd.concat([numeric_stances(claims), categorical_stances(sentences, strength)], ignore_index=True)
+    """Every document's stance on every topic it addresses: numeric from claims, categorical from patterns.
+
+    Rows come document by document (in the order of `sentences`), topics in TOPICS order, so stances
+    computed batch by batch and concatenated equal the stances of the whole corpus at once."""
+    stances = pd.concat([numeric_stances(claims), categorical_stances(sentences, strength)], ignore_index=True)
+    doc_order = {doc_id: i for i, doc_id in enumerate(dict.fromkeys(sentences["doc_id"]))}
+    keys = pd.DataFrame({"doc": stances["doc_id"].map(doc_order), "topic": stances["topic"].map(TOPICS.index)})
+    return stances.loc[keys.sort_values(["doc", "topic"], kind="stable").index].reset_index(drop=True)
 
 
 def find_inconsistencies(claims: pd.DataFrame, sentences: pd.DataFrame, refs: pd.DataFrame,
