@@ -88,3 +88,18 @@ def test_offsets_always_reproduce_the_span(text):
     by_block = blocks.set_index("block_id")
     for row in sentences.itertuples(index=False):
         assert by_block.at[row.block_id, "start"] <= row.start and row.end <= by_block.at[row.block_id, "end"]
+
+
+def test_patterns_for_lowered_text_drop_ignorecase_only_when_it_changes_nothing():
+    import re
+
+    import pytest
+
+    from claimcritique.segment import for_lowered_text
+
+    plain = for_lowered_text(re.compile(r"(?P<dose>\d+)\s*mg\b", re.IGNORECASE))
+    assert not plain.flags & re.IGNORECASE and plain.search("take 200 mg").group("dose") == "200"
+    kept = for_lowered_text(re.compile(r"\W+fda", re.IGNORECASE))  # \W has a capital: the flag stays
+    assert kept.flags & re.IGNORECASE
+    with pytest.raises(ValueError, match="case-sensitive"):
+        for_lowered_text(re.compile(r"PMID"))

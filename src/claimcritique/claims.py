@@ -159,13 +159,24 @@ def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, fl
     return low, high
 
 
+_EXPRESSIONS = {"between": BETWEEN_EXPRESSION, "number": NUMBER_EXPRESSION, "fraction": FRACTION_EXPRESSION,
+                "one_in": ONE_IN_EXPRESSION, "many": MANY_EXPRESSION, "within": WITHIN_EXPRESSION,
+                "an_hour": AN_HOUR_EXPRESSION}
+_LOWERED_EXPRESSIONS = {name: for_lowered_text(pattern) for name, pattern in _EXPRESSIONS.items()}
+
+
 def find_numbers(sentence: str) -> list[_Number]:
-    """Every number expression of a sentence, before deciding which ones are claims."""
+    """Every number expression of a sentence, before deciding which ones are claims.
+
+    The grammar reads the lower-cased sentence when lower-casing keeps every offset (it almost
+    always does): the values it reads are lower-cased anyway, and it runs several times faster."""
     found: list[_Number] = []
-    for m in BETWEEN_EXPRESSION.finditer(sentence):
+    lowered = sentence.lower()
+    text, expressions = (lowered, _LOWERED_EXPRESSIONS) if len(lowered) == len(sentence) else (sentence, _EXPRESSIONS)
+    for m in expressions["between"].finditer(text):
         unit = _unit(m.group("unit2") or m.group("unit1"))
         found.append(_Number(m.start(), m.end(), _value(m.group("low")), _value(m.group("high")), unit, "between"))
-    for m in NUMBER_EXPRESSION.finditer(sentence):
+    for m in expressions["number"].finditer(text):
         if any(n.start <= m.start("low") < n.end for n in found):
             continue
         low = _value(m.group("low"))
@@ -198,21 +209,21 @@ def find_numbers(sentence: str) -> list[_Number]:
         words_only = not re.search(r"\d", m.group("low"))
         found.append(_Number(start, end, low, high, _unit(unit_surface), prefix.strip().lower(),
                              lead_unit=bool(lead), bare_words=words_only and not unit_surface))
-    for m in FRACTION_EXPRESSION.finditer(sentence):
+    for m in expressions["fraction"].finditer(text):
         value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)
         found.append(_Number(m.start(), m.end("word"), low, high, "%", prefix))
-    for m in ONE_IN_EXPRESSION.finditer(sentence):
+    for m in expressions["one_in"].finditer(text):
         value = 100 / _value(m.group("n"))
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower()))
-    for m in MANY_EXPRESSION.finditer(sentence):
+    for m in expressions["many"].finditer(text):
         found.append(_Number(m.start(), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "count",
                              m.group("word").lower()))
-    for m in WITHIN_EXPRESSION.finditer(sentence):
+    for m in expressions["within"].finditer(text):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within"))
-    for m in AN_HOUR_EXPRESSION.finditer(sentence):
+    for m in expressions["an_hour"].finditer(text):
         value = 0.5 if m.group("word").lower().startswith("half") else 1.0
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)

@@ -251,13 +251,16 @@ def segment_sentences(text: str, blocks: pd.DataFrame) -> pd.DataFrame:
 SEPARATOR = "\n\x00\n"  # no term can match across it: \s and \w never match NUL
 
 
+_GROUP_NAMES = re.compile(r"\(\?P(?:<\w+>|=\w+\))")  # "(?P<low>" says nothing about case
+
+
 def for_lowered_text(pattern: re.Pattern) -> re.Pattern:
     """The same case-insensitive pattern, to run on text lower-cased once: CPython's `re` runs a pattern
     about three times faster without IGNORECASE. A source with upper-case letters (`\\W`, `[A-Z]`) keeps
     the flag, so the answer never changes. Callers needing offsets check that lower-casing kept the length."""
     if not pattern.flags & re.IGNORECASE:
         raise ValueError(f"pattern {pattern.pattern[:40]!r} is case-sensitive: it cannot run on lower-cased text")
-    if any(c.isupper() for c in pattern.pattern):
+    if any(c.isupper() for c in _GROUP_NAMES.sub("", pattern.pattern)):
         return pattern
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
