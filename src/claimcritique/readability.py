@@ -184,13 +184,14 @@ def _text_standard(scores: dict[str, float], linsear: float) -> float:
 _EASE_BANDS = {3: [12], 4: [11], 5: [10], 6: [8, 9], 7: [7], 8: [6], 9: [5]}  # reading ease 30-39 -> grade 12, ...
 
 
-def _linsear(units: list[str]) -> float:
-    """Linsear Write reads only the first 100 words, so textstat gets just enough sentences to hold them."""
-    taken, words = [], 0
-    for unit in units:
+def _linsear(units: list[str], words: list[int]) -> float:
+    """Linsear Write reads only the first 100 words, so textstat gets just enough sentences to hold them
+    (`words`: textstat's word count of each unit, which skips tokens that are only punctuation)."""
+    taken, total = [], 0
+    for unit, count in zip(units, words):
         taken.append(unit)
-        words += len(unit.split())
-        if words > 101:
+        total += count
+        if total > 100:
             break
     return _linsear_write_formula(textstat_ready(taken), LANG, strict_lower=False, strict_upper=True)
 
@@ -206,7 +207,7 @@ def _scores(counts: pd.DataFrame, min_words: int = MIN_SCORED_WORDS) -> dict[str
         return result
     scores = _metrics(sentences=len(counts), **totals)
     units = counts["text"].tolist()
-    scores["text_standard"] = _text_standard(scores, _linsear(units))
+    scores["text_standard"] = _text_standard(scores, _linsear(units, counts["words"].tolist()))
     result.update({m: scores[m] for m in METRICS})
     result["syllables_per_word"] = totals["syllables"] / words
     result["long_sentence_share"] = sum(count_words(s) > LONG_SENTENCE_WORDS for s in units) / len(units)
