@@ -1,32 +1,38 @@
 """Every table of the suite from one reading of the corpus: what `claimcritique analyze` writes
 and what the notebooks read.
 
-Per-document work (reading, segmenting, claims, readability, language) runs in batches, in
-parallel with `jobs > 1`; corpus-wide work (consistency) runs once at the end. The tables are
-written as CSV for people and as one pickle with a fingerprint of the inputs, so a notebook asking
-for the same corpus reads them instead of re-reading and re-scoring the articles.
+Per-document work (reading, segmenting, claims, readability, language, each document's stances)
+runs in batches, in parallel with `jobs > 1`; corpus-wide work (comparing the stances) runs once at
+the end. `claimcritique analyze` writes each batch's tables as soon as it is done (`write_analysis`),
+so memory holds one batch and the stances, whatever the size of the corpus. The tables are written
+as CSV for people and as a pickle stream with a fingerprint of the inputs, so a notebook asking for
+the same corpus reads them instead of re-reading and re-scoring the articles.
 """
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
+import pickle
 import sys
+from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import pandas as pd
 
 from . import __version__, claims, consistency, language, paths, readability, references
 from .corpus import (DEFAULT_MAX_MB, Corpus, PlannedDocument, chunks, combine, default_manifest, load_documents,
-                     plan_corpus)
+                     plan_corpus, problems_table)
 
 BATCH = 50
 CACHE = "tables.pkl"
 FINGERPRINT = "fingerprint.json"
 PER_DOCUMENT = ["claims", "readability", "readability_sections", "readability_sentences", "language",
                 "language_matches", "claim_strength", "disease_claims", "stances"]
+TABLES = ["corpus", "blocks", "sentences", "problems", *PER_DOCUMENT, "consistency"]  # the order a reader meets them
 
 
 @dataclass
@@ -73,38 +79,49 @@ def _assemble(corpus: Corpus, per_document: dict[str, pd.DataFrame], refs: pd.Da
     refs = references.load_references() if refs is None else refs
     findings = consistency.find_inconsistencies(per_document["claims"], corpus.sentences, refs,
                                                 per_document["claim_strength"], per_document["stances"])
-    return {"corpus": corpus.documents.drop(columns=["text"]), "blocks": corpus.blocks,
-            "sentences": corpus.sentences, "problems": corpus.problems, **per_document, "consistency": findings}
+    return {**_tables_of(corpus, {}), "problems": corpus.problems, **per_document, "consistency": findings}
 
 
-def analyze(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None,
-            max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False) -> Results:
-    """Read the corpus once (in `jobs` processes) and compute every table."""
-    planned, problems = plan_corpus(paths_, manifest)
+def _computed_batches(planned: Sequence[PlannedDocument], max_mb: float, jobs: int,
+                      progress: bool) -> Iterator[tuple[Corpus, dict[str, pd.DataFrame]]]:
+    """Each batch's corpus part and per-document tables, in corpus order, computed in `jobs` processes."""
     batches = chunks(planned, BATCH)
     bar = None
     if progress and len(batches) > 1:
         from tqdm.auto import tqdm
 
         bar = tqdm(total=len(planned), desc="analyzing", unit="doc", file=sys.stderr)
-    parts: list[tuple[Corpus, dict[str, pd.DataFrame]]] = []
-    if jobs > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = [pool.submit(_batch, batch, max_mb) for batch in batches]
-            for batch, future in zip(batches, futures):
-                parts.append(future.result())
+    try:
+        if jobs > 1 and len(batches) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                pending = deque(pool.submit(_batch, batch, max_mb) for batch in batches)
+                while pending:  # popped as consumed, so a finished batch is held only until it is used
+                    part = pending.popleft().result()
+                    if bar is not None:
+                        bar.update(len(part[0].documents) + len(part[0].problems))
+                    yield part
+        else:
+            for batch in batches:
+                part = _batch(batch, max_mb)
                 if bar is not None:
                     bar.update(len(batch))
-    else:
-        for batch in batches:
-            parts.append(_batch(batch, max_mb))
-            if bar is not None:
-                bar.update(len(batch))
-    if bar is not None:
-        bar.close()
-    corpus = combine([p[0] for p in parts], problems)
-    tables = [p[1] for p in parts] or [document_tables(corpus)]  # nothing readable: empty tables, with columns
+                yield part
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def analyze(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None,
+            max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False) -> Results:
+    """Read the corpus once (in `jobs` processes) and compute every table, in memory."""
+    planned, problems = plan_corpus(paths_, manifest)
+    parts, tables = [], []
+    for part, per_document in _computed_batches(planned, max_mb, jobs, progress):
+        parts.append(part)
+        tables.append(per_document)
+    corpus = combine(parts, problems)
     del parts
+    tables = tables or [document_tables(corpus)]  # nothing readable: empty tables, with their columns
     # one table at a time, dropping the batches' pieces as we go: the pieces and the whole are not all held twice
     per_document = {name: _concat([t.pop(name) for t in tables]) for name in PER_DOCUMENT}
     return Results(corpus, _assemble(corpus, per_document, None))
@@ -139,8 +156,65 @@ def _stat(path: Path) -> tuple[int, int]:
         return -1, -1
 
 
+@dataclass
+class Written:
+    """What `write_analysis` wrote: rows per table, the files, and what the summary line reports."""
+
+    rows: dict[str, int]
+    files: list[Path]
+    documents: int
+    words: int
+    problems: pd.DataFrame
+    contradictions: int
+
+
+def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: str | Path | None = None,
+                   max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False) -> Written:
+    """`claimcritique analyze`: every table to `folder` as CSV, plus the cache the notebooks read, batch by
+    batch as the batches finish. Memory holds a batch and the corpus's stances, never the whole corpus."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / FINGERPRINT).unlink(missing_ok=True)  # the cache is not valid until it is complete
+    key = fingerprint(paths_, manifest, max_mb)
+    planned, planning_problems = plan_corpus(paths_, manifest)
+    rows: dict[str, int] = {}
+    stances, problems, documents, words = [], [], 0, 0
+    with open(folder / CACHE, "wb") as cache:
+        pickle.dump({"planning_problems": planning_problems}, cache, protocol=pickle.HIGHEST_PROTOCOL)
+        batches = _computed_batches(planned, max_mb, jobs, progress)
+        for part, per_document in itertools.chain(batches, [] if planned else [_empty_batch()]):
+            pickle.dump((part, per_document), cache, protocol=pickle.HIGHEST_PROTOCOL)
+            for name, table in _tables_of(part, per_document).items():
+                table.to_csv(folder / f"{name}.csv", index=False, mode="a" if name in rows else "w",
+                             header=name not in rows)
+                rows[name] = rows.get(name, 0) + len(table)
+            stances.append(per_document["stances"])
+            problems.append(part.problems)
+            documents, words = documents + len(part.documents), words + int(part.documents["words"].sum())
+        findings = consistency.compare_stances(_concat(stances), references.load_references())
+        problem_table = problems_table(planning_problems, problems)
+        pickle.dump({"consistency": findings}, cache, protocol=pickle.HIGHEST_PROTOCOL)
+    for name, table in (("problems", problem_table), ("consistency", findings)):
+        table.to_csv(folder / f"{name}.csv", index=False)
+        rows[name] = len(table)
+    (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key}))
+    order = [name for name in TABLES if name in rows]
+    return Written({name: rows[name] for name in order}, [folder / f"{name}.csv" for name in order], documents,
+                   words, problem_table, int((findings["kind"] == "contradiction").sum()))
+
+
+def _empty_batch() -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    """Nothing readable: empty tables, with their columns."""
+    empty = combine([])
+    return empty, document_tables(empty)
+
+
+def _tables_of(part: Corpus, per_document: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    return {"corpus": part.documents.drop(columns=["text"]), "blocks": part.blocks, "sentences": part.sentences,
+            **per_document}
+
+
 def write_results(results: Results, folder: Path, key: str | None = None) -> list[Path]:
-    """One CSV per table in `folder`, plus the cache the notebooks read."""
+    """An in-memory analysis written as `write_analysis` writes it: one CSV per table, plus the cache."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for name, table in results.tables.items():
@@ -148,9 +222,27 @@ def write_results(results: Results, folder: Path, key: str | None = None) -> lis
         table.to_csv(target, index=False)
         written.append(target)
     if key is not None:
-        pd.to_pickle(results, folder / CACHE)
+        per_document = {name: results.tables[name] for name in PER_DOCUMENT}
+        with open(folder / CACHE, "wb") as cache:
+            for record in ({"planning_problems": []}, (results.corpus, per_document),
+                           {"consistency": results.tables["consistency"]}):
+                pickle.dump(record, cache, protocol=pickle.HIGHEST_PROTOCOL)
         (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key}))
     return written
+
+
+def read_results(folder: Path) -> Results:
+    """The tables `write_analysis` (or `write_results`) cached in `folder`, as one Results."""
+    parts, tables = [], []
+    with open(folder / CACHE, "rb") as cache:
+        planning_problems = pickle.load(cache)["planning_problems"]
+        while not isinstance(record := pickle.load(cache), dict):
+            parts.append(record[0])
+            tables.append(record[1])
+    corpus = combine(parts, planning_problems)
+    per_document = {name: _concat([t.pop(name) for t in tables]) for name in PER_DOCUMENT}
+    return Results(corpus, {**_tables_of(corpus, {}), "problems": corpus.problems, **per_document,
+                            "consistency": record["consistency"]})
 
 
 def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,
@@ -163,8 +255,8 @@ def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Pat
     try:
         cached = json.loads((folder / FINGERPRINT).read_text())["fingerprint"]
         if cached == key:
-            return pd.read_pickle(folder / CACHE)
-    except (OSError, ValueError, KeyError, EOFError):
+            return read_results(folder)
+    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
         pass
     fresh = analyze(paths_, jobs=jobs)
     write_results(fresh, folder, key)

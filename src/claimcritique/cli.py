@@ -52,21 +52,16 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
         print("claimcritique: error: analyze needs -o DIR", file=sys.stderr)
         return 2
     began = time.perf_counter()
-    paths_ = args.paths or None
-    results = analysis.analyze(paths_, manifest=args.manifest, max_mb=args.max_mb, jobs=args.jobs, progress=progress)
-    report_problems(results.corpus.problems)
-    key = analysis.fingerprint(paths_, args.manifest, args.max_mb)
-    written = analysis.write_results(results, Path(args.output), key)
-    tables = results.tables
-    summary = pd.DataFrame({"table": list(tables), "rows": [len(t) for t in tables.values()],
-                            "file": [str(p) for p in written]})
+    written = analysis.write_analysis(args.paths or None, Path(args.output), manifest=args.manifest,
+                                      max_mb=args.max_mb, jobs=args.jobs, progress=progress)
+    report_problems(written.problems)
+    summary = pd.DataFrame({"table": list(written.rows), "rows": list(written.rows.values()),
+                            "file": [str(p) for p in written.files]})
     write_table(summary, None)
-    findings = tables["consistency"]["kind"].value_counts()
-    print(f"claimcritique: {len(results.corpus.documents)} documents, {int(results.corpus.documents['words'].sum()):,} words, "
-          f"{len(tables['claims'])} claims, {int(findings.get('contradiction', 0))} contradictions, "
-          f"{len(results.corpus.problems)} problems; {len(written)} tables in {args.output} "
-          f"({time.perf_counter() - began:.1f} s)", file=sys.stderr)
-    return 0 if len(results.corpus.documents) else 1
+    print(f"claimcritique: {written.documents} documents, {written.words:,} words, {written.rows['claims']} claims, "
+          f"{written.contradictions} contradictions, {len(written.problems)} problems; {len(written.files)} tables "
+          f"in {args.output} ({time.perf_counter() - began:.1f} s)", file=sys.stderr)
+    return 0 if written.documents else 1
 
 
 def _add_common(parser: argparse.ArgumentParser) -> None:

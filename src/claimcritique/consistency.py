@@ -306,6 +306,11 @@ def find_inconsistencies(claims: pd.DataFrame, sentences: pd.DataFrame, refs: pd
                          strength: pd.DataFrame | None = None, stances: pd.DataFrame | None = None) -> pd.DataFrame:
     """All findings: between documents and against the references, contradictions first."""
     stances = all_stances(claims, sentences, strength) if stances is None else stances
+    return compare_stances(stances, refs)
+
+
+def compare_stances(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
+    """Findings from the stances alone (what the corpus-wide step needs: no text, no claims table)."""
     findings = pd.concat([between_documents(stances), against_references(stances, refs)], ignore_index=True)
     order = {"contradiction": 0, "exceeds_reference": 1, "conflicts_with_evidence": 2, "unsupported": 3, "agreement": 4}
     return findings.sort_values(["kind", "topic", "doc_id"], key=lambda c: c.map(order) if c.name == "kind" else c,

@@ -286,9 +286,14 @@ def combine(parts: Sequence[Corpus], problems: Sequence[dict] = ()) -> Corpus:
         documents=cat([p.documents for p in parts], DOCUMENT_COLUMNS),
         blocks=cat([p.blocks for p in parts], BLOCK_COLUMNS),
         sentences=cat([p.sentences for p in parts], SENTENCE_COLUMNS),
-        problems=cat([pd.DataFrame(list(problems), columns=PROBLEM_COLUMNS), *[p.problems for p in parts]],
-                     PROBLEM_COLUMNS),
+        problems=problems_table(problems, [p.problems for p in parts]),
     )
+
+
+def problems_table(planning: Sequence[dict], parts: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
+    """Problems found while planning (missing paths, unknown extensions) and while reading, one table."""
+    frames = [f for f in [pd.DataFrame(list(planning), columns=PROBLEM_COLUMNS), *parts] if len(f)]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
 def chunks(items: Sequence, size: int) -> list[Sequence]:
