@@ -52,3 +52,34 @@ def test_notebook_executes(path, outputs):
     if "save_figure(" in path.read_text(encoding="utf-8"):
         prefix = path.name[:2]
         assert any(f.name.startswith(prefix) for f in (outputs / "figures").glob("*.svg")), "figures exported"
+
+
+def test_replies_are_polled_in_slices_up_to_the_deadline(monkeypatch):
+    """The workaround for jupyter/nbclient#312: a reply a long poll missed is found by the next short poll,
+    and a reply that never comes still ends in Empty at the caller's deadline."""
+    import asyncio
+    import time
+    from queue import Empty
+
+    from claimcritique import notebooks
+
+    monkeypatch.setattr(notebooks, "POLL_SLICE", 0.01)
+    polls = []
+
+    async def reply_on_third_poll(timeout=None):
+        polls.append(timeout)
+        if len(polls) < 3:
+            raise Empty
+        return {"msg_type": "execute_reply"}
+
+    assert asyncio.run(notebooks._get_msg_in_slices(reply_on_third_poll, timeout=600))["msg_type"] == "execute_reply"
+    assert len(polls) == 3 and all(t <= 0.01 for t in polls)
+
+    async def never(timeout=None):
+        await asyncio.sleep(timeout)
+        raise Empty
+
+    began = time.monotonic()
+    with pytest.raises(Empty):
+        asyncio.run(notebooks._get_msg_in_slices(never, timeout=0.05))
+    assert time.monotonic() - began >= 0.05

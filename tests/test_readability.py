@@ -146,7 +146,8 @@ def test_document_scores_equal_textstat_on_the_joined_text(seeds):
 
 _WORDS = st.sampled_from(["the", "magnesium", "glycinate", "you’ve", "don't", "it's", "U.S.", "2.5", "mg",
                           "400-600", "bioavailability", "sleep", "anxiety", "e.g.", "Lösung", "naïve", "—", "&",
-                          "(chelated)", "well-being", "absorption,", "rhythm", "zzyzx", "'quoted'", "a", "100%"])
+                          "(chelated)", "well-being", "absorption,", "rhythm", "zzyzx", "'quoted'", "a", "100%",
+                          ".", "!", "...", "\t", "\u00a0", "they're", "rock'n'roll"])
 _SENTENCES = st.lists(st.lists(_WORDS, min_size=3, max_size=40).map(" ".join), min_size=1, max_size=12)
 
 

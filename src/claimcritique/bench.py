@@ -6,8 +6,9 @@ ratio of two measurements taken in the same run:
 - analyze (two jobs) / analyze (one job);
 - seconds per document at the large size / at the small size (linear scaling is 1.0);
 - `make run`'s notebook step / each notebook executed one after another in its own process and kernel
-  (what `jupyter nbconvert --execute` does; nbconvert itself is not called because it hung here on the
-  ipywidgets notebook, see the README).
+  (what `jupyter nbconvert --execute` does). nbconvert itself is not called: on the ipywidgets notebook it
+  stalls for the whole cell timeout (jupyter/nbclient#312), which would flatter the ratio; the baseline
+  uses our client, which has the workaround (`notebooks.Client`).
 Each measurement runs in a fresh process, which also gives its peak memory (max RSS).
 Synthetic corpora resample the seed articles' blocks with a fixed random seed.
 """
@@ -133,7 +134,7 @@ def bench_size(size: int, jobs: int) -> dict:
 
 
 def bench_notebooks(jobs: int) -> dict:
-    """The notebook step of `make run` against nbconvert running each notebook one after another."""
+    """The notebook step of `make run` against each notebook run on its own, one after another."""
     from .notebooks import notebook_files
 
     notebooks = notebook_files()

@@ -17,6 +17,7 @@ they are the opposite of selling certainty.
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
@@ -162,7 +163,7 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     hedge = by_category.get("hedge")
     hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
     terms = lexicon[lexicon["category"] != "negation"]
-    entries = [(t.pattern, t.category, t.term) for t in terms.itertuples(index=False)]
+    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term) for t in terms.itertuples(index=False)]
     triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
     rows = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
@@ -171,11 +172,13 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
         starts = triggers.starts(lowered) if same_length else None
         taken: list[tuple[int, int]] = []
         first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
-        for number, (pattern, category, term) in enumerate(entries):
-            if starts is None or number in triggers.scan:
+        for number, (pattern, lowered_pattern, category, term) in enumerate(entries):
+            if starts is None:
                 found = pattern.finditer(joined)
+            elif number in triggers.scan:
+                found = lowered_pattern.finditer(lowered)
             elif number in starts:
-                found = (m for m in (pattern.match(joined, i) for i in starts[number]) if m)
+                found = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
             else:
                 continue  # none of its leading words is in this document
             for m in found:
@@ -194,8 +197,8 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                         h = hedge.search(joined, offsets[index], offsets[index] + len(text))
                     first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
                 hedged = category != "hedge" and first_hedge_end[index] <= local
-                rows.append((doc_id, sentence_id, category, term, m.group(0), sentence_start + local,
-                             sentence_start + local + len(m.group(0)), _negated(text, local, negation), hedged))
+                rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
+                             sentence_start + local + m.end() - m.start(), _negated(text, local, negation), hedged))
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
 

@@ -15,10 +15,12 @@ go to build/notebooks/; the notebooks in git stay stripped.
 from __future__ import annotations
 
 import argparse
+import functools
+import multiprocessing
 import os
 import sys
 import time
-import multiprocessing
+from queue import Empty
 from pathlib import Path
 from typing import Sequence
 
@@ -37,6 +39,32 @@ _RESET = ("get_ipython().run_line_magic('reset', '-f')\n"
           "import os as _os; _os.chdir({folder!r}); del _os")
 
 
+POLL_SLICE = 1.0  # seconds
+
+
+class Client(NotebookClient):
+    """nbclient waits for a cell's reply with one long poll of the kernel's shell socket. After a cell
+    that opens ipywidgets the reply can arrive without waking that poll (jupyter/nbclient#312), and the
+    run then stalls for the whole cell timeout (ten minutes here) before reading the reply that was
+    waiting all along. Polling in one-second slices up to the same deadline finds it at once."""
+
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        kc.shell_channel.get_msg = functools.partial(_get_msg_in_slices, kc.shell_channel.get_msg)
+        return kc
+
+
+async def _get_msg_in_slices(get_msg, timeout: float | None = None) -> dict:
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        left = POLL_SLICE if deadline is None else min(POLL_SLICE, max(0.0, deadline - time.monotonic()))
+        try:
+            return await get_msg(timeout=left)
+        except Empty:
+            if deadline is not None and time.monotonic() >= deadline:
+                raise
+
+
 def notebook_files(folder: Path = paths.NOTEBOOKS) -> list[Path]:
     """The numbered notebooks (`NN_name.ipynb`), in order."""
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
@@ -48,7 +76,7 @@ def execute_notebook(path: Path, output_dir: Path | None = None, corpus: str | N
     if corpus:
         os.environ[CORPUS_VARIABLE] = str(Path(corpus).resolve())
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, kernel_name=KERNEL, timeout=timeout, resources={"metadata": {"path": str(path.parent)}}).execute()
+    Client(nb, kernel_name=KERNEL, timeout=timeout, resources={"metadata": {"path": str(path.parent)}}).execute()
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, output_dir / path.name)
@@ -60,7 +88,7 @@ def _run_on_shared_kernel(km, path: Path, output_dir: Path, timeout: int) -> tup
     began = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
     nb.cells.insert(0, nbformat.v4.new_code_cell(_RESET.format(folder=str(path.parent))))
-    client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=timeout,
+    client = Client(nb, km=km, kernel_name=KERNEL, timeout=timeout,
                             resources={"metadata": {"path": str(path.parent)}})
     error = ""
     try:
@@ -75,8 +103,6 @@ def _run_on_shared_kernel(km, path: Path, output_dir: Path, timeout: int) -> tup
 
 def _worker(todo, done, output_dir: Path, timeout: int) -> None:
     """One kernel for this process; take notebooks from the queue until it is empty."""
-    from queue import Empty
-
     from jupyter_client.manager import start_new_kernel
 
     km, kc = start_new_kernel(kernel_name=KERNEL, cwd=str(paths.NOTEBOOKS))

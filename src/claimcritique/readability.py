@@ -68,8 +68,6 @@ _textstat = textstat.textstat.__class__()
 _textstat.set_rounding_points(None)  # round for display, not before comparing
 
 _INNER_STOPS = re.compile(r"[.!?]+(?=.)", re.DOTALL)
-_NOT_LETTER = re.compile(r"\W")
-_SPACE = re.compile(r"\s")
 # textstat's functions cache their last 128 calls by argument; called once per sentence with a new
 # string each time, that cache only churns, so the sentence-level ones are called unwrapped.
 _remove_punctuation = remove_punctuation.__wrapped__
@@ -116,8 +114,11 @@ def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool, bo
         dale_chall_hard += features[2]
         if features[3]:
             hard.append(token)
-    return (len(tokens), syllables, polysyllables, fog_hard, dale_chall_hard,
-            len(_NOT_LETTER.sub("", cleaned)), len(_SPACE.sub("", cleaned)), len(cleaned.split()), tuple(hard))
+    # `cleaned` has no whitespace but spaces; letters are the word characters, which the tokens hold
+    # but for the apostrophes of contractions
+    letters = sum(map(len, tokens)) - sum(token.count("'") for token in tokens)
+    return (len(tokens), syllables, polysyllables, fog_hard, dale_chall_hard, letters,
+            len(cleaned) - cleaned.count(" "), len(cleaned.split()), tuple(hard))
 
 
 FEATURES = ["words", "syllables", "polysyllables", "fog_hard_words", "dale_chall_hard_words", "letters",
