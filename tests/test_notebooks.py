@@ -73,6 +73,11 @@ def test_replies_are_polled_in_slices_up_to_the_deadline(monkeypatch):
         return {"msg_type": "execute_reply"}
 
     assert asyncio.run(notebooks._get_msg_in_slices(reply_on_third_poll, timeout=600))["msg_type"] == "execute_reply"
+
+    def blocking_reply(timeout=None):  # a shared kernel's blocking client answers without a coroutine
+        return {"msg_type": "execute_reply"}
+
+    assert asyncio.run(notebooks._get_msg_in_slices(blocking_reply, timeout=600))["msg_type"] == "execute_reply"
     assert len(polls) == 3 and all(t <= 0.01 for t in polls)
 
     async def never(timeout=None):
@@ -83,3 +88,11 @@ def test_replies_are_polled_in_slices_up_to_the_deadline(monkeypatch):
     with pytest.raises(Empty):
         asyncio.run(notebooks._get_msg_in_slices(never, timeout=0.05))
     assert time.monotonic() - began >= 0.05
+
+
+def test_make_runs_suite_runner_on_shared_kernels(outputs):
+    """What `make run` does: kernels started once and reused (a blocking kernel client), widget notebook included."""
+    from claimcritique import notebooks
+
+    assert notebooks.main(["--out", str(outputs / "suite"), "--jobs", "1", "00", "06"]) == 0
+    assert {p.name for p in (outputs / "suite").glob("*.ipynb")} == {"00_index.ipynb", "06_explorer.ipynb"}

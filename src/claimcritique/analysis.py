@@ -94,11 +94,12 @@ def _computed_batches(planned: Sequence[PlannedDocument], max_mb: float, jobs: i
     try:
         if jobs > 1 and len(batches) > 1:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                pending = deque(pool.submit(_batch, batch, max_mb) for batch in batches)
+                pending = deque((len(batch), pool.submit(_batch, batch, max_mb)) for batch in batches)
                 while pending:  # popped as consumed, so a finished batch is held only until it is used
-                    part = pending.popleft().result()
+                    size, future = pending.popleft()
+                    part = future.result()
                     if bar is not None:
-                        bar.update(len(part[0].documents) + len(part[0].problems))
+                        bar.update(size)
                     yield part
         else:
             for batch in batches:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Sequence
 
 import nbformat
+from jupyter_core.utils import ensure_async
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -59,7 +60,7 @@ async def _get_msg_in_slices(get_msg, timeout: float | None = None) -> dict:
     while True:
         left = POLL_SLICE if deadline is None else min(POLL_SLICE, max(0.0, deadline - time.monotonic()))
         try:
-            return await get_msg(timeout=left)
+            return await ensure_async(get_msg(timeout=left))  # async client, or the blocking one of a shared kernel
         except Empty:
             if deadline is not None and time.monotonic() >= deadline:
                 raise
