@@ -102,17 +102,19 @@ def _run_on_shared_kernel(km, path: Path, output_dir: Path, timeout: int) -> tup
     return path.name, time.perf_counter() - began, error
 
 
+_WARM_UP = ("import matplotlib.pyplot, pandas, seaborn\n"
+            "from claimcritique import analysis, claims, consistency, explorer, language, plotting, readability")
+
+
 def _worker(todo, done, output_dir: Path, timeout: int) -> None:
-    """One kernel for this process; take notebooks from the queue until it is empty."""
+    """One kernel for this process: start it and import the libraries while the corpus is being analysed,
+    then take notebooks from the queue until a None says there are no more."""
     from jupyter_client.manager import start_new_kernel
 
     km, kc = start_new_kernel(kernel_name=KERNEL, cwd=str(paths.NOTEBOOKS))
     try:
-        while True:
-            try:
-                path = todo.get_nowait()
-            except Empty:
-                break
+        kc.execute_interactive(_WARM_UP, timeout=timeout, output_hook=lambda msg: None)
+        while (path := todo.get()) is not None:
             try:
                 done.put(_run_on_shared_kernel(km, path, output_dir, timeout))
             except Exception as error:  # report, do not hang the parent
@@ -129,19 +131,24 @@ def _expected_cost(path: Path) -> int:
 
 def run_suite(notebooks: Sequence[Path], corpus: str | None = None, output_dir: Path = BUILD, jobs: int = 2,
               timeout: int = CELL_TIMEOUT) -> list[tuple[str, float, str]]:
-    """Analyse the corpus once, then execute the notebooks on `jobs` reused kernels, longest first."""
+    """Analyse the corpus once (while `jobs` kernels start), then execute the notebooks on those kernels,
+    reused, longest first."""
     from . import analysis
 
     if corpus:
         os.environ[CORPUS_VARIABLE] = str(Path(corpus).resolve())
-    analysis.results(os.environ.get(CORPUS_VARIABLE))  # the tables every notebook reads
     todo, done = multiprocessing.Queue(), multiprocessing.Queue()
-    for path in sorted(notebooks, key=_expected_cost, reverse=True):
-        todo.put(path)
     workers = [multiprocessing.Process(target=_worker, args=(todo, done, output_dir, timeout))
                for _ in range(max(1, min(jobs, len(notebooks))))]
-    for worker in workers:
+    for worker in workers:  # kernels start while the corpus is analysed
         worker.start()
+    try:
+        analysis.results(os.environ.get(CORPUS_VARIABLE))  # the tables every notebook reads
+        for path in sorted(notebooks, key=_expected_cost, reverse=True):
+            todo.put(path)
+    finally:
+        for _ in workers:
+            todo.put(None)
     outcomes = []
     for _ in notebooks:
         try:
