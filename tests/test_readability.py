@@ -2,13 +2,13 @@
 from __future__ import annotations
 
 import math
+import os
+import subprocess
+import sys
 
 import pandas as pd
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
-import os
-import subprocess
-import sys
 
 from claimcritique import readability
 from claimcritique.segment import segment_blocks, segment_sentences

@@ -16,16 +16,25 @@ import json
 import pickle
 import sys
 from collections import deque
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 import pandas as pd
 
 from . import __version__, claims, consistency, language, paths, readability, references
-from .corpus import (DEFAULT_MAX_MB, Corpus, PlannedDocument, chunks, combine, default_manifest, load_documents,
-                     plan_corpus, problems_table)
+from .corpus import (
+    DEFAULT_MAX_MB,
+    Corpus,
+    PlannedDocument,
+    chunks,
+    combine,
+    default_manifest,
+    load_documents,
+    plan_corpus,
+    problems_table,
+)
 
 BATCH = 50
 CACHE = "tables.pkl"

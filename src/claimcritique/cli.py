@@ -8,10 +8,12 @@ import argparse
 import sys
 import time
 from pathlib import Path
+
 import pandas as pd
 
 from . import analysis, claims, consistency, language, paths, readability, references
 from .corpus import DEFAULT_MAX_MB, Corpus, load_corpus
+
 
 def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
     if args.by == "block":

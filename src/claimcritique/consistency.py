@@ -26,8 +26,8 @@ from pathlib import Path
 import pandas as pd
 
 from . import paths, references
-from .datafiles import read_data_csv
 from .claims import main_supplements
+from .datafiles import read_data_csv
 from .segment import document_strings, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",

@@ -9,9 +9,9 @@ unchanged (a byte-order mark aside); HTML pages are reduced to their main text b
 from __future__ import annotations
 
 import warnings
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pandas as pd
 

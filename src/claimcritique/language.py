@@ -20,11 +20,11 @@ import html
 import itertools
 import math
 import re
-from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
-from re import _parser as sre_parse
 from bisect import bisect_left, bisect_right, insort
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
+from re import _parser as sre_parse
 
 import pandas as pd
 

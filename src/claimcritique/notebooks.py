@@ -20,9 +20,9 @@ import multiprocessing
 import os
 import sys
 import time
-from queue import Empty
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from queue import Empty
 
 import nbformat
 from jupyter_core.utils import ensure_async

@@ -79,8 +79,16 @@ def _open_end(rows: pd.DataFrame) -> pd.Series:
                       for lo, hi in zip(rows["low"], rows["high"])], index=rows.index, dtype=object)
 
 
+def colours_for(keys) -> dict:
+    """One colour per key, for any number of keys: the colour-blind palette for up to ten, else evenly
+    spaced hues (past ten, colour only separates neighbours; the axis labels name the documents)."""
+    keys = sorted(set(keys), key=str)
+    palette = sns.color_palette("colorblind") if len(keys) <= 10 else sns.color_palette("husl", len(keys))
+    return dict(zip(keys, palette))
+
+
 def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour_by: str = "doc_id") -> None:
-    palette = dict(zip(sorted(rows[colour_by].unique()), sns.color_palette("colorblind")))
+    palette = colours_for(rows[colour_by])
     for y, row in rows.iterrows():
         colour = palette[row[colour_by]]
         ax.plot([row["lo"], row["hi"]], [y, y], color=colour, linewidth=5, solid_capstyle="round")
