@@ -1,9 +1,26 @@
-"""Figures: every format written, and byte-identical when drawn again from the same data."""
+"""Figures: every format written, byte-stable, any number of documents, and a layout a publication accepts
+(no text overlapping another, none off the canvas) on the seeds, on long names, and on 1, 11 and 200 documents."""
 from __future__ import annotations
 
-import pandas as pd
+import warnings
 
-from claimcritique import plotting
+import numpy as np
+import pandas as pd
+import pytest
+
+from claimcritique import analysis, consistency, language, paths, plotting, readability, references
+
+from .figure_checks import layout_problems
+
+REFS = references.load_references()
+BAND = references.readability_band(REFS)
+BANDS = references.dose_bands(REFS)
+MEASURED = references.measured_absorption(REFS)
+PREVALENCE = references.prevalence_references(REFS)
+TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
+          "side_effects", "enzyme_count", "evidence_strength"]
+LONG_NAMES = ["Trusted Supplements · Magnesium", "健康サプリメント情報センター", "The Very Long Publisher Name Ltd",
+              "Sleep & Stress Research Weekly", "magnesium-glycinate-benefits-fo"]
 
 
 def draw(folder, name):
@@ -19,29 +36,177 @@ def test_figures_are_written_in_three_formats_and_are_byte_stable(tmp_path):
     for a, b in zip(first, second):
         assert a.read_bytes() == b.read_bytes(), a.name
     assert b"CreationDate" not in first[2].read_bytes()
+    assert b"Source: a test." in first[1].read_bytes()  # the caption, as the SVG's description, for the report
 
 
-def _dose_claims(n_docs: int) -> pd.DataFrame:
-    return pd.DataFrame({"doc_id": [f"doc{i:05d}" for i in range(n_docs)], "subject": "adults",
-                         "low": 100.0, "high": [200.0 + i for i in range(n_docs)], "unit": "mg/day"})
+# --- the tables every chart draws, for the seeds and for made-up corpora ------------------------------------
+
+def seed_tables() -> dict:
+    results = analysis.analyze([paths.RAW])
+    corpus = results.corpus
+    stances = results["stances"]
+    return {
+        "documents": corpus.documents, "blocks": corpus.blocks, "claims": results["claims"],
+        "scores": results["readability"], "sentences": results["readability_sentences"],
+        "comparison": readability.naive_vs_structured(corpus.documents, corpus.sentences, results["readability"]),
+        "matrix": consistency.claim_matrix(corpus.documents, stances, results["consistency"]),
+        "pairs": consistency.pairwise_agreement(results["consistency"], corpus.documents),
+        "language": results["language"], "densities": language.category_densities(results["language"]),
+        "stances": stances,
+    }
 
 
-def test_range_charts_draw_any_number_of_documents(tmp_path):
-    """The eleventh document once had no colour (KeyError): charts must work for 1, 11 and 200 documents."""
+def made_up_tables(n: int, names: list[str] | None = None) -> dict:
+    """Tables shaped like the analysis's for `n` documents; `names` gives their labels (else none: ids only)."""
+    rng = np.random.default_rng(n)
+    ids = [f"doc{i:05d}" for i in range(n)]
+    documents = pd.DataFrame({"doc_id": ids})
+    if names:
+        documents["label"] = [names[i % len(names)] + (f" {i}" if i >= len(names) else "") for i in range(n)]
+    per_doc = lambda k: np.repeat(ids, k)  # noqa: E731
+    kinds = ["heading", "paragraph", "bullet", "table_row", "stat"]
+    blocks = pd.DataFrame({"doc_id": per_doc(5), "kind": kinds * n, "block_id": range(5 * n)})
+    claims = pd.concat([
+        pd.DataFrame({"doc_id": ids, "claim_type": "dose", "subject": "adults with a long population description",
+                      "low": 100.0, "high": rng.uniform(200, 900, n).round(), "unit": "mg/day",
+                      "supplement": rng.choice(["magnesium", "vitamin d"], n)}),
+        pd.DataFrame({"doc_id": ids, "claim_type": "absorption_rate", "subject": "magnesium glycinate chelate form",
+                      "low": rng.uniform(10, 50, n).round(), "high": np.nan, "unit": "%", "supplement": "magnesium"}),
+        pd.DataFrame({"doc_id": ids, "claim_type": "deficiency_prevalence", "subject": "adults in the United States",
+                      "low": np.nan, "high": rng.uniform(20, 80, n).round(), "unit": "%", "supplement": "magnesium"}),
+    ], ignore_index=True)
+    grades = {m: rng.uniform(5, 16, n) for m in plotting.GRADE_METRICS}
+    scores = pd.DataFrame({"doc_id": ids, **grades, "flesch_reading_ease": rng.uniform(20, 70, n)})
+    scores.loc[0, plotting.GRADE_METRICS] = np.nan  # too short to score
+    sentences = pd.DataFrame({"doc_id": per_doc(6), "flesch_kincaid_grade": rng.uniform(0, 25, 6 * n)})
+    comparison = pd.DataFrame({"doc_id": per_doc(2), "metric": "flesch_kincaid_grade",
+                               "method": ["naive", "structure-aware"] * n, "value": rng.uniform(5, 20, 2 * n)})
+    statuses = list(plotting.STATUS_COLOURS)
+    matrix = pd.DataFrame({"doc_id": per_doc(len(TOPICS)), "topic": TOPICS * n,
+                           "status": rng.choice(statuses, len(TOPICS) * n)})
+    matrix["value"] = np.where(matrix["status"] == "not stated", "",
+                               np.where(matrix["topic"] == "absorption_rate",
+                                        "85-90%; 15-20%; 65-70%; 25-30%; 40-45%; 50%", "200-400 mg/day"))
+    pairs = pd.DataFrame([(a, b, 1.0 if a == b else rng.uniform(), np.nan if a == b else 3.0)
+                          for a in ids[:40] for b in ids[:40]], columns=["doc_id", "other", "agreement", "shared_topics"])
+    lang = pd.DataFrame({"doc_id": ids, "promo_index": rng.uniform(0, 50, n).round(1),
+                         "hedge_per_1k": rng.uniform(0, 10, n), "booster_per_1k": rng.uniform(0, 10, n)})
+    lang.loc[n - 1, "promo_index"] = 0.0
+    lang.loc[0, ["hedge_per_1k", "booster_per_1k"]] = lang.loc[n // 2, ["hedge_per_1k", "booster_per_1k"]].to_numpy()
+    densities = pd.DataFrame({"doc_id": np.tile(ids, 6), "category": np.repeat(language.PROMOTIONAL + ["hedge"], n),
+                              "per_1k_words": rng.uniform(0, 30, 6 * n)})
+    return {"documents": documents, "blocks": blocks, "claims": claims, "scores": scores, "sentences": sentences,
+            "comparison": comparison, "matrix": matrix, "pairs": pairs, "language": lang, "densities": densities}
+
+
+def every_chart(t: dict) -> dict:
+    """name -> figure, for every chart function, named and coloured as the notebooks do."""
     plotting.set_style()
-    bands = pd.DataFrame({"band": ["RDA", "UL"], "low": [310.0, None], "high": [420.0, 350.0]})
+    style = {"labels": plotting.document_labels(t["documents"]), "colours": plotting.document_palette(t["documents"])}
+    claims = t["claims"]
+    labels = style["labels"]
+    return {
+        "block_kinds": plotting.block_kind_chart(t["blocks"], labels=labels),
+        "dose_ranges": plotting.dose_range_chart(claims[claims["claim_type"] == "dose"], BANDS, **style),
+        "absorption": plotting.absorption_chart(claims[claims["claim_type"] == "absorption_rate"], MEASURED, **style),
+        "prevalence": plotting.prevalence_chart(claims[claims["claim_type"] == "deficiency_prevalence"], PREVALENCE,
+                                                **style),
+        "grade_by_metric": plotting.grade_by_metric_chart(t["scores"], BAND, **style),
+        "naive_vs_structured": plotting.naive_vs_structured_chart(t["comparison"], BAND, labels=labels),
+        "sentence_grades": plotting.sentence_grade_chart(t["sentences"], BAND, **style),
+        "claim_matrix": plotting.claim_matrix_chart(t["matrix"], labels=labels),
+        "pairwise_agreement": plotting.agreement_heatmap(t["pairs"], labels=labels),
+        "category_densities": plotting.category_density_chart(t["densities"], **style),
+        "promo_index": plotting.promo_index_chart(t["language"], **style),
+        "hedge_vs_booster": plotting.hedge_booster_chart(t["language"], **style),
+    }
+
+
+CAPTION = ("Sources: data/reference/reference_values.csv (IOM 1997; NIH ODS) and claimcritique's tables of the "
+           "corpus; a caption long enough to need wrapping over two or three lines of the figure's width.")
+
+
+def assert_layout(figures: dict) -> None:
+    import matplotlib.pyplot as plt
+
+    problems = {}
+    for name, fig in figures.items():
+        plotting.add_caption(fig, CAPTION)
+        found = layout_problems(fig)
+        if found:
+            problems[name] = found[:5]
+        plt.close(fig)
+    assert not problems, problems
+
+
+@pytest.fixture(scope="module")
+def seeds_tables():
+    return seed_tables()
+
+
+def test_seed_figures_have_no_overlapping_text_and_name_documents_by_label(seeds_tables):
+    documents = seeds_tables["documents"]
+    figures = every_chart(seeds_tables)
+    labels = plotting.document_labels(documents)
+    ticks = [t.get_text() for t in figures["promo_index"].axes[0].get_yticklabels()]
+    assert sorted(ticks) == sorted(labels.values())
+    assert_layout(figures)
+
+
+@pytest.mark.parametrize("n", [1, 11, 200])
+def test_every_chart_draws_any_number_of_documents_without_overlaps(n):
+    """The eleventh document once had no colour (KeyError): every chart must work for 1, 11 and 200 documents."""
+    assert_layout(every_chart(made_up_tables(n, LONG_NAMES)))
+
+
+def test_long_and_cjk_names_are_drawn_without_overlaps_or_missing_glyphs():
+    with warnings.catch_warnings():
+        warnings.filterwarnings("error", message=".*missing from.*font.*")  # CJK drawn, no glyph warnings
+        figures = every_chart(made_up_tables(5, LONG_NAMES))
+        assert_layout(figures)
+
+
+def test_documents_without_labels_are_named_by_short_id():
+    figures = every_chart(made_up_tables(3))
+    ticks = [t.get_text() for t in figures["promo_index"].axes[0].get_yticklabels()]
+    assert sorted(ticks) == ["doc00000", "doc00001", "doc00002"]
+
+
+def test_range_charts_draw_every_claim_up_to_their_limit(tmp_path):
+    plotting.set_style()
     for n in (1, 11, 200):
-        claims = _dose_claims(n)
-        fig = plotting.dose_range_chart(claims, bands)
-        assert len(fig.axes[0].get_yticklabels()) == n
-        written = plotting.save_figure(fig, f"dose_{n}", tmp_path)
+        claims = made_up_tables(n)["claims"]
+        fig = plotting.dose_range_chart(claims[claims["claim_type"] == "dose"], BANDS)
+        assert len(fig.axes[0].get_yticklabels()) == min(n, plotting.MAX_RANGE_ROWS)
+        written = plotting.save_figure(fig, f"dose_{n}", tmp_path, caption="Source: test.")
         assert all(p.stat().st_size > 0 for p in written)
-        measured = pd.DataFrame({"label": ["a form"], "low": [20.0], "high": [30.0]})
-        fig = plotting.absorption_chart(claims.assign(unit="%", low=10.0, high=50.0), measured)
-        assert len(fig.axes[0].get_yticklabels()) == n + 1
-        plotting.save_figure(fig, f"absorption_{n}", tmp_path)
 
 
-def test_colours_are_distinct_for_many_documents():
+def test_one_colour_per_document_in_corpus_order_and_neutral_past_ten():
+    few = plotting.document_palette(pd.DataFrame({"doc_id": ["b", "a", "c"]}))
+    assert list(few) == ["b", "a", "c"] and len(set(few.values())) == 3
+    many = plotting.document_palette([f"d{i}" for i in range(11)])
+    assert set(many.values()) == {plotting.NEUTRAL}
     colours = plotting.colours_for([f"d{i}" for i in range(40)])
     assert len(colours) == 40 and len(set(colours.values())) == 40
+
+
+def test_a_document_keeps_its_colour_across_figures():
+    t = made_up_tables(4, LONG_NAMES)
+    palette = plotting.document_palette(t["documents"])
+    figures = every_chart(t)
+    bars = figures["promo_index"].axes[0].patches
+    ranked = t["language"].sort_values("promo_index", ascending=False, kind="stable")["doc_id"]
+    import matplotlib.colors as mcolors
+
+    for bar, doc_id in zip(bars, ranked):
+        assert mcolors.to_hex(bar.get_facecolor()) == mcolors.to_hex(palette[doc_id])
+
+
+def test_zero_bars_are_visible_and_axes_are_in_words(seeds_tables):
+    figures = every_chart(seeds_tables)
+    values = [t.get_text() for t in figures["promo_index"].axes[0].texts]
+    assert len(values) == len(seeds_tables["language"])
+    assert all(not text.get_text().count("_") for fig in figures.values() for ax in fig.axes
+               for text in [ax.xaxis.label, ax.yaxis.label, *ax.get_yticklabels()] if "grade" in text.get_text())
+    assert "Flesch-Kincaid grade" in [t.get_text() for t in figures["grade_by_metric"].axes[0].get_yticklabels()]

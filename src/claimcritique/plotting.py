@@ -3,14 +3,26 @@
 Plotting only draws tables that the analysis modules computed; nothing here computes a number.
 `save_figure` writes SVG, PDF and 300-dpi PNG with fixed metadata so that rerunning the suite
 changes no figure file unless the data changed.
+
+Documents are named by their `label` (a column of the frame drawn, else the `labels=` mapping, e.g.
+`document_labels(results.corpus.documents)`, else a short form of the doc_id) and coloured by
+`colours=` (`document_palette(documents)`: one colour per document, the same in every figure of a
+run). Every figure is laid out with matplotlib's constrained layout, so its texts stay on the canvas,
+and draws at most `MAX_DOCUMENTS` documents (the title says which ones when there are more; the
+tables hold them all).
 """
 from __future__ import annotations
 
+import logging
+import textwrap
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 import seaborn as sns
+from matplotlib import font_manager
 
 from . import paths
 
@@ -20,57 +32,269 @@ _METADATA = {
     "pdf": {"CreationDate": None, "ModDate": None, "Creator": "claimcritique", "Producer": "claimcritique"},
     "png": {"Software": "claimcritique"},
 }
+# fonts tried after DejaVu Sans for characters it lacks (CJK file names and titles): Debian's
+# fonts-droid-fallback (installed by .ci/run), or any of the usual CJK families when present
+FALLBACK_FONTS = ("Droid Sans Fallback", "Noto Sans CJK JP", "Noto Sans CJK SC", "WenQuanYi Micro Hei")
+# where Debian puts them, for a matplotlib font cache built before the package was installed
+FALLBACK_FILES = ("/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
+                  "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc")
+MAX_HUES = 10        # past this many documents, hues no longer tell documents apart: one neutral colour
+MAX_DOCUMENTS = 40   # a chart draws at most this many documents; the tables list them all
+MAX_RANGE_ROWS = 80  # and at most this many claims in a range chart
+NEUTRAL = "#4a6f96"
+REFERENCE_COLOUR = "#e69f00"
+CAPTION_SIZE = 8
+
+# axis and legend names in words
+METRIC_NAMES = {
+    "flesch_kincaid_grade": "Flesch-Kincaid grade", "gunning_fog": "Gunning fog index", "smog_index": "SMOG index",
+    "coleman_liau_index": "Coleman-Liau index", "automated_readability_index": "Automated Readability Index",
+    "text_standard": "consensus grade (textstat)", "flesch_reading_ease": "Flesch reading ease",
+    "dale_chall_readability_score": "Dale-Chall score",
+}
+CATEGORY_NAMES = {
+    "hype": "hype adjectives", "booster": "boosters (certainty)", "hedge": "hedges (caution)",
+    "call_to_action": "calls to action", "vague_authority": "vague authority", "natural_safety": "natural or safe appeals",
+    "disease_verb": "disease verbs", "disease_term": "disease terms", "structure_function": "structure/function claims",
+}
+TOPIC_NAMES = {"dose": "dose", "absorption_rate": "absorption rate", "deficiency_prevalence": "deficiency share",
+               "food_timing": "with or without food", "bedtime_timing": "before bed", "onset": "time to effect",
+               "side_effects": "side effects", "enzyme_count": "enzymes using it", "evidence_strength": "strength of evidence"}
+
+
+def in_words(name: str, names: Mapping[str, str] | None = None) -> str:
+    """A column or category name as a reader would say it: "flesch_kincaid_grade" -> "Flesch-Kincaid grade"."""
+    for table in (names or {}, METRIC_NAMES, CATEGORY_NAMES, TOPIC_NAMES):
+        if name in table:
+            return table[name]
+    return str(name).replace("_", " ")
 
 
 def set_style() -> None:
-    """The suite's look: seaborn's whitegrid theme, a colour-blind-safe palette, readable sizes."""
+    """The suite's look: seaborn's whitegrid theme, a colour-blind-safe palette, readable sizes, and a
+    fallback font for the characters DejaVu Sans lacks (so CJK names are drawn, without warnings)."""
+    # the fallback font has no bold face: matplotlib would log it once per size and weight
+    logging.getLogger("matplotlib.font_manager").setLevel(logging.ERROR)
     sns.set_theme(context="notebook", style="whitegrid", palette="colorblind", font_scale=1.0)
-    plt.rcParams.update({"svg.hashsalt": "claimcritique", "figure.dpi": 100, "savefig.bbox": "tight",
-                         "axes.titleweight": "bold"})
+    installed = {font.name for font in font_manager.fontManager.ttflist}
+    if not installed.intersection(FALLBACK_FONTS):
+        for path in FALLBACK_FILES:
+            if Path(path).exists():
+                font_manager.fontManager.addfont(path)
+        installed = {font.name for font in font_manager.fontManager.ttflist}
+    plt.rcParams.update({"svg.hashsalt": "claimcritique", "figure.dpi": 100, "axes.titleweight": "bold",
+                         "savefig.bbox": None, "axes.titlesize": 12,
+                         # a list of families: matplotlib takes each glyph from the first family that has it
+                         "font.family": ["DejaVu Sans", *[f for f in FALLBACK_FONTS if f in installed]]})
+
+
+def _figure(width: float, height: float) -> tuple[plt.Figure, plt.Axes]:
+    return plt.subplots(figsize=(width, height), layout="constrained")
 
 
 def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption: str = "") -> list[Path]:
-    """Write `name`.png/.svg/.pdf (e.g. "01_document_sizes") with byte-stable metadata; close the figure."""
+    """Write `name`.png/.svg/.pdf (e.g. "01_document_sizes") with byte-stable metadata; close the figure.
+
+    The caption is wrapped to the figure's width and set below everything else: the figure grows by the
+    caption's height and the layout keeps the rest above it, so it never overlaps an axis label. It is
+    also stored as the SVG's description, which the HTML report shows under the figure."""
     folder = Path(folder) if folder is not None else paths.FIGURES
     folder.mkdir(parents=True, exist_ok=True)
     if caption:
-        fig.text(0.0, -0.02, caption, ha="left", va="top", fontsize=8, wrap=True, transform=fig.transFigure)
+        add_caption(fig, caption)
     written = []
-    # the tight bounding box (which includes the caption) is measured once, not once per format
-    box = fig.get_tightbbox(fig.canvas.get_renderer()).padded(0.1)
+    metadata = {fmt: dict(values) for fmt, values in _METADATA.items()}
+    metadata["svg"].update({"Description": caption, "Title": name})
     with plt.rc_context({"svg.hashsalt": "claimcritique"}):
         for fmt in FORMATS:
             target = folder / f"{name}.{fmt}"
-            fig.savefig(target, format=fmt, dpi=300 if fmt == "png" else None, metadata=_METADATA[fmt],
-                        bbox_inches=box)
+            fig.savefig(target, format=fmt, dpi=300 if fmt == "png" else None, metadata=metadata[fmt],
+                        bbox_inches=None)
             written.append(target)
     plt.close(fig)
     return written
 
 
-def block_kind_chart(blocks: pd.DataFrame) -> plt.Figure:
-    """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks."""
-    counts = blocks.groupby(["doc_id", "kind"], observed=True).size().rename("blocks").reset_index()
-    fig, ax = plt.subplots(figsize=(8, 3.8))
-    sns.barplot(data=counts, y="doc_id", x="blocks", hue="kind", ax=ax)
-    ax.set(xlabel="blocks (count)", ylabel="document", title="What the pages are made of")
-    ax.legend(title="block kind", bbox_to_anchor=(1.01, 1), loc="upper left")
-    return fig
+def add_caption(fig: plt.Figure, caption: str) -> plt.Text:
+    """The caption under the figure, wrapped to its width, on a strip added at the bottom of the canvas."""
+    renderer = fig.canvas.get_renderer()
+    margin = 0.08 * fig.dpi  # pixels
+    lines = _wrap(caption, fig.bbox.width - 2 * margin, CAPTION_SIZE, renderer)
+    text = fig.text(0, 0, "\n".join(lines), ha="left", va="bottom", fontsize=CAPTION_SIZE, color="0.25")
+    height = text.get_window_extent(renderer).height + 2 * margin  # pixels
+    width_in, height_in = fig.get_size_inches()
+    extra = height / fig.dpi
+    fig.set_size_inches(width_in, height_in + extra)
+    share = extra / (height_in + extra)
+    engine = fig.get_layout_engine()
+    if engine is not None and hasattr(engine, "set") and "rect" in engine.get():
+        engine.set(rect=(0, share, 1, 1 - share))
+    else:  # a figure without constrained layout: move its axes up
+        fig.subplots_adjust(bottom=share + (1 - share) * fig.subplotpars.bottom)
+    text.set_position((margin / fig.bbox.width, margin / fig.bbox.height))
+    return text
 
+
+def _wrap(text: str, width_px: float, fontsize: float, renderer) -> list[str]:
+    """Greedy word wrap measured with the renderer, so a line is never wider than `width_px`."""
+    font = font_manager.FontProperties(size=fontsize)
+
+    def width(line: str) -> float:
+        return renderer.get_text_width_height_descent(line, font, ismath=False)[0] * 1.02
+
+    lines = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}".strip()
+            if line and width(candidate) > width_px:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return lines
+
+
+# --- documents: labels, colours, which ones a chart draws ------------------------------------------------
 
 def short_id(doc_id: str) -> str:
     """"000_0856cdaba0ba1b27" -> "000": seed ids are long; a user's own stems are kept whole."""
-    head = doc_id.split("_")[0]
-    return head if head.isdigit() else doc_id
+    head = str(doc_id).split("_")[0]
+    return head if head.isdigit() else str(doc_id)
 
 
-def _range_rows(claims: pd.DataFrame) -> pd.DataFrame:
+def document_labels(documents: pd.DataFrame) -> dict[str, str]:
+    """doc_id -> the document's label (the corpus table's `label` column), else its short id."""
+    if "label" in documents:
+        labels = documents["label"].where(documents["label"].notna() & (documents["label"].astype(str) != ""),
+                                          documents["doc_id"].map(short_id))
+    else:
+        labels = documents["doc_id"].map(short_id)
+    return dict(zip(documents["doc_id"], labels.astype(str)))
+
+
+def document_palette(documents: pd.DataFrame | Iterable[str], max_hues: int = MAX_HUES) -> dict[str, tuple]:
+    """doc_id -> colour, in corpus order: the colour-blind palette for up to `max_hues` documents, else one
+    neutral colour for all (past ten, hues stop telling documents apart; the axis labels name them)."""
+    doc_ids = list(documents["doc_id"]) if isinstance(documents, pd.DataFrame) else list(documents)
+    doc_ids = list(dict.fromkeys(doc_ids))
+    if len(doc_ids) > max_hues:
+        return dict.fromkeys(doc_ids, NEUTRAL)
+    return dict(zip(doc_ids, sns.color_palette("colorblind", max(len(doc_ids), 1))))
+
+
+def colours_for(keys, max_hues: int | None = None) -> dict:
+    """One colour per key (sorted), for any number of keys: the colour-blind palette for up to ten, else evenly
+    spaced hues; with `max_hues`, past that many keys every key gets the neutral colour."""
+    keys = sorted(set(keys), key=str)
+    if max_hues is not None and len(keys) > max_hues:
+        return dict.fromkeys(keys, NEUTRAL)
+    palette = sns.color_palette("colorblind") if len(keys) <= 10 else sns.color_palette("husl", len(keys))
+    return dict(zip(keys, palette))
+
+
+def _labeller(frame: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None) -> Callable[[str], str]:
+    """doc_id -> label: the frame's own `label` column first, then `labels`, then the short id."""
+    known: dict[str, str] = {}
+    if labels is not None:
+        known.update(dict(labels.items()) if isinstance(labels, pd.Series) else dict(labels))
+    if "label" in frame and "doc_id" in frame:
+        own = frame[["doc_id", "label"]].dropna()
+        known.update({d: str(label) for d, label in zip(own["doc_id"], own["label"]) if str(label)})
+    return lambda doc_id: known.get(doc_id) or short_id(doc_id)
+
+
+def _colourer(doc_ids: Iterable[str], colours: Mapping[str, object] | None) -> Callable[[str], object]:
+    palette = dict(colours) if colours is not None else document_palette(doc_ids)
+    return lambda doc_id: palette.get(doc_id, NEUTRAL)
+
+
+def _many(doc_ids: Iterable[str], colours: Mapping | None) -> bool:
+    """Whether documents share one neutral colour (too many for a hue each): no per-document legend then."""
+    doc_ids = list(dict.fromkeys(doc_ids))
+    if colours is not None:
+        return len({str(colours.get(d, NEUTRAL)) for d in doc_ids}) < len(doc_ids)
+    return len(doc_ids) > MAX_HUES
+
+
+def _shown(doc_ids: list[str], limit: int = MAX_DOCUMENTS, ranked: bool = False) -> tuple[list[str], str]:
+    """The documents a chart draws, and a note saying which when not all: the first `limit` in corpus
+    order, or (`ranked`: `doc_ids` sorted highest first) the highest and the lowest halves."""
+    doc_ids = list(dict.fromkeys(doc_ids))
+    if len(doc_ids) <= limit:
+        return doc_ids, ""
+    if ranked:
+        half = limit // 2
+        return doc_ids[:half] + doc_ids[-half:], f"the {half} highest and {half} lowest of {len(doc_ids)} documents"
+    return doc_ids[:limit], f"the first {limit} of {len(doc_ids)} documents"
+
+
+def _title(ax: plt.Axes, title: str, note: str = "") -> None:
+    """The figure's title (over the whole figure, so legends beside the axes never run into it)."""
+    ax.figure.suptitle(title + (f"\n({note})" if note else ""), fontweight="bold", fontsize=12)
+
+
+def _wrap_label(text: str, width: int = 44) -> str:
+    return "\n".join(textwrap.wrap(str(text), width, break_long_words=True)) or str(text)
+
+
+def _legend_beside(ax: plt.Axes, handles: list, names: list[str], title: str = "") -> None:
+    """A legend to the right of the axes, top-aligned with them (constrained layout makes room for it; a
+    figure-level legend would sit at the top of the canvas, where the title is)."""
+    ax.legend(handles, [_wrap_label(n, 32) for n in names], title=title or None, loc="upper left",
+              bbox_to_anchor=(1.02, 1), borderaxespad=0, fontsize=8, title_fontsize=9)
+
+
+def _document_legend(fig: plt.Figure, ax: plt.Axes, title: str = "document") -> None:
+    """The axes' legend, moved outside on the right, where constrained layout makes room for it."""
+    handles, names = ax.get_legend_handles_labels()
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    if handles:
+        _legend_beside(ax, handles, names, title)
+
+
+# --- corpus --------------------------------------------------------------------------------------------
+
+def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None) -> plt.Figure:
+    """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks (stacked)."""
+    name = _labeller(blocks, labels)
+    shown, note = _shown(list(blocks["doc_id"]))
+    counts = (blocks[blocks["doc_id"].isin(shown)].groupby(["doc_id", "kind"], observed=True).size()
+              .unstack(fill_value=0).reindex(shown).fillna(0))
+    fig, ax = _figure(8.5, 0.32 * len(shown) + 1.8)
+    palette = colours_for(counts.columns)
+    left = np.zeros(len(counts))
+    for kind in counts.columns:
+        ax.barh(range(len(counts)), counts[kind], left=left, color=palette[kind], label=kind.replace("_", " "))
+        left += counts[kind].to_numpy()
+    ax.set_yticks(range(len(counts)), [name(d) for d in counts.index], fontsize=_tick_size(len(counts)))
+    ax.invert_yaxis()
+    ax.set(xlabel="blocks (count)", ylabel="")
+    _title(ax, "What the pages are made of", note)
+    _document_legend(fig, ax, "kind of block")
+    return fig
+
+
+def _tick_size(rows: int) -> float:
+    return 9 if rows <= 20 else 8 if rows <= 60 else 7
+
+
+# --- claims as ranges ------------------------------------------------------------------------------------
+
+def _range_rows(claims: pd.DataFrame, name: Callable[[str], str] | None = None) -> pd.DataFrame:
     """Claims with a plottable interval: open bounds drawn as a point at the known end."""
+    name = name or short_id
     rows = claims.copy()
     rows["lo"] = rows["low"].fillna(rows["high"])
     rows["hi"] = rows["high"].fillna(rows["low"])
-    rows["label"] = rows["doc_id"].map(short_id) + " · " + rows["subject"].str.slice(0, 32) + _open_end(rows)
+    rows["label"] = rows["doc_id"].map(name) + " · " + rows["subject"].fillna("").astype(str).map(_shorten) + _open_end(rows)
     return rows.dropna(subset=["lo", "hi"]).reset_index(drop=True)
+
+
+def _shorten(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _open_end(rows: pd.DataFrame) -> pd.Series:
@@ -79,63 +303,107 @@ def _open_end(rows: pd.DataFrame) -> pd.Series:
                       for lo, hi in zip(rows["low"], rows["high"])], index=rows.index, dtype=object)
 
 
-def colours_for(keys) -> dict:
-    """One colour per key, for any number of keys: the colour-blind palette for up to ten, else evenly
-    spaced hues (past ten, colour only separates neighbours; the axis labels name the documents)."""
-    keys = sorted(set(keys), key=str)
-    palette = sns.color_palette("colorblind") if len(keys) <= 10 else sns.color_palette("husl", len(keys))
-    return dict(zip(keys, palette))
+def _limit_rows(rows: pd.DataFrame) -> tuple[pd.DataFrame, str]:
+    if len(rows) <= MAX_RANGE_ROWS:
+        return rows, ""
+    return rows.head(MAX_RANGE_ROWS), f"the first {MAX_RANGE_ROWS} of {len(rows)} claims"
 
 
-def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour_by: str = "doc_id") -> None:
-    palette = colours_for(rows[colour_by])
+def _range_colours(rows: pd.DataFrame, colours: Mapping | None) -> tuple[Callable[[pd.Series], object], str | None]:
+    """Colour per document when each has its own hue; else per supplement when there are several; else neutral."""
+    documents = [d for d in rows["doc_id"] if not str(d).startswith("\0")]
+    if not _many(documents, colours):
+        colour = _colourer(documents, colours)
+        return (lambda row: colour(row["doc_id"])), None
+    if "supplement" in rows and rows["supplement"].fillna("").nunique() > 1:
+        palette = colours_for(rows["supplement"].fillna(""))
+        return (lambda row: palette[row["supplement"] if pd.notna(row["supplement"]) else ""]), "supplement"
+    return (lambda row: NEUTRAL), None
+
+
+def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour: Callable[[pd.Series], object]) -> None:
     for y, row in rows.iterrows():
-        colour = palette[row[colour_by]]
-        ax.plot([row["lo"], row["hi"]], [y, y], color=colour, linewidth=5, solid_capstyle="round")
-        ax.plot([row["lo"], row["hi"]], [y, y], "o", color=colour, markersize=5)
-    ax.set_yticks(range(len(rows)), rows["label"])
-    ax.invert_yaxis()
+        c = REFERENCE_COLOUR if row.get("reference", False) == True else colour(row)  # noqa: E712 (NaN: not one)
+        ax.plot([row["lo"], row["hi"]], [y, y], color=c, linewidth=5, solid_capstyle="round")
+        ax.plot([row["lo"], row["hi"]], [y, y], "o", color=c, markersize=5)
+    ax.set_yticks(range(len(rows)), [_wrap_label(label) for label in rows["label"]], fontsize=_tick_size(len(rows)))
+    ax.set_ylim(len(rows) - 0.5, -0.5)
 
 
-def dose_range_chart(dose_claims: pd.DataFrame, bands: pd.DataFrame) -> plt.Figure:
+def _row_height(rows: pd.DataFrame) -> float:
+    lines = rows["label"].map(lambda label: _wrap_label(label).count("\n") + 1) if len(rows) else pd.Series([1])
+    return 0.2 * float(lines.sum()) + 0.12 * len(rows)
+
+
+def _supplement_handles(rows: pd.DataFrame) -> list:
+    from matplotlib.lines import Line2D
+
+    palette = colours_for(rows["supplement"].fillna(""))
+    return [Line2D([], [], color=c, linewidth=5, label=s or "supplement not stated") for s, c in palette.items()]
+
+
+def _supplement_legend(fig: plt.Figure, rows: pd.DataFrame) -> None:
+    ax = fig.axes[0]
+    handles = _supplement_handles(rows)
+    _legend_beside(ax, handles, [h.get_label() for h in handles], "supplement")
+
+
+def dose_range_chart(dose_claims: pd.DataFrame, bands: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                     colours: Mapping | None = None) -> plt.Figure:
     """Stated dose ranges (mg) per document and population against the RDA band and the supplemental UL."""
-    rows = _range_rows(dose_claims[dose_claims["unit"].str.startswith("mg")])
-    fig, ax = plt.subplots(figsize=(8, 0.45 * max(len(rows), 3) + 1.5))
+    rows, note = _limit_rows(_range_rows(dose_claims[dose_claims["unit"].str.startswith("mg")],
+                                         _labeller(dose_claims, labels)))
+    fig, ax = _figure(9, max(_row_height(rows), 1.2) + 2.2)
     rda = bands.iloc[0]
     ul = bands.iloc[1]
     ax.axvspan(rda["low"], rda["high"], color="0.85", zorder=0, label=f"{rda['band']}: {rda['low']:g}–{rda['high']:g} mg")
     ax.axvline(ul["high"], color="#d55e00", linestyle="--", label=f"{ul['band']}: {ul['high']:g} mg")
-    _draw_ranges(ax, rows)
-    ax.set(xlabel="stated dose (mg per day, as written: elemental or compound)", ylabel="document · population",
-           title="Dose claims against the RDA and the supplemental upper limit")
-    ax.legend(loc="lower right", fontsize=8)
+    colour, by = _range_colours(rows, colours)
+    _draw_ranges(ax, rows, colour)
+    ax.set(xlabel="stated dose (mg per day, as written: elemental or compound)", ylabel="")
+    ax.set_xlim(left=0)
+    _title(ax, "Dose claims against the RDA and the supplemental upper limit", note)
+    handles, names = ax.get_legend_handles_labels()
+    if by == "supplement":
+        extra = _supplement_handles(rows)
+        handles, names = handles + extra, names + [h.get_label() for h in extra]
+    _legend_beside(ax, handles, names)
     return fig
 
 
-def _claims_beside_references(claims: pd.DataFrame, refs: pd.DataFrame, prefix: str, xlabel: str,
-                              title: str) -> plt.Figure:
-    """Claimed percentages as ranges per document, then reference values (labelled by `prefix`)."""
-    claimed = _range_rows(claims[claims["unit"] == "%"])
+def _claims_beside_references(claims: pd.DataFrame, refs: pd.DataFrame, prefix: str, xlabel: str, title: str,
+                              labels: Mapping | pd.Series | None, colours: Mapping | None) -> plt.Figure:
+    """Claimed percentages as ranges per document, then reference values (labelled by `prefix`, in orange)."""
+    claimed, note = _limit_rows(_range_rows(claims[claims["unit"] == "%"], _labeller(claims, labels)))
     found = refs.assign(lo=refs["low"].fillna(refs["high"]), hi=refs["high"].fillna(refs["low"]),
-                        label=prefix + " · " + refs["label"] + _open_end(refs), doc_id=prefix)
-    rows = pd.concat([claimed, found[["lo", "hi", "label", "doc_id"]]], ignore_index=True)
-    fig, ax = plt.subplots(figsize=(8.5, 0.42 * max(len(rows), 3) + 1.5))
-    _draw_ranges(ax, rows)
-    ax.set(xlabel=xlabel, xlim=(0, 100), ylabel="", title=title)
+                        label=prefix + " · " + refs["label"] + _open_end(refs), doc_id="\0" + prefix, reference=True)
+    rows = pd.concat([claimed.assign(reference=False), found[["lo", "hi", "label", "doc_id", "reference"]]],
+                     ignore_index=True)
+    fig, ax = _figure(9, max(_row_height(rows), 1.2) + 1.6)
+    colour, by = _range_colours(claimed, colours)
+    _draw_ranges(ax, rows, colour)
+    ax.set(xlabel=xlabel, xlim=(0, 100), ylabel="")
+    _title(ax, title, note)
+    if by == "supplement":
+        _supplement_legend(fig, claimed)
     return fig
 
 
-def absorption_chart(absorption_claims: pd.DataFrame, measured: pd.DataFrame) -> plt.Figure:
-    """Claimed absorption (%) per form and document, beside measured fractional absorption."""
+def absorption_chart(absorption_claims: pd.DataFrame, measured: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                     colours: Mapping | None = None) -> plt.Figure:
+    """Claimed absorption (%) per form and document, beside measured fractional absorption (orange)."""
     return _claims_beside_references(absorption_claims, measured, "measured", "share absorbed (%)",
-                                     "Absorption claims against measured absorption")
+                                     "Absorption claims against measured absorption", labels, colours)
 
 
-def prevalence_chart(deficiency_claims: pd.DataFrame, prevalence: pd.DataFrame) -> plt.Figure:
-    """Claimed shares of people deficient, beside NHANES shares below the EAR (intake, not deficiency)."""
+def prevalence_chart(deficiency_claims: pd.DataFrame, prevalence: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                     colours: Mapping | None = None) -> plt.Figure:
+    """Claimed shares of people deficient, beside NHANES shares below the EAR (intake, not deficiency; orange)."""
     return _claims_beside_references(deficiency_claims, prevalence, "reference", "share of people (%)",
-                                     "Deficiency claims against NHANES intake inadequacy")
+                                     "Deficiency claims against NHANES intake inadequacy", labels, colours)
 
+
+# --- readability -------------------------------------------------------------------------------------------
 
 def _grade_band(ax: plt.Axes, band: dict) -> None:
     """The recommended reading grade for patient materials, and the upper acceptable grade."""
@@ -149,111 +417,237 @@ GRADE_METRICS = ["flesch_kincaid_grade", "gunning_fog", "smog_index", "coleman_l
                  "automated_readability_index", "text_standard"]
 
 
-def grade_by_metric_chart(scores: pd.DataFrame, band: dict) -> plt.Figure:
+def _hue_bars(ax: plt.Axes, long: pd.DataFrame, category: str, value: str, doc_ids: list[str],
+              name: Callable[[str], str], colour: Callable[[str], object]) -> None:
+    """Grouped horizontal bars: one group per category, one bar per document in its colour."""
+    categories = list(dict.fromkeys(long[category]))
+    height = 0.8 / max(len(doc_ids), 1)
+    for k, doc_id in enumerate(doc_ids):
+        part = long[long["doc_id"] == doc_id].set_index(category).reindex(categories)
+        y = np.arange(len(categories)) - 0.4 + height * (k + 0.5)
+        ax.barh(y, part[value].fillna(0), height=height * 0.92, color=colour(doc_id), label=name(doc_id))
+    ax.set_yticks(range(len(categories)), [in_words(c) for c in categories])
+    ax.set_ylim(len(categories) - 0.5, -0.5)
+
+
+def _spread(ax: plt.Axes, long: pd.DataFrame, category: str, value: str) -> None:
+    """Many documents: the spread over documents per category (box, and a dot per document)."""
+    data = long.dropna(subset=[value]).assign(shown=lambda d: d[category].map(in_words))
+    order = list(dict.fromkeys(long[category].map(in_words)))
+    sns.boxplot(data=data, y="shown", x=value, order=order, color="0.85", fliersize=0, ax=ax)
+    sns.stripplot(data=data, y="shown", x=value, order=order, color=NEUTRAL, size=3, alpha=0.6, ax=ax)
+    ax.set_ylabel("")
+
+
+def grade_by_metric_chart(scores: pd.DataFrame, band: dict, labels: Mapping | pd.Series | None = None,
+                          colours: Mapping | None = None) -> plt.Figure:
     """US school grade per document for each grade-level formula, against the recommended band."""
     long = scores.melt(id_vars="doc_id", value_vars=GRADE_METRICS, var_name="metric", value_name="grade")
-    long["document"] = long["doc_id"].map(short_id)
-    fig, ax = plt.subplots(figsize=(8, 4.2))
+    doc_ids = list(dict.fromkeys(scores["doc_id"]))
+    name = _labeller(scores, labels)
+    many = _many(doc_ids, colours)
+    fig, ax = _figure(9, 4.6 if many else 1.2 + 0.25 * len(GRADE_METRICS) * max(len(doc_ids), 2))
     _grade_band(ax, band)
-    sns.barplot(data=long, y="metric", x="grade", hue="document", ax=ax)
-    ax.set(xlabel="US school grade", ylabel="", title="Reading grade by document and formula")
-    ax.legend(bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    if many:
+        _spread(ax, long, "metric", "grade")
+        _title(ax, "Reading grade by formula", f"spread over {len(doc_ids)} documents, one dot each")
+    else:
+        _hue_bars(ax, long, "metric", "grade", doc_ids, name, _colourer(doc_ids, colours))
+        _title(ax, "Reading grade by document and formula")
+    ax.set(xlabel="US school grade (higher is harder)")
+    _document_legend(fig, ax, "" if many else "document")
     return fig
 
 
-def naive_vs_structured_chart(comparison: pd.DataFrame, band: dict) -> plt.Figure:
+def naive_vs_structured_chart(comparison: pd.DataFrame, band: dict, labels: Mapping | pd.Series | None = None) -> plt.Figure:
     """Flesch-Kincaid grade when textstat gets the raw page vs our sentences."""
-    rows = comparison[comparison["metric"] == "flesch_kincaid_grade"].assign(
-        document=lambda d: d["doc_id"].map(short_id))
-    fig, ax = plt.subplots(figsize=(7, 3.6))
+    rows = comparison[comparison["metric"] == "flesch_kincaid_grade"]
+    name = _labeller(comparison, labels)
+    shown, note = _shown(list(rows["doc_id"]))
+    rows = rows[rows["doc_id"].isin(shown)]
+    methods = list(dict.fromkeys(rows["method"]))
+    fig, ax = _figure(9, 0.32 * len(methods) * max(len(shown), 2) + 1.8)
     _grade_band(ax, band)
-    sns.barplot(data=rows, y="document", x="value", hue="method", ax=ax)
-    ax.set(xlabel="Flesch-Kincaid grade", ylabel="document", title="Why structure matters: raw page vs our sentences")
-    ax.legend(fontsize=8, bbox_to_anchor=(1.01, 1), loc="upper left")
+    height = 0.8 / max(len(methods), 1)
+    palette = dict(zip(methods, ["#cc78bc", "#0173b2", "#029e73"]))
+    for k, method in enumerate(methods):
+        part = rows[rows["method"] == method].set_index("doc_id").reindex(shown)
+        ax.barh(np.arange(len(shown)) - 0.4 + height * (k + 0.5), part["value"].fillna(0), height=height * 0.92,
+                color=palette.get(method, NEUTRAL), label="raw page (textstat alone)" if method == "naive"
+                else "our sentences" if method == "structure-aware" else method)
+    ax.set_yticks(range(len(shown)), [name(d) for d in shown], fontsize=_tick_size(len(shown)))
+    ax.set_ylim(len(shown) - 0.5, -0.5)
+    ax.set(xlabel="Flesch-Kincaid grade", ylabel="")
+    _title(ax, "Why structure matters: raw page vs our sentences", note)
+    _document_legend(fig, ax, "text scored")
     return fig
 
 
-def sentence_grade_chart(sentence_scores: pd.DataFrame, band: dict) -> plt.Figure:
+def sentence_grade_chart(sentence_scores: pd.DataFrame, band: dict, labels: Mapping | pd.Series | None = None,
+                         colours: Mapping | None = None) -> plt.Figure:
     """Distribution of per-sentence Flesch-Kincaid grades in each document."""
-    rows = sentence_scores.assign(document=sentence_scores["doc_id"].map(short_id))
-    fig, ax = plt.subplots(figsize=(7, 3.8))
+    name = _labeller(sentence_scores, labels)
+    doc_ids = list(dict.fromkeys(sentence_scores["doc_id"]))
+    shown, note = _shown(doc_ids)
+    colour = _colourer(doc_ids, colours)
+    rows = sentence_scores[sentence_scores["doc_id"].isin(shown)].assign(
+        document=lambda d: d["doc_id"].map(name))
+    fig, ax = _figure(8.5, 0.32 * max(len(shown), 2) + 1.9)
     _grade_band(ax, band)
-    sns.boxplot(data=rows, y="document", x="flesch_kincaid_grade", hue="document", legend=False, ax=ax,
-                fliersize=2)
-    ax.set(xlabel="Flesch-Kincaid grade of each sentence", ylabel="document", title="How hard the sentences are")
+    order = [name(d) for d in shown]
+    sns.boxplot(data=rows, y="document", x="flesch_kincaid_grade", hue="document", order=order, hue_order=order,
+                palette={name(d): colour(d) for d in shown}, legend=False, ax=ax, fliersize=2)
+    ax.tick_params(axis="y", labelsize=_tick_size(len(shown)))
+    ax.set(xlabel="Flesch-Kincaid grade of each sentence", ylabel="")
+    _title(ax, "How hard the sentences are", note)
+    handles = [h for h, lab in zip(*ax.get_legend_handles_labels()) if lab.startswith(("recommended", "acceptable"))]
+    _legend_beside(ax, handles, [h.get_label() for h in handles])
     return fig
 
+
+# --- consistency -------------------------------------------------------------------------------------------
 
 STATUS_COLOURS = {"agrees": "#009e73", "contradicts": "#d55e00", "outside reference": "#e69f00", "not stated": "#eeeeee"}
 
 
-def claim_matrix_chart(matrix: pd.DataFrame) -> plt.Figure:
+def _cell_text(value: object, width: int = 18, max_lines: int = 4) -> str:
+    """A claim-matrix cell: each stated value on its own line, wrapped; past `max_lines`, "+N more"."""
+    text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
+    parts = [p.strip() for p in text.split(";") if p.strip()]
+    lines = [line for part in parts for line in textwrap.wrap(part, width) or [part]]
+    if len(lines) > max_lines:
+        rest = len(lines) - (max_lines - 1)
+        lines = lines[:max_lines - 1] + [f"+{rest} more"]
+    return "\n".join(lines)
+
+
+def claim_matrix_chart(matrix: pd.DataFrame, labels: Mapping | pd.Series | None = None) -> plt.Figure:
     """Documents x topics, coloured by agree / contradict / outside reference / not stated, with the stated value."""
-    docs = list(dict.fromkeys(matrix["doc_id"]))
-    topics = list(dict.fromkeys(matrix["topic"]))
-    codes = {status: i for i, status in enumerate(STATUS_COLOURS)}
-    grid = matrix.pivot(index="doc_id", columns="topic", values="status").loc[docs, topics]
-    values = matrix.pivot(index="doc_id", columns="topic", values="value").loc[docs, topics]
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 
-    fig, ax = plt.subplots(figsize=(1.5 * len(topics) + 2, 0.9 * len(docs) + 2))
-    ax.imshow(grid.replace(codes).astype(int).to_numpy(), cmap=ListedColormap(list(STATUS_COLOURS.values())),
-              vmin=0, vmax=len(codes) - 1, aspect="auto")
+    name = _labeller(matrix, labels)
+    docs, note = _shown(list(matrix["doc_id"]))
+    topics = list(dict.fromkeys(matrix["topic"]))
+    matrix = matrix[matrix["doc_id"].isin(docs)]
+    codes = {status: i for i, status in enumerate(STATUS_COLOURS)}
+    grid = matrix.pivot(index="doc_id", columns="topic", values="status").reindex(index=docs, columns=topics)
+    values = matrix.pivot(index="doc_id", columns="topic", values="value").reindex(index=docs, columns=topics)
+    cells = values.map(_cell_text)
+    lines = max([c.count("\n") + 1 for c in cells.to_numpy().ravel()] + [1])
+    fig, ax = _figure(1.25 * len(topics) + 4.2, (0.16 * lines + 0.14) * len(docs) + 2.2)
+    ax.imshow(grid.fillna("not stated").map(codes.get).astype(int).to_numpy(),
+              cmap=ListedColormap(list(STATUS_COLOURS.values())), vmin=0, vmax=len(codes) - 1, aspect="auto")
     for i, doc in enumerate(docs):
         for j, topic in enumerate(topics):
-            text = str(values.at[doc, topic])
-            ax.text(j, i, text if len(text) <= 22 else text[:20] + "…", ha="center", va="center", fontsize=7)
-    ax.set_xticks(range(len(topics)), [t.replace("_", "\n") for t in topics], fontsize=8)
-    ax.set_yticks(range(len(docs)), [short_id(d) for d in docs])
+            if cells.at[doc, topic]:
+                ax.text(j, i, cells.at[doc, topic], ha="center", va="center", fontsize=7, linespacing=1.1)
+    ax.set_xticks(range(len(topics)), [_wrap_label(in_words(t), 12) for t in topics], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(docs)), [name(d) for d in docs], fontsize=_tick_size(len(docs)))
     ax.grid(False)
-    ax.set_title("What each document claims, and whether it holds up")
-    ax.legend(handles=[Patch(color=c, label=s) for s, c in STATUS_COLOURS.items()], bbox_to_anchor=(1.01, 1),
-              loc="upper left", fontsize=8)
+    ax.set_xticks(np.arange(len(topics) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    _title(ax, "What each document claims, and whether it holds up", note)
+    patches = [Patch(color=c, label=s) for s, c in STATUS_COLOURS.items()]
+    _legend_beside(ax, patches, list(STATUS_COLOURS))
     return fig
 
 
-def agreement_heatmap(pairs: pd.DataFrame) -> plt.Figure:
-    """Share of shared topics on which two documents agree."""
-    grid = pairs.assign(doc=pairs["doc_id"].map(short_id), with_=pairs["other"].map(short_id)).pivot(
-        index="doc", columns="with_", values="agreement")
-    fig, ax = plt.subplots(figsize=(5.5, 4.5))
-    sns.heatmap(grid, annot=True, fmt=".0%", vmin=0, vmax=1, cmap="vlag_r", cbar_kws={"label": "share of shared topics agreed"},
-                ax=ax)
-    ax.set(xlabel="document", ylabel="document", title="Pairwise agreement between documents")
+def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = None) -> plt.Figure:
+    """Share of shared topics on which two documents agree (blank: the same document, or no topic shared)."""
+    name = _labeller(pairs, labels)
+    docs, note = _shown(list(pairs["doc_id"]), limit=30)
+    rows = pairs[pairs["doc_id"].isin(docs) & pairs["other"].isin(docs)]
+    rows = rows.assign(agreement=rows["agreement"].where((rows["doc_id"] != rows["other"])
+                                                         & (rows["shared_topics"].fillna(0) > 0)))
+    grid = rows.pivot(index="doc_id", columns="other", values="agreement").reindex(index=docs, columns=docs)
+    grid.index = [name(d) for d in docs]
+    grid.columns = [name(d) for d in docs]
+    longest = max([len(str(c)) for c in grid.columns] + [3])
+    side = max(4.5, 0.32 * len(docs) + 3)
+    fig, ax = _figure(side + 0.07 * longest + 1.5, side + 0.07 * longest)
+    if len(docs) < 2:
+        ax.text(0.5, 0.5, "fewer than two documents: nothing to compare", ha="center", va="center",
+                transform=ax.transAxes)
+        ax.set(xticks=[], yticks=[])
+        _title(ax, "Pairwise agreement between documents")
+        return fig
+    sns.heatmap(grid, annot=len(docs) <= 12, fmt=".0%", vmin=0, vmax=1, cmap="vlag_r", square=len(docs) <= 12,
+                cbar_kws={"label": "share of shared topics\nwithout a contradiction"}, ax=ax,
+                annot_kws={"fontsize": 9}, linewidths=1, linecolor="white")
+    size = _tick_size(len(docs))
+    ax.set_xticks(np.arange(len(docs)) + 0.5, grid.columns, rotation=90, ha="center",
+                  fontsize=size)
+    ax.set_yticks(np.arange(len(docs)) + 0.5, grid.index, rotation=0, fontsize=size)
+    ax.set(xlabel="", ylabel="")
+    _title(ax, "Pairwise agreement between documents", note)
     return fig
 
 
-def category_density_chart(densities: pd.DataFrame) -> plt.Figure:
+# --- language ----------------------------------------------------------------------------------------------
+
+def category_density_chart(densities: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                           colours: Mapping | None = None) -> plt.Figure:
     """Matches per 1,000 words for each language category and document."""
-    rows = densities.assign(document=densities["doc_id"].map(short_id))
-    fig, ax = plt.subplots(figsize=(8, 4))
-    sns.barplot(data=rows, y="category", x="per_1k_words", hue="document", ax=ax)
-    ax.set(xlabel="matches per 1,000 words", ylabel="", title="How the articles sell: language categories")
-    ax.legend(title="document", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    doc_ids = list(dict.fromkeys(densities["doc_id"]))
+    many = _many(doc_ids, colours)
+    categories = densities["category"].nunique()
+    fig, ax = _figure(9, 4.6 if many else 1.2 + 0.25 * categories * max(len(doc_ids), 2))
+    if many:
+        _spread(ax, densities, "category", "per_1k_words")
+        _title(ax, "How the articles sell: language categories", f"spread over {len(doc_ids)} documents, one dot each")
+    else:
+        _hue_bars(ax, densities, "category", "per_1k_words", doc_ids, _labeller(densities, labels),
+                  _colourer(doc_ids, colours))
+        _title(ax, "How the articles sell: language categories")
+        _document_legend(fig, ax)
+    ax.set(xlabel="matches per 1,000 words", ylabel="")
     return fig
 
 
-def promo_index_chart(language: pd.DataFrame) -> plt.Figure:
-    """Documents ranked by promo index."""
-    rows = language.sort_values("promo_index", ascending=False).assign(document=lambda d: d["doc_id"].map(short_id))
-    fig, ax = plt.subplots(figsize=(6.5, 0.5 * len(rows) + 1.5))
-    sns.barplot(data=rows, y="document", x="promo_index", hue="document", legend=False, ax=ax)
-    ax.set(xlabel="promo index (promotional matches per 1,000 words, disease claims x3, minus hedges)",
-           ylabel="document", title="Most to least promotional")
+def promo_index_chart(language: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                      colours: Mapping | None = None) -> plt.Figure:
+    """Documents ranked by promo index, each bar labelled with its value (a zero shows as "0" and a tick)."""
+    ranked = language.sort_values("promo_index", ascending=False, kind="stable")
+    name = _labeller(language, labels)
+    colour = _colourer(list(language["doc_id"]), colours)
+    shown, note = _shown(list(ranked["doc_id"]), ranked=True)
+    rows = ranked.set_index("doc_id").loc[shown].reset_index()
+    fig, ax = _figure(8, 0.32 * max(len(rows), 2) + 1.9)
+    y = np.arange(len(rows))
+    ax.barh(y, rows["promo_index"].fillna(0), color=[colour(d) for d in rows["doc_id"]])
+    top = max(float(rows["promo_index"].max() or 0), 1.0)
+    for k, value in zip(y, rows["promo_index"]):
+        ax.plot([0], [k], marker="|", color="0.2", markersize=8)
+        ax.text((0 if pd.isna(value) else value) + top * 0.01, k, "no score" if pd.isna(value) else f"{value:.1f}",
+                va="center", ha="left", fontsize=8)
+    ax.set_xlim(0, top * 1.12)
+    ax.set_yticks(y, [name(d) for d in rows["doc_id"]], fontsize=_tick_size(len(rows)))
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set(xlabel="promo index: promotional matches per 1,000 words\n(disease claims count ×3), minus hedges", ylabel="")
+    _title(ax, "Most to least promotional", note)
     return fig
 
 
-def hedge_booster_chart(language: pd.DataFrame) -> plt.Figure:
-    """Hedges against boosters per 1,000 words: cautious documents sit high and to the left."""
-    fig, ax = plt.subplots(figsize=(5.5, 4.5))
-    sns.scatterplot(data=language, x="booster_per_1k", y="hedge_per_1k", s=80, ax=ax)
-    for row in language.itertuples(index=False):
-        ax.annotate(short_id(row.doc_id), (row.booster_per_1k, row.hedge_per_1k), textcoords="offset points",
-                    xytext=(6, 4), fontsize=9)
+def hedge_booster_chart(language: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                        colours: Mapping | None = None) -> plt.Figure:
+    """Hedges against boosters per 1,000 words: cautious documents sit high and to the left. Points are named
+    in the legend by colour (labels beside points merge when documents are close); past ten documents the
+    points share one colour and the language table names them."""
+    doc_ids = list(dict.fromkeys(language["doc_id"]))
+    many = _many(doc_ids, colours)
+    name = _labeller(language, labels)
+    colour = _colourer(doc_ids, colours)
+    fig, ax = _figure(8 if not many else 6, 5)
     top = max(language["booster_per_1k"].max(), language["hedge_per_1k"].max(), 1) * 1.15
     ax.plot([0, top], [0, top], color="0.6", linestyle=":", label="as many hedges as boosters")
-    ax.set(xlim=(0, top), ylim=(0, top), xlabel="boosters per 1,000 words", ylabel="hedges per 1,000 words",
-           title="Hedging vs certainty")
-    ax.legend(fontsize=8, loc="lower right")
+    for row in language.itertuples(index=False):
+        ax.scatter(row.booster_per_1k, row.hedge_per_1k, s=70 if not many else 25, color=colour(row.doc_id),
+                   edgecolor="white", linewidth=0.8, zorder=3, label=None if many else name(row.doc_id))
+    ax.set(xlim=(0, top), ylim=(0, top), xlabel="boosters per 1,000 words", ylabel="hedges per 1,000 words")
+    _title(ax, "Hedging vs certainty", f"one dot per document, {len(doc_ids)} in all" if many else "")
+    _document_legend(fig, ax)
     return fig
