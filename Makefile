@@ -32,10 +32,12 @@ lab: install
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --no-browser --ServerApp.root_dir=notebooks \
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
-# the executed notebooks (from `make run`) as HTML, outputs included, for reading without Jupyter
+# the write-up (headlines, figures with captions, tables of claims and findings) as one self-contained HTML
+# file, build/report/claimcritique.html, and the executed notebooks (from `make run`) as HTML beside it
 report: run
+	$(BIN)/claimcritique report -o build/report/claimcritique.html
 	$(BIN)/jupyter nbconvert --to html --output-dir build/report build/notebooks/*.ipynb
-	@echo "report: build/report/"
+	@echo "report: build/report/claimcritique.html (and the notebooks in build/report/)"
 
 # speed and memory as ratios against baselines measured in the same run (takes a while)
 bench: install

@@ -16,7 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from claimcritique import paths
+from claimcritique import analysis, paths, plotting, report
+from claimcritique.corpus import load_corpus
 
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -90,7 +91,14 @@ def test_explorer_updates_and_highlights(jupyterlab):
             view = page.locator(".widget-output")
             view.locator("mark").first.wait_for(timeout=60_000)
             # pick the vendor page 002 and only the hype category: the view must change and show its hype
-            selects.nth(0).select_option("002_92b750b21631aec1")
+            vendor = "002_92b750b21631aec1"
+            label = plotting.document_labels(load_corpus([paths.RAW]).documents)[vendor]
+            options = selects.nth(0).locator("option").all_inner_texts()
+            if label != plotting.short_id(vendor):  # the manifest gives labels: the explorer must offer them, not ids
+                assert label in options and vendor not in options, options
+                selects.nth(0).select_option(label=label)
+            else:
+                selects.nth(0).select_option(vendor)
             selects.nth(2).select_option("hype")
             hype = view.locator("mark.cc-hype", has_text="breakthrough")  # only page 002 says it
             hype.first.wait_for(timeout=60_000)
@@ -99,5 +107,47 @@ def test_explorer_updates_and_highlights(jupyterlab):
             assert "Trusted Supplements" in view.inner_text()
             selects.first.scroll_into_view_if_needed()
             page.screenshot(path=str(SCREENSHOTS / "explorer.png"))
+        finally:
+            browser.close()
+
+
+def test_report_opens_offline_with_figures_labels_and_searchable_tables(tmp_path):
+    """`make report`'s HTML, opened from disk with the network cut off: figures load, tables are sortable and
+    searchable, and documents are named by label, never by doc_id."""
+    from playwright.sync_api import expect, sync_playwright
+
+    results = analysis.analyze([paths.RAW])
+    analysis.write_results(results, tmp_path / "processed", key="browser")
+    plotting.set_style()
+    style = plotting.document_style(results.corpus.documents)
+    plotting.save_figure(plotting.promo_index_chart(results["language"], **style), "04_promo_index",
+                         tmp_path / "figures", caption="Source: the language table.")
+    out = report.write_report(tmp_path / "processed", tmp_path / "figures", tmp_path / "report.html")
+    labels = plotting.document_labels(results.corpus.documents)
+    SCREENSHOTS.mkdir(exist_ok=True)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        try:
+            context = browser.new_context(offline=True, viewport={"width": 1400, "height": 2000})
+            requests = []
+            context.on("request", lambda r: requests.append(r.url) if not r.url.startswith(("file:", "data:", "blob:"))
+                       else None)
+            page = context.new_page()
+            page.goto(out.as_uri())
+            figure = page.locator("figure img").first
+            expect(figure).to_be_visible()
+            assert page.evaluate("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)")
+            claims = page.locator("table.dataTable").first
+            claims.wait_for(timeout=60_000)  # DataTables ran, from the inlined library
+            search = page.locator(".dt-search input").first
+            search.fill("glycinate")
+            expect(claims.locator("tbody tr").first).to_contain_text("glycinate", ignore_case=True)
+            text = page.locator("body").inner_text()
+            for label in labels.values():
+                assert label in text
+            tables = " ".join(page.locator("table.dataTable").all_inner_texts())  # the claims and the findings
+            assert not any(doc_id in tables for doc_id in labels if doc_id != labels[doc_id]), "ids, not labels"
+            page.screenshot(path=str(SCREENSHOTS / "report.png"), full_page=False)
+            assert not requests, requests
         finally:
             browser.close()

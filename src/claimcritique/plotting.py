@@ -184,6 +184,12 @@ def document_palette(documents: pd.DataFrame | Iterable[str], max_hues: int = MA
     return dict(zip(doc_ids, sns.color_palette("colorblind", max(len(doc_ids), 1))))
 
 
+def document_style(documents: pd.DataFrame) -> dict:
+    """`labels=` and `colours=` for every chart of a run: `chart(table, ..., **document_style(documents))`.
+    (Charts that colour by something else accept and ignore `colours`.)"""
+    return {"labels": document_labels(documents), "colours": document_palette(documents)}
+
+
 def colours_for(keys, max_hues: int | None = None) -> dict:
     """One colour per key (sorted), for any number of keys: the colour-blind palette for up to ten, else evenly
     spaced hues; with `max_hues`, past that many keys every key gets the neutral colour."""
@@ -257,7 +263,8 @@ def _document_legend(fig: plt.Figure, ax: plt.Axes, title: str = "document") -> 
 
 # --- corpus --------------------------------------------------------------------------------------------
 
-def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None) -> plt.Figure:
+def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None,
+                     colours: Mapping | None = None) -> plt.Figure:
     """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks (stacked)."""
     name = _labeller(blocks, labels)
     shown, note = _shown(list(blocks["doc_id"]))
@@ -459,7 +466,8 @@ def grade_by_metric_chart(scores: pd.DataFrame, band: dict, labels: Mapping | pd
     return fig
 
 
-def naive_vs_structured_chart(comparison: pd.DataFrame, band: dict, labels: Mapping | pd.Series | None = None) -> plt.Figure:
+def naive_vs_structured_chart(comparison: pd.DataFrame, band: dict, labels: Mapping | pd.Series | None = None,
+                              colours: Mapping | None = None) -> plt.Figure:
     """Flesch-Kincaid grade when textstat gets the raw page vs our sentences."""
     rows = comparison[comparison["metric"] == "flesch_kincaid_grade"]
     name = _labeller(comparison, labels)
@@ -521,7 +529,8 @@ def _cell_text(value: object, width: int = 18, max_lines: int = 4) -> str:
     return "\n".join(lines)
 
 
-def claim_matrix_chart(matrix: pd.DataFrame, labels: Mapping | pd.Series | None = None) -> plt.Figure:
+def claim_matrix_chart(matrix: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                       colours: Mapping | None = None) -> plt.Figure:
     """Documents x topics, coloured by agree / contradict / outside reference / not stated, with the stated value."""
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
@@ -556,7 +565,8 @@ def claim_matrix_chart(matrix: pd.DataFrame, labels: Mapping | pd.Series | None 
     return fig
 
 
-def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = None) -> plt.Figure:
+def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                      colours: Mapping | None = None) -> plt.Figure:
     """Share of shared topics on which two documents agree (blank: the same document, or no topic shared)."""
     name = _labeller(pairs, labels)
     docs, note = _shown(list(pairs["doc_id"]), limit=30)

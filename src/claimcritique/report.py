@@ -1,0 +1,429 @@
+"""The write-up: headline findings, tables formatted for reading, and one self-contained HTML report.
+
+- `headlines(results)`: the sentences the notebooks state, each with its number, computed here (tested)
+  rather than in notebook f-strings; `headlines_markdown` renders a chosen few as a bullet list.
+- `readable_table` / `display_table`: a table for people: documents by label, numbers as people write
+  them (no NaN, no "200.0"), quotes whole, left-aligned and wrapped, line breaks shown as "↵";
+  `interactive=True` makes it sortable and searchable (itables with its bundled DataTables, offline).
+- `write_report(results_folder, figures_folder, out_path)` (`claimcritique report`, `make report`): one
+  HTML file with the headlines, every figure embedded with its caption, and the tables of documents,
+  claims and findings with quotes and labels; it loads nothing from the network.
+"""
+from __future__ import annotations
+
+import argparse
+import base64
+import html
+import re
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths, plotting, readability, references
+from .analysis import Results, read_results
+
+OFFSET_COLUMNS = ("start", "end", "sentence_id", "block_id", "first_block")
+LINE_BREAK = " ↵ "  # a line break inside a quote, shown so the reader sees where the page broke the line
+
+
+# --- headlines -----------------------------------------------------------------------------------------
+
+def _count_list(counts: pd.Series) -> str:
+    return ", ".join(f"{n} {plotting.in_words(str(k))}" for k, n in counts.items())
+
+
+def _names(labels: Mapping[str, str], doc_ids: Iterable[str]) -> str:
+    return ", ".join(labels.get(d, plotting.short_id(d)) for d in doc_ids)
+
+
+def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per headline: `key`, the `notebook` that shows the detail, the `sentence` (Markdown, numbers in
+    bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables."""
+    refs = references.load_references() if refs is None else refs
+    corpus = results.corpus
+    docs = corpus.documents
+    labels = plotting.document_labels(docs)
+    found, findings, lang, scores = results["claims"], results["consistency"], results["language"], results["readability"]
+    rows = []
+
+    def add(key: str, notebook: str, sentence: str, value: float | int | None) -> None:
+        rows.append({"key": key, "notebook": notebook, "sentence": sentence, "value": value})
+
+    kinds = docs["kind"].fillna("").replace("", "unknown").value_counts() if len(docs) else pd.Series(dtype=int)
+    words = int(docs["words"].sum()) if len(docs) else 0
+    add("corpus", "01", f"**{len(docs)} articles**, {words:,} words, cut into {len(corpus.blocks):,} blocks and "
+        f"{len(corpus.sentences):,} sentences" + (f"; kinds of site: {_count_list(kinds)}." if len(kinds) else "."),
+        len(docs))
+    add("claims", "02", f"**{len(found)} quantitative claims**"
+        + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
+
+    kind = findings["kind"] if len(findings) else pd.Series(dtype=str)
+    contradictions = findings[kind == "contradiction"]
+    topics = sorted(set(contradictions["topic"]))
+    add("contradictions", "05", f"**{len(contradictions)} contradictions** between articles"
+        + (f", on {', '.join(plotting.in_words(t) for t in topics)}." if topics else "."), len(contradictions))
+    bands = references.dose_bands(refs)
+    ul = bands.iloc[1]
+    above = findings[kind == "exceeds_reference"]
+    add("above_ul", "05", f"**{len(above)} dose claims** reach above the {ul['band']} of {ul['high']:g} mg/day"
+        + (f", in {above['doc_id'].nunique()} of {len(docs)} articles ({_names(labels, dict.fromkeys(above['doc_id']))})."
+           if len(above) else "."), len(above))
+    against = findings[kind == "conflicts_with_evidence"]
+    add("against_evidence", "05", f"**{len(against)}** claim{'s' if len(against) != 1 else ''} outside every measured "
+        "reference value for the same form" + (f" ({_names(labels, dict.fromkeys(against['doc_id']))})." if len(against)
+                                               else "."), len(against))
+    unsupported = int((kind == "unsupported").sum())
+    add("unsupported", "05", f"**{unsupported}** numeric claim{'s' if unsupported != 1 else ''} with no comparable "
+        "reference value.", unsupported)
+
+    ranked = lang.dropna(subset=["promo_index"]).sort_values("promo_index", ascending=False, kind="stable")
+    if len(ranked):
+        most, least = ranked.iloc[0], ranked.iloc[-1]
+        hedged = lang.loc[lang["hedge_per_1k"].idxmax()]
+        add("promotion", "04", f"Most promotional: **{labels.get(most['doc_id'], most['doc_id'])}** (promo index "
+            f"{most['promo_index']:.1f}); least: **{labels.get(least['doc_id'], least['doc_id'])}** "
+            f"({least['promo_index']:.1f}); most hedged: **{labels.get(hedged['doc_id'], hedged['doc_id'])}** "
+            f"({hedged['hedge_per_1k']:.1f} hedges per 1,000 words).", float(most["promo_index"]))
+        add("disease_claims", "04", f"**{int(lang['disease_claims'].sum())} disease claims**; an FDA disclaimer in "
+            f"{int(lang['has_fda_disclaimer'].sum())} of {len(lang)} articles.", int(lang["disease_claims"].sum()))
+
+    band = references.readability_band(refs)
+    scored = scores.dropna(subset=["flesch_kincaid_grade"])
+    if len(scored):
+        hardest = scored.loc[scored["flesch_kincaid_grade"].idxmax()]
+        within = int((scored["flesch_kincaid_grade"] <= band["acceptable"]).sum())
+        add("readability", "03", f"Hardest to read: **{labels.get(hardest['doc_id'], hardest['doc_id'])}** "
+            f"(Flesch-Kincaid grade {hardest['flesch_kincaid_grade']:.1f}); patient materials should be at grade "
+            f"{band['target']:g} or below.", float(hardest["flesch_kincaid_grade"]))
+        add("readability_band", "03", f"**{within} of {len(scores)}** articles reach the acceptable band "
+            f"(Flesch-Kincaid grade {band['acceptable']:g} or below)"
+            + (f"; {len(scores) - len(scored)} too short to score." if len(scores) > len(scored) else "."), within)
+        comparison = readability.naive_vs_structured(docs, corpus.sentences, scores)
+        fk = comparison[comparison["metric"] == "flesch_kincaid_grade"].pivot_table(
+            index="doc_id", columns="method", values="value").dropna()
+        if len(fk) and {"naive", "structure-aware"} <= set(fk.columns):
+            gap = fk["naive"] - fk["structure-aware"]
+            widest = gap.idxmax()
+            add("naive_gap", "03", f"textstat on the raw page is furthest off for **{labels.get(widest, widest)}**: "
+                f"grade {fk.at[widest, 'naive']:.1f} on the raw page, {fk.at[widest, 'structure-aware']:.1f} over its "
+                "sentences.", float(gap.max()))
+    else:
+        add("readability", "03", "No article is long enough to score for readability.", None)
+    return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
+
+
+def headlines_markdown(results: Results, keys: Sequence[str] | None = None) -> str:
+    """The chosen headlines (all by default) as a Markdown bullet list, in the order of `keys`."""
+    table = headlines(results)
+    if keys is not None:
+        table = table.set_index("key").reindex([k for k in keys if k in set(table["key"])]).reset_index()
+    return "\n".join(f"- {sentence}" for sentence in table["sentence"])
+
+
+# --- tables for reading ----------------------------------------------------------------------------------
+
+def format_number(value: object) -> str:
+    """A number as people write it: "" for a missing value, "200" not "200.0", "1,346", "0.67", "yes"/"no"."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA or value is pd.NaT:
+        return ""
+    if isinstance(value, bool) or type(value).__name__ == "bool_":
+        return "yes" if value else "no"
+    number = float(value)
+    if number.is_integer():
+        return f"{int(number):,}"
+    digits = 1 if abs(number) >= 10 else 2
+    return f"{number:,.{digits}f}".rstrip("0").rstrip(".")
+
+
+def _text(value: object) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    text = str(value)
+    return re.sub(r"\s*\n\s*", LINE_BREAK, text.strip()) if "\n" in text else text
+
+
+def readable_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Every cell as the text a reader should see. `doc_id` (and `other`, when it names a document) become a
+    `document` column of labels (the frame's own `label` column, else `labels`); column names in words."""
+    table = df.copy()
+    if "doc_id" in table:
+        known = dict(labels or {})
+        if "label" in table:
+            known.update(dict(zip(table["doc_id"], table["label"].astype(str))))
+            table = table.drop(columns=["label"])
+        if known or labels is not None:
+            name = lambda d: known.get(d, plotting.short_id(d)) if isinstance(d, str) else d  # noqa: E731
+            table.insert(table.columns.get_loc("doc_id"), "document", table["doc_id"].map(name))
+            if "other" in table:
+                table["other"] = table["other"].map(lambda d: known.get(d, d) if isinstance(d, str) else d)
+            if "detail" in table:
+                table["detail"] = table["detail"].map(lambda text: _relabel(text, known))
+            table = table.drop(columns=["doc_id"])
+    shown = pd.DataFrame(index=table.index)
+    for column in table.columns:
+        values = table[column]
+        if str(column) in OFFSET_COLUMNS or str(column).endswith(("_start", "_end")):  # offsets, as code uses them
+            shown[plotting.in_words(column)] = values.map(lambda v: "" if pd.isna(v) else str(int(v)))
+        elif pd.api.types.is_bool_dtype(values) or pd.api.types.is_numeric_dtype(values):
+            shown[plotting.in_words(column)] = values.map(format_number)
+        else:
+            shown[plotting.in_words(column)] = values.map(_text)
+    return shown.reset_index(drop=True)
+
+
+def _relabel(text: object, labels: Mapping[str, str]) -> object:
+    if not isinstance(text, str):
+        return text
+    for doc_id, label in labels.items():
+        if doc_id in text:
+            text = text.replace(doc_id, label)
+    return text
+
+
+def _numeric_columns(df: pd.DataFrame, shown: pd.DataFrame) -> list[str]:
+    """The shown columns that hold numbers (right-aligned), from the source frame's types."""
+    numeric = {plotting.in_words(c) for c in df.columns
+               if pd.api.types.is_numeric_dtype(df[c]) and not pd.api.types.is_bool_dtype(df[c])}
+    return [c for c in shown.columns if c in numeric]
+
+
+TABLE_CSS = """
+table.cc-table { border-collapse: collapse; font-size: 0.9em; margin: 0.5em 0 1.5em; }
+table.cc-table th, table.cc-table td { text-align: left; vertical-align: top; padding: 0.25em 0.6em;
+  border-bottom: 1px solid #ddd; white-space: normal; }
+table.cc-table td.cc-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.cc-table td.cc-quote { min-width: 18em; max-width: 42em; }
+table.dataTable td, table.dataTable th { text-align: left !important; white-space: normal !important; vertical-align: top; }
+"""
+QUOTE_COLUMNS = ("quote", "other quote", "text", "detail", "title", "notes", "sentence")
+
+
+class Table:
+    """A table for reading, shown as HTML in Jupyter and in the report (`.html`), its cells in `.data`."""
+
+    def __init__(self, data: pd.DataFrame, html_text: str):
+        self.data = data
+        self.html = html_text
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+
+def display_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None, interactive: bool = False,
+                  caption: str = "", page_length: int = 10) -> Table:
+    """A table formatted for people (see `readable_table`). `interactive`: sortable and searchable, paged
+    (itables' DataTables, offline: the page needs `interactive_tables()` once, as the report includes)."""
+    shown = readable_table(df, labels)
+    numbers = set(_numeric_columns(df, shown))
+    if interactive:
+        from itables import to_html_datatable
+
+        targets = [i for i, c in enumerate(shown.columns) if c in numbers]
+        body = to_html_datatable(shown, caption=caption or None, connected=False, showIndex=False, maxBytes=0,
+                                 classes="display compact cell-border", pageLength=page_length, autoWidth=False,
+                                 columnDefs=[{"className": "dt-right", "targets": targets}] if targets else None)
+        return Table(shown, body)
+    cells = []
+    for _, row in shown.iterrows():
+        tds = []
+        for column, value in row.items():
+            cls = "cc-number" if column in numbers else "cc-quote" if column in QUOTE_COLUMNS else ""
+            tds.append(f'<td class="{cls}">{html.escape(value)}</td>' if cls else f"<td>{html.escape(value)}</td>")
+        cells.append("<tr>" + "".join(tds) + "</tr>")
+    head = "".join(f"<th>{html.escape(c)}</th>" for c in shown.columns)
+    title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
+    body = (f"<style>{TABLE_CSS}</style><table class=\"cc-table\">{title}<thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(cells)}</tbody></table>")
+    return Table(shown, body)
+
+
+def interactive_tables_html() -> str:
+    """The DataTables library, inlined (about 1 MB): what a page needs once for `display_table(interactive=True)`."""
+    from itables import javascript, options
+
+    return (javascript.read_package_file("html/init_datatables.html").replace(
+        "import { set_or_remove_dark_class } from '" + javascript.UNPKG_DT_BUNDLE_URL_NO_VERSION + "';",
+        "const { set_or_remove_dark_class } = await window." + javascript._itables_underscore_version() + ";")
+        + javascript.generate_init_offline_itables_html(options.dt_bundle))
+
+
+def interactive_tables():
+    """In a notebook: load the DataTables library once, offline, so `display_table(..., interactive=True)` works
+    (in JupyterLab and in the executed notebook's HTML)."""
+    from IPython.display import HTML
+
+    return HTML(interactive_tables_html())
+
+
+# --- the notebooks, read with nbformat ---------------------------------------------------------------------
+
+def notebook_index(notebooks: Iterable[Path]) -> pd.DataFrame:
+    """Each notebook's file, title (its first heading) and question (the bold "**Question: ...**" it opens with)."""
+    import nbformat
+
+    rows = []
+    for path in notebooks:
+        cells = nbformat.read(path, as_version=4).cells
+        text = cells[0].source if cells and cells[0].cell_type == "markdown" else ""
+        title = text.splitlines()[0].lstrip("#").strip() if text else path.stem
+        flat = " ".join(text.split())
+        question = flat.partition("**Question: ")[2].partition("**")[0]
+        rows.append({"file": path.name, "title": title, "question": question})
+    return pd.DataFrame(rows, columns=["file", "title", "question"])
+
+
+def notebook_index_markdown(notebooks: Iterable[Path]) -> str:
+    return "\n".join(f"- [{row.title}]({row.file}): {row.question}"
+                     for row in notebook_index(notebooks).itertuples(index=False))
+
+
+def offsets_reproduce_text(corpus) -> bool:
+    """Whether every sentence's `start`:`end` slice of its document's text is its text (what 01 states)."""
+    texts = corpus.texts
+    return all(texts[d][s:e] == t for d, s, e, t in
+               corpus.sentences[["doc_id", "start", "end", "text"]].itertuples(index=False))
+
+
+def sentence_lengths(sentences: pd.DataFrame) -> pd.DataFrame:
+    """Words per sentence by document and kind of block: count, mean, median, longest."""
+    from .segment import count_words
+
+    words = sentences.assign(words=sentences["text"].map(count_words))
+    summary = words.groupby(["doc_id", "block_kind"])["words"].agg(["count", "mean", "median", "max"])
+    return summary.rename(columns={"count": "sentences", "mean": "mean words", "median": "median words",
+                                   "max": "longest"}).reset_index()
+
+
+# --- the HTML report -----------------------------------------------------------------------------------------
+
+REPORT_CSS = """
+body { font-family: "DejaVu Sans", "Droid Sans Fallback", sans-serif; max-width: 72em; margin: 2em auto; padding: 0 1em;
+  line-height: 1.45; color: #222; }
+h1 { font-size: 1.8em; } h2 { margin-top: 2em; border-bottom: 1px solid #ccc; } h3 { margin-top: 1.5em; }
+figure { margin: 1.5em 0; } figure img { max-width: 100%; height: auto; }
+figcaption { font-size: 0.9em; color: #444; max-width: 60em; }
+.cc-question { color: #555; font-style: italic; }
+"""
+_SVG = {"svg": "http://www.w3.org/2000/svg", "dc": "http://purl.org/dc/elements/1.1/",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", "cc": "http://creativecommons.org/ns#"}
+
+
+def figure_caption(svg: Path) -> str:
+    """The caption `save_figure` stored as the SVG's description (empty when none)."""
+    try:
+        root = ET.parse(svg).getroot()
+    except ET.ParseError:
+        return ""
+    found = root.find(".//dc:description", _SVG)
+    return (found.text or "").strip() if found is not None else ""
+
+
+def _markdown_inline(text: str) -> str:
+    """The headlines' Markdown (bold, code) as HTML."""
+    escaped = html.escape(text)
+    escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
+    return re.sub(r"`(.+?)`", r"<code>\1</code>", escaped)
+
+
+def _figures_html(figures_folder: Path, notebooks: pd.DataFrame) -> str:
+    titles = {row.file[:2]: row for row in notebooks.itertuples(index=False)}
+    parts, section = [], None
+    for svg in sorted(Path(figures_folder).glob("*.svg")):
+        prefix = svg.name[:2]
+        if prefix != section:
+            section = prefix
+            nb = titles.get(prefix)
+            parts.append(f"<h3>{html.escape(nb.title if nb else prefix)}</h3>"
+                         + (f'<p class="cc-question">{html.escape(nb.question)}</p>' if nb and nb.question else ""))
+        data = base64.b64encode(svg.read_bytes()).decode("ascii")
+        caption = figure_caption(svg)
+        parts.append(f'<figure id="{html.escape(svg.stem)}"><img alt="{html.escape(svg.stem)}" '
+                     f'src="data:image/svg+xml;base64,{data}"><figcaption><strong>{html.escape(svg.stem)}.</strong> '
+                     f"{html.escape(caption)}</figcaption></figure>")
+    return "\n".join(parts) if parts else "<p>No figures in this folder: run the notebooks first (<code>make run</code>).</p>"
+
+
+def report_tables(results: Results) -> dict[str, pd.DataFrame]:
+    """The report's tables, with the columns a reader needs: the documents, every claim, every finding that is
+    not an agreement."""
+    docs = results.corpus.documents
+    labels = plotting.document_labels(docs)
+    documents = docs.assign(label=docs["doc_id"].map(labels))
+    documents = documents[[c for c in ["doc_id", "label", "title", "publisher", "kind", "url", "file", "words"]
+                           if c in documents]]
+    claims = results["claims"][["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end"]]
+    claims = claims.assign(claim_type=claims["claim_type"].map(plotting.in_words))
+    findings = results["consistency"]
+    findings = findings[findings["kind"] != "agreement"][["doc_id", "topic", "kind", "other", "detail", "quote",
+                                                          "other_quote", "start", "end"]]
+    findings = findings.assign(topic=findings["topic"].map(plotting.in_words), kind=findings["kind"].map(plotting.in_words))
+    return {"documents": documents, "claims": claims, "findings": findings}
+
+
+def report_html(results: Results, figures_folder: Path, notebooks_folder: Path | None = None,
+                title: str = "claimcritique: what the articles claim, and whether it holds up") -> str:
+    """The whole report as one HTML string (see `write_report`)."""
+    from .notebooks import notebook_files
+
+    notebooks = notebook_index(notebook_files(notebooks_folder) if notebooks_folder else notebook_files())
+    labels = plotting.document_labels(results.corpus.documents)
+    tables = report_tables(results)
+    lines = "".join(f"<li>{_markdown_inline(s)}</li>" for s in headlines(results)["sentence"])
+    sections = [
+        ("Headline findings", f"<ul>{lines}</ul>"),
+        ("The articles", display_table(tables["documents"], labels).html),
+        ("Figures", _figures_html(figures_folder, notebooks)),
+        ("Every quantitative claim, with its quote",
+         "<p><code>start</code>–<code>end</code> are character offsets of the quote in the article's text; "
+         "↵ marks a line break in the page.</p>" + display_table(tables["claims"], labels, interactive=True).html),
+        ("Findings: contradictions and claims against the references",
+         display_table(tables["findings"], labels, interactive=True).html),
+    ]
+    body = "\n".join(f"<h2>{html.escape(name)}</h2>\n{content}" for name, content in sections)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
+            f"<style>{REPORT_CSS}{TABLE_CSS}</style>{interactive_tables_html()}</head><body>"
+            f"<h1>{html.escape(title)}</h1>\n<p>{len(results.corpus.documents)} articles read by claimcritique. Every "
+            "number below comes from a quote in an article (with its offsets) or from a cited reference value "
+            "(data/reference/).</p>\n" + body + "</body></html>\n")
+
+
+def write_report(results_folder: Path, figures_folder: Path, out_path: Path,
+                 notebooks_folder: Path | None = None) -> Path:
+    """One self-contained HTML write-up of the tables `claimcritique analyze` wrote to `results_folder` and the
+    figures the notebooks saved in `figures_folder`: headlines, figures (embedded) with captions, tables of
+    documents, claims and findings. It opens offline: nothing is loaded from the network."""
+    results_folder = Path(results_folder)
+    try:
+        results = read_results(results_folder)
+    except FileNotFoundError as error:
+        raise FileNotFoundError(f"{results_folder}: no tables; run `claimcritique analyze CORPUS -o "
+                                f"{results_folder}` first") from error
+    out_path = Path(out_path)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(report_html(results, Path(figures_folder), notebooks_folder), encoding="utf-8")
+    return out_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`claimcritique report`: the HTML write-up of the tables and figures of the last run."""
+    parser = argparse.ArgumentParser(prog="claimcritique report", description=write_report.__doc__)
+    parser.add_argument("-o", "--output", default=str(paths.PROJECT_ROOT / "build" / "report" / "claimcritique.html"),
+                        help="the HTML file to write (default build/report/claimcritique.html)")
+    parser.add_argument("--tables", default=str(paths.PROCESSED),
+                        help="the folder `claimcritique analyze -o` wrote (default data/processed)")
+    parser.add_argument("--figures", default=str(paths.FIGURES), help="the notebooks' figures (default figures/)")
+    args = parser.parse_args(argv)
+    try:
+        written = write_report(Path(args.tables), Path(args.figures), Path(args.output))
+    except (FileNotFoundError, EOFError) as error:
+        print(f"claimcritique: error: {error}", file=sys.stderr)
+        return 1
+    print(f"claimcritique: report written to {written}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

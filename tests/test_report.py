@@ -1,0 +1,144 @@
+"""The write-up: headlines counted from the tables, tables formatted for people, one self-contained HTML report."""
+from __future__ import annotations
+
+import re
+
+import nbformat
+import pandas as pd
+import pytest
+
+from claimcritique import analysis, cli, paths, plotting, report
+from claimcritique.corpus import load_corpus
+
+
+# what a page would fetch from the network: an external script, style sheet, image, CSS url or module import
+FETCHES = re.compile(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//|url\(["']?(https?:)?//"""
+                     r"""|import\s[^;]*from\s*['"](https?:)?//|import\(\s*['"](https?:)?//""")
+
+
+@pytest.fixture(scope="module")
+def seeds_results():
+    return analysis.analyze([paths.RAW])
+
+
+@pytest.fixture(scope="module")
+def report_inputs(seeds_results, tmp_path_factory):
+    """What `make report` reads: the tables `analyze` wrote and figures the notebooks saved (two of them here)."""
+    folder = tmp_path_factory.mktemp("run")
+    analysis.write_results(seeds_results, folder / "processed", key="test")
+    plotting.set_style()
+    style = plotting.document_style(seeds_results.corpus.documents)
+    plotting.save_figure(plotting.promo_index_chart(seeds_results["language"], **style), "04_promo_index",
+                         folder / "figures", caption="Source: the language table (data/lexicons/language_terms.csv).")
+    plotting.save_figure(plotting.block_kind_chart(seeds_results.corpus.blocks, **style), "01_block_kinds",
+                         folder / "figures", caption="Source: claimcritique's segmentation of each article.")
+    return folder
+
+
+def test_headlines_state_the_numbers_of_the_tables(seeds_results):
+    table = report.headlines(seeds_results)
+    by_key = table.set_index("key")
+    findings, lang = seeds_results["consistency"], seeds_results["language"]
+    labels = plotting.document_labels(seeds_results.corpus.documents)
+    assert by_key.at["corpus", "value"] == len(seeds_results.corpus.documents) == 4
+    assert by_key.at["claims", "value"] == len(seeds_results["claims"])
+    assert by_key.at["contradictions", "value"] == (findings["kind"] == "contradiction").sum()
+    assert f"**{(findings['kind'] == 'contradiction').sum()} contradictions**" in by_key.at["contradictions", "sentence"]
+    assert by_key.at["above_ul", "value"] == (findings["kind"] == "exceeds_reference").sum()
+    most = lang.loc[lang["promo_index"].idxmax(), "doc_id"]
+    assert f"Most promotional: **{labels[most]}**" in by_key.at["promotion", "sentence"]
+    assert most.startswith("002")  # the vendor page, as the README says
+    assert "grade 20.1 on the raw page, 11.2 over its sentences" in by_key.at["naive_gap", "sentence"]
+    for sentence in table["sentence"]:
+        assert "nan" not in sentence.lower() and "_" not in re.sub(r"`[^`]*`", "", sentence), sentence
+    assert set(table["notebook"]) <= {"01", "02", "03", "04", "05"}
+
+
+def test_headlines_of_a_corpus_too_short_to_score(tmp_path):
+    (tmp_path / "short.txt").write_text("Take 200 mg of magnesium daily.\n", encoding="utf-8")
+    results = analysis.analyze([tmp_path])
+    table = report.headlines(results).set_index("key")
+    assert table.at["readability", "sentence"] == "No article is long enough to score for readability."
+    assert "**1 articles**" in table.at["corpus", "sentence"] or "**1 article" in table.at["corpus", "sentence"]
+    markdown = report.headlines_markdown(results, ["claims", "readability"])
+    assert markdown.splitlines()[0].startswith("- **1 quantitative claims**")
+
+
+def test_numbers_are_formatted_for_people():
+    assert report.format_number(200.0) == "200"
+    assert report.format_number(6157) == "6,157"
+    assert report.format_number(float("nan")) == ""
+    assert report.format_number(11.2345) == "11.2"
+    assert report.format_number(0.6667) == "0.67"
+    assert report.format_number(True) == "yes"
+
+
+def test_tables_show_labels_whole_quotes_and_visible_line_breaks():
+    quote = "68%\n\nAdults 19-30 fall short of the recommended intake of magnesium from food, a long quote " * 3
+    df = pd.DataFrame({"doc_id": ["002_x"], "subject": ["adults"], "low": [68.0], "high": [float("nan")],
+                       "unit": ["%"], "quote": [quote], "other": ["002_x"], "detail": ["002_x says 68%"]})
+    table = report.display_table(df, {"002_x": "Trusted Supplements"})
+    cells = table.data.iloc[0]
+    assert list(table.data.columns[:2]) == ["document", "subject"] and "doc id" not in table.data.columns
+    assert cells["document"] == "Trusted Supplements" and cells["other"] == "Trusted Supplements"
+    assert cells["detail"] == "Trusted Supplements says 68%"
+    assert cells["low"] == "68" and cells["high"] == ""
+    assert "↵" in cells["quote"] and "\n" not in cells["quote"] and "…" not in cells["quote"]
+    assert cells["quote"].count("Adults") == 3  # whole, not cut
+    assert 'class="cc-quote"' in table.html and "text-align: left" in table.html
+    assert 'class="cc-number">68<' in table.html
+
+
+def test_interactive_tables_need_no_network():
+    table = report.display_table(pd.DataFrame({"doc_id": ["a"], "low": [1.0]}), {"a": "A page"}, interactive=True)
+    assert "A page" in table.html and "<script" in table.html
+    library = report.interactive_tables_html()
+    assert len(library) > 100_000  # DataTables itself, inlined
+    for page in (table.html, library):
+        assert not FETCHES.search(page)
+
+
+def test_notebook_index_reads_titles_and_questions_with_nbformat(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# 01 · The corpus\n\n**Question: what are we\nreading?** More text.")]
+    nbformat.write(nb, tmp_path / "01_corpus.ipynb")
+    index = report.notebook_index([tmp_path / "01_corpus.ipynb"])
+    assert index.to_dict("records") == [{"file": "01_corpus.ipynb", "title": "01 · The corpus",
+                                         "question": "what are we reading?"}]
+
+
+def test_offsets_and_sentence_lengths(seeds_results):
+    assert report.offsets_reproduce_text(seeds_results.corpus)
+    lengths = report.sentence_lengths(seeds_results.corpus.sentences)
+    assert lengths["sentences"].sum() == len(seeds_results.corpus.sentences)
+
+
+def test_report_is_one_self_contained_file_with_figures_captions_headlines_and_tables(report_inputs, seeds_results,
+                                                                                     tmp_path):
+    out = report.write_report(report_inputs / "processed", report_inputs / "figures", tmp_path / "report.html")
+    page = out.read_text(encoding="utf-8")
+    assert page.count('src="data:image/svg+xml;base64,') == 2
+    assert "Source: the language table (data/lexicons/language_terms.csv)." in page  # the caption, under its figure
+    assert page.index("01_block_kinds") < page.index("04_promo_index")
+    headline = report.headlines(seeds_results)["sentence"].iloc[2]
+    assert report._markdown_inline(headline) in page
+    labels = plotting.document_labels(seeds_results.corpus.documents)
+    quote = seeds_results["claims"]["quote"].iloc[0]
+    assert report._text(quote) in page or report._text(quote).replace("'", "&#x27;") in page
+    for label in labels.values():
+        assert label in page
+    assert not FETCHES.search(page)
+
+
+def test_report_command(report_inputs, tmp_path, capsys):
+    out = tmp_path / "r" / "claimcritique.html"
+    assert cli.main(["report", "--tables", str(report_inputs / "processed"), "--figures",
+                     str(report_inputs / "figures"), "-o", str(out)]) == 0
+    assert out.exists() and "report written" in capsys.readouterr().err
+    assert cli.main(["report", "--tables", str(tmp_path / "nothing"), "-o", str(tmp_path / "x.html")]) == 1
+    assert "claimcritique analyze" in capsys.readouterr().err
+
+
+def test_documents_table_names_each_document_once(seeds_results):
+    documents = report.report_tables(seeds_results)["documents"]
+    assert documents["label"].is_unique and len(documents) == len(load_corpus([paths.RAW]).documents)
