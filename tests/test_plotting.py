@@ -159,6 +159,14 @@ def test_every_chart_draws_any_number_of_documents_without_overlaps(n):
     assert_layout(every_chart(made_up_tables(n, LONG_NAMES)))
 
 
+def _fallback_font_installed() -> bool:
+    from matplotlib import font_manager
+
+    plotting.set_style()
+    return bool({f.name for f in font_manager.fontManager.ttflist}.intersection(plotting.FALLBACK_FONTS))
+
+
+@pytest.mark.skipif(not _fallback_font_installed(), reason="no CJK fallback font (.ci/run installs fonts-droid-fallback)")
 def test_long_and_cjk_names_are_drawn_without_overlaps_or_missing_glyphs():
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from.*font.*")  # CJK drawn, no glyph warnings

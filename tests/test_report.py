@@ -10,7 +10,6 @@ import pytest
 from claimcritique import analysis, cli, paths, plotting, report
 from claimcritique.corpus import load_corpus
 
-
 # what a page would fetch from the network: an external script, style sheet, image, CSS url or module import
 FETCHES = re.compile(r"""<(script|link|img|iframe)[^>]+(src|href)=["']?(https?:)?//|url\(["']?(https?:)?//"""
                      r"""|import\s[^;]*from\s*['"](https?:)?//|import\(\s*['"](https?:)?//""")
