@@ -218,3 +218,20 @@ def test_zero_bars_are_visible_and_axes_are_in_words(seeds_tables):
     assert all(not text.get_text().count("_") for fig in figures.values() for ax in fig.axes
                for text in [ax.xaxis.label, ax.yaxis.label, *ax.get_yticklabels()] if "grade" in text.get_text())
     assert "Flesch-Kincaid grade" in [t.get_text() for t in figures["grade_by_metric"].axes[0].get_yticklabels()]
+
+
+def test_seed_figures_with_manifest_labels_name_the_vendor_page(seeds_tables):
+    """With the corpus table's `label` column, every chart that names documents names them by label."""
+    names = {"000": "Magnesium Glycinate Benefits", "001": "Asmidev Herbals", "002": "Trusted Supplements",
+             "003": "TopVitamime · Evidence summary"}
+    labelled = dict(seeds_tables, documents=seeds_tables["documents"].assign(
+        label=lambda d: d["doc_id"].map(plotting.short_id).map(names)))
+    figures = every_chart(labelled)
+    for name in ["block_kinds", "naive_vs_structured", "sentence_grades", "claim_matrix", "promo_index"]:
+        ticks = {t.get_text() for t in figures[name].axes[0].get_yticklabels()}
+        assert "Trusted Supplements" in ticks and not any(t.startswith("002") for t in ticks), (name, ticks)
+    dose_ticks = [t.get_text() for t in figures["dose_ranges"].axes[0].get_yticklabels()]
+    assert any(t.startswith("Trusted Supplements · ") for t in dose_ticks)
+    legend = [t.get_text() for t in figures["hedge_vs_booster"].axes[0].get_legend().get_texts()]
+    assert "Trusted Supplements" in legend
+    assert_layout(figures)

@@ -58,9 +58,10 @@ def test_headlines_of_a_corpus_too_short_to_score(tmp_path):
     results = analysis.analyze([tmp_path])
     table = report.headlines(results).set_index("key")
     assert table.at["readability", "sentence"] == "No article is long enough to score for readability."
-    assert "**1 articles**" in table.at["corpus", "sentence"] or "**1 article" in table.at["corpus", "sentence"]
+    assert table.at["corpus", "sentence"].startswith("**1 article**, 6 words")
     markdown = report.headlines_markdown(results, ["claims", "readability"])
-    assert markdown.splitlines()[0].startswith("- **1 quantitative claims**")
+    assert markdown.splitlines() == ["- **1 quantitative claim** (1 dose).",
+                                     "- No article is long enough to score for readability."]
 
 
 def test_numbers_are_formatted_for_people():

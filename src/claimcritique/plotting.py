@@ -593,6 +593,7 @@ def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = 
                   fontsize=size)
     ax.set_yticks(np.arange(len(docs)) + 0.5, grid.index, rotation=0, fontsize=size)
     ax.set(xlabel="", ylabel="")
+    ax.grid(False)
     _title(ax, "Pairwise agreement between documents", note)
     return fig
 

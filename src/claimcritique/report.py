@@ -31,6 +31,10 @@ LINE_BREAK = " ↵ "  # a line break inside a quote, shown so the reader sees wh
 
 # --- headlines -----------------------------------------------------------------------------------------
 
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _count_list(counts: pd.Series) -> str:
     return ", ".join(f"{n} {plotting.in_words(str(k))}" for k, n in counts.items())
 
@@ -54,21 +58,21 @@ def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFram
 
     kinds = docs["kind"].fillna("").replace("", "unknown").value_counts() if len(docs) else pd.Series(dtype=int)
     words = int(docs["words"].sum()) if len(docs) else 0
-    add("corpus", "01", f"**{len(docs)} articles**, {words:,} words, cut into {len(corpus.blocks):,} blocks and "
+    add("corpus", "01", f"**{_plural(len(docs), 'article')}**, {words:,} words, cut into {len(corpus.blocks):,} blocks and "
         f"{len(corpus.sentences):,} sentences" + (f"; kinds of site: {_count_list(kinds)}." if len(kinds) else "."),
         len(docs))
-    add("claims", "02", f"**{len(found)} quantitative claims**"
+    add("claims", "02", f"**{_plural(len(found), 'quantitative claim')}**"
         + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
 
     kind = findings["kind"] if len(findings) else pd.Series(dtype=str)
     contradictions = findings[kind == "contradiction"]
     topics = sorted(set(contradictions["topic"]))
-    add("contradictions", "05", f"**{len(contradictions)} contradictions** between articles"
+    add("contradictions", "05", f"**{_plural(len(contradictions), 'contradiction')}** between articles"
         + (f", on {', '.join(plotting.in_words(t) for t in topics)}." if topics else "."), len(contradictions))
     bands = references.dose_bands(refs)
     ul = bands.iloc[1]
     above = findings[kind == "exceeds_reference"]
-    add("above_ul", "05", f"**{len(above)} dose claims** reach above the {ul['band']} of {ul['high']:g} mg/day"
+    add("above_ul", "05", f"**{_plural(len(above), 'dose claim')}** above the {ul['band']} of {ul['high']:g} mg/day"
         + (f", in {above['doc_id'].nunique()} of {len(docs)} articles ({_names(labels, dict.fromkeys(above['doc_id']))})."
            if len(above) else "."), len(above))
     against = findings[kind == "conflicts_with_evidence"]
@@ -87,7 +91,7 @@ def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFram
             f"{most['promo_index']:.1f}); least: **{labels.get(least['doc_id'], least['doc_id'])}** "
             f"({least['promo_index']:.1f}); most hedged: **{labels.get(hedged['doc_id'], hedged['doc_id'])}** "
             f"({hedged['hedge_per_1k']:.1f} hedges per 1,000 words).", float(most["promo_index"]))
-        add("disease_claims", "04", f"**{int(lang['disease_claims'].sum())} disease claims**; an FDA disclaimer in "
+        add("disease_claims", "04", f"**{_plural(int(lang['disease_claims'].sum()), 'disease claim')}**; an FDA disclaimer in "
             f"{int(lang['has_fda_disclaimer'].sum())} of {len(lang)} articles.", int(lang["disease_claims"].sum()))
 
     band = references.readability_band(refs)
