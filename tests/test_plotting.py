@@ -235,3 +235,20 @@ def test_seed_figures_with_manifest_labels_name_the_vendor_page(seeds_tables):
     legend = [t.get_text() for t in figures["hedge_vs_booster"].axes[0].get_legend().get_texts()]
     assert "Trusted Supplements" in legend
     assert_layout(figures)
+
+
+def test_caption_sits_below_the_axis_label_of_any_figure():
+    """The caption once overlapped the x-axis label (04_promo_index); also for figures drawn elsewhere."""
+    import matplotlib.pyplot as plt
+
+    plotting.set_style()
+    for layout in ("constrained", None):
+        fig, ax = plt.subplots(figsize=(6, 3), layout=layout)
+        ax.barh(["a", "b"], [1, 0])
+        ax.set(xlabel="promo index (promotional matches per 1,000 words, disease claims x3, minus hedges)")
+        caption = plotting.add_caption(fig, CAPTION)
+        fig.canvas.draw()
+        renderer = fig.canvas.get_renderer()
+        assert caption.get_window_extent(renderer).y1 < ax.xaxis.label.get_window_extent(renderer).y0
+        assert caption.get_window_extent(renderer).x1 <= fig.bbox.x1
+        plt.close(fig)

@@ -83,7 +83,7 @@ def set_style() -> None:
                 font_manager.fontManager.addfont(path)
         installed = {font.name for font in font_manager.fontManager.ttflist}
     plt.rcParams.update({"svg.hashsalt": "claimcritique", "figure.dpi": 100, "axes.titleweight": "bold",
-                         "savefig.bbox": None, "axes.titlesize": 12,
+                         "savefig.bbox": "tight", "axes.titlesize": 12,
                          # a list of families: matplotlib takes each glyph from the first family that has it
                          "font.family": ["DejaVu Sans", *[f for f in FALLBACK_FONTS if f in installed]]})
 
@@ -102,6 +102,9 @@ def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption:
     folder.mkdir(parents=True, exist_ok=True)
     if caption:
         add_caption(fig, caption)
+    # a chart of this module keeps every text on its canvas (constrained layout): save the canvas as it is;
+    # any other figure is cropped to its tight bounding box, as before
+    constrained = type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
     written = []
     metadata = {fmt: dict(values) for fmt, values in _METADATA.items()}
     metadata["svg"].update({"Description": caption, "Title": name})
@@ -109,7 +112,7 @@ def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption:
         for fmt in FORMATS:
             target = folder / f"{name}.{fmt}"
             fig.savefig(target, format=fmt, dpi=300 if fmt == "png" else None, metadata=metadata[fmt],
-                        bbox_inches=None)
+                        bbox_inches=None if constrained else "tight")
             written.append(target)
     plt.close(fig)
     return written
@@ -126,10 +129,12 @@ def add_caption(fig: plt.Figure, caption: str) -> plt.Text:
     extra = height / fig.dpi
     fig.set_size_inches(width_in, height_in + extra)
     share = extra / (height_in + extra)
+    if fig.get_layout_engine() is None:  # a figure drawn elsewhere: constrained layout keeps its texts apart
+        fig.set_layout_engine("constrained")
     engine = fig.get_layout_engine()
-    if engine is not None and hasattr(engine, "set") and "rect" in engine.get():
+    if hasattr(engine, "set") and "rect" in engine.get():
         engine.set(rect=(0, share, 1, 1 - share))
-    else:  # a figure without constrained layout: move its axes up
+    else:  # another layout engine (tight): move the axes up
         fig.subplots_adjust(bottom=share + (1 - share) * fig.subplotpars.bottom)
     text.set_position((margin / fig.bbox.width, margin / fig.bbox.height))
     return text
