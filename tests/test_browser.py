@@ -45,6 +45,7 @@ def jupyterlab(tmp_path):
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
          f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={paths.NOTEBOOKS}",
          "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
+         f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}",  # not in notebooks/: the tests leave it as found
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
          *(["--allow-root"] if os.geteuid() == 0 else [])],
         env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "lab.log", "w"))
