@@ -333,7 +333,11 @@ def _range_colours(rows: pd.DataFrame, colours: Mapping | None) -> tuple[Callabl
     return (lambda row: NEUTRAL), None
 
 
-def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour: Callable[[pd.Series], object]) -> None:
+def _draw_ranges(ax: plt.Axes, rows: pd.DataFrame, colour: Callable[[pd.Series], object] | None = None) -> None:
+    """One horizontal range per row (`lo`-`hi`, labelled by `label`), coloured by `colour(row)` (default: as
+    `_range_colours` says), reference rows (`reference` true) in orange."""
+    if colour is None:
+        colour = _range_colours(rows, None)[0]
     for y, row in rows.iterrows():
         c = REFERENCE_COLOUR if row.get("reference", False) == True else colour(row)  # noqa: E712 (NaN: not one)
         ax.plot([row["lo"], row["hi"]], [y, y], color=c, linewidth=5, solid_capstyle="round")
@@ -467,7 +471,12 @@ def grade_by_metric_chart(scores: pd.DataFrame, band: dict, labels: Mapping | pd
         _hue_bars(ax, long, "metric", "grade", doc_ids, name, _colourer(doc_ids, colours))
         _title(ax, "Reading grade by document and formula")
     ax.set(xlabel="US school grade (higher is harder)")
-    _document_legend(fig, ax, "" if many else "document")
+    handles, names = ax.get_legend_handles_labels()
+    bands = [i for i, n in enumerate(names) if n.startswith(("recommended", "acceptable"))]
+    order = [i for i in range(len(names)) if i not in bands] + bands  # documents first, then the bands
+    if ax.get_legend() is not None:
+        ax.get_legend().remove()
+    _legend_beside(ax, [handles[i] for i in order], [names[i] for i in order])
     return fig
 
 
