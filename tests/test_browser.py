@@ -70,6 +70,38 @@ def jupyterlab(tmp_path):
         server.kill()
 
 
+def run_all_cells(page, base: str, token: str, notebook: str) -> None:
+    """Open a notebook in JupyterLab, wait for its kernel, run every cell."""
+    page.goto(f"{base}/lab/tree/{notebook}?token={token}")
+    page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=90_000)
+    page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session"
+                           " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel",
+                           timeout=90_000)
+    page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+
+
+def test_notebook_tables_are_sortable_and_searchable_in_jupyterlab(jupyterlab):
+    """03's long tables are interactive in JupyterLab (itables, offline) and name documents by label."""
+    from playwright.sync_api import expect, sync_playwright
+
+    base, token = jupyterlab
+    label = plotting.document_labels(load_corpus([paths.RAW]).documents)["002_92b750b21631aec1"]
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 2100})
+            run_all_cells(page, base, token, "03_readability.ipynb")
+            tables = page.locator(".jp-OutputArea-output table.dataTable")
+            tables.first.wait_for(timeout=180_000)
+            search = page.locator(".jp-OutputArea-output .dt-search input").first
+            search.fill(label)
+            expect(tables.first.locator("tbody tr").first).to_contain_text(label)
+        finally:
+            browser.close()
+
+
 def test_explorer_updates_and_highlights(jupyterlab):
     from playwright.sync_api import expect, sync_playwright
 
@@ -79,14 +111,7 @@ def test_explorer_updates_and_highlights(jupyterlab):
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=FLAGS)
         try:
             page = browser.new_page(viewport={"width": 1400, "height": 2100})
-            page.goto(f"{base}/lab/tree/06_explorer.ipynb?token={token}")
-            page.wait_for_selector(".jp-NotebookPanel .jp-Notebook", timeout=90_000)
-            page.wait_for_function("() => window.jupyterapp && window.jupyterapp.shell.currentWidget"
-                                   " && window.jupyterapp.shell.currentWidget.sessionContext"
-                                   " && window.jupyterapp.shell.currentWidget.sessionContext.session"
-                                   " && window.jupyterapp.shell.currentWidget.sessionContext.session.kernel",
-                                   timeout=90_000)
-            page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+            run_all_cells(page, base, token, "06_explorer.ipynb")
             selects = page.locator(".widget-dropdown select")
             selects.first.wait_for(timeout=120_000)
             view = page.locator(".widget-output")

@@ -163,8 +163,9 @@ def readable_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None) ->
             table.insert(table.columns.get_loc("doc_id"), "document", table["doc_id"].map(name))
             if "other" in table:
                 table["other"] = table["other"].map(lambda d: known.get(d, d) if isinstance(d, str) else d)
-            if "detail" in table:
-                table["detail"] = table["detail"].map(lambda text: _relabel(text, known))
+            if "detail" in table:  # a finding's detail names its own document and the other one
+                others = df["other"] if "other" in df else pd.Series(None, index=df.index)
+                table["detail"] = [_relabel(text, known, (d, o)) for text, d, o in zip(table["detail"], df["doc_id"], others)]
             table = table.drop(columns=["doc_id"])
     shown = pd.DataFrame(index=table.index)
     for column in table.columns:
@@ -178,12 +179,13 @@ def readable_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None) ->
     return shown.reset_index(drop=True)
 
 
-def _relabel(text: object, labels: Mapping[str, str]) -> object:
+def _relabel(text: object, labels: Mapping[str, str], doc_ids: Iterable[object]) -> object:
+    """`text` with each of `doc_ids` (the row's own document and the other one) replaced by its label."""
     if not isinstance(text, str):
         return text
-    for doc_id, label in labels.items():
-        if doc_id in text:
-            text = text.replace(doc_id, label)
+    for doc_id in doc_ids:
+        if isinstance(doc_id, str) and doc_id in labels and doc_id in text:
+            text = text.replace(doc_id, labels[doc_id])
     return text
 
 
