@@ -23,6 +23,15 @@ LONG_NAMES = ["Trusted Supplements · Magnesium", "健康サプリメント情�
               "Sleep & Stress Research Weekly", "magnesium-glycinate-benefits-fo"]
 
 
+@pytest.fixture(autouse=True)
+def close_figures():
+    """Each test's figures closed after it (pyplot keeps them otherwise)."""
+    import matplotlib.pyplot as plt
+
+    yield
+    plt.close("all")
+
+
 def draw(folder, name):
     plotting.set_style()
     blocks = pd.DataFrame({"doc_id": ["a", "a", "b"], "kind": ["heading", "paragraph", "bullet"]})
