@@ -86,7 +86,8 @@ def test_tables_show_labels_whole_quotes_and_visible_line_breaks():
     assert "↵" in cells["quote"] and "\n" not in cells["quote"] and "…" not in cells["quote"]
     assert cells["quote"].count("Adults") == 3  # whole, not cut
     assert 'class="cc-quote"' in table.html and "text-align: left" in table.html
-    assert 'class="cc-number">68<' in table.html
+    assert re.search(r'class="cc-number" style="text-align: right[^"]*">68<', table.html)
+    assert re.search(r'class="cc-quote" style="text-align: left[^"]*">68%', table.html)
 
 
 def test_interactive_tables_need_no_network():

@@ -204,6 +204,11 @@ table.cc-table td.cc-number { text-align: right; font-variant-numeric: tabular-n
 table.cc-table td.cc-quote { min-width: 18em; max-width: 42em; }
 table.dataTable td, table.dataTable th { text-align: left !important; white-space: normal !important; vertical-align: top; }
 """
+# inline as well as in TABLE_CSS: JupyterLab's and nbconvert's own table rules (right-aligned cells) win over a
+# style sheet in an output, not over a cell's own style
+CELL_STYLES = {"cc-text": "text-align: left; vertical-align: top; white-space: normal",
+               "cc-quote": "text-align: left; vertical-align: top; white-space: normal; min-width: 18em; max-width: 42em",
+               "cc-number": "text-align: right; vertical-align: top; white-space: nowrap"}
 QUOTE_COLUMNS = ("quote", "other quote", "text", "detail", "title", "notes", "sentence")
 
 
@@ -236,10 +241,10 @@ def display_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None, int
     for _, row in shown.iterrows():
         tds = []
         for column, value in row.items():
-            cls = "cc-number" if column in numbers else "cc-quote" if column in QUOTE_COLUMNS else ""
-            tds.append(f'<td class="{cls}">{html.escape(value)}</td>' if cls else f"<td>{html.escape(value)}</td>")
+            cls = "cc-number" if column in numbers else "cc-quote" if column in QUOTE_COLUMNS else "cc-text"
+            tds.append(f'<td class="{cls}" style="{CELL_STYLES[cls]}">{html.escape(value)}</td>')
         cells.append("<tr>" + "".join(tds) + "</tr>")
-    head = "".join(f"<th>{html.escape(c)}</th>" for c in shown.columns)
+    head = "".join(f'<th style="{CELL_STYLES["cc-text"]}">{html.escape(c)}</th>' for c in shown.columns)
     title = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     body = (f"<style>{TABLE_CSS}</style><table class=\"cc-table\">{title}<thead><tr>{head}</tr></thead>"
             f"<tbody>{''.join(cells)}</tbody></table>")
