@@ -202,7 +202,8 @@ table.cc-table th, table.cc-table td { text-align: left; vertical-align: top; pa
   border-bottom: 1px solid #ddd; white-space: normal; }
 table.cc-table td.cc-number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.cc-table td.cc-quote { min-width: 18em; max-width: 42em; }
-table.dataTable td, table.dataTable th { text-align: left !important; white-space: normal !important; vertical-align: top; }
+table.dataTable td:not(.dt-right), table.dataTable th { text-align: left !important; }
+table.dataTable td, table.dataTable th { white-space: normal !important; vertical-align: top; }
 """
 # inline as well as in TABLE_CSS: JupyterLab's and nbconvert's own table rules (right-aligned cells) win over a
 # style sheet in an output, not over a cell's own style
