@@ -183,6 +183,15 @@ def test_long_and_cjk_names_are_drawn_without_overlaps_or_missing_glyphs():
         assert_layout(figures)
 
 
+def test_a_document_too_short_to_score_has_no_bar_and_says_so():
+    t = made_up_tables(3, LONG_NAMES)  # the first document has no grades
+    figures = every_chart(t)
+    legend = [x.get_text().replace("\n", " ") for x in figures["grade_by_metric"].axes[0].get_legend().get_texts()]
+    assert legend[0] == LONG_NAMES[0] + " (not scored: too short)"
+    widths = [bar.get_width() for bar in figures["grade_by_metric"].axes[0].patches]
+    assert sum(np.isnan(w) for w in widths) == len(plotting.GRADE_METRICS)  # no bar at grade 0
+
+
 def test_documents_without_labels_are_named_by_short_id():
     figures = every_chart(made_up_tables(3))
     ticks = [t.get_text() for t in figures["promo_index"].axes[0].get_yticklabels()]

@@ -441,7 +441,9 @@ def _hue_bars(ax: plt.Axes, long: pd.DataFrame, category: str, value: str, doc_i
     for k, doc_id in enumerate(doc_ids):
         part = long[long["doc_id"] == doc_id].set_index(category).reindex(categories)
         y = np.arange(len(categories)) - 0.4 + height * (k + 0.5)
-        ax.barh(y, part[value].fillna(0), height=height * 0.92, color=colour(doc_id), label=name(doc_id))
+        unscored = part[value].isna().all()  # too short to score: no bar, and the legend says so
+        ax.barh(y, part[value], height=height * 0.92, color=colour(doc_id),
+                label=name(doc_id) + (" (not scored: too short)" if unscored else ""))
     ax.set_yticks(range(len(categories)), [in_words(c) for c in categories])
     ax.set_ylim(len(categories) - 0.5, -0.5)
 
@@ -494,10 +496,12 @@ def naive_vs_structured_chart(comparison: pd.DataFrame, band: dict, labels: Mapp
     palette = dict(zip(methods, ["#cc78bc", "#0173b2", "#029e73"]))
     for k, method in enumerate(methods):
         part = rows[rows["method"] == method].set_index("doc_id").reindex(shown)
-        ax.barh(np.arange(len(shown)) - 0.4 + height * (k + 0.5), part["value"].fillna(0), height=height * 0.92,
+        ax.barh(np.arange(len(shown)) - 0.4 + height * (k + 0.5), part["value"], height=height * 0.92,
                 color=palette.get(method, NEUTRAL), label="raw page (textstat alone)" if method == "naive"
                 else "our sentences" if method == "structure-aware" else method)
-    ax.set_yticks(range(len(shown)), [name(d) for d in shown], fontsize=_tick_size(len(shown)))
+    scored = set(rows.dropna(subset=["value"])["doc_id"])
+    ax.set_yticks(range(len(shown)), [name(d) if d in scored else f"{name(d)} (not scored)" for d in shown],
+                  fontsize=_tick_size(len(shown)))
     ax.set_ylim(len(shown) - 0.5, -0.5)
     ax.set(xlabel="Flesch-Kincaid grade", ylabel="")
     _title(ax, "Why structure matters: raw page vs our sentences", note)
