@@ -90,7 +90,7 @@ def test_explorer_updates_and_highlights(jupyterlab):
             view = page.locator(".widget-output")
             view.locator("mark").first.wait_for(timeout=60_000)
             # pick the vendor page 002 and only the hype category: the view must change and show its hype
-            selects.nth(0).select_option("002_92b750b21631aec1")
+            selects.nth(0).select_option("Trusted Supplements")  # the dropdown offers labels, not ids
             selects.nth(2).select_option("hype")
             hype = view.locator("mark.cc-hype", has_text="breakthrough")  # only page 002 says it
             hype.first.wait_for(timeout=60_000)

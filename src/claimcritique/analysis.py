@@ -16,7 +16,6 @@ them are complete. `claims.csv` and `consistency.csv` carry each document's labe
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import pickle
 import shutil
