@@ -74,6 +74,20 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
     return 0
 
 
+def _references(args: argparse.Namespace) -> int:
+    """`claimcritique references`: the cited reference values, or (--by supplement) what they cover."""
+    table = references.load_references()
+    if args.by == "supplement":
+        key = table["supplement"] if "supplement" in table.columns else pd.Series("(not named)", index=table.index)
+        summary = (table.assign(supplement=key).groupby("supplement", sort=True)
+                   .agg(values=("ref_id", "size"), topics=("topic", lambda t: ", ".join(sorted(set(t)))))
+                   .reset_index())
+        write_table(summary, args.output)
+    else:
+        write_table(table, args.output)
+    return 0
+
+
 def _fetch(args: argparse.Namespace) -> int:
     """`claimcritique fetch`: save pages from links, with a manifest row each."""
     from . import fetch
@@ -149,6 +163,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     run.set_defaults(table=None)
 
+    refs = sub.add_parser("references", help="the cited reference values (--by supplement: which supplements "
+                                              "they cover)")
+    refs.add_argument("--by", choices=["value", "supplement"], default="value")
+    refs.add_argument("-o", "--output", metavar="FILE", help="write the CSV here instead of stdout")
+
     get = sub.add_parser("fetch", help="save web pages (HTML) from links, with a manifest row each (-o DIR)")
     get.add_argument("urls", nargs="*", metavar="URL", help="pages to save")
     get.add_argument("--from", dest="from_file", metavar="FILE", help="a file of links, one per line (# comments)")
@@ -188,6 +207,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "fetch":
             return _fetch(args)
+        if args.command == "references":
+            return _references(args)
         if args.command == "analyze":
             return _analyze(args, progress)
         corpus = load_corpus(args.paths or None, manifest=args.manifest, max_mb=args.max_mb, progress=progress)
