@@ -130,3 +130,11 @@ def test_paths_read_no_environment_at_import(tmp_path):
                             f"os.environ['CLAIMCRITIQUE_PROCESSED'] = {str(tmp_path)!r}; print(paths.PROCESSED)"],
                            capture_output=True, text=True, env=env, check=True)
     assert first.stdout.strip() == str(tmp_path)  # set after the import, still obeyed
+
+
+def test_a_relative_corpus_is_found_from_the_notebooks_folder(monkeypatch):
+    """CORPUS = "data/raw" in a notebook (working directory notebooks/) means the project's data/raw."""
+    monkeypatch.chdir(paths.NOTEBOOKS)
+    assert analysis.resolve_corpus("data/raw") == [paths.PROJECT_ROOT / "data/raw"]
+    assert paths.is_default(analysis.resolve_corpus("data/raw"))
+    assert analysis.resolve_corpus("elsewhere/none") == [paths.Path("elsewhere/none")]

@@ -78,7 +78,8 @@ def test_html_main_text_without_scripts(messy_folder):
 def test_duplicate_ids_and_manifest_problems(tmp_path):
     (tmp_path / "a.txt").write_text("One sentence here.")
     (tmp_path / "a.md").write_text("Another sentence here.")
-    (tmp_path / "corpus.csv").write_text("doc_id,file,title,publisher,kind,url,notes\nalpha,a.txt,Alpha,Pub,vendor,,\nzz,missing.txt,,,,,\n")
+    (tmp_path / "corpus.csv").write_text("doc_id,file,title,publisher,kind,url,notes\n"
+                                         "alpha,a.txt,Alpha,Pub,vendor,,\nzz,missing.txt,,,,,\n")
     corpus = load_corpus([tmp_path])
     assert sorted(corpus.documents["doc_id"]) == ["a", "alpha"]
     assert corpus.documents.set_index("doc_id").at["alpha", "title"] == "Alpha"
@@ -127,6 +128,7 @@ def test_cli_default_corpus_and_missing_path(tmp_path):
     missing = run_cli("corpus", str(tmp_path / "nope"))
     assert missing.returncode == 1
     assert "nope: no such file or folder" in missing.stderr and "Traceback" not in missing.stderr
+    assert f"error: no readable article in '{tmp_path / 'nope'}': no such file or folder: '{tmp_path / 'nope'}'" in missing.stderr
 
 
 def test_seed_labels_are_short_unique_and_from_the_manifest(seeds):

@@ -322,7 +322,15 @@ def resolve_corpus(corpus: str | Path | Sequence[str | Path] | None) -> list[Pat
     else the default corpus, data/raw."""
     if corpus is None or (isinstance(corpus, str) and not corpus.strip()):
         return paths.last_run() or [paths.RAW]
-    return paths.corpus_paths(corpus)
+    return [_from_project(p) for p in paths.corpus_paths(corpus)]
+
+
+def _from_project(path: Path) -> Path:
+    """A relative path that is not found from here but is inside the project (CORPUS = "data/raw" in a
+    notebook, whose working directory is notebooks/) is taken from the project root."""
+    if path.is_absolute() or path.exists() or not (paths.PROJECT_ROOT / path).exists():
+        return path
+    return paths.PROJECT_ROOT / path
 
 
 def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,

@@ -424,9 +424,11 @@ def nothing_readable(paths_: Sequence[str | Path] | None, problems: pd.DataFrame
     where = ", ".join(f"'{p}'" for p in (paths_ or [paths.RAW]))
     table = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems), columns=PROBLEM_COLUMNS)
     table = table[table["severity"] != "warning"]
-    if table.empty:
+    missing = table["problem"] == "no such file or folder"
+    parts = [f"no such file or folder: '{f}'" for f in table.loc[missing, "file"]]
+    table = table[~missing]
+    if table.empty and not parts:
         return f"no readable article in {where}: the folder is empty (no .txt, .md, .html or .pdf file)"
-    parts = []
     for (suffix, skipped), group in table.groupby(
             [table["file"].map(lambda f: Path(f).suffix.lower() or "(no extension)"), table["severity"] == "skipped"],
             sort=True):
