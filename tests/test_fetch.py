@@ -52,6 +52,11 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", "/product")
             self.send_header("Content-Length", "0")
             self.end_headers()
+        elif self.path in ("/to-private", "/loop"):
+            self.send_response(302)
+            self.send_header("Location", "/private/page" if self.path == "/to-private" else "/loop")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
         elif self.path == "/product":
             self._send(200, OTHER.encode("cp1252"), "text/html; charset=windows-1252")
         elif self.path == "/slow":
@@ -90,6 +95,7 @@ SETTINGS = fetch.FetchSettings(timeout=0.5, retries=1, delay=0.0, max_bytes=1_00
 def test_fetch_saves_pages_with_a_manifest_and_names_each_failure(server, tmp_path):
     urls = [f"{server}/guide", f"{server}/old", f"{server}/missing", f"{server}/slow", f"{server}/huge",
             f"{server}/huge-declared", f"{server}/image.png", f"{server}/private/page", f"{server}/flaky",
+            f"{server}/to-private", f"{server}/loop",
             "ftp://example.invalid/x"]
     lines = []
     report = fetch.fetch_all(urls, tmp_path, SETTINGS, log=lines.append).set_index("url")
@@ -104,9 +110,11 @@ def test_fetch_saves_pages_with_a_manifest_and_names_each_failure(server, tmp_pa
     assert problems[f"{server}/image.png"] == "not an HTML page or a PDF (content type image/png)"
     assert problems[f"{server}/private/page"] == "disallowed by the site's robots.txt"
     assert problems["ftp://example.invalid/x"] == "not an http(s) URL"
+    assert problems[f"{server}/to-private"] == f"redirected to {server}/private/page, which the site's robots.txt disallows"
+    assert problems[f"{server}/loop"] == "more than 5 redirects"
     assert Handler.hits.get("/private/page", 0) == 0  # robots.txt is read before, never after
     failed = [line for line in lines if line.startswith("failed: ")]
-    assert len(failed) == 7 and all(url in " ".join(failed) for url in problems[report["status"] == "failed"].index)
+    assert len(failed) == 9 and all(url in " ".join(failed) for url in problems[report["status"] == "failed"].index)
 
     manifest = pd.read_csv(tmp_path / "corpus.csv", dtype=str, keep_default_na=False).set_index("url")
     assert set(manifest.index) == {f"{server}/guide", f"{server}/product", f"{server}/flaky"}

@@ -31,6 +31,7 @@ LOG_COLUMNS = ["url", "final_url", "status", "problem", "file", "fetched"]
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
 PDF_TYPES = {"application/pdf"}
 RETRY_STATUS = {429, 500, 502, 503, 504}
+MAX_REDIRECTS = 5
 
 
 class FetchError(Exception):
@@ -89,7 +90,7 @@ class Fetcher:
         self.log = log
         self.pacer = HostPacer(settings.delay)
         self.robots: dict[str, urllib.robotparser.RobotFileParser] = {}
-        self.client = httpx.Client(follow_redirects=True, max_redirects=5, timeout=settings.timeout,
+        self.client = httpx.Client(follow_redirects=False, timeout=settings.timeout,
                                    headers={"User-Agent": settings.user_agent}, trust_env=settings.trust_env)
 
     def close(self) -> None:
@@ -136,38 +137,50 @@ class Fetcher:
         raise AssertionError("unreachable")
 
     def _download(self, url: str) -> tuple[str, str, bytes]:
-        limit = self.settings.max_bytes
+        """One attempt: redirects followed by hand, so robots.txt is asked before every hop is requested."""
+        current = url
         try:
-            with self.client.stream("GET", url) as response:
-                final = str(response.url)
-                if final != url and not self.allowed(final):
-                    raise FetchError(f"redirected to {final}, which the site's robots.txt disallows")
-                if response.status_code in RETRY_STATUS:
-                    raise _Retry(f"HTTP {response.status_code} {response.reason_phrase}")
-                if response.status_code >= 400:
-                    raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}")
-                kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
-                if kind not in HTML_TYPES | PDF_TYPES:
-                    raise FetchError(f"not an HTML page or a PDF (content type {kind or 'not given'})")
-                declared = response.headers.get("content-length")
-                if declared and declared.isdigit() and int(declared) > limit:
-                    raise FetchError(f"too large: {int(declared) / 1e6:.1f} MB (limit {limit / 1e6:g} MB)")
-                body = bytearray()
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > limit:
-                        raise FetchError(f"too large: more than {limit / 1e6:g} MB (the limit; raise it with --max-mb)")
-                charset = response.charset_encoding
+            for _ in range(MAX_REDIRECTS + 1):
+                response = self.client.send(self.client.build_request("GET", current), stream=True)
+                try:
+                    if response.is_redirect and "location" in response.headers:
+                        target = str(response.url.join(response.headers["location"]))
+                        if not self.allowed(target):
+                            raise FetchError(f"redirected to {target}, which the site's robots.txt disallows")
+                        self.pacer.wait(urlsplit(target).netloc)
+                        current = target
+                        continue
+                    return self._body(response)
+                finally:
+                    response.close()
         except httpx.TimeoutException:
             raise _Retry(f"timed out after {self.settings.timeout:g} s") from None
-        except httpx.TooManyRedirects:
-            raise FetchError("too many redirects") from None
         except (httpx.ConnectError, httpx.RemoteProtocolError, httpx.ReadError) as error:
             raise _Retry(f"connection failed ({error})") from None
         except httpx.HTTPError as error:
             raise FetchError(f"{type(error).__name__}: {error}") from None
+        raise FetchError(f"more than {MAX_REDIRECTS} redirects")
+
+    def _body(self, response: httpx.Response) -> tuple[str, str, bytes]:
+        limit = self.settings.max_bytes
+        if response.status_code in RETRY_STATUS:
+            raise _Retry(f"HTTP {response.status_code} {response.reason_phrase}")
+        if response.status_code >= 400:
+            raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}")
+        kind = response.headers.get("content-type", "").split(";")[0].strip().lower()
+        if kind not in HTML_TYPES | PDF_TYPES:
+            raise FetchError(f"not an HTML page or a PDF (content type {kind or 'not given'})")
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > limit:
+            raise FetchError(f"too large: {int(declared) / 1e6:.1f} MB (limit {limit / 1e6:g} MB)")
+        body = bytearray()
+        for chunk in response.iter_bytes():
+            body.extend(chunk)
+            if len(body) > limit:
+                raise FetchError(f"too large: more than {limit / 1e6:g} MB (the limit; raise it with --max-mb)")
+        final = str(response.url)
         if kind in HTML_TYPES:
-            return final, kind, _utf8(bytes(body), charset)
+            return final, kind, _utf8(bytes(body), response.charset_encoding)
         return final, kind, bytes(body)
 
 
