@@ -6,8 +6,8 @@ documents load. For a UTF-8 `.txt` or `.md` file the loaded text is the file's c
 unchanged (a byte-order mark aside); HTML pages are reduced to their main text by trafilatura
 (tuned for recall so lists and tables survive), as Markdown-like lines without Markdown's
 backslash escapes or emphasis marks (so "[1]" stays a citation marker and quotes read as the page
-does). PDFs give their text layer (pypdf), page after page; an encrypted or image-only PDF is a
-problem, named as such.
+does). PDFs give their text layer (pypdf), page after page, with blank lines where the gaps between
+lines mark paragraphs; an encrypted or image-only PDF is a problem, named as such.
 
 Each document gets a short readable `label` (the manifest's, else its publisher or title), unique
 in the corpus, for figures, tables and the explorer.
@@ -143,7 +143,7 @@ def pdf_to_text(data: bytes) -> tuple[str, dict[str, str]]:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone still opens
             raise DocumentError("encrypted PDF (needs a password)")
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
         title = (reader.metadata.title if reader.metadata else None) or ""
     except DocumentError:
         raise
@@ -157,6 +157,52 @@ def pdf_to_text(data: bytes) -> tuple[str, dict[str, str]]:
     if not text.strip():
         raise DocumentError(f"image-only PDF: no text layer in {len(pages)} page(s) (scanned? run OCR first)")
     return text, {"title": str(title).strip()}
+
+
+PARAGRAPH_GAP = 1.5  # a gap between two lines this many times the page's line spacing starts a paragraph
+
+
+def _page_text(page) -> str:
+    """pypdf's text of one page, with a blank line wherever the gap between two lines says a new paragraph
+    (or a new column) starts: the segmenter reads blank lines as paragraph ends, as in a .txt file. A line's
+    spacing is the page's most common step between lines, or 1.2 times the font size if that is smaller
+    (a page whose every line is a paragraph has no single steps)."""
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size):  # each piece of text with its baseline's height and its font size
+        pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], abs(size * tm[3] * cm[3])))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(t for t, _, _ in pieces) != text:  # not the pieces of this text: keep pypdf's text as it is
+        return text
+    lines, heights, sizes = [""], [None], []
+    for piece, y, size in pieces:
+        for k, part in enumerate(piece.split("\n")):
+            if k:
+                lines.append("")
+                heights.append(None)
+            if part.strip():
+                sizes.append(size)
+                if heights[-1] is None:
+                    heights[-1] = y
+            lines[-1] += part
+    known = [y for y in heights if y is not None]
+    steps = sorted(round(a - b, 1) for a, b in zip(known, known[1:]) if a - b > 0.5)
+    if not steps:
+        return text
+    spacing = next((step for step in steps if steps.count(step) >= 2), steps[0])
+    sizes = sorted(size for size in sizes if size > 0)
+    if sizes:
+        spacing = min(spacing, 1.2 * sizes[len(sizes) // 2])
+    out: list[str] = []
+    previous = None
+    for line, y in zip(lines, heights):
+        if y is not None and previous is not None and out and out[-1].strip():
+            if previous - y > PARAGRAPH_GAP * spacing or y - previous > spacing:  # a gap, or up to a new column
+                out.append("")
+        out.append(line)
+        previous = y if y is not None else previous
+    return "\n".join(out)
 
 
 def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> tuple[str, str, dict[str, str], list[str]]:
