@@ -1,7 +1,10 @@
 """`claimcritique analyze` writes batch by batch; what it writes must be what the in-memory analysis computes."""
 from __future__ import annotations
 
+import shutil
+
 import pandas as pd
+import pytest
 
 from claimcritique import analysis, cli, paths
 
@@ -138,3 +141,13 @@ def test_a_relative_corpus_is_found_from_the_notebooks_folder(monkeypatch):
     assert analysis.resolve_corpus("data/raw") == [paths.PROJECT_ROOT / "data/raw"]
     assert paths.is_default(analysis.resolve_corpus("data/raw"))
     assert analysis.resolve_corpus("elsewhere/none") == [paths.Path("elsewhere/none")]
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="make is not installed")
+def test_make_run_passes_a_corpus_with_spaces_as_one_path():
+    import subprocess
+
+    dry = subprocess.run(["make", "-n", "run", "CORPUS=my articles"], cwd=paths.PROJECT_ROOT, capture_output=True,
+                         text=True, check=True).stdout  # -n: prints the commands, runs none
+    assert 'claimcritique analyze "my articles" --jobs 2' in dry
+    assert 'claimcritique.notebooks --corpus "my articles" --jobs 2' in dry
