@@ -1,5 +1,7 @@
 # Two commands do all the set-up on a fresh machine (Python 3.11 with venv and pip):
-#   make run    install into .venv, then run the whole suite on CORPUS (default data/raw)
+#   make run    install into .venv, then run the whole suite on CORPUS (default data/raw); results of
+#               data/raw in data/processed/ and figures/, of any other corpus in data/processed/<name>/
+#               and figures/<name>/ (the name is printed), so no run overwrites another corpus's results
 #   make test   install into .venv, then run the unit tests and execute every notebook
 PYTHON ?= python3
 VENV   := .venv
@@ -10,19 +12,22 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: install run test lab report bench clean
 
-$(STAMP): pyproject.toml
+# etc/jupyter/jupyter_config.json: kernels get CurveZMQ keys (no "running over TCP without encryption")
+$(STAMP): pyproject.toml etc/jupyter/jupyter_config.json
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	$(BIN)/python -m ipykernel install --sys-prefix --name python3 --display-name "Python 3 (claimcritique)" >/dev/null
+	mkdir -p $(VENV)/etc/jupyter && cp etc/jupyter/jupyter_config.json $(VENV)/etc/jupyter/jupyter_config.json
 	touch $(STAMP)
 
 install: $(STAMP)
 
-# every table to data/processed (read once, in parallel), then every notebook (figures to figures/)
+# every table to the corpus's folder (read once, in parallel), then every notebook (figures to its folder);
+# quoted, so a folder with spaces works: make run CORPUS="my articles"
 run: install
-	$(BIN)/claimcritique analyze $(CORPUS) -o data/processed --jobs $(JOBS)
-	$(BIN)/python -m claimcritique.notebooks --corpus $(CORPUS) --jobs $(JOBS)
+	$(BIN)/claimcritique analyze "$(CORPUS)" --jobs $(JOBS)
+	$(BIN)/python -m claimcritique.notebooks --corpus "$(CORPUS)" --jobs $(JOBS)
 
 test: install
 	$(BIN)/python -m pytest
@@ -33,15 +38,15 @@ lab: install
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # the write-up (headlines, figures with captions, tables of claims and findings) as one self-contained HTML
-# file, build/report/claimcritique.html, and the executed notebooks (from `make run`) as HTML beside it
+# file, build/report/[corpus name/]claimcritique.html, and the executed notebooks as HTML beside it
 report: run
-	$(BIN)/claimcritique report -o build/report/claimcritique.html
-	$(BIN)/jupyter nbconvert --to html --output-dir build/report build/notebooks/*.ipynb
-	@echo "report: build/report/claimcritique.html (and the notebooks in build/report/)"
+	$(BIN)/claimcritique report --corpus "$(CORPUS)"
 
 # speed and memory as ratios against baselines measured in the same run (takes a while)
 bench: install
 	$(BIN)/claimcritique bench
 
+# every corpus's tables, figures and executed notebooks (the articles themselves are never touched)
 clean:
-	rm -rf build data/processed/*.csv data/processed/*.pkl data/processed/*.json figures/*.png figures/*.svg figures/*.pdf
+	rm -rf build
+	find data/processed figures -mindepth 1 ! -name .gitkeep -delete

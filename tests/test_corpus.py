@@ -30,7 +30,8 @@ def messy_folder(tmp_path):
     (tmp_path / "page.html").write_text(HTML, encoding="utf-8")
     (tmp_path / "huge.txt").write_text("Magnesium is good for you. " * 800_000)  # about 21 MB
     (tmp_path / "good.txt").write_text("Good article. Take 300 mg daily.\n", encoding="utf-8")
-    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")  # a header and nothing else
+    (tmp_path / "report.docx").write_bytes(b"PK\x03\x04")
     (tmp_path / ".hidden.txt").write_text("ignored")
     return tmp_path
 
@@ -56,7 +57,8 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(messy_folder):
     assert by_name["binary.txt"] == "binary file, not text"
     assert by_name["huge.txt"].startswith("too large")
     assert "cp1252" in by_name["cp1252.txt"]
-    assert "unsupported file type '.pdf'" in by_name["notes.pdf"]
+    assert by_name["notes.pdf"].startswith("could not read the PDF")
+    assert by_name["report.docx"] == "unsupported file type '.docx'"
     assert ".hidden.txt" not in by_name
     cp = corpus.text("cp1252")
     assert "200\u2013400" in cp and "\u201cdaily\u201d" in cp and "It\u2019s" in cp
@@ -76,7 +78,8 @@ def test_html_main_text_without_scripts(messy_folder):
 def test_duplicate_ids_and_manifest_problems(tmp_path):
     (tmp_path / "a.txt").write_text("One sentence here.")
     (tmp_path / "a.md").write_text("Another sentence here.")
-    (tmp_path / "corpus.csv").write_text("doc_id,file,title,publisher,kind,url,notes\nalpha,a.txt,Alpha,Pub,vendor,,\nzz,missing.txt,,,,,\n")
+    (tmp_path / "corpus.csv").write_text("doc_id,file,title,publisher,kind,url,notes\n"
+                                         "alpha,a.txt,Alpha,Pub,vendor,,\nzz,missing.txt,,,,,\n")
     corpus = load_corpus([tmp_path])
     assert sorted(corpus.documents["doc_id"]) == ["a", "alpha"]
     assert corpus.documents.set_index("doc_id").at["alpha", "title"] == "Alpha"
@@ -125,3 +128,58 @@ def test_cli_default_corpus_and_missing_path(tmp_path):
     missing = run_cli("corpus", str(tmp_path / "nope"))
     assert missing.returncode == 1
     assert "nope: no such file or folder" in missing.stderr and "Traceback" not in missing.stderr
+    assert f"error: no readable article in '{tmp_path / 'nope'}': no such file or folder: '{tmp_path / 'nope'}'" in missing.stderr
+
+
+def test_seed_labels_are_short_unique_and_from_the_manifest(seeds):
+    labels = seeds.documents.set_index("doc_id")["label"]
+    assert labels["002_92b750b21631aec1"] == "Trusted Supplements"
+    assert labels.is_unique and all(0 < len(label) <= 30 for label in labels)
+
+
+def test_labels_are_derived_from_publisher_and_title_when_not_given():
+    from claimcritique.corpus import assign_labels
+
+    docs = pd.DataFrame({
+        "doc_id": ["a", "b", "c", "d", "e"],
+        "file": ["a.html", "b.html", "c.html", "a-very-long-file-name-from-a-url-slug.html", "e.txt"],
+        "publisher": ["Acme Health", "Acme Health", "", "", "Acme Health"],
+        "title": ["Magnesium for sleep", "Zinc and colds: what the evidence says about lozenges", "Vitamin D dosing", "",
+                  "Magnesium for sleep"],
+        "label": ["", "", "", "", ""]})
+    labels = assign_labels(docs)["label"].tolist()
+    assert labels[0] == "Acme Health" and labels[1].startswith("Acme Health: Zinc") and labels[2] == "Vitamin D dosing"
+    assert labels[3] == "a-very-long-file-name-from-a…"  # no title, no publisher: the file stem, shortened
+    assert len(set(labels)) == 5 and all(len(label) <= 30 for label in labels)
+    given = assign_labels(docs.assign(label=["Mine", "", "", "", ""]))["label"]
+    assert given[0] == "Mine"
+
+
+@pytest.mark.parametrize("heading", ["Formulation:", "Table of Contents", "Key Takeaways", "FAQ",
+                                     "This is a whole paragraph that a page put in a heading tag, and it goes on and "
+                                     "on with many words, far more than any title has."])
+def test_section_headings_and_paragraphs_are_not_titles(heading):
+    from claimcritique.corpus import guess_title, plausible_title
+
+    assert not plausible_title(heading)
+    assert guess_title({"title": heading}, [heading, "Magnesium glycinate for sleep"]) == "Magnesium glycinate for sleep"
+
+
+def test_html_text_has_no_markdown_escapes_and_keeps_citation_markers(tmp_path):
+    from claimcritique import language
+
+    page = tmp_path / "cited.html"
+    page.write_text("""<html><head><title>Contents</title></head><body><article><h2>Formulation:</h2>
+<p>Absorption is 80% higher [1]. Two trials agree [2][3]. Use *only* as directed, 5 * 3 = 15.</p>
+<p>1. Take 200 mg with <b>food</b> and <em>water</em>.</p><h2>References</h2>
+<ol><li>Smith J. Trial. 2020.</li></ol></article></body></html>""", encoding="utf-8")
+    corpus = load_corpus([page])
+    text = corpus.text("cited")
+    assert "\\" not in text and "**" not in text
+    assert "80% higher [1]. Two trials agree [2][3]." in text and "1. Take 200 mg with food and water." in text
+    assert "Use *only* as directed, 5 * 3 = 15." in text  # literal stars stay
+    blocks = corpus.blocks
+    assert all(text[s:e] == t for t, s, e in zip(blocks["text"], blocks["start"], blocks["end"]))
+    scores = language.document_language(corpus.documents, corpus.sentences, language.find_matches(corpus.sentences))
+    assert scores.at[0, "citations"] >= 3
+    assert corpus.documents.at[0, "title"] not in ("Contents", "Formulation:")

@@ -26,3 +26,11 @@ def test_document_view_filters(results):
     assert scores.at["promo_index", "rank (1 = highest)"] == 1
     everything = explorer.document_view(results, "002_92b750b21631aec1")
     assert len(everything["claims"]) > len(view["claims"])
+
+
+def test_the_explorer_offers_documents_by_label(results):
+    options = dict(explorer.choices(results)["document_options"])
+    assert options["Trusted Supplements"] == "002_92b750b21631aec1"
+    assert "002_92b750b21631aec1" not in options  # labels are shown, ids are the values behind them
+    view = explorer.document_view(results, "002_92b750b21631aec1")
+    assert view["label"] == "Trusted Supplements" and view["title"].startswith("Magnesium Glycinate Benefits")

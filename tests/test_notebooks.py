@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
+import nbformat
 import pytest
 
+from claimcritique import paths
 from claimcritique.notebooks import execute_notebook, notebook_files
 
 NOTEBOOKS = notebook_files()
@@ -34,7 +39,6 @@ def outputs(tmp_path_factory, monkeypatch_module):
     folder = tmp_path_factory.mktemp("notebook-outputs")
     monkeypatch_module.setenv("CLAIMCRITIQUE_PROCESSED", str(folder / "processed"))
     monkeypatch_module.setenv("CLAIMCRITIQUE_FIGURES", str(folder / "figures"))
-    monkeypatch_module.delenv("CLAIMCRITIQUE_CORPUS", raising=False)
     return folder
 
 
@@ -54,45 +58,62 @@ def test_notebook_executes(path, outputs):
         assert any(f.name.startswith(prefix) for f in (outputs / "figures").glob("*.svg")), "figures exported"
 
 
-def test_replies_are_polled_in_slices_up_to_the_deadline(monkeypatch):
-    """The workaround for jupyter/nbclient#312: a reply a long poll missed is found by the next short poll,
-    and a reply that never comes still ends in Empty at the caller's deadline."""
-    import asyncio
-    import time
-    from queue import Empty
-
-    from claimcritique import notebooks
-
-    monkeypatch.setattr(notebooks, "POLL_SLICE", 0.01)
-    polls = []
-
-    async def reply_on_third_poll(timeout=None):
-        polls.append(timeout)
-        if len(polls) < 3:
-            raise Empty
-        return {"msg_type": "execute_reply"}
-
-    assert asyncio.run(notebooks._get_msg_in_slices(reply_on_third_poll, timeout=600))["msg_type"] == "execute_reply"
-
-    def blocking_reply(timeout=None):  # a shared kernel's blocking client answers without a coroutine
-        return {"msg_type": "execute_reply"}
-
-    assert asyncio.run(notebooks._get_msg_in_slices(blocking_reply, timeout=600))["msg_type"] == "execute_reply"
-    assert len(polls) == 3 and all(t <= 0.01 for t in polls)
-
-    async def never(timeout=None):
-        await asyncio.sleep(timeout)
-        raise Empty
-
-    began = time.monotonic()
-    with pytest.raises(Empty):
-        asyncio.run(notebooks._get_msg_in_slices(never, timeout=0.05))
-    assert time.monotonic() - began >= 0.05
-
-
 def test_make_runs_suite_runner_on_shared_kernels(outputs):
     """What `make run` does: kernels started once and reused (a blocking kernel client), widget notebook included."""
     from claimcritique import notebooks
 
     assert notebooks.main(["--out", str(outputs / "suite"), "--jobs", "1", "00", "06"]) == 0
     assert {p.name for p in (outputs / "suite").glob("*.ipynb")} == {"00_index.ipynb", "06_explorer.ipynb"}
+
+
+def test_parameter_cell_is_the_parameter():
+    """CORPUS is assigned in the tagged cell only (papermill injects its value after it), from no environment."""
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        tagged = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])][0]
+        assert "CORPUS = None" in tagged.source and "environ" not in tagged.source
+        others = "\n".join(c.source for c in nb.cells if c.cell_type == "code" and c is not tagged)
+        assert "CORPUS =" not in others and "CLAIMCRITIQUE_CORPUS" not in others
+
+
+@pytest.fixture(scope="module")
+def other_corpus(tmp_path_factory):
+    """A second corpus, with a space in its name: two seed articles."""
+    folder = tmp_path_factory.mktemp("corpora") / "my articles"
+    folder.mkdir()
+    for seed in sorted(paths.RAW.glob("*.txt"))[1:3]:
+        (folder / seed.name).write_bytes(seed.read_bytes())
+    return folder
+
+
+def test_papermill_parameters_choose_the_corpus_and_its_folders(outputs, other_corpus, tmp_path):
+    """`papermill -p CORPUS ...` (the real command): the notebook reads that corpus, says so, and writes its
+    tables and figures to that corpus's own folders."""
+    target = tmp_path / "02.ipynb"
+    env = {**os.environ, "CLAIMCRITIQUE_PROCESSED": str(outputs / "processed"),
+           "CLAIMCRITIQUE_FIGURES": str(outputs / "figures")}
+    subprocess.run([sys.executable, "-m", "papermill", str(paths.NOTEBOOKS / "02_quantitative_claims.ipynb"), str(target),
+                    "-p", "CORPUS", str(other_corpus), "--cwd", str(paths.NOTEBOOKS), "--no-progress-bar"],
+                   check=True, capture_output=True, text=True, env=env, timeout=600)
+    nb = nbformat.read(target, as_version=4)
+    printed = "".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", []))
+    assert f"Corpus: {other_corpus}" in printed and "2 documents" in printed
+    assert (outputs / "processed" / "my-articles" / "claims.csv").exists()
+    assert any((outputs / "figures" / "my-articles").glob("02_*.svg"))
+
+
+def test_stock_nbconvert_runs_the_widget_notebook(outputs, tmp_path):
+    """`jupyter nbconvert --to notebook --execute` (plain nbclient) finishes the explorer: no stall, and the
+    kernel prints no warning about unencrypted TCP (etc/jupyter/jupyter_config.json, which `make install`
+    puts in .venv/etc/jupyter, asks for CurveZMQ keys)."""
+    env = {**os.environ, "CLAIMCRITIQUE_PROCESSED": str(outputs / "processed"),
+           "CLAIMCRITIQUE_FIGURES": str(outputs / "figures"), "JUPYTER_CONFIG_DIR": str(paths.PROJECT_ROOT / "etc" / "jupyter")}
+    done = subprocess.run([sys.executable, "-m", "jupyter", "nbconvert", "--to", "notebook", "--execute",
+                           str(paths.NOTEBOOKS / "06_explorer.ipynb"), "--output-dir", str(tmp_path)],
+                          capture_output=True, text=True, env=env, timeout=300, cwd=paths.PROJECT_ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "without encryption" not in done.stderr
+    nb = nbformat.read(tmp_path / "06_explorer.ipynb", as_version=4)
+    shown = json.dumps([o for c in nb.cells for o in c.get("outputs", [])])
+    assert "application/vnd.jupyter.widget-view+json" in shown  # the widget cell ran and replied
+    assert "Calm, Cramps, Sleep listicle" in shown  # the static view names its document by label

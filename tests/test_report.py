@@ -134,12 +134,25 @@ def test_report_is_one_self_contained_file_with_figures_captions_headlines_and_t
 def test_report_command(report_inputs, tmp_path, capsys):
     out = tmp_path / "r" / "claimcritique.html"
     assert cli.main(["report", "--tables", str(report_inputs / "processed"), "--figures",
-                     str(report_inputs / "figures"), "-o", str(out)]) == 0
+                     str(report_inputs / "figures"), "-o", str(out), "--no-notebooks"]) == 0
     assert out.exists() and "report written" in capsys.readouterr().err
-    assert cli.main(["report", "--tables", str(tmp_path / "nothing"), "-o", str(tmp_path / "x.html")]) == 1
+    assert cli.main(["report", "--tables", str(tmp_path / "nothing"), "-o", str(tmp_path / "x.html"),
+                     "--no-notebooks"]) == 1
     assert "claimcritique analyze" in capsys.readouterr().err
 
 
 def test_documents_table_names_each_document_once(seeds_results):
     documents = report.report_tables(seeds_results)["documents"]
     assert documents["label"].is_unique and len(documents) == len(load_corpus([paths.RAW]).documents)
+
+
+def test_executed_notebooks_are_written_as_html_beside_the_report(tmp_path):
+    nb = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell("1 + 1")
+    cell.outputs = [nbformat.v4.new_output("execute_result", {"text/plain": "2"}, execution_count=1)]
+    nb.cells = [nbformat.v4.new_markdown_cell("# 01 · A title"), cell]
+    (tmp_path / "executed").mkdir()
+    nbformat.write(nb, tmp_path / "executed" / "01_a.ipynb")
+    (tmp_path / "out").mkdir()
+    [page] = report.write_notebooks_html(tmp_path / "executed", tmp_path / "out")
+    assert page.name == "01_a.html" and "A title" in page.read_text(encoding="utf-8")

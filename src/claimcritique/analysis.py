@@ -7,14 +7,20 @@ the end. `claimcritique analyze` writes each batch's tables as soon as it is don
 so memory holds one batch and the stances, whatever the size of the corpus. The tables are written
 as CSV for people and as a pickle stream with a fingerprint of the inputs, so a notebook asking for
 the same corpus reads them instead of re-reading and re-scoring the articles.
+
+Each corpus has its own folders (`paths.outputs`); a corpus with nothing readable stops with
+`NothingReadable` before anything is written, and a run replaces a folder's tables only once all of
+them are complete. `claims.csv` and `consistency.csv` carry each document's label, title and url
+(and `quote_flat`, the quote on one line), so a reader needs no join.
 """
 from __future__ import annotations
 
 import hashlib
-import itertools
 import json
 import pickle
+import shutil
 import sys
+import tempfile
 from collections import deque
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -27,11 +33,14 @@ from . import __version__, claims, consistency, language, paths, readability, re
 from .corpus import (
     DEFAULT_MAX_MB,
     Corpus,
+    NothingReadable,
     PlannedDocument,
+    assign_labels,
     chunks,
     combine,
     default_manifest,
     load_documents,
+    nothing_readable,
     plan_corpus,
     problems_table,
 )
@@ -50,6 +59,13 @@ class Results:
 
     corpus: Corpus
     tables: dict[str, pd.DataFrame]
+    outputs: paths.Outputs | None = None  # where this corpus's tables and figures are
+
+    @property
+    def about(self) -> str:
+        """One line for a notebook to print: which corpus, how many documents, where its results go."""
+        where = self.outputs.describe() if self.outputs is not None else "Corpus: (in memory)"
+        return f"{where}; {len(self.corpus.documents)} documents"
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]
@@ -95,6 +111,7 @@ def _computed_batches(planned: Sequence[PlannedDocument], max_mb: float, jobs: i
                       progress: bool) -> Iterator[tuple[Corpus, dict[str, pd.DataFrame]]]:
     """Each batch's corpus part and per-document tables, in corpus order, computed in `jobs` processes."""
     batches = chunks(planned, BATCH)
+    labels: set[str] = set()  # unique across batches: batches are labelled in corpus order
     bar = None
     if progress and len(batches) > 1:
         from tqdm.auto import tqdm
@@ -109,16 +126,22 @@ def _computed_batches(planned: Sequence[PlannedDocument], max_mb: float, jobs: i
                     part = future.result()
                     if bar is not None:
                         bar.update(size)
-                    yield part
+                    yield _labelled(part, labels)
         else:
             for batch in batches:
                 part = _batch(batch, max_mb)
                 if bar is not None:
                     bar.update(len(batch))
-                yield part
+                yield _labelled(part, labels)
     finally:
         if bar is not None:
             bar.close()
+
+
+def _labelled(part: tuple[Corpus, dict[str, pd.DataFrame]], used: set[str]) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    corpus, per_document = part
+    corpus.documents = assign_labels(corpus.documents, used)
+    return corpus, per_document
 
 
 def analyze(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None,
@@ -181,41 +204,79 @@ class Written:
 def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: str | Path | None = None,
                    max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False) -> Written:
     """`claimcritique analyze`: every table to `folder` as CSV, plus the cache the notebooks read, batch by
-    batch as the batches finish. Memory holds a batch and the corpus's stances, never the whole corpus."""
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / FINGERPRINT).unlink(missing_ok=True)  # the cache is not valid until it is complete
+    batch as the batches finish. Memory holds a batch and the corpus's stances, never the whole corpus.
+
+    The tables are written to a staging folder and moved into `folder` only when complete; with no
+    readable document, NothingReadable is raised and `folder` is left as it was."""
     key = fingerprint(paths_, manifest, max_mb)
     planned, planning_problems = plan_corpus(paths_, manifest)
+    if not planned:
+        raise NothingReadable(nothing_readable(paths_, planning_problems))
     rows: dict[str, int] = {}
     stances, problems, documents, words = [], [], 0, 0
-    with open(folder / CACHE, "wb") as cache:
-        pickle.dump({"planning_problems": planning_problems}, cache, protocol=pickle.HIGHEST_PROTOCOL)
-        batches = _computed_batches(planned, max_mb, jobs, progress)
-        for part, per_document in itertools.chain(batches, [] if planned else [_empty_batch()]):
-            pickle.dump((part, per_document), cache, protocol=pickle.HIGHEST_PROTOCOL)
-            for name, table in _tables_of(part, per_document).items():
-                table.to_csv(folder / f"{name}.csv", index=False, mode="a" if name in rows else "w",
-                             header=name not in rows)
-                rows[name] = rows.get(name, 0) + len(table)
-            stances.append(per_document["stances"])
-            problems.append(part.problems)
-            documents, words = documents + len(part.documents), words + int(part.documents["words"].sum())
-        findings = consistency.compare_stances(_concat(stances), references.load_references())
-        problem_table = problems_table(planning_problems, problems)
-        pickle.dump({"consistency": findings}, cache, protocol=pickle.HIGHEST_PROTOCOL)
-    for name, table in (("problems", problem_table), ("consistency", findings)):
-        table.to_csv(folder / f"{name}.csv", index=False)
-        rows[name] = len(table)
-    (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key}))
-    order = [name for name in TABLES if name in rows]
+    people: dict[str, dict] = {}  # doc_id -> label, title, url, for the CSVs people read
+    staging = Path(tempfile.mkdtemp(prefix="claimcritique-analyze-"))
+    try:
+        with open(staging / CACHE, "wb") as cache:
+            pickle.dump({"planning_problems": planning_problems}, cache, protocol=pickle.HIGHEST_PROTOCOL)
+            for part, per_document in _computed_batches(planned, max_mb, jobs, progress):
+                pickle.dump((part, per_document), cache, protocol=pickle.HIGHEST_PROTOCOL)
+                people.update(_document_columns(part.documents))
+                for name, table in _tables_of(part, per_document).items():
+                    _for_people(name, table, people).to_csv(staging / f"{name}.csv", index=False,
+                                                            mode="a" if name in rows else "w", header=name not in rows)
+                    rows[name] = rows.get(name, 0) + len(table)
+                stances.append(per_document["stances"])
+                problems.append(part.problems)
+                documents, words = documents + len(part.documents), words + int(part.documents["words"].sum())
+            problem_table = problems_table(planning_problems, problems)
+            if not documents:
+                raise NothingReadable(nothing_readable(paths_, problem_table))
+            findings = consistency.compare_stances(_concat(stances), references.load_references())
+            pickle.dump({"consistency": findings}, cache, protocol=pickle.HIGHEST_PROTOCOL)
+        for name, table in (("problems", problem_table), ("consistency", findings)):
+            _for_people(name, table, people).to_csv(staging / f"{name}.csv", index=False)
+            rows[name] = len(table)
+        order = [name for name in TABLES if name in rows]
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / FINGERPRINT).unlink(missing_ok=True)  # the cache is not valid until it is complete
+        for name in [*(f"{n}.csv" for n in order), CACHE]:
+            shutil.move(staging / name, folder / name)
+        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key}))
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return Written({name: rows[name] for name in order}, [folder / f"{name}.csv" for name in order], documents,
                    words, problem_table, int((findings["kind"] == "contradiction").sum()))
 
 
-def _empty_batch() -> tuple[Corpus, dict[str, pd.DataFrame]]:
-    """Nothing readable: empty tables, with their columns."""
-    empty = combine([])
-    return empty, document_tables(empty)
+PEOPLE_COLUMNS = ["label", "title", "url"]
+
+
+def _document_columns(documents: pd.DataFrame) -> dict[str, dict]:
+    return {row["doc_id"]: {c: row.get(c, "") for c in PEOPLE_COLUMNS} for row in documents.to_dict("records")}
+
+
+def flat(text: object) -> object:
+    """A quote on one line: line breaks shown as " ⏎ " (the quote column keeps the text as written)."""
+    if not isinstance(text, str):
+        return text
+    return " ⏎ ".join(part.strip() for part in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+
+
+def _for_people(name: str, table: pd.DataFrame, people: dict[str, dict]) -> pd.DataFrame:
+    """claims.csv and consistency.csv as a journalist reads them: each row with its document's label,
+    title and url (and, for findings, the other document's label), and the quotes on one line too."""
+    if name not in ("claims", "consistency"):
+        return table
+    table = table.copy()
+    for column in PEOPLE_COLUMNS:
+        table[column] = [people.get(d, {}).get(column, "") for d in table["doc_id"]]
+    if name == "consistency" and "other" in table.columns:
+        table["other_label"] = [people.get(d, {}).get("label", "") for d in table["other"]]
+    for column in ("quote", "other_quote"):
+        if column in table.columns:
+            table[f"{column}_flat"] = table[column].map(flat)
+    return table
 
 
 def _tables_of(part: Corpus, per_document: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -227,9 +288,10 @@ def write_results(results: Results, folder: Path, key: str | None = None) -> lis
     """An in-memory analysis written as `write_analysis` writes it: one CSV per table, plus the cache."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
+    people = _document_columns(results.corpus.documents)
     for name, table in results.tables.items():
         target = folder / f"{name}.csv"
-        table.to_csv(target, index=False)
+        _for_people(name, table, people).to_csv(target, index=False)
         written.append(target)
     if key is not None:
         per_document = {name: results.tables[name] for name in PER_DOCUMENT}
@@ -255,19 +317,49 @@ def read_results(folder: Path) -> Results:
                             "consistency": record["consistency"]})
 
 
+def resolve_corpus(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
+    """The corpus to show: the one given, else the one `claimcritique analyze` (`make run`) last wrote,
+    else the default corpus, data/raw."""
+    if corpus is None or (isinstance(corpus, str) and not corpus.strip()):
+        return paths.last_run() or [paths.RAW]
+    return [_from_project(p) for p in paths.corpus_paths(corpus)]
+
+
+def _from_project(path: Path) -> Path:
+    """A relative path that is not found from here but is inside the project (CORPUS = "data/raw" in a
+    notebook, whose working directory is notebooks/) is taken from the project root."""
+    if path.is_absolute() or path.exists() or not (paths.PROJECT_ROOT / path).exists():
+        return path
+    return paths.PROJECT_ROOT / path
+
+
 def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,
             jobs: int = 1) -> Results:
-    """The suite's tables for a corpus: read back from `folder` (default data/processed) when
-    `claimcritique analyze` wrote them for exactly these inputs, otherwise computed and written there."""
-    paths_ = [corpus] if isinstance(corpus, (str, Path)) else (list(corpus) if corpus else None)
-    folder = Path(folder) if folder is not None else paths.PROCESSED
+    """The suite's tables for a corpus (None: the corpus last analysed, else data/raw): read back from its
+    table folder when `claimcritique analyze` wrote them for exactly these inputs, otherwise computed and
+    written there. Figures saved afterwards in this process go to the corpus's figure folder."""
+    paths_ = resolve_corpus(corpus)
+    out = paths.outputs(paths_)
+    folder = Path(folder) if folder is not None else out.tables
+    out = paths.Outputs(out.corpus, out.name, folder, out.figures, out.notebooks)
+    paths.use_figures(out.figures)
     key = fingerprint(paths_)
     try:
         cached = json.loads((folder / FINGERPRINT).read_text())["fingerprint"]
         if cached == key:
-            return read_results(folder)
+            return Results(*_cached_parts(folder), outputs=out)
     except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
         pass
     fresh = analyze(paths_, jobs=jobs)
+    if fresh.corpus.documents.empty:
+        raise NothingReadable(nothing_readable(paths_, fresh.corpus.problems))
     write_results(fresh, folder, key)
+    if folder == paths.outputs(paths_).tables:
+        paths.record_source(out)
+    fresh.outputs = out
     return fresh
+
+
+def _cached_parts(folder: Path) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    cached = read_results(folder)
+    return cached.corpus, cached.tables

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import analysis, claims, consistency, language, paths, readability, references
-from .corpus import DEFAULT_MAX_MB, Corpus, load_corpus
+from .corpus import DEFAULT_MAX_MB, Corpus, NothingReadable, load_corpus, nothing_readable
 
 
 def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
@@ -49,29 +49,75 @@ def _readability_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame
 
 
 def _analyze(args: argparse.Namespace, progress: bool) -> int:
-    """`claimcritique analyze`: every table, written to a folder, with a summary line at the end."""
-    if not args.output:
-        print("claimcritique: error: analyze needs -o DIR", file=sys.stderr)
-        return 2
+    """`claimcritique analyze`: every table, written to the corpus's own folder (or -o DIR), with a summary
+    line at the end. Analysing into the corpus's own folder also makes it the corpus notebooks show."""
+    corpus = paths.corpus_paths(args.paths or None)
+    own = paths.outputs(corpus)
+    output = Path(args.output) if args.output else own.tables
     began = time.perf_counter()
-    written = analysis.write_analysis(args.paths or None, Path(args.output), manifest=args.manifest,
-                                      max_mb=args.max_mb, jobs=args.jobs, progress=progress)
+    try:
+        written = analysis.write_analysis(corpus, output, manifest=args.manifest, max_mb=args.max_mb,
+                                          jobs=args.jobs, progress=progress)
+    except NothingReadable as error:
+        print(f"claimcritique: error: {error}; nothing written", file=sys.stderr)
+        return 1
     report_problems(written.problems)
+    if output.resolve() == own.tables.resolve():
+        paths.record_source(own)
+        paths.record_last_run(corpus)
     summary = pd.DataFrame({"table": list(written.rows), "rows": list(written.rows.values()),
                             "file": [str(p) for p in written.files]})
     write_table(summary, None)
     print(f"claimcritique: {written.documents} documents, {written.words:,} words, {written.rows['claims']} claims, "
           f"{written.contradictions} contradictions, {len(written.problems)} problems; {len(written.files)} tables "
-          f"in {args.output} ({time.perf_counter() - began:.1f} s)", file=sys.stderr)
-    return 0 if written.documents else 1
+          f"in {output} ({time.perf_counter() - began:.1f} s)", file=sys.stderr)
+    return 0
 
 
-def _add_common(parser: argparse.ArgumentParser) -> None:
+def _references(args: argparse.Namespace) -> int:
+    """`claimcritique references`: the cited reference values, or (--by supplement) what they cover."""
+    table = references.load_references()
+    if args.by == "supplement":
+        key = table["supplement"] if "supplement" in table.columns else pd.Series("(not named)", index=table.index)
+        summary = (table.assign(supplement=key).groupby("supplement", sort=True)
+                   .agg(values=("ref_id", "size"), topics=("topic", lambda t: ", ".join(sorted(set(t)))))
+                   .reset_index())
+        write_table(summary, args.output)
+    else:
+        write_table(table, args.output)
+    return 0
+
+
+def _fetch(args: argparse.Namespace) -> int:
+    """`claimcritique fetch`: save pages from links, with a manifest row each."""
+    from . import fetch
+
+    urls = list(args.urls)
+    if args.from_file:
+        try:
+            urls += fetch.read_url_list(Path(args.from_file))
+        except OSError as error:
+            print(f"claimcritique: error: cannot read {args.from_file} ({error.strerror or error})", file=sys.stderr)
+            return 2
+    if not urls:
+        print("claimcritique: error: fetch needs URL... or --from FILE", file=sys.stderr)
+        return 2
+    report = fetch.fetch_all(urls, Path(args.output), fetch.FetchSettings(
+        timeout=args.timeout, retries=args.retries, delay=args.delay, max_bytes=int(args.max_mb * 1_000_000)),
+        log=lambda line: print(f"claimcritique: {line}", file=sys.stderr))
+    saved = sum(report["status"] == "saved")
+    print(f"claimcritique: {saved} of {len(report)} pages saved in {args.output} (manifest: "
+          f"{Path(args.output) / 'corpus.csv'}); next: claimcritique analyze {args.output}", file=sys.stderr)
+    return 0 if saved else 1
+
+
+def _add_common(parser: argparse.ArgumentParser, output: tuple[str, str] = ("FILE", "write the CSV here instead of stdout")
+                ) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
-                        help=f"files or folders of .txt, .md, .html articles (default: {paths.RAW})")
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the CSV here instead of stdout")
+                        help=f"files or folders of .txt, .md, .html, .pdf articles (default: {paths.RAW})")
+    parser.add_argument("-o", "--output", metavar=output[0], help=output[1])
     parser.add_argument("--manifest", metavar="CSV",
-                        help="document metadata (doc_id, file, title, publisher, kind, url, notes); "
+                        help="document metadata (doc_id, file, title, publisher, kind, url, notes, label); "
                              "default: data/corpus.csv for the default corpus, else corpus.csv in the folder")
     parser.add_argument("--max-mb", type=float, default=DEFAULT_MAX_MB,
                         help=f"skip files larger than this many MB (default {DEFAULT_MAX_MB:g})")
@@ -110,10 +156,26 @@ def build_parser() -> argparse.ArgumentParser:
     scores.add_argument("--by", choices=["document", "section", "sentence"], default="document")
     scores.set_defaults(table=_readability_table)
 
-    run = sub.add_parser("analyze", help="load the corpus once and write every table to a folder (-o DIR)")
-    _add_common(run)
+    run = sub.add_parser("analyze", help="load the corpus once and write every table to its own folder "
+                                         "(data/processed/<corpus name>/, or -o DIR)")
+    _add_common(run, ("DIR", "write the tables here instead of the corpus's own folder "
+                             "(data/processed for data/raw, else data/processed/<name>)"))
     run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
     run.set_defaults(table=None)
+
+    refs = sub.add_parser("references", help="the cited reference values (--by supplement: which supplements "
+                                              "they cover)")
+    refs.add_argument("--by", choices=["value", "supplement"], default="value")
+    refs.add_argument("-o", "--output", metavar="FILE", help="write the CSV here instead of stdout")
+
+    get = sub.add_parser("fetch", help="save web pages (HTML) from links, with a manifest row each (-o DIR)")
+    get.add_argument("urls", nargs="*", metavar="URL", help="pages to save")
+    get.add_argument("--from", dest="from_file", metavar="FILE", help="a file of links, one per line (# comments)")
+    get.add_argument("-o", "--output", metavar="DIR", required=True, help="folder for the pages and corpus.csv")
+    get.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
+    get.add_argument("--retries", type=int, default=2, help="retries after a timeout or 5xx (default 2)")
+    get.add_argument("--delay", type=float, default=2.0, help="seconds between requests to one host (default 2)")
+    get.add_argument("--max-mb", type=float, default=5.0, help="largest page kept, in MB (default 5)")
 
     sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
     sub.add_parser("report", help="the HTML write-up of the last run's tables and figures (see report --help)")
@@ -146,14 +208,18 @@ def main(argv: list[str] | None = None) -> int:
 
         return report.main(argv[1:])
     args = build_parser().parse_args(argv)
-    progress = sys.stderr.isatty() if args.progress is None else args.progress
+    progress = sys.stderr.isatty() if getattr(args, "progress", None) is None else args.progress
     try:
+        if args.command == "fetch":
+            return _fetch(args)
+        if args.command == "references":
+            return _references(args)
         if args.command == "analyze":
             return _analyze(args, progress)
         corpus = load_corpus(args.paths or None, manifest=args.manifest, max_mb=args.max_mb, progress=progress)
         report_problems(corpus.problems)
         if corpus.documents.empty:
-            print("claimcritique: error: no readable documents", file=sys.stderr)
+            print(f"claimcritique: error: {nothing_readable(args.paths or None, corpus.problems)}", file=sys.stderr)
             return 1
         write_table(args.table(corpus, args), args.output)
     except ValueError as error:  # a malformed manifest or data file: say which and why

@@ -4,10 +4,17 @@ One bad document (empty, binary, wrongly encoded, too large, unparsable HTML) ne
 batch: it becomes a row of `Corpus.problems`, naming the file and the problem, and the other
 documents load. For a UTF-8 `.txt` or `.md` file the loaded text is the file's content
 unchanged (a byte-order mark aside); HTML pages are reduced to their main text by trafilatura
-(tuned for recall so lists and tables survive), as Markdown-like lines.
+(tuned for recall so lists and tables survive), as Markdown-like lines without Markdown's
+backslash escapes or emphasis marks (so "[1]" stays a citation marker and quotes read as the page
+does). PDFs give their text layer (pypdf), page after page, with blank lines where the gaps between
+lines mark paragraphs; an encrypted or image-only PDF is a problem, named as such.
+
+Each document gets a short readable `label` (the manifest's, else its publisher or title), unique
+in the corpus, for figures, tables and the explorer.
 """
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -18,20 +25,27 @@ import pandas as pd
 from . import paths
 from .segment import BLOCK_COLUMNS, SENTENCE_COLUMNS, block_rows, count_words, sentence_rows
 
-FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+FORMATS = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+           ".pdf": "pdf"}
 DEFAULT_MAX_MB = 5.0
 MANIFEST_NAME = "corpus.csv"
-MANIFEST_COLUMNS = ["doc_id", "file", "title", "publisher", "kind", "url", "notes"]
+FETCH_LOG = "fetch_log.csv"  # what `claimcritique fetch` writes beside the pages
+MANIFEST_COLUMNS = ["doc_id", "file", "title", "publisher", "kind", "url", "notes", "label"]
+LABEL_MAX = 30
 DOCUMENT_KINDS = {"vendor", "affiliate", "informational"}
 PROBLEM_COLUMNS = ["file", "doc_id", "severity", "problem"]
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "file", "format", "title", "publisher", "kind", "url", "notes",
-    "encoding", "chars", "words", "blocks", "sentences", "text",
+    "encoding", "chars", "words", "blocks", "sentences", "label", "text",
 ]
 
 
 class DocumentError(Exception):
     """A document that cannot be used; the message says why in plain words."""
+
+
+class NothingReadable(ValueError):
+    """A corpus with no readable document: the message names the folder and what was found there."""
 
 
 @dataclass
@@ -84,6 +98,16 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> tuple[str, str, list[str
     raise DocumentError(f"{name}: cannot decode text")  # unreachable: latin-1 decodes anything
 
 
+# trafilatura's Markdown escapes punctuation ("\[1\]", "1\.") and marks emphasis with unescaped stars;
+# one pass drops the marks and unescapes, so the loaded text reads as the page does (offsets are into it).
+_MARKDOWN_MARKS = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~=])|\*+")
+
+
+def plain_markdown(text: str) -> str:
+    """trafilatura's Markdown without backslash escapes or emphasis stars; headings, lists, tables kept."""
+    return _MARKDOWN_MARKS.sub(lambda m: m.group(1) or "", text)
+
+
 def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     """Main text of a saved page (no scripts, styles, navigation) and its title and site name."""
     import trafilatura  # imported here: it is slow to import and only HTML needs it
@@ -104,20 +128,99 @@ def html_to_text(html: str) -> tuple[str, dict[str, str]]:
     info = {}
     if meta is not None:
         info = {"title": meta.title or "", "publisher": meta.sitename or "", "url": meta.url or ""}
-    return text, info
+    return plain_markdown(text), info
+
+
+def pdf_to_text(data: bytes) -> tuple[str, dict[str, str]]:
+    """The text layer of a PDF, page after page (a blank line between pages), and its title metadata.
+    DocumentError for an encrypted PDF or one without text (scanned pages are images)."""
+    import io
+
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):  # an owner password alone still opens
+            raise DocumentError("encrypted PDF (needs a password)")
+        pages = [_page_text(page) for page in reader.pages]
+        title = (reader.metadata.title if reader.metadata else None) or ""
+    except DocumentError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise DocumentError(f"could not read the PDF ({type(error).__name__}: {error})") from None
+    except Exception as error:  # pypdf raises assorted errors on broken files; name the file, no traceback
+        if "crypt" in str(error).lower():
+            raise DocumentError("encrypted PDF (cannot be decrypted)") from None
+        raise DocumentError(f"could not read the PDF ({type(error).__name__}: {error})") from None
+    text = "\n\n".join(page.strip("\n") for page in pages if page.strip())
+    if not text.strip():
+        raise DocumentError(f"image-only PDF: no text layer in {len(pages)} page(s) (scanned? run OCR first)")
+    return text, {"title": str(title).strip()}
+
+
+PARAGRAPH_GAP = 1.5  # a gap between two lines this many times the page's line spacing starts a paragraph
+
+
+def _page_text(page) -> str:
+    """pypdf's text of one page, with a blank line wherever the gap between two lines says a new paragraph
+    (or a new column) starts: the segmenter reads blank lines as paragraph ends, as in a .txt file. A line's
+    spacing is the page's most common step between lines, or 1.2 times the font size if that is smaller
+    (a page whose every line is a paragraph has no single steps)."""
+    pieces: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size):  # each piece of text with its baseline's height and its font size
+        pieces.append((text, tm[4] * cm[1] + tm[5] * cm[3] + cm[5], abs(size * tm[3] * cm[3])))
+
+    text = page.extract_text(visitor_text=visit) or ""
+    if "".join(t for t, _, _ in pieces) != text:  # not the pieces of this text: keep pypdf's text as it is
+        return text
+    lines, heights, sizes = [""], [None], []
+    for piece, y, size in pieces:
+        for k, part in enumerate(piece.split("\n")):
+            if k:
+                lines.append("")
+                heights.append(None)
+            if part.strip():
+                sizes.append(size)
+                if heights[-1] is None:
+                    heights[-1] = y
+            lines[-1] += part
+    known = [y for y in heights if y is not None]
+    steps = sorted(round(a - b, 1) for a, b in zip(known, known[1:]) if a - b > 0.5)
+    if not steps:
+        return text
+    spacing = next((step for step in steps if steps.count(step) >= 2), steps[0])
+    sizes = sorted(size for size in sizes if size > 0)
+    if sizes:
+        spacing = min(spacing, 1.2 * sizes[len(sizes) // 2])
+    out: list[str] = []
+    previous = None
+    for line, y in zip(lines, heights):
+        if y is not None and previous is not None and out and out[-1].strip():
+            if previous - y > PARAGRAPH_GAP * spacing or y - previous > spacing:  # a gap, or up to a new column
+                out.append("")
+        out.append(line)
+        previous = y if y is not None else previous
+    return "\n".join(out)
 
 
 def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> tuple[str, str, dict[str, str], list[str]]:
     """Text, encoding, page metadata and warnings of one file; DocumentError if it is unusable."""
     suffix = path.suffix.lower()
     if suffix not in FORMATS:
-        raise DocumentError(f"unsupported file type '{suffix or '(none)'}' (use .txt, .md or .html)")
+        raise DocumentError(f"unsupported file type '{suffix or '(none)'}' (use .txt, .md, .html or .pdf)")
     size = path.stat().st_size
     if size > max_mb * 1_000_000:
         raise DocumentError(f"too large: {size / 1e6:.1f} MB (limit {max_mb:g} MB; raise it with --max-mb)")
     data = path.read_bytes()
     if not data.strip():
         raise DocumentError("empty file")
+    if FORMATS[suffix] == "pdf":
+        if not data.lstrip().startswith(b"%PDF"):
+            raise DocumentError("not a PDF (no %PDF header)")
+        text, info = pdf_to_text(data)
+        return text, "pdf", info, []
     if _looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise DocumentError("binary file, not text")
     text, encoding, notes = decode_bytes(data, path.name)
@@ -134,9 +237,74 @@ def read_document(path: Path, max_mb: float = DEFAULT_MAX_MB) -> tuple[str, str,
     return text, encoding, info, notes
 
 
+# --- titles and labels ---------------------------------------------------------------------------
+
+# Headings that name a part of a page, not the page: never its title.
+_SECTION_HEADINGS = {
+    "contents", "table of contents", "introduction", "summary", "conclusion", "conclusions", "references",
+    "sources", "faq", "faqs", "frequently asked questions", "key takeaways", "overview", "related articles",
+    "related posts", "you may also like", "disclaimer", "share", "menu", "navigation", "search", "ingredients",
+    "formulation", "directions", "benefits", "dosage", "side effects", "bottom line", "the bottom line",
+}
+TITLE_MAX_WORDS = 20
+
+
+def plausible_title(text: str) -> bool:
+    """A page title, not a section heading ("Formulation:", "Table of Contents") or a paragraph."""
+    text = " ".join(str(text or "").split())
+    if not text or text.endswith(":") or len(text) > 150 or len(text.split()) > TITLE_MAX_WORDS:
+        return False
+    if text.lower().strip(" .!?") in _SECTION_HEADINGS:
+        return False
+    return sum(c.isalpha() for c in text) >= 3
+
+
+def guess_title(info: dict[str, str], headings: Sequence[str]) -> str:
+    """The page's metadata title if plausible, else its first plausible heading, else ""."""
+    for candidate in (info.get("title", ""), *headings):
+        if plausible_title(candidate):
+            return " ".join(candidate.split())
+    return ""
+
+
+def shorten(text: str, limit: int = LABEL_MAX) -> str:
+    """At most `limit` characters, cut at a word boundary with an ellipsis."""
+    text = " ".join(str(text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:  # do not end on half a word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-–—·|") + "…"
+
+
+def assign_labels(documents: pd.DataFrame, used: set[str] | None = None) -> pd.DataFrame:
+    """A short readable label per document, unique across the corpus: the manifest's `label` if given,
+    else the publisher (a second page of the same publisher gets "publisher: title"), else the title,
+    else the file stem; at most LABEL_MAX characters. `used` carries labels across batches, in order."""
+    used = set() if used is None else used
+    labels = []
+    for row in documents.itertuples(index=False):
+        given = shorten(row.label) if isinstance(row.label, str) and row.label.strip() else ""
+        publisher, title = shorten(row.publisher), shorten(row.title)
+        stem = shorten(Path(str(row.file)).stem)
+        options = [given] if given else [o for o in (
+            publisher, shorten(f"{row.publisher}: {row.title}") if publisher and title else "", title, stem) if o]
+        label = next((o for o in options if o not in used), "")
+        if not label:
+            base = shorten(options[0] if options else row.doc_id, LABEL_MAX - 4)
+            n = 2
+            while f"{base} ({n})" in used:
+                n += 1
+            label = f"{base} ({n})"
+        used.add(label)
+        labels.append(label)
+    return documents.assign(label=pd.Series(labels, index=documents.index, dtype=object))
+
+
 # --- finding files and the manifest -----------------------------------------------------------
 
-def discover(paths_: Iterable[str | Path], skip: Sequence[str] = (MANIFEST_NAME,)) -> tuple[list[Path], list[dict]]:
+def discover(paths_: Iterable[str | Path], skip: Sequence[str] = (MANIFEST_NAME, FETCH_LOG)) -> tuple[list[Path], list[dict]]:
     """Files to load from files and folders (recursively, hidden files skipped), and the problems met."""
     files: list[Path] = []
     problems: list[dict] = []
@@ -261,12 +429,12 @@ def load_documents(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_M
         doc_sentences = sentence_rows(text, doc_blocks)
         blocks.extend(doc_blocks)
         sentences.extend(doc_sentences)
-        heading = next((b[3] for b in doc_blocks if b[2] == "heading"), "")
+        headings = [b[3] for b in doc_blocks if b[2] == "heading"][:5]
         documents.append((
             doc_id, str(path), path.name, FORMATS[path.suffix.lower()],
-            meta.get("title") or info.get("title") or heading, meta.get("publisher") or info.get("publisher", ""),
+            meta.get("title") or guess_title(info, headings), meta.get("publisher") or info.get("publisher", ""),
             meta.get("kind", ""), meta.get("url") or info.get("url", ""), meta.get("notes", ""),
-            encoding, len(text), count_words(text), len(doc_blocks), len(doc_sentences), text,
+            encoding, len(text), count_words(text), len(doc_blocks), len(doc_sentences), meta.get("label", ""), text,
         ))
     return Corpus(
         documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS),
@@ -296,6 +464,31 @@ def problems_table(planning: Sequence[dict], parts: Sequence[pd.DataFrame] = ())
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=PROBLEM_COLUMNS)
 
 
+def nothing_readable(paths_: Sequence[str | Path] | None, problems: pd.DataFrame | Sequence[dict]) -> str:
+    """One line naming the folder(s) and what was found there, e.g. "no readable article in data/x:
+    2 .pdf files could not be read (a.pdf: encrypted PDF; b.pdf: image-only PDF ...)"."""
+    where = ", ".join(f"'{p}'" for p in (paths_ or [paths.RAW]))
+    table = problems if isinstance(problems, pd.DataFrame) else pd.DataFrame(list(problems), columns=PROBLEM_COLUMNS)
+    table = table[table["severity"] != "warning"]
+    missing = table["problem"] == "no such file or folder"
+    parts = [f"no such file or folder: '{f}'" for f in table.loc[missing, "file"]]
+    table = table[~missing]
+    if table.empty and not parts:
+        return f"no readable article in {where}: the folder is empty (no .txt, .md, .html or .pdf file)"
+    for (suffix, skipped), group in table.groupby(
+            [table["file"].map(lambda f: Path(f).suffix.lower() or "(no extension)"), table["severity"] == "skipped"],
+            sort=True):
+        names = [Path(f).name if skipped else f"{Path(f).name}: {problem}" for f, problem in zip(group["file"], group["problem"])]
+        shown = "; ".join(names[:3]) + (f"; and {len(names) - 3} more" if len(names) > 3 else "")
+        noun = "file" if len(group) == 1 else "files"
+        what = "of an unsupported type" if skipped else "could not be read"
+        if suffix == "(no extension)":
+            parts.append(f"{len(group)} {noun} without an extension {what} ({shown})")
+        else:
+            parts.append(f"{len(group)} {suffix} {noun} {what} ({shown})")
+    return f"no readable article in {where}: " + ", ".join(parts)
+
+
 def chunks(items: Sequence, size: int) -> list[Sequence]:
     return [items[i: i + size] for i in range(0, len(items), size)]
 
@@ -313,4 +506,6 @@ def load_corpus(
         from tqdm.auto import tqdm
 
         batches = tqdm(batches, desc="reading", unit="batch of 50")
-    return combine([load_documents(batch, max_mb) for batch in batches], problems)
+    corpus = combine([load_documents(batch, max_mb) for batch in batches], problems)
+    corpus.documents = assign_labels(corpus.documents)
+    return corpus

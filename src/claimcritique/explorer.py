@@ -1,7 +1,13 @@
 """The interactive explorer: pick a document, a claim type and a language category.
 
 Every view is a plain function of the analysis results (`document_view`), so it runs and is tested
-without widgets; `explore` only wires ipywidgets controls to it.
+without widgets; `explore` only wires ipywidgets controls to it. Documents are offered by label.
+
+The view is put into its Output widget by setting the widget's `outputs` (`append_display_data`),
+never by capturing displays (`with output:` or `output.clear_output()`): a capture makes nbclient's
+output-widget mimic send a comm message on the kernel's shell socket while it is waiting for the
+cell's reply on that same socket, and that reply then never wakes the wait, which is why `jupyter
+nbconvert --execute` stalled on this notebook (jupyter/nbclient#312).
 """
 from __future__ import annotations
 
@@ -17,9 +23,13 @@ SCORE_COLUMNS = [("readability", "flesch_kincaid_grade"), ("readability", "flesc
 
 
 def choices(results: Results) -> dict[str, list[str]]:
-    """What the controls offer: documents, claim types and language categories present in the results."""
+    """What the controls offer: documents (ids, and (label, id) pairs for the dropdown, which shows labels),
+    claim types and language categories present in the results."""
+    documents = results.corpus.documents
+    labels = documents["label"] if "label" in documents.columns else documents["doc_id"]
     return {
-        "document": results.corpus.documents["doc_id"].tolist(),
+        "document": documents["doc_id"].tolist(),
+        "document_options": list(zip(labels, documents["doc_id"])),
         "claim_type": [ALL, *sorted(results["claims"]["claim_type"].unique())],
         "category": [ALL, *sorted(results["language_matches"]["category"].unique())],
     }
@@ -48,29 +58,38 @@ def document_view(results: Results, doc_id: str, claim_type: str = ALL, category
     html = language.reading_view(results.corpus.text(doc_id), doc_id, results.corpus.sentences, matches, claims,
                                  results["claim_strength"])
     table = claims[["claim_type", "subject", "low", "high", "unit", "quote", "start", "end"]].reset_index(drop=True)
-    return {"html": html, "claims": table, "scores": scores_next_to_corpus(results, doc_id)}
+    documents = results.corpus.documents.set_index("doc_id")
+    label = documents.at[doc_id, "label"] if "label" in documents.columns else doc_id
+    return {"html": html, "claims": table, "scores": scores_next_to_corpus(results, doc_id), "label": label,
+            "title": documents.at[doc_id, "title"]}
 
 
 def explore(results: Results):  # pragma: no cover - needs a live kernel; document_view is tested instead
     """ipywidgets controls over `document_view`."""
     import ipywidgets as widgets
-    from IPython.display import HTML, display
+    from IPython.display import HTML
 
     options = choices(results)
-    document = widgets.Dropdown(options=options["document"], description="document")
+    document = widgets.Dropdown(options=options["document_options"], description="document")
     claim_type = widgets.Dropdown(options=options["claim_type"], description="claim type")
     category = widgets.Dropdown(options=options["category"], description="language")
     output = widgets.Output()
 
     def refresh(*_):
         view = document_view(results, document.value, claim_type.value, category.value)
-        output.clear_output(wait=True)
-        with output:
-            display(view["scores"].round(2))
-            display(view["claims"])
-            display(HTML(view["html"]))
+        output.outputs = ()  # replaced, not captured: see the module's docstring
+        for shown in (HTML(f"<h3>{_escape(view['label'])}</h3><p>{_escape(view['title'])}</p>"), view["scores"].round(2),
+                      view["claims"],
+                      HTML(view["html"])):
+            output.append_display_data(shown)
 
     for control in (document, claim_type, category):
         control.observe(refresh, names="value")
     refresh()
     return widgets.VBox([widgets.HBox([document, claim_type, category]), output])
+
+
+def _escape(text: str) -> str:
+    import html
+
+    return html.escape(str(text))

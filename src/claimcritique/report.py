@@ -419,21 +419,44 @@ def write_report(results_folder: Path, figures_folder: Path, out_path: Path,
     return out_path
 
 
+def write_notebooks_html(executed: Path, folder: Path) -> list[Path]:
+    """The executed notebooks (with their outputs) as HTML pages in `folder`, for reading without Jupyter."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter()
+    written = []
+    for notebook in sorted(Path(executed).glob("[0-9][0-9]_*.ipynb")):
+        body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4))
+        target = Path(folder) / f"{notebook.stem}.html"
+        target.write_text(body, encoding="utf-8")
+        written.append(target)
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
-    """`claimcritique report`: the HTML write-up of the tables and figures of the last run."""
+    """`claimcritique report`: the HTML write-up of a corpus's last run (tables, figures, executed notebooks)."""
     parser = argparse.ArgumentParser(prog="claimcritique report", description=write_report.__doc__)
-    parser.add_argument("-o", "--output", default=str(paths.PROJECT_ROOT / "build" / "report" / "claimcritique.html"),
-                        help="the HTML file to write (default build/report/claimcritique.html)")
-    parser.add_argument("--tables", default=str(paths.PROCESSED),
-                        help="the folder `claimcritique analyze -o` wrote (default data/processed)")
-    parser.add_argument("--figures", default=str(paths.FIGURES), help="the notebooks' figures (default figures/)")
+    parser.add_argument("--corpus", metavar="PATH", help="the corpus whose results to write up (default: the one "
+                        "`claimcritique analyze` last wrote, else data/raw)")
+    parser.add_argument("-o", "--output", help="the HTML file (default build/report/[corpus name/]claimcritique.html)")
+    parser.add_argument("--tables", help="the corpus's table folder (default: where `claimcritique analyze` wrote it)")
+    parser.add_argument("--figures", help="the corpus's figure folder (default: where the notebooks saved them)")
+    parser.add_argument("--notebooks", action=argparse.BooleanOptionalAction, default=True,
+                        help="also write the executed notebooks as HTML beside the report (default: yes)")
     args = parser.parse_args(argv)
+    from .analysis import resolve_corpus
+
+    out = paths.outputs(resolve_corpus(args.corpus))
+    target = Path(args.output) if args.output else paths.BUILD / "report" / out.name / "claimcritique.html"
     try:
-        written = write_report(Path(args.tables), Path(args.figures), Path(args.output))
+        written = write_report(Path(args.tables or out.tables), Path(args.figures or out.figures), target)
     except (FileNotFoundError, EOFError) as error:
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 1
-    print(f"claimcritique: report written to {written}", file=sys.stderr)
+    pages = write_notebooks_html(out.notebooks, written.parent) if args.notebooks and out.notebooks.is_dir() else []
+    print(f"claimcritique: report written to {written}" + (f", with {len(pages)} notebooks beside it" if pages else ""),
+          file=sys.stderr)
     return 0
 
 
