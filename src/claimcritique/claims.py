@@ -124,7 +124,7 @@ _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
 _CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")
 _CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*[\])]")
 _TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*$")  # "... phase 2", "option 1, 2"
-_COUNT_NOUN = re.compile(r"^(?:\s+|-)(?:of\s+the\s+)?(?:[\w-]+\s+){0,3}?"
+_COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
                          r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
@@ -550,9 +550,38 @@ _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
 
 
+_GENERIC_LABELS = frozenset({"dosage", "dose", "doses", "timeline", "frequency", "duration", "note", "tip", "amount",
+                             "recommended dose", "recommended dosage", "typical dose", "quick answer", "bottom line",
+                             "summary", "key takeaway", "answer"})
+_CELL_IS_VALUE = re.compile(r"^[\s#~≈<>$★☆0-9.,%–-]*(?:[0-9].*)?$")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" |:-*•").lower()
+
+
+def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
+    """A markdown table row: its label (first cell that is not a number or a rank), and when the row holds
+    several values, the header of the number's column ("ferrous fumarate, example dose (compound)")."""
+    cells = sentence.strip().strip("|").split("|")
+    index = sentence[: number.start].strip().lstrip("|").count("|")
+    labels = [c for c in cells if c.strip() and not _CELL_IS_VALUE.match(c.strip())]
+    label = _clean(labels[0]) if labels else ""
+    with_digits = sum(bool(_DIGIT.search(c)) for c in cells if c.strip() and _clean(c) != label)
+    head = header.strip().strip("|").split("|") if header and header != sentence else []
+    column = _clean(head[index]) if with_digits > 1 and index < len(head) else ""
+    if column and column != label and not (labels and cells[index] == labels[0]):
+        return f"{label}, {column}" if label else column
+    return label
+
+
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
              subjects: dict[str, re.Pattern], document_form: str, found: dict[str, list[tuple[int, int, str]]],
-             section_form: str) -> str:
+             section_form: str, header: str = "") -> str:
+    if block_kind == "table_row" and "|" in sentence:
+        label = _pipe_table_subject(sentence, number, header)
+        if label:
+            return label
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
         if label:
@@ -573,13 +602,29 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         if after:
             return after.group(1).strip().lower()
         return _closest(found["population"], number)
+    after = _term_after(found, number, sentence)
     if claim_type in ("dose", "timing", "onset"):
         label = _LABEL_LEAD.match(sentence)
-        return (_closest(found["population"], number) or _closest(found["purpose"], number)
-                or (label.group(1).strip().lower() if label and label.end() <= number.start else "")
+        label_text = label.group(1).strip().lower() if label and label.end() <= number.start else ""
+        if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
+            label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
+        return (after or _closest(found["population"], number) or _closest(found["purpose"], number) or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
                 or section_form or document_form)
-    return _closest(found["form"], number) or document_form
+    return after or _closest(found["form"], number) or document_form
+
+
+_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
+    """A subject term right after the amount ("120 mg DHA", "18 mg for women", "600 mg of omega-3s")."""
+    terms = sorted((t for category in ("population", "form", "purpose") for t in found.get(category, [])
+                    if t[0] >= number.end and t[0] - number.end <= 12), key=lambda t: t[0])
+    for start, _, term in terms:
+        if _AFTER_NUMBER.match(sentence[number.end: start]):
+            return term
+    return ""
 
 
 def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list[_Number] | None = None) -> int:
@@ -727,7 +772,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 unit, low, high = _final_unit(kind, number, daily, g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
-                                           found, section_form),
+                                           found, section_form, header),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
                     number.qualifier, _elemental(kind, s.text, number, named),
