@@ -321,8 +321,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if m.group("per") is not None and end == m.end():
         if dimension in _DOSE_DIMENSIONS and m.group("per").strip():
             per = "week" if "w" in m.group("per").lower() else "day"
-        else:  # "2 hours a day": the period is not part of the number
-            end = m.start("per")
+        end = m.start("per")  # the number as written ends at its unit: "50 micrograms" of "50 micrograms/day"
     if m.group("low").lower() in _FREQUENCY_WORDS and dimension != "frequency":
         return None  # "once" is a number only in "once daily"
     if low > high:  # "2-1 mg": keep the range, in order
@@ -769,14 +768,15 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
                     continue  # "30 capsules" with no taking or daily cue: a pack size
-                unit, low, high = _final_unit(kind, number, daily, g)
+                per_dose = times_per_day(kind, s.text, number, numbers)
+                # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
+                unit, low, high = _final_unit(kind, number, daily and per_dose == 1, g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
                                            found, section_form, header),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
-                    number.qualifier, _elemental(kind, s.text, number, named),
-                    times_per_day(kind, s.text, number, numbers),
+                    number.qualifier, _elemental(kind, s.text, number, named), per_dose,
                     claim_supplement(named, section_named, number.start, number.end, main),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)

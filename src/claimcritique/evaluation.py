@@ -21,7 +21,7 @@ import math
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
@@ -184,29 +184,37 @@ def misses(extracted: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, p
     return missed, extra
 
 
-def score_corpus(corpus_paths: Iterable[Path], gold_files: Sequence[Path]) -> pd.DataFrame:
-    """Extract the claims of a folder and score them against gold files (the `evaluate` command)."""
+def main(argv: Sequence[str] | None = None) -> int:
+    """`claimcritique evaluate --gold FILE... PATH...`: the per-type table as CSV (missed and extra claims on
+    stderr with `--misses`)."""
+    parser = argparse.ArgumentParser(prog="claimcritique evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help=f"files or folders of articles (default: {paths.RAW})")
+    parser.add_argument("--gold", nargs="+", type=Path, metavar="CSV",
+                        help="gold annotation files (default: data/annotations/claims_gold.csv)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the CSV here instead of stdout")
+    parser.add_argument("--misses", action="store_true", help="list missed and extra claims on stderr")
+    args = parser.parse_args(argv)
+    gold_files = [f for f in args.gold or [] if f.suffix.lower() == ".csv" and not f.is_dir()]
+    corpus_paths = [*args.paths, *(f for f in args.gold or [] if f not in gold_files)] or [paths.RAW]
+    gold_files = gold_files or [paths.ANNOTATIONS / "claims_gold.csv"]
+
     from .claims import extract_claims
     from .corpus import load_corpus
 
-    corpus = load_corpus(list(corpus_paths))
-    return evaluate(extract_claims(corpus.sentences, corpus.blocks), load_gold(*gold_files))
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """`python -m claimcritique.evaluation --gold FILE... PATH...`: the per-type table as CSV."""
-    parser = argparse.ArgumentParser(prog="claimcritique evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("paths", nargs="*", type=Path, default=[paths.RAW], metavar="PATH")
-    parser.add_argument("--gold", nargs="+", type=Path, default=[paths.ANNOTATIONS / "claims_gold.csv"])
-    parser.add_argument("-o", "--output", type=Path)
-    parser.add_argument("--misses", action="store_true", help="also list missed and extra claims on stderr")
-    args = parser.parse_args(argv)
-    table = score_corpus(args.paths, args.gold)
-    text = table.round(3).to_csv(index=False)
+    corpus = load_corpus(corpus_paths)
+    found, gold = extract_claims(corpus.sentences, corpus.blocks), load_gold(*gold_files)
+    text = evaluate(found, gold).round(3).to_csv(index=False)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
+    if args.misses:
+        missed, extra = misses(found, gold)
+        for label, rows in (("missed", missed), ("extra", extra)):
+            for row in rows.itertuples():
+                print(f"{label}: {row.doc_id} {row.claim_type} {row.low:g}-{row.high:g} {row.unit} | {row.quote[:100]!r}",
+                      file=sys.stderr)
     return 0
 
 
