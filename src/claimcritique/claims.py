@@ -195,16 +195,18 @@ class Grammar:
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
-        self.unit_words = frozenset(w for s in reg.units["surface"] for w in re.findall(r"[a-z]+", s))
+        self._units: dict[str, tuple[str, str, str]] = {}
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
         """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
         if not surface:
             return "", "", ""
-        found = self.registry.unit(surface)
-        if not found:
-            return "", "", ""
-        return found[3], found[1], " ".join(surface.lower().split())
+        known = self._units.get(surface)
+        if known is None:
+            found = self.registry.unit(surface)
+            known = self._units[surface] = (found[3], found[1], " ".join(surface.lower().split())) if found \
+                else ("", "", "")
+        return known
 
 
 @lru_cache(maxsize=8)
@@ -718,6 +720,17 @@ def may_hold_a_number(text: str) -> bool:
     return bool(_DIGIT.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
 
 
+@dataclass
+class _SentenceRow:
+    doc_id: str
+    block_id: int
+    sentence_id: int
+    block_kind: str
+    text: str
+    start: int
+    end: int
+
+
 class _Sections:
     """Per section heading: its supplement mentions, computed once."""
 
@@ -740,20 +753,29 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     context = _contexts(blocks)
     header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
     rows = []
-    for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
-        candidates = doc_sentences[[may_hold_a_number(t) for t in doc_sentences["text"]]]
-        if candidates.empty:
+    columns = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]
+    every = list(zip(*(sentences[c].tolist() for c in columns)))  # plain tuples: pandas rows are slow to iterate
+    by_document: dict[str, list[tuple]] = {}
+    for row in every:
+        by_document.setdefault(row[0], []).append(row)
+    for doc_id, doc_rows in by_document.items():
+        texts = [r[4] for r in doc_rows]
+        hopeful = [may_hold_a_number(t) for t in texts]
+        if not any(hopeful):
             continue
-        mentions = DocumentMentions(doc_sentences["text"].tolist(), reg)
+        mentions = DocumentMentions(texts, reg)
         sections = None
-        for s in candidates.itertuples(index=False):
+        for index, row in enumerate(doc_rows):
+            if not hopeful[index]:
+                continue
+            s = _SentenceRow(*row)
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
             numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
-            named = reg.identify(s.text, main)
+            named = mentions.in_sentence(index)
             found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}  # once per sentence
             found["form"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, _, _ in named]
             section_named = sections.mentions(section)

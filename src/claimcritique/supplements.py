@@ -7,6 +7,7 @@ magnesium elsewhere, and a sentence that names magnesium on that page is magnesi
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import cached_property
 
@@ -14,6 +15,7 @@ import pandas as pd
 
 from . import registry as registry_module
 from .registry import Mention, Registry
+from .scanning import SEPARATOR
 
 
 def _mode(values: list[str]) -> str:
@@ -24,18 +26,22 @@ def _mode(values: list[str]) -> str:
 
 
 class DocumentMentions:
-    """The supplements and forms a document names, found with one scan when first asked for."""
+    """The supplements and forms a document names, found with one scan of its sentences when first asked for."""
 
     def __init__(self, texts: pd.Series | list[str], reg: Registry) -> None:
-        self.texts, self.registry = texts, reg
+        self.texts, self.registry = list(texts), reg
 
     @cached_property
-    def _joined(self) -> str:
-        return "\n".join(self.texts)
+    def _offsets(self) -> list[int]:
+        offsets, position = [], 0
+        for text in self.texts:
+            offsets.append(position)
+            position += len(text) + len(SEPARATOR)
+        return offsets
 
     @cached_property
     def _named(self) -> list[Mention]:
-        return self.registry.identify(self._joined)
+        return self.registry.identify(SEPARATOR.join(self.texts))  # no name runs across the separator
 
     @cached_property
     def main_supplement(self) -> str:
@@ -45,9 +51,30 @@ class DocumentMentions:
     @cached_property
     def main_form(self) -> str:
         """The supplement term the document uses most, as written ("magnesium glycinate")."""
-        joined = self._joined
-        return _mode([" ".join(joined[m[0]:m[1]].lower().split()) for m in self.registry.identify(
-            joined, self.main_supplement)])
+        joined = SEPARATOR.join(self.texts).lower()
+        counts = Counter(joined[m[0]:m[1]] for m in self._named)
+        return _mode([" ".join(term.split()) for term, n in counts.items() for _ in range(n)]) if counts else ""
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        """The mentions of the index-th sentence, with offsets into it; a form several supplements have
+        ("citrate") goes to the document's main supplement when it has that form."""
+        start = self._offsets[index]
+        end = start + len(self.texts[index])
+        first = bisect_left(self._starts, start)
+        found = []
+        for m in self._named[first:]:
+            if m[0] >= end:
+                break
+            mention = (m[0] - start, m[1] - start, m[2], m[3])
+            if not m[2]:
+                resolved = self.registry.identify(self.texts[index][mention[0]:mention[1]], self.main_supplement)
+                mention = (mention[0], mention[1], *resolved[0][2:]) if resolved else mention
+            found.append(mention)
+        return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m[0] for m in self._named]
 
 
 def main_supplements(sentences: pd.DataFrame, folder=None) -> dict[str, str]:
