@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcritique.segment import count_words, segment_blocks, segment_sentences
+from claimcritique.segment import count_words, segment_blocks, segment_sentences, stat_line
 
 
 def blocks_of(text):
@@ -103,3 +103,17 @@ def test_patterns_for_lowered_text_drop_ignorecase_only_when_it_changes_nothing(
     assert kept.flags & re.IGNORECASE
     with pytest.raises(ValueError, match="case-sensitive"):
         for_lowered_text(re.compile(r"PMID"))
+
+
+def test_a_full_stop_before_a_bracketed_citation_ends_a_sentence():
+    text = "Older people may need more for absorption.[115] Most vegans absorb it well.[93][94] The rest [2] is fine."
+    sentences = segment_sentences(text, segment_blocks("d", text))
+    assert sentences["text"].tolist() == ["Older people may need more for absorption.[115]",
+                                          "Most vegans absorb it well.[93][94]", "The rest [2] is fine."]
+    assert all(text[r.start:r.end] == r.text for r in sentences.itertuples())
+
+
+def test_stat_lines_use_the_registry_units():
+    for line in ("30 Billion CFU", "68%", "5x", "1,000 IU", "250% DV"):
+        assert stat_line().match(line), line
+    assert not stat_line().match("30 billion reasons")
