@@ -129,13 +129,16 @@ _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
                          r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
                          re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
+_LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|steps|signs|mistakes|questions)\s+"
+                        r"(?:to|you|that|for|why|i)\b", re.IGNORECASE)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
-_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older)\b", re.IGNORECASE)  # "10 years younger": other
+_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
+                              r"studies|trials|tradition|practice))", re.IGNORECASE)  # "10 years younger", "three decades of research"
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
@@ -185,7 +188,8 @@ class Grammar:
         )
         one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
                             rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
-        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b", re.IGNORECASE)
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
+                          r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b", re.IGNORECASE)
         within = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
@@ -269,8 +273,9 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in expressions["many"].finditer(text):
-        found.append(_Number(m.start(), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "count",
-                             m.group("word").lower(), dimension="count", kind="many"))
+        word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
+        found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
+                             m.group(word).lower(), dimension="count", kind="many"))
     for m in expressions["within"].finditer(text):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
@@ -366,6 +371,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     before, after = sentence[: number.start], sentence[number.end:]
     if number.kind != "number" or number.lead_unit:
         return False
+    if number.bare_words and _LIST_SIZE.match(after):
+        return True  # "The five things to check on a label": the size of the author's list
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
@@ -386,9 +393,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
         return True  # a list number on a line of its own ("1.")
-    if not number.unit and not number.scaled and block_kind in ("bullet", "paragraph", "heading"):
+    if not number.unit and not number.scaled and block_kind != "stat":
         tail = _TRAILING_CITATIONS.search(sentence)
-        if tail and tail.start(1) <= number.start and number.end <= tail.end(1):
+        if tail and tail.start(1) <= number.start and number.end <= tail.end(1) and (
+                block_kind != "table_row" or sentence[: tail.start(1)].rstrip().endswith(".")):
             return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
     if number.unit in ("", "years"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
@@ -495,7 +503,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
             return "absorption_rate"  # "you absorb about 11 mg"
-        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end + 25]) or \
+        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) or \
                 cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
                                                                                              number.start]):
             return "other"  # the body's content, a blood level, food eaten with it
