@@ -305,3 +305,21 @@ def test_rulings_where_the_conventions_are_silent(text, expected):
     got = {(r.claim_type, r.high if not math.isnan(r.high) else r.low, r.unit, r.times_per_day)
            for r in found.itertuples()}
     assert got == expected, found[["claim_type", "value_text", "low", "high", "unit", "times_per_day"]]
+
+
+def test_elemental_from_table_columns_and_only_for_mineral_salts():
+    table = ("| Form | Example Dose (Compound) | Equivalent Elemental Iron |\n|---|---|---|\n"
+             "| Ferrous Fumarate | 300 mg | 99 mg |\n")
+    found = extract(table).set_index("value_text")["elemental"].to_dict()
+    assert found == {"300 mg": "no", "99 mg": "yes"}
+    assert one("Each tablet provides 10,000 mcg of methylcobalamin.")["elemental"] == ""  # a vitamin's form
+    assert one("Take 15-30 mg/day of elemental zinc.")["elemental"] == "yes"
+    claims_of = extract("Often in 325 mg tablets, containing about 20% elemental iron.")
+    assert claims_of.set_index("value_text").at["325 mg", "elemental"] == ""  # "elemental" is the 20%'s
+
+
+def test_a_companion_is_not_the_numbers_supplement():
+    found = extract("# Collagen\n\nCollagen for skin. 5g with vitamin C improved skin density. "
+                    "Nutraharmony pairs 10,000 IU Vitamin D3 with 120 mcg of K2.")
+    assert found.set_index("value_text")["supplement"].to_dict() == {"5g": "collagen", "10,000 IU": "vitamin d",
+                                                                     "120 mcg": "vitamin k2"}

@@ -687,18 +687,34 @@ def _final_unit(claim_type: str, number: _Number, daily: bool, g: Grammar) -> tu
     return unit, low, high
 
 
-def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list) -> str:
-    """yes: the text says elemental near this number; no: it names a compound's mass ("400 mg of magnesium
-    glycinate", "325 mg ferrous sulfate tablets"); empty: unstated."""
+def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list, header: str,
+               reg: registry_module.Registry) -> str:
+    """yes: the text says elemental at this number (or its table column does); no: it names a mineral salt's
+    mass ("400 mg of magnesium glycinate", a "Compound" column); empty: unstated. A vitamin's form
+    ("10,000 mcg of methylcobalamin") says nothing about elemental mass."""
     if claim_type != "dose":
         return ""
-    after = [m for m in mentions if m[0] >= number.end and m[3]]
+    if "|" in sentence and header:
+        column = _column_header(sentence, number, header)
+        if re.search(r"elemental", column, re.IGNORECASE):
+            return "yes"
+        if re.search(r"compound|salt", column, re.IGNORECASE):
+            return "no"
+    after = [m for m in mentions if m[0] >= number.end and m[3] and reg.has_elemental_fractions(m[2])]
     if after and re.match(r"^\s*(?:of\s+)?(?:\w+\s+){0,1}$", sentence[number.end: after[0][0]], re.IGNORECASE) \
             and not _ELEMENTAL.search(sentence, number.end, after[0][0]):
         return "no"
-    if _ELEMENTAL.search(sentence, max(0, number.start - 30), number.end + 40):
-        return "yes"
+    for m in _ELEMENTAL.finditer(sentence, max(0, number.start - 60), min(len(sentence), number.end + 40)):
+        between = sentence[m.end(): number.start] if m.end() <= number.start else sentence[number.end: m.start()]
+        if not _DIGIT.search(between) and not re.search(r"[.;]", between):
+            return "yes"  # "15-30 mg/day of elemental zinc"; not the "20% elemental" of another number
     return ""
+
+
+def _column_header(sentence: str, number: _Number, header: str) -> str:
+    index = sentence[: number.start].strip().lstrip("|").count("|")
+    cells = header.strip().strip("|").split("|")
+    return cells[index] if index < len(cells) and header != sentence else ""
 
 
 # --- the table ---------------------------------------------------------------------------------------------
@@ -806,8 +822,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                                            found, section_form, header),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
-                    number.qualifier, _elemental(kind, s.text, number, named), per_dose,
-                    claim_supplement(named, section_named, number.start, number.end, main),
+                    number.qualifier, _elemental(kind, s.text, number, named, header, reg), per_dose,
+                    claim_supplement(named, section_named, number.start, number.end, main, s.text),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 

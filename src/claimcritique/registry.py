@@ -290,6 +290,15 @@ class Registry:
         mentions = self.identify(term, context_supplement)
         return mentions[0][2] if mentions else ""
 
+    @cached_property
+    def _with_fractions(self) -> frozenset[str]:
+        return frozenset(self.forms.loc[self.forms["elemental_fraction"].notna(), "supplement"])
+
+    def has_elemental_fractions(self, supplement: str) -> bool:
+        """Whether the supplement is sold as salts of known elemental fraction (a mineral: magnesium, zinc, iron,
+        calcium), so that naming its form next to an amount says the amount is the compound's."""
+        return supplement in self._with_fractions
+
     def elemental_fraction(self, supplement: str, form: str) -> float | None:
         """Mass fraction of the element in a salt (0.141 for magnesium glycinate), None when no cited source
         gives it."""

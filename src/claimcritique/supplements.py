@@ -7,6 +7,7 @@ magnesium elsewhere, and a sentence that names magnesium on that page is magnesi
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from functools import cached_property
@@ -89,12 +90,21 @@ def supplement_of(term: str, context_supplement: str = "", folder=None) -> str:
     return registry_module.load(folder).supplement_of(term, context_supplement)
 
 
-def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40) -> Mention | None:
-    """The mention that goes with a number at [start, end): the nearest one before it within `reach`
-    characters ("zinc 15 mg and magnesium 200 mg"), else the nearest one at all."""
-    named = [m for m in mentions if m[2]]
+_COMPANION = re.compile(r"(?:\bwith|\bwithout|\bplus|\balongside|\bcombined\s+with|\+)\s*$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?|as\s+)?$", re.IGNORECASE)  # matched at the amount's end
+
+
+def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40, sentence: str = "") -> Mention | None:
+    """The mention that goes with a number at [start, end): one right after it ("120 mcg of K2"), else the nearest
+    one before it within `reach` characters ("zinc 15 mg and magnesium 200 mg"), else the nearest one at all. A
+    companion ("with vitamin C", "without copper") is not what the number is about."""
+    named = [m for m in mentions if m[2] and not (sentence and _COMPANION.search(sentence, 0, m[0]))]
     if not named:
         return None
+    if sentence:
+        after = [m for m in named if m[0] >= end and _RIGHT_AFTER.match(sentence, end, m[0])]
+        if after:
+            return after[0]
     before = [m for m in named if m[1] <= start and start - m[1] <= reach]
     if before:
         return before[-1]
@@ -102,9 +112,9 @@ def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40) -> M
 
 
 def claim_supplement(sentence_mentions: list[Mention], section_mentions: list[Mention], start: int, end: int,
-                     main: str) -> str:
+                     main: str, sentence: str = "") -> str:
     """The rule of the module docstring: sentence, then section heading, then the document."""
-    found = nearest(sentence_mentions, start, end)
+    found = nearest(sentence_mentions, start, end, sentence=sentence)
     if found:
         return found[2]
     named = [m[2] for m in section_mentions if m[2]]
