@@ -47,7 +47,8 @@ def test_decimals_abbreviations_and_thousands_do_not_split():
 
 
 def test_markdown_structure():
-    text = "# Vitamin D\n\nIntro sentence here. Second one.\n\n- Adults: 600 IU\n- Seniors: 800 IU\n\n| Form | % |\n|---|---|\n| D3 | 80% |\n"
+    text = ("# Vitamin D\n\nIntro sentence here. Second one.\n\n- Adults: 600 IU\n- Seniors: 800 IU\n\n"
+            "| Form | % |\n|---|---|\n| D3 | 80% |\n")
     blocks = blocks_of(text)
     assert blocks["kind"].tolist() == ["heading", "paragraph", "bullet", "bullet", "table_row", "table_row"]
     assert blocks["text"].tolist()[0] == "Vitamin D"
@@ -69,7 +70,8 @@ def test_windows_line_endings():
     assert sentences["text"].tolist() == ["Heading", "First sentence here.", "Second sentence here.", "A bullet point"]
 
 
-ALPHABET = st.sampled_from(list("abc XYZ 0123456789.,;:!?%-–•#|*()\n\n\r\t\"’") + ["e.g. ", "U.S. ", "2.5 mg", "  • ", "\n- ", "68%\n\nAdults 19-30\n"])
+ALPHABET = st.sampled_from(list("abc XYZ 0123456789.,;:!?%-–•#|*()\n\n\r\t\"’")
+                           + ["e.g. ", "U.S. ", "2.5 mg", "  • ", "\n- ", "68%\n\nAdults 19-30\n"])
 
 
 @settings(max_examples=300, deadline=None)
