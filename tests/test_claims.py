@@ -323,3 +323,8 @@ def test_a_companion_is_not_the_numbers_supplement():
                     "Nutraharmony pairs 10,000 IU Vitamin D3 with 120 mcg of K2.")
     assert found.set_index("value_text")["supplement"].to_dict() == {"5g": "collagen", "10,000 IU": "vitamin d",
                                                                      "120 mcg": "vitamin k2"}
+
+
+def test_a_for_heading_sets_the_subject_of_its_doses():
+    found = extract("## For Picky Eaters\n\nMix 5 ml into juice daily.")
+    assert found.iloc[0]["subject"] == "picky eaters"

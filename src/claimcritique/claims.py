@@ -557,6 +557,7 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
 
 
 _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
+_FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
 
 
@@ -618,8 +619,10 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         label_text = label.group(1).strip().lower() if label and label.end() <= number.start else ""
         if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
+        heading_for = _FOR_HEADING.match(section)
         return (after or _closest(found["population"], number) or _closest(found["purpose"], number) or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
+                or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
     return after or _closest(found["form"], number) or document_form
 

@@ -4,7 +4,7 @@ Every unit the claims grammar reads, every supplement it names and every form wi
 fraction lives in a CSV under `data/registry/`, with its source, so that a new unit or a new
 supplement is a data row and not an edit in three modules:
 
-- `units.csv`: surface form -> canonical unit, its dimension (mass, activity, cfu, percent,
+- `units.csv`: surface form -> canonical unit, its dimension (mass, weight, activity, cfu, percent,
   percent_dv, ratio, frequency, serving, volume, time, concentration, count, scale) and the factor to
   the canonical unit of that dimension (mass: mg; time: minutes; volume: ml); `report_as` is the unit
   written in the claims table (grams are written as mg, micrograms stay mcg).
