@@ -328,3 +328,14 @@ def test_a_companion_is_not_the_numbers_supplement():
 def test_a_for_heading_sets_the_subject_of_its_doses():
     found = extract("## For Picky Eaters\n\nMix 5 ml into juice daily.")
     assert found.iloc[0]["subject"] == "picky eaters"
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("1000 IU of vitamin D per drop allows for easy daily dosing.", 1000, 1000, "IU"),  # per drop: never /day
+    ("Each sublingual tablet, taken once daily, provides 10,000 mcg of methylcobalamin.", 10000, 10000, "mcg"),
+    ("Ages 3-5: 1mg or less.", math.nan, 1, "mg"),
+    ("Most adults do well on 200 mg or more daily.", 200, math.nan, "mg/day"),
+])
+def test_per_unit_amounts_and_trailing_bounds(text, low, high, unit):
+    claim = one(text)
+    assert claims._same(claim["low"], low) and claims._same(claim["high"], high) and claim["unit"] == unit, claim

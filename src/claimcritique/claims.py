@@ -342,6 +342,10 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
         prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
     if not prefix_for_bounds and _MAXIMUM_BEFORE.search(sentence[: m.start()]):
         prefix_for_bounds = "up to"  # "Maximum effective dose is typically 3-5mg": high only
+    if not prefix_for_bounds and not m.group("plus"):
+        suffix = _BOUND_AFTER.match(sentence, end)
+        if suffix:  # "1mg or less", "200 mg or more"
+            prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
     start = m.start() if prefix or lead else m.start("low")
     words_only = not re.search(r"\d", m.group("low"))
@@ -350,6 +354,13 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
+_BOUND_AFTER = re.compile(r"\s*(?:(?P<at_most>or\s+(?:less|fewer|lower|below|under)|at\s+most|max(?:imum)?)|"
+                          r"or\s+(?:more|higher|greater|above|over)|at\s+minimum|and\s+(?:up|above))\b", re.IGNORECASE)
+_PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*(?:per|in\s+(?:each|every|one)|/)\s*(?:a\s+|one\s+|each\s+)?"
+                             r"(?:drop|capsule|cap|tablet|tab|softgel|gummy|serving|scoop|lozenge|sachet|packet|pill|dose)s?\b",
+                             re.IGNORECASE)  # "1000 IU of vitamin D per drop": a per-unit amount, never /day
+_EACH_UNIT_BEFORE = re.compile(r"\b(?:each|every|one|per|a\s+single)\s+(?:[\w-]+\s+){0,3}?(?:drop|capsule|cap|tablet|tab|softgel|"
+                               r"gummy|serving|scoop|lozenge|sachet|packet|pill)s?\b[^.;]{0,40}$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 
@@ -819,8 +830,9 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                         daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
                     continue  # "30 capsules" with no taking or daily cue: a pack size
                 per_dose = times_per_day(kind, s.text, number, numbers)
+                per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
-                unit, low, high = _final_unit(kind, number, daily and per_dose == 1, g)
+                unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit, g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
                                            found, section_form, header),
