@@ -356,7 +356,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
 
 _BOUND_AFTER = re.compile(r"\s*(?:(?P<at_most>or\s+(?:less|fewer|lower|below|under)|at\s+most|max(?:imum)?)|"
                           r"or\s+(?:more|higher|greater|above|over)|at\s+minimum|and\s+(?:up|above))\b", re.IGNORECASE)
-_PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*(?:per|in\s+(?:each|every|one)|/)\s*(?:a\s+|one\s+|each\s+)?"
+_PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*"
+                             r"(?:per|in\s+(?:each|every|one)|/)\s*(?:a\s+|one\s+|each\s+)?"
                              r"(?:drop|capsule|cap|tablet|tab|softgel|gummy|serving|scoop|lozenge|sachet|packet|pill|dose)s?\b",
                              re.IGNORECASE)  # "1000 IU of vitamin D per drop": a per-unit amount, never /day
 _EACH_UNIT_BEFORE = re.compile(r"\b(?:each|every|one|per|a\s+single)\s+(?:[\w-]+\s+){0,3}?(?:drop|capsule|cap|tablet|tab|softgel|"
