@@ -44,7 +44,8 @@ def stat_line(folder: str | None = None) -> re.Pattern:
     )
 
 
-_TERMINAL = re.compile(r"""[.!?;][)"'’”]*(?:[ \t]+\d{1,2}(?:[ \t]*,[ \t]*\d{1,2})*)?$""")  # "... a single dose. 1": a citation digit
+# a final punctuation mark, then perhaps citation digits ("... as a single dose. 1")
+_TERMINAL = re.compile(r"""[.!?;][)"'’”]*(?:[ \t]+\d{1,2}(?:[ \t]*,[ \t]*\d{1,2})*)?$""")
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 # sentencex splits after these; they almost never end an English sentence.
 _NON_FINAL_ABBREVIATIONS = re.compile(r"\b(?:approx|vs|ca|incl|no|fig|est|cf|resp)\.\s*$", re.IGNORECASE)
