@@ -92,6 +92,12 @@ def test_unseen_style_sentences(text, kind, low, high, unit):
     "Step 2: Vitamin D3 and K2 support omega-3 and 5-HTP balance.",
     "Two of the most common concerns are sleep and stress.",
     "Children (ages 3-12) and adults over 70 need more.",
+    "| Chemical Formula | Zn3(C6H5O7)2 | Zn(C6H4NO2)2 |",
+    "Rated 4.8 out of 5 by 2,341 customers.",
+    "Price: $25-30 for the bottle.",
+    "CoQ10 levels fall between ages 20 and 80.",
+    "Choose D3 with K2 as MK-7.",
+    "Each bottle is a 60-day supply.",
 ])
 def test_things_that_are_not_claims(text):
     found = extract(text)
@@ -339,3 +345,8 @@ def test_a_for_heading_sets_the_subject_of_its_doses():
 def test_per_unit_amounts_and_trailing_bounds(text, low, high, unit):
     claim = one(text)
     assert claims._same(claim["low"], low) and claims._same(claim["high"], high) and claim["unit"] == unit, claim
+
+
+def test_the_operands_of_a_worked_calculation_are_not_claims():
+    found = extract("For a 325 mg tablet (20% elemental iron), the elemental dose is 325 mg * 0.20 = 65 mg.")
+    assert found["value_text"].tolist() == ["325 mg", "20%", "65 mg"]

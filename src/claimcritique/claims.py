@@ -111,7 +111,9 @@ _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|no
 _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:\s*,?\s*\d{4})?",
                          re.IGNORECASE)  # "3 March 2024"
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
-_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b)", re.IGNORECASE)
+_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
+                     r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+_RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
 _PACK_SIZE = re.compile(r"\b(?:bottle|jar|pack|container|box|tub|supply|count|ct)\b|\(\s*$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s*(?:higher|more|better|greater|lower|less|fewer|faster|slower|increase|decrease|"
@@ -170,7 +172,7 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^)\]-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"{_PER}",
@@ -400,7 +402,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
-    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after):
+    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or (
+            not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
@@ -661,8 +664,10 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     for other in numbers[index + 1:]:
         if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
             break
-        if other.dimension == "frequency" and other.kind != "divided" and not math.isnan(other.low):
-            return int(other.low)
+        if other.dimension == "frequency" and other.kind != "divided":
+            value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
+            if not math.isnan(value):
+                return int(value)
         if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
             break
     for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
