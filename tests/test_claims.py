@@ -350,3 +350,11 @@ def test_per_unit_amounts_and_trailing_bounds(text, low, high, unit):
 def test_the_operands_of_a_worked_calculation_are_not_claims():
     found = extract("For a 325 mg tablet (20% elemental iron), the elemental dose is 325 mg * 0.20 = 65 mg.")
     assert found["value_text"].tolist() == ["325 mg", "20%", "65 mg"]
+
+
+def test_markdown_escapes_are_neither_citations_nor_claims():
+    """Pages saved as markdown escape brackets and list numbers: "\\[12\\]", "1\\."."""
+    text = "Magnesium supports sleep \\[12\\] and mood \\[3, 4\\].\n\n1\\. Take 200 mg daily.\n2\\. Avoid more than 350 mg."
+    found = extract(text)
+    assert found["value_text"].tolist() == ["200 mg", "more than 350 mg"]
+    assert math.isnan(found.iloc[1]["low"]) and found.iloc[1]["high"] == 350  # "avoid more than": an upper limit

@@ -81,7 +81,7 @@ _LOW_ONLY = ("more than", "greater than", "over", "above", "exceeding", "exceed"
              "at least", "a minimum of", "minimum of", "upwards of", ">", "≥")
 _HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "lower than", "fewer than", "under", "below",
               "within", "a maximum of", "maximum of", "not exceeding", "<", "≤")
-_NEGATED_BOUND = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATED_BOUND = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|\bavoid(?:ing)?|\bshould\s+not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tolerable\s+upper\s+intake\s+level|ul)\b"
                              r"(?:(?:\s+[\w-]+){0,12}?\s*(?:\bis|\bare|:|=|\bof|\bat)|\s+dose)?\s*"
                              r"(?:typically\s+|about\s+|around\s+|approximately\s+|set\s+at\s+)?$",
@@ -123,8 +123,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
 _PROMOTIONAL_AFTER = re.compile(r"^\s*(?:natural|pure|organic|guaranteed|satisfaction|money|vegan|plant|recyclable|"
                                 r"free\b|off\b|discount|refund)", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
-_CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")
-_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*[\])]")
+_CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")  # "[12]", "(3)", "[1, 2]", and escaped "\[12\]"
+_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*\\?[\])]")
 _TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*$")  # "... phase 2", "option 1, 2"
 _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"

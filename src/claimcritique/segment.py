@@ -28,7 +28,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+(?=\S)")
+_BULLET = re.compile(r"^[ \t]*(?:\\?[•●▪◦‣∙·*+\-–—]|\d{1,3}\\?[.)])[ \t]+(?=\S)")  # "1\." and "\-": markdown escapes
 _STAT_DIMENSIONS = ("mass", "activity", "cfu", "percent", "percent_dv", "ratio", "scale")
 
 
