@@ -358,3 +358,18 @@ def test_markdown_escapes_are_neither_citations_nor_claims():
     found = extract(text)
     assert found["value_text"].tolist() == ["200 mg", "more than 350 mg"]
     assert math.isnan(found.iloc[1]["low"]) and found.iloc[1]["high"] == 350  # "avoid more than": an upper limit
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fatty fish like salmon provide ~570 IU of vitamin D per 100 grams.", [("other", 570, "IU")]),
+    ("Typically 180 mg EPA per 1 g capsule.", [("dose", 180, "mg"), ("dose", 1000, "mg")]),
+    ("In the US, 35% of adults have serum 25(OH)D below 20 ng/mL, indicating deficiency.",
+     [("deficiency_prevalence", 35, "%"), ("other", 20, "ng/mL")]),
+    ("50,000 IU weekly corrects deficiency in 90% of patients.", [("dose", 50000, "IU/week"), ("other", 90, "%")]),
+    ("Infants 0–12 months: 400 IU (10 mcg).", [("dose", 400, "IU"), ("dose", 10, "mcg")]),
+])
+def test_unseen_page_phrasings(text, expected):
+    """Phrasings met on pages outside the seeds and the development corpus (search tool, pages corpus)."""
+    found = extract(text)
+    got = [(r.claim_type, r.low if not math.isnan(r.low) else r.high, r.unit) for r in found.itertuples()]
+    assert got == expected, found[["claim_type", "value_text", "low", "high", "unit"]]

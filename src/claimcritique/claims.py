@@ -105,7 +105,7 @@ _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"strategy|rule|mistake|sign|way|question|pro|probiotic)\s*#?|#|§)\s*$",
     re.IGNORECASE,
 )
-_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
+_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
                              re.IGNORECASE)  # "D3", "5-HTP", dates and phone numbers, "24/7", "9:30", "9 pm", "21 CFR"
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:\s*,?\s*\d{4})?",
@@ -414,12 +414,16 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         if tail and tail.start(1) <= number.start and number.end <= tail.end(1) and (
                 block_kind != "table_row" or sentence[: tail.start(1)].rstrip().endswith(".")):
             return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
-    if number.unit in ("", "years"):
+    if number.dimension in _DOSE_DIMENSIONS and re.search(r"\bper\s+$", before, re.IGNORECASE) and not re.match(
+            r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
+            re.IGNORECASE):
+        return True  # "570 IU per 100 grams": the 100 g is the reference amount, not a claim
+    if number.unit in ("", "years", "months"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
         if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
             return True  # a year
         if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
-            return True
+            return True  # "Adults 19-30", "Infants 0-12 months", "between ages 20 and 80"
         if number.unit == "" and number.low >= 1000 and _STRAIN_BEFORE.search(before):
             return True  # a strain id
         if _ORDINAL_OR_LABEL_BEFORE.search(before):
@@ -485,6 +489,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
             return "absorption_rate"
         return "other"
+    if cues["treated_deficiency"].search(sentence, 0, number.start):
+        return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     contexts = [(sentence, number.start)]
     if block_kind in ("table_row", "stat"):
         contexts += [(header, 0), (section, 0)]
