@@ -373,3 +373,12 @@ def test_unseen_page_phrasings(text, expected):
     found = extract(text)
     got = [(r.claim_type, r.low if not math.isnan(r.low) else r.high, r.unit) for r in found.itertuples()]
     assert got == expected, found[["claim_type", "value_text", "low", "high", "unit"]]
+
+
+def test_units_from_column_headers_scale_after_plus_and_money():
+    table = "| CFU Level | Typical Use |\n|---|---|\n| 10-25 Billion | General digestive health |\n| 50+ Billion | Severe |\n"
+    found = extract(table)
+    assert list(zip(found["low"], found["unit"])) == [(1e10, "CFU"), (5e10, "CFU")]
+    assert math.isnan(found.iloc[1]["high"])
+    assert one("Don't be fooled by 100+ billion CFU marketing.")["low"] == 1e11
+    assert extract("Probiotic sales are projected to exceed 64 billion dollars. The 6:00 news said so.").empty

@@ -113,6 +113,7 @@ _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
 _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
                      r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
 _PACK_SIZE = re.compile(r"\b(?:bottle|jar|pack|container|box|tub|supply|count|ct)\b|\(\s*$", re.IGNORECASE)
@@ -172,10 +173,10 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^)\]-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^)\]:-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
-            rf"{_PER}",
+            rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
             re.IGNORECASE,
         )
         between = re.compile(
@@ -203,6 +204,7 @@ class Grammar:
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
+        self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
         """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
@@ -304,14 +306,14 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
     low = _value(m.group("low"))
     high = _value(m.group("high")) if m.group("high") else low
-    scale1 = g.scales.get((m.group("scale1") or "").lower(), 1.0)
+    scale1 = g.scales.get((m.group("scale1") or m.group("scale3") or "").lower(), 1.0)  # "50+ billion CFU"
     scale2 = g.scales.get((m.group("scale2") or "").lower(), 1.0) if m.group("high") else scale1
     if m.group("high") and scale1 == 1.0 and scale2 != 1.0:
         scale1 = scale2  # "4-5 million": both ends in millions
     if m.group("high") and scale2 == 1.0 and scale1 != 1.0:
         scale2 = scale1
     low, high = low * scale1, high * scale2
-    surface1, surface2 = m.group("unit1"), m.group("unit2")
+    surface1, surface2 = m.group("unit1") or (m.group("unit3") if not m.group("high") else None), m.group("unit2")
     unit_surface = surface2 or surface1
     lead = m.group("lead")
     if lead and not unit_surface:
@@ -402,7 +404,7 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
-    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or (
+    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or _MONEY_AFTER.match(after) or (
             not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
@@ -738,6 +740,16 @@ def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list, 
     return ""
 
 
+def _units_from_column_headers(numbers: list[_Number], sentence: str, header: str, g: Grammar) -> None:
+    """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit."""
+    for number in numbers:
+        if number.unit or number.kind != "number":
+            continue
+        found = g.header_unit.search(_column_header(sentence, number, header))
+        if found:
+            number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+
+
 def _column_header(sentence: str, number: _Number, header: str) -> str:
     index = sentence[: number.start].strip().lstrip("|").count("|")
     cells = header.strip().strip("|").split("|")
@@ -824,6 +836,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
+            if "|" in s.text and header:
+                _units_from_column_headers(numbers, s.text, header, g)
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
             named = mentions.in_sentence(index)
