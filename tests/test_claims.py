@@ -382,3 +382,18 @@ def test_units_from_column_headers_scale_after_plus_and_money():
     assert math.isnan(found.iloc[1]["high"])
     assert one("Don't be fooled by 100+ billion CFU marketing.")["low"] == 1e11
     assert extract("Probiotic sales are projected to exceed 64 billion dollars. The 6:00 news said so.").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Daily doses of 125 mg to 5 grams lowered cortisol.", [("dose", 125, 5000, "mg/day", 1)]),
+    ("Take 2 g or 500 mg.", [("dose", 2000, 2000, "mg", 1), ("dose", 500, 500, "mg", 1)]),
+    ("Take it once or twice daily.", [("other", 1, 2, "times/day", 1)]),
+    ("Take 300 mg twice daily with food.", [("dose", 300, 300, "mg", 2)]),
+    ("Cortisol fell with 600 mg/day (P < 0.0001).", [("dose", 600, 600, "mg/day", 1)]),
+    ("They received 300 mg of KM 66 extract.", [("dose", 300, 300, "mg", 1)]),
+    ("Garden of Life Dr. Formulated Probiotics Once Daily", []),
+])
+def test_ranges_across_units_frequencies_and_names(text, expected):
+    found = extract(text)
+    assert [(r.claim_type, r.low, r.high, r.unit, r.times_per_day) for r in found.itertuples()] == expected, \
+        found[["claim_type", "value_text", "low", "high", "unit", "times_per_day"]]

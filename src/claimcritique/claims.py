@@ -113,6 +113,8 @@ _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
 _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
                      r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+_P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
+_PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
 _MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
@@ -262,12 +264,16 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         n = _value(m.group("n") or m.group("n2"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="divided"))
-    for m in expressions["number"].finditer(text):
+    pattern, position = expressions["number"], 0
+    while (m := pattern.search(text, position)) is not None:
+        position = m.end()
         if any(n.start <= m.start("low") < n.end for n in found):
             continue
         number = _read_number(m, sentence, g)
         if number is not None:
             found.append(number)
+            if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
+                position = number.end
     for m in expressions["fraction"].finditer(text):
         value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
         prefix = (m.group("prefix") or "").strip().lower()
@@ -319,14 +325,18 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if lead and not unit_surface:
         unit_surface = lead.strip()
     end = m.end()
-    if m.group("high") and surface1 and surface2 and g.unit(surface1)[0] != g.unit(surface2)[0]:
-        first, second = g.unit(surface1), g.unit(surface2)
-        if first[1] == second[1] == "time":  # "30 minutes to 2 hours": one range, in the smaller unit
-            small = min(first[0], second[0], key=lambda u: g.registry.to_unit(1, u, "minutes") or math.inf)
+    first = g.registry.unit(surface1) if surface1 else None
+    second = g.registry.unit(surface2) if surface2 else None
+    if m.group("high") and first and second and first[0] != second[0]:
+        joiner = sentence[m.end("unit1"): m.start("high")]
+        if first[1] == second[1] and not math.isnan(first[2]) and not math.isnan(second[2]) and \
+                not re.search(r"\bor\b", joiner, re.IGNORECASE):
+            # "30 minutes to 2 hours", "125 mg to 5 grams": one range, in the smaller unit
+            small = first[0] if first[2] <= second[2] else second[0]
             low = g.registry.to_unit(low, first[0], small)
             high = g.registry.to_unit(high, second[0], small)
             unit_surface = small
-        else:  # "600 IU (15 mcg)" or "2 g or 500 mg" is not a range: keep the first number only
+        else:  # "600 IU - 15 mcg" or "2 g or 500 mg" is not a range: keep the first number only
             high, unit_surface, end = low, surface1, m.end("unit1")
     unit, dimension, surface = g.unit(unit_surface)
     per = ""
@@ -334,6 +344,10 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
         if dimension in _DOSE_DIMENSIONS and m.group("per").strip():
             per = "week" if "w" in m.group("per").lower() else "day"
         end = m.start("per")  # the number as written ends at its unit: "50 micrograms" of "50 micrograms/day"
+    if m.group("low").lower() in _FREQUENCY_WORDS and not unit_surface and m.group("per") and m.group("per").strip():
+        # "twice daily", "once or twice a day": a frequency
+        unit, dimension, surface = ("times/week" if "w" in m.group("per").lower() else "times/day"), "frequency", "times"
+        end = m.end()
     if m.group("low").lower() in _FREQUENCY_WORDS and dimension != "frequency":
         return None  # "once" is a number only in "once daily"
     if low > high:  # "2-1 mg": keep the range, in order
@@ -354,7 +368,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     start = m.start() if prefix or lead else m.start("low")
     words_only = not re.search(r"\d", m.group("low"))
     return _Number(start, end, low, high, unit, " ".join(prefix.strip().lower().split()), lead_unit=bool(lead),
-                   bare_words=words_only and not unit_surface, surface=surface, dimension=dimension,
+                   bare_words=words_only and not unit_surface and not unit, surface=surface, dimension=dimension,
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
@@ -416,6 +430,11 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         if tail and tail.start(1) <= number.start and number.end <= tail.end(1) and (
                 block_kind != "table_row" or sentence[: tail.start(1)].rstrip().endswith(".")):
             return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
+    if number.dimension == "frequency" and number.start > 0 and sentence[number.start].isupper() and \
+            sentence[number.start:number.end].istitle():
+        return True  # "Probiotics Once Daily": part of a product name
+    if not number.unit and (_P_VALUE_BEFORE.search(before) or _PRODUCT_CODE_BEFORE.search(before)):
+        return True  # "(P < 0.05)", "KM 66", "PRO 15"
     if number.dimension in _DOSE_DIMENSIONS and re.search(r"\bper\s+$", before, re.IGNORECASE) and not re.match(
             r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
             re.IGNORECASE):
