@@ -397,3 +397,18 @@ def test_ranges_across_units_frequencies_and_names(text, expected):
     found = extract(text)
     assert [(r.claim_type, r.low, r.high, r.unit, r.times_per_day) for r in found.itertuples()] == expected, \
         found[["claim_type", "value_text", "low", "high", "unit", "times_per_day"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("42% of Americans don't meet the estimated average requirement.", [("deficiency_prevalence", 42, "%")]),
+    ("A trial (PMID: 38456789) of 1,247 adults.", [("other", 1247, "count")]),
+    ("Published in Am J Clin Nutr (2023;118(3):456-468).", []),
+    ("Citrate had 30% better absorption than oxide, but it caused loose stools in 23% of participants.",
+     [("absorption_rate", 30, "%"), ("other", 23, "%")]),
+    ("Blood pressure fell by 2–4 mmHg.", [("other", 2, "mmHg")]),
+    ("Tier 1 0 14.0%", [("other", 14, "%")]),
+])
+def test_more_unseen_page_phrasings(text, expected):
+    found = extract(text)
+    assert [(r.claim_type, r.low, r.unit) for r in found.itertuples()] == expected, \
+        found[["claim_type", "value_text", "low", "high", "unit"]]

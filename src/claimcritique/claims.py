@@ -102,7 +102,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
     r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
-    r"strategy|rule|mistake|sign|way|question|pro|probiotic)\s*#?|#|§)\s*$",
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave)\s*[#:]?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
@@ -113,6 +113,7 @@ _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
 _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
                      r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+_JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
 _MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
@@ -433,6 +434,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.dimension == "frequency" and number.start > 0 and sentence[number.start].isupper() and \
             sentence[number.start:number.end].istitle():
         return True  # "Probiotics Once Daily": part of a product name
+    if not number.unit and number.low == 0 and number.high == 0:
+        return True  # a bare zero counts nothing ("Tier 1 0")
+    if not number.unit and _JOURNAL_BEFORE.search(before):
+        return True  # "(2023;118(3):456-468)": a journal volume
     if not number.unit and (_P_VALUE_BEFORE.search(before) or _PRODUCT_CODE_BEFORE.search(before)):
         return True  # "(P < 0.05)", "KM 66", "PRO 15"
     if number.dimension in _DOSE_DIMENSIONS and re.search(r"\bper\s+$", before, re.IGNORECASE) and not re.match(
@@ -488,6 +493,21 @@ def _nearest(pattern: re.Pattern, text: str, position: int) -> int | None:
     return min(distances) if distances else None
 
 
+_CONTRAST = re.compile(r";|,?\s+(?:but|whereas|while|although|yet)\s+", re.IGNORECASE)
+
+
+def _contrast_clause(sentence: str, number: _Number) -> tuple[int, int]:
+    """The part of a sentence a number's cues may come from: not across "; " or a contrast ("..., but ...")."""
+    left, right = 0, len(sentence)
+    for m in _CONTRAST.finditer(sentence):
+        if m.end() <= number.start:
+            left = m.end()
+        elif m.start() >= number.end:
+            right = m.start()
+            break
+    return left, right
+
+
 def _clause(sentence: str, number: _Number) -> tuple[int, int]:
     """The clause around a number: from the last ";" or ":" (or sentence start) to the next one."""
     left = max(sentence.rfind(";", 0, number.start), sentence.rfind(":", 0, number.start)) + 1
@@ -512,7 +532,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         return "other"
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
-    contexts = [(sentence, number.start)]
+    left, right = _contrast_clause(sentence, number)
+    contexts = [(sentence[left:right], number.start - left)]  # "... better absorption, but it caused loose stools in 23%"
     if block_kind in ("table_row", "stat"):
         contexts += [(header, 0), (section, 0)]
     for context, position in contexts:
@@ -520,7 +541,7 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         for kind in ("absorption_rate", "deficiency_prevalence"):
             distance = _nearest(cues[kind], context, position)
             if distance is not None:
-                scored.append((distance + (25 if kind == "deficiency_prevalence" and context is sentence
+                scored.append((distance + (25 if kind == "deficiency_prevalence" and context is contexts[0][0]
                                            and _absorption_clause(number, sentence, cues) else 0), kind))
         if scored:
             return min(scored)[1]
