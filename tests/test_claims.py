@@ -150,7 +150,11 @@ JOINERS = st.sampled_from(["-", "–", " to ", " - "])
        suffix=st.sampled_from([" daily.", " of people are deficient.", " before bed.", "", "+ absorbed."]))
 def test_parser_never_breaks_offsets(prefix, low, joiner, high, unit, range_, suffix):
     text = prefix + low + (joiner + high if range_ else "") + unit + suffix
-    for row in extract(text).itertuples():
+    found = extract(text)
+    glued_word = low[0].isalpha() and not unit.startswith(" ")  # "threemg" is not how anyone writes
+    if unit.strip() and prefix != "Adults " and not glued_word:
+        assert len(found) >= 1, text  # an amount with a unit is always a claim: the loop below is never vacuous
+    for row in found.itertuples():
         assert text[row.value_start:row.value_end] == row.value_text
         assert text[row.start:row.end] == row.quote
         assert row.claim_type in claims.CLAIM_TYPES
@@ -210,12 +214,6 @@ def test_earliest_onset_is_the_documents_onset_stance():
     stances = consistency.numeric_stances(found)
     onset = stances[stances["topic"] == "onset"]
     assert len(onset) == 1 and onset.iloc[0]["high"] == 7  # "within days" (up to 7 days) comes before 4-8 weeks
-
-
-def test_offsets_property_test_would_fail_on_nothing_extracted():
-    """The property test below must be able to fail: a plain dose sentence always yields a claim."""
-    text = "Take 200 mg daily."
-    assert len(extract(text)) == 1
 
 
 # --- classes of phrasings found on the development pages ---------------------------------------------------
