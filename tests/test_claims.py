@@ -410,3 +410,10 @@ def test_more_unseen_page_phrasings(text, expected):
     found = extract(text)
     assert [(r.claim_type, r.low, r.unit) for r in found.itertuples()] == expected, \
         found[["claim_type", "value_text", "low", "high", "unit"]]
+
+
+def test_a_dose_band_is_the_subject_of_the_figures_it_qualifies():
+    found = extract("At low doses (20 mg), absorption can reach nearly 100%, whereas, at higher doses (12 g), "
+                    "only 16% is absorbed.")
+    assert found["subject"].tolist() == ["low doses", "low doses", "higher doses", "higher doses"]
+    assert found["claim_type"].tolist() == ["dose", "absorption_rate", "dose", "absorption_rate"]

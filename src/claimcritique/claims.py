@@ -667,8 +667,9 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     lead = _FOR_LEAD.match(sentence)
     if lead and claim_type in ("dose", "timing", "onset"):
         return lead.group(1).strip().lower()
+    band = _band_before(found, number, sentence)
     if claim_type == "absorption_rate":
-        return _closest(found["form"], number) or document_form
+        return band or _closest(found["form"], number) or document_form
     if claim_type == "deficiency_prevalence":
         after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|"
                          r"were|was|lack|in|with|$)|[,;:]|\.(?:\s+(?-i:[A-Z])|\s*$)|$)",
@@ -683,7 +684,8 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
-        return (after or _closest(found["population"], number) or _closest(found["purpose"], number) or label_text
+        return (after or _closest(found["population"], number) or _closest(found["purpose"], number)
+                or (band if claim_type == "dose" else "") or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
@@ -691,6 +693,13 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _band_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
+    """A dose band before the number in its clause ("At low doses (20 mg), absorption reaches 100%")."""
+    left, _ = _contrast_clause(sentence, number)
+    bands = [t for t in found.get("band", []) if left <= t[0] and t[1] <= number.start and number.start - t[1] <= 40]
+    return bands[-1][2] if bands else ""
 
 
 def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
