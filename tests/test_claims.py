@@ -417,3 +417,12 @@ def test_a_dose_band_is_the_subject_of_the_figures_it_qualifies():
                     "only 16% is absorbed.")
     assert found["subject"].tolist() == ["low doses", "low doses", "higher doses", "higher doses"]
     assert found["claim_type"].tolist() == ["dose", "absorption_rate", "dose", "absorption_rate"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("KSM-66 is standardized to 5% withanolides.", "withanolides"),
+    ("With over 2,500 years of Ayurvedic use, it is trusted.", "ayurvedic use"),
+    ("The four common forms", "common forms"),
+])
+def test_an_other_numbers_subject_is_what_follows_it(text, subject):
+    assert one(text)["subject"] == subject

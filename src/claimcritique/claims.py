@@ -689,7 +689,23 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
-    return after or _closest(found["form"], number) or document_form
+    follows = _what_follows(number, sentence) if claim_type == "other" else ""
+    return after or follows or _closest(found["form"], number) or document_form
+
+
+_STOP_WORDS = (r"of|in|for|with|to|from|on|at|by|and|or|is|are|was|were|be|been|than|that|which|who|per|during|after|"
+               r"before|since|while|the|a|an|this|these|those|it|its|as|can|may|will|would|should|more|less|higher|lower|"
+               r"better|greater|fewer|most|also|only|each|every|daily|compared|vs")
+_WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
+                           rf"((?:[A-Za-z][\w'’-]*\s+){{0,4}}?[A-Za-z][\w'’-]*)"
+                           rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+
+
+def _what_follows(number: _Number, sentence: str) -> str:
+    """What an "other" number counts or measures, from the words after it ("5% withanolides", "2,500 years of
+    Ayurvedic use", "The four common forms")."""
+    m = _WHAT_FOLLOWS.match(sentence, number.end)
+    return " ".join(m.group(1).lower().split()) if m else ""
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
