@@ -426,3 +426,13 @@ def test_a_dose_band_is_the_subject_of_the_figures_it_qualifies():
 ])
 def test_an_other_numbers_subject_is_what_follows_it(text, subject):
     assert one(text)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Pediatric patients can safely take up to six milligrams of melatonin.", "pediatric patients"),
+    ("The recommended daily intake of vitamin C is 90 mg.", "recommended daily intake"),
+    ("The dose should be taken thirty to sixty minutes before bedtime.", "before bedtime"),
+])
+def test_dose_and_timing_subjects(text, subject):
+    text = "# Melatonin and vitamin C\n\nMelatonin. Melatonin. Vitamin C.\n\n" + text
+    assert extract(text).iloc[-1]["subject"] == subject

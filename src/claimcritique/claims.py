@@ -651,7 +651,7 @@ def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
 
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
              subjects: dict[str, re.Pattern], document_form: str, found: dict[str, list[tuple[int, int, str]]],
-             section_form: str, header: str = "") -> str:
+             section_form: str, header: str = "", timing_event: re.Pattern | None = None) -> str:
     if block_kind == "table_row" and "|" in sentence:
         label = _pipe_table_subject(sentence, number, header)
         if label:
@@ -684,8 +684,10 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
-        return (after or _closest(found["population"], number) or _closest(found["purpose"], number)
-                or (band if claim_type == "dose" else "") or label_text
+        plain = after and after in {t[2] for t in found.get("plain", [])}  # "6 mg of melatonin" on a melatonin page
+        return ((after if not plain else "") or _closest(found["population"], number)
+                or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
+                or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
@@ -709,6 +711,18 @@ def _what_follows(number: _Number, sentence: str) -> str:
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _timing_event(number: _Number, sentence: str, timing_event: re.Pattern | None) -> str:
+    """The event a timing is anchored to ("30-60 minutes before bedtime" -> "before bedtime")."""
+    if timing_event is None:
+        return ""
+    rest = sentence[number.end:].strip()
+    m = timing_event.match(rest)
+    if not m:
+        return ""
+    whole = re.match(r"[\w'’-]*", rest[m.end():]).group(0)  # the cue's last word, whole: "bedtime", not "bed"
+    return " ".join((m.group(0) + whole).lower().split())
 
 
 def _band_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
@@ -908,6 +922,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             named = mentions.in_sentence(index)
             found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}  # once per sentence
             found["form"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, _, _ in named]
+            found["plain"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, supplement, form in named
+                              if supplement == main and not form]
             section_named = sections.mentions(section)
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
@@ -926,7 +942,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit, g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
-                                           found, section_form, header),
+                                           found, section_form, header, cues["timing_event"]),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
                     number.qualifier, _elemental(kind, s.text, number, named, header, reg), per_dose,
