@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcritique import claims
+from claimcritique import claims, evaluation
 from claimcritique.corpus import load_corpus
 from claimcritique.segment import segment_blocks, segment_sentences
 
@@ -30,7 +30,7 @@ def seed_claims(seeds):
 
 
 def test_gold_quotes_match_their_offsets(seeds):
-    gold = claims.load_gold()
+    gold = evaluation.load_gold()
     texts = seeds.texts
     for row in gold.itertuples():
         assert texts[row.doc_id][row.start:row.end] == row.quote
@@ -46,7 +46,7 @@ def test_every_quote_matches_its_offsets(seeds, seed_claims):
 
 
 def test_seeds_meet_the_targets(seed_claims):
-    scores = claims.evaluate(seed_claims, claims.load_gold()).set_index("claim_type")
+    scores = evaluation.evaluate(seed_claims, evaluation.load_gold()).set_index("claim_type")
     for kind in ("absorption_rate", "deficiency_prevalence", "dose"):
         assert scores.at[kind, "recall"] >= 0.98, scores
         assert scores.at[kind, "precision"] >= 0.95, scores
@@ -90,18 +90,31 @@ def test_unseen_style_sentences(text, kind, low, high, unit):
     "Adults 19-30 and Seniors (65+) were surveyed in 2019 [12].",
     "TrustedSupplements\n\nby Trusted Supplements 12 min read",
     "Step 2: Vitamin D3 and K2 support omega-3 and 5-HTP balance.",
-    "Magnesium glycinate is about 14% elemental magnesium by weight.",
     "Two of the most common concerns are sleep and stress.",
     "Children (ages 3-12) and adults over 70 need more.",
+    "| Chemical Formula | Zn3(C6H5O7)2 | Zn(C6H4NO2)2 |",
+    "Rated 4.8 out of 5 by 2,341 customers.",
+    "Price: $25-30 for the bottle.",
+    "CoQ10 levels fall between ages 20 and 80.",
+    "Choose D3 with K2 as MK-7.",
+    "Each bottle is a 60-day supply.",
 ])
 def test_things_that_are_not_claims(text):
     found = extract(text)
     assert found.empty, found[["claim_type", "value_text"]]
 
 
-def test_relative_changes_are_not_absorption_rates():
+def test_relative_changes_of_levels_are_effect_sizes_and_of_absorption_absorption_rates():
+    """claim_conventions.md: a relative increase of absorption ("absorbs 50% better") is an absorption rate;
+    a change of blood levels is an effect size (other)."""
     found = extract("Vitamin D3 is absorbed better; one study found 87% higher levels. Absorption rises by up to 32%.")
-    assert set(found["claim_type"]) == {"other"}
+    assert found.set_index("value_text")["claim_type"].to_dict() == {"87%": "other", "up to 32%": "absorption_rate"}
+
+
+def test_composition_is_other():
+    """claim_conventions.md: % elemental by mass is a claim of type other, never an absorption rate."""
+    claim = one("Magnesium glycinate is about 14% elemental magnesium by weight.")
+    assert (claim["claim_type"], claim["low"], claim["unit"]) == ("other", 14, "%")
 
 
 def test_body_content_is_not_a_dose():
@@ -137,7 +150,11 @@ JOINERS = st.sampled_from(["-", "–", " to ", " - "])
        suffix=st.sampled_from([" daily.", " of people are deficient.", " before bed.", "", "+ absorbed."]))
 def test_parser_never_breaks_offsets(prefix, low, joiner, high, unit, range_, suffix):
     text = prefix + low + (joiner + high if range_ else "") + unit + suffix
-    for row in extract(text).itertuples():
+    found = extract(text)
+    glued_word = low[0].isalpha() and not unit.startswith(" ")  # "threemg" is not how anyone writes
+    if unit.strip() and prefix != "Adults " and not glued_word:
+        assert len(found) >= 1, text  # an amount with a unit is always a claim: the loop below is never vacuous
+    for row in found.itertuples():
         assert text[row.value_start:row.value_end] == row.value_text
         assert text[row.start:row.end] == row.quote
         assert row.claim_type in claims.CLAIM_TYPES
@@ -167,3 +184,255 @@ def test_the_cheap_prefilter_never_hides_a_number(text):
     """Sentences the pre-filter skips must hold nothing the number grammar would find."""
     if not claims.may_hold_a_number(text):
         assert claims.find_numbers(text) == []
+
+
+# --- behaviours the README promises ------------------------------------------------------------------------
+
+def test_times_per_day_of_a_divided_dose():
+    claim = one("Take 250 mg three times a day with meals.")
+    assert (claim["claim_type"], claim["low"], claim["unit"], claim["times_per_day"]) == ("dose", 250, "mg", 3)
+
+
+def test_do_not_take_more_than_is_an_upper_bound():
+    claim = one("Do not take more than 4,000 IU of vitamin D.")
+    assert math.isnan(claim["low"]) and claim["high"] == 4000 and claim["unit"] == "IU"
+
+
+def test_month_dates_are_not_claims():
+    assert extract("Updated March 3, 2024. Reviewed on 12 January 2023.").empty
+
+
+def test_for_a_purpose_sets_the_subject():
+    claim = one("For sleep support, take 200-400 mg in the evening.")
+    assert (claim["claim_type"], claim["subject"]) == ("dose", "sleep support")
+
+
+def test_earliest_onset_is_the_documents_onset_stance():
+    from claimcritique import consistency
+    found = extract("Most people notice calmer sleep within days. Full results take 4 to 8 weeks.")
+    assert set(found["claim_type"]) == {"onset"}
+    stances = consistency.numeric_stances(found)
+    onset = stances[stances["topic"] == "onset"]
+    assert len(onset) == 1 and onset.iloc[0]["high"] == 7  # "within days" (up to 7 days) comes before 4-8 weeks
+
+
+# --- classes of phrasings found on the development pages ---------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, low, high, unit", [
+    ("Each capsule provides 30 billion CFU of Lactobacillus.", "dose", 3e10, 3e10, "CFU"),
+    ("One serving gives 250% DV of vitamin B12.", "other", 250, 250, "%DV"),
+    ("Ubiquinol has 3x better absorption than ubiquinone.", "absorption_rate", 3, 3, "times"),
+    ("Liposomal vitamin C is absorbed 1.8 times better.", "absorption_rate", 1.8, 1.8, "times"),
+    ("Piperine gave a 20-fold increase in the bioavailability of curcumin.", "absorption_rate", 20, 20, "times"),
+    ("About 1 in 4 adults are deficient in vitamin D.", "deficiency_prevalence", 25, 25, "%"),
+    ("A quarter of the population is deficient in iron.", "deficiency_prevalence", 25, 25, "%"),
+    ("Take 2 capsules daily with food.", "dose", 2, 2, "capsules/day"),
+    ("Take one tablespoon with breakfast.", "dose", 1, 1, "tablespoons"),
+    ("Mix 5 ml into water each day.", "dose", 5, 5, "ml/day"),
+    ("Of a 10 mg dose, you absorb about 4 mg.", "absorption_rate", 4, 4, "mg"),
+    ("Zinc oxide absorption is less than 20% in most people.", "absorption_rate", math.nan, 20, "%"),
+    ("Oxide is poorly absorbed (<20%).", "absorption_rate", math.nan, 20, "%"),
+    ("Absorption is low: only about 4% of the dose reaches the blood.", "absorption_rate", 4, 4, "%"),
+    ("Creatine users typically load for 5-7 days.", "other", 5, 7, "days"),
+    ("Take 50 micrograms/day or 2000 micrograms/week.", "dose", 2000, 2000, "mcg/week"),
+])
+def test_development_page_phrasings(text, kind, low, high, unit):
+    found = extract(text)
+    of_kind = found[(found["claim_type"] == kind) & (found["unit"] == unit)]
+    assert len(of_kind) == 1, found[["claim_type", "value_text", "low", "high", "unit"]]
+    claim = of_kind.iloc[0].to_dict()
+    assert claims._same(claim["low"], low) and claims._same(claim["high"], high), claim
+
+
+def test_an_amount_restated_in_a_second_unit_gives_one_row_per_unit():
+    found = extract("Adults need 15 mcg (600 IU) of vitamin D daily; creatine users take 4 grams (4,000 mg).")
+    assert sorted(zip(found["low"], found["unit"])) == [(15, "mcg/day"), (600, "IU/day"), (4000, "mg/day"),
+                                                        (4000, "mg/day")]
+
+
+def test_a_dose_band_qualifying_an_absorption_figure_gives_both():
+    found = extract("At low doses (2-5 mg) absorption reaches 60-70%.")
+    assert sorted(zip(found["claim_type"], found["low"], found["high"])) == [("absorption_rate", 60, 70),
+                                                                           ("dose", 2, 5)]
+
+
+def test_supplement_names_are_whole_and_follow_the_sentence():
+    text = ("# Zinc for immunity\n\nZinc supports immune health. Adults need 11 mg daily.\n\n"
+            "Magnesium is different: take 300 mg of magnesium at night.\n\n"
+            "Vitamin B12 users often take 1,000 mcg.\n\nElderberry syrup: take 15 ml daily.")
+    found = extract(text).set_index("value_text")["supplement"].to_dict()
+    assert found == {"11 mg": "zinc", "300 mg": "magnesium", "1,000 mcg": "vitamin b12", "15 ml": "elderberry"}
+
+
+def test_a_sentence_naming_no_supplement_takes_its_section_then_the_document():
+    text = ("# Zinc guide\n\nZinc matters. Zinc helps. Magnesium is mentioned once.\n\n## Vitamin C\n\n"
+            "Most adults take 500 mg daily.\n\n## Dosage\n\nChildren take 5 mg daily.")
+    found = extract(text).set_index("value_text")["supplement"].to_dict()
+    assert found == {"500 mg": "vitamin c", "5 mg": "zinc"}
+
+
+def test_a_unit_and_a_supplement_added_by_data_alone(tmp_path):
+    """A new unit and a new supplement are rows in a registry folder: no code changes."""
+    import shutil
+
+    from claimcritique import registry
+    folder = tmp_path / "registry"
+    shutil.copytree(registry.FOLDER, folder)
+    with (folder / "units.csv").open("a", encoding="utf-8") as handle:
+        handle.write("fu,FU,activity,1,FU,fibrinolytic units (test row)\n")
+    with (folder / "supplements.csv").open("a", encoding="utf-8") as handle:
+        handle.write("nattokinase,name,nattokinase,test row\nnattokinase,synonym,natto extract,test row\n")
+    text = "Most studies used 2,000 FU of natto extract daily."
+    blocks = segment_blocks("d", text)
+    found = claims.extract_claims(segment_sentences(text, blocks), blocks, registry_folder=folder)
+    assert len(found) == 1
+    claim = found.iloc[0]
+    assert (claim["claim_type"], claim["low"], claim["unit"], claim["supplement"]) == ("dose", 2000, "FU/day",
+                                                                                       "nattokinase")
+    assert extract(text).empty or extract(text).iloc[0]["unit"] != "FU/day"  # the default registry knows no FU
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "divided into N doses" is a frequency row, and the per-dose amount gets times_per_day N
+    ("Consume 20 g/day divided into four equal doses of 5 g.",
+     {("dose", 20000, "mg/day", 1), ("other", 4, "times/day", 1), ("dose", 5000, "mg", 4)}),
+    ("Maximum recommended: 2-3mg.", {("dose", 3, "mg", 1)}),
+    ("The UL is 40 mg/day for adults.", {("dose", 40, "mg/day", 1)}),
+    ("It will take approximately 4 weeks to saturate muscle stores.", {("onset", 4, "weeks", 1)}),
+    ("Take each dose with ~50 g of protein and carbohydrate.", {("other", 50000, "mg", 1)}),
+    ("Iron-deficiency anemia affects about 4-5 million Americans.", {("deficiency_prevalence", 5e6, "count", 1)}),
+    ("The standard dose ranges from 300โ€“600 mg/day.", {("dose", 600, "mg/day", 1)}),
+    ("Standardized to โ‰ฅ5% withanolides.", {("other", 5, "%", 1)}),
+])
+def test_rulings_where_the_conventions_are_silent(text, expected):
+    found = extract(text)
+    got = {(r.claim_type, r.high if not math.isnan(r.high) else r.low, r.unit, r.times_per_day)
+           for r in found.itertuples()}
+    assert got == expected, found[["claim_type", "value_text", "low", "high", "unit", "times_per_day"]]
+
+
+def test_elemental_from_table_columns_and_only_for_mineral_salts():
+    table = ("| Form | Example Dose (Compound) | Equivalent Elemental Iron |\n|---|---|---|\n"
+             "| Ferrous Fumarate | 300 mg | 99 mg |\n")
+    found = extract(table).set_index("value_text")["elemental"].to_dict()
+    assert found == {"300 mg": "no", "99 mg": "yes"}
+    assert one("Each tablet provides 10,000 mcg of methylcobalamin.")["elemental"] == ""  # a vitamin's form
+    assert one("Take 15-30 mg/day of elemental zinc.")["elemental"] == "yes"
+    claims_of = extract("Often in 325 mg tablets, containing about 20% elemental iron.")
+    assert claims_of.set_index("value_text").at["325 mg", "elemental"] == ""  # "elemental" is the 20%'s
+
+
+def test_a_companion_is_not_the_numbers_supplement():
+    found = extract("# Collagen\n\nCollagen for skin. 5g with vitamin C improved skin density. "
+                    "Nutraharmony pairs 10,000 IU Vitamin D3 with 120 mcg of K2.")
+    assert found.set_index("value_text")["supplement"].to_dict() == {"5g": "collagen", "10,000 IU": "vitamin d",
+                                                                     "120 mcg": "vitamin k2"}
+
+
+def test_a_for_heading_sets_the_subject_of_its_doses():
+    found = extract("## For Picky Eaters\n\nMix 5 ml into juice daily.")
+    assert found.iloc[0]["subject"] == "picky eaters"
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("1000 IU of vitamin D per drop allows for easy daily dosing.", 1000, 1000, "IU"),  # per drop: never /day
+    ("Each sublingual tablet, taken once daily, provides 10,000 mcg of methylcobalamin.", 10000, 10000, "mcg"),
+    ("Ages 3-5: 1mg or less.", math.nan, 1, "mg"),
+    ("Most adults do well on 200 mg or more daily.", 200, math.nan, "mg/day"),
+])
+def test_per_unit_amounts_and_trailing_bounds(text, low, high, unit):
+    claim = one(text)
+    assert claims._same(claim["low"], low) and claims._same(claim["high"], high) and claim["unit"] == unit, claim
+
+
+def test_the_operands_of_a_worked_calculation_are_not_claims():
+    found = extract("For a 325 mg tablet (20% elemental iron), the elemental dose is 325 mg * 0.20 = 65 mg.")
+    assert found["value_text"].tolist() == ["325 mg", "20%", "65 mg"]
+
+
+def test_markdown_escapes_are_neither_citations_nor_claims():
+    """Pages saved as markdown escape brackets and list numbers: "\\[12\\]", "1\\."."""
+    text = "Magnesium supports sleep \\[12\\] and mood \\[3, 4\\].\n\n1\\. Take 200 mg daily.\n2\\. Avoid more than 350 mg."
+    found = extract(text)
+    assert found["value_text"].tolist() == ["200 mg", "more than 350 mg"]
+    assert math.isnan(found.iloc[1]["low"]) and found.iloc[1]["high"] == 350  # "avoid more than": an upper limit
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fatty fish like salmon provide ~570 IU of vitamin D per 100 grams.", [("other", 570, "IU")]),
+    ("Typically 180 mg EPA per 1 g capsule.", [("dose", 180, "mg"), ("dose", 1000, "mg")]),
+    ("In the US, 35% of adults have serum 25(OH)D below 20 ng/mL, indicating deficiency.",
+     [("deficiency_prevalence", 35, "%"), ("other", 20, "ng/mL")]),
+    ("50,000 IU weekly corrects deficiency in 90% of patients.", [("dose", 50000, "IU/week"), ("other", 90, "%")]),
+    ("Infants 0–12 months: 400 IU (10 mcg).", [("dose", 400, "IU"), ("dose", 10, "mcg")]),
+])
+def test_unseen_page_phrasings(text, expected):
+    """Phrasings met on pages outside the seeds and the development corpus (search tool, pages corpus)."""
+    found = extract(text)
+    got = [(r.claim_type, r.low if not math.isnan(r.low) else r.high, r.unit) for r in found.itertuples()]
+    assert got == expected, found[["claim_type", "value_text", "low", "high", "unit"]]
+
+
+def test_units_from_column_headers_scale_after_plus_and_money():
+    table = "| CFU Level | Typical Use |\n|---|---|\n| 10-25 Billion | General digestive health |\n| 50+ Billion | Severe |\n"
+    found = extract(table)
+    assert list(zip(found["low"], found["unit"])) == [(1e10, "CFU"), (5e10, "CFU")]
+    assert math.isnan(found.iloc[1]["high"])
+    assert one("Don't be fooled by 100+ billion CFU marketing.")["low"] == 1e11
+    assert extract("Probiotic sales are projected to exceed 64 billion dollars. The 6:00 news said so.").empty
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Daily doses of 125 mg to 5 grams lowered cortisol.", [("dose", 125, 5000, "mg/day", 1)]),
+    ("Take 2 g or 500 mg.", [("dose", 2000, 2000, "mg", 1), ("dose", 500, 500, "mg", 1)]),
+    ("Take it once or twice daily.", [("other", 1, 2, "times/day", 1)]),
+    ("Take 300 mg twice daily with food.", [("dose", 300, 300, "mg", 2)]),
+    ("Cortisol fell with 600 mg/day (P < 0.0001).", [("dose", 600, 600, "mg/day", 1)]),
+    ("They received 300 mg of KM 66 extract.", [("dose", 300, 300, "mg", 1)]),
+    ("Garden of Life Dr. Formulated Probiotics Once Daily", []),
+])
+def test_ranges_across_units_frequencies_and_names(text, expected):
+    found = extract(text)
+    assert [(r.claim_type, r.low, r.high, r.unit, r.times_per_day) for r in found.itertuples()] == expected, \
+        found[["claim_type", "value_text", "low", "high", "unit", "times_per_day"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("42% of Americans don't meet the estimated average requirement.", [("deficiency_prevalence", 42, "%")]),
+    ("A trial (PMID: 38456789) of 1,247 adults.", [("other", 1247, "count")]),
+    ("Published in Am J Clin Nutr (2023;118(3):456-468).", []),
+    ("Citrate had 30% better absorption than oxide, but it caused loose stools in 23% of participants.",
+     [("absorption_rate", 30, "%"), ("other", 23, "%")]),
+    ("Blood pressure fell by 2–4 mmHg.", [("other", 2, "mmHg")]),
+    ("Tier 1 0 14.0%", [("other", 14, "%")]),
+])
+def test_more_unseen_page_phrasings(text, expected):
+    found = extract(text)
+    assert [(r.claim_type, r.low, r.unit) for r in found.itertuples()] == expected, \
+        found[["claim_type", "value_text", "low", "high", "unit"]]
+
+
+def test_a_dose_band_is_the_subject_of_the_figures_it_qualifies():
+    found = extract("At low doses (20 mg), absorption can reach nearly 100%, whereas, at higher doses (12 g), "
+                    "only 16% is absorbed.")
+    assert found["subject"].tolist() == ["low doses", "low doses", "higher doses", "higher doses"]
+    assert found["claim_type"].tolist() == ["dose", "absorption_rate", "dose", "absorption_rate"]
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("KSM-66 is standardized to 5% withanolides.", "withanolides"),
+    ("With over 2,500 years of Ayurvedic use, it is trusted.", "ayurvedic use"),
+    ("The four common forms", "common forms"),
+])
+def test_an_other_numbers_subject_is_what_follows_it(text, subject):
+    assert one(text)["subject"] == subject
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Pediatric patients can safely take up to six milligrams of melatonin.", "pediatric patients"),
+    ("The recommended daily intake of vitamin C is 90 mg.", "recommended daily intake"),
+    ("The dose should be taken thirty to sixty minutes before bedtime.", "before bedtime"),
+])
+def test_dose_and_timing_subjects(text, subject):
+    text = "# Melatonin and vitamin C\n\nMelatonin. Melatonin. Vitamin C.\n\n" + text
+    assert extract(text).iloc[-1]["subject"] == subject

@@ -5,6 +5,7 @@ Problems with individual files go to stderr, one line each, and never stop the b
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 import time
 from pathlib import Path
@@ -179,6 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
     sub.add_parser("report", help="the HTML write-up of the last run's tables and figures (see report --help)")
+    sub.add_parser("evaluate", help="claims scored against gold annotations, per claim type (see evaluate --help)")
     return parser
 
 
@@ -196,17 +198,15 @@ def write_table(table: pd.DataFrame, output: str | None) -> None:
         table.to_csv(sys.stdout, index=False)
 
 
+# subcommand -> module whose main(argv) parses its own options
+DELEGATED = {"bench": "bench", "report": "report", "evaluate": "evaluation"}
+
+
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
         argv = sys.argv[1:]
-    if argv[:1] == ["bench"]:  # its own options: see `claimcritique bench --help`
-        from . import bench
-
-        return bench.main(argv[1:])
-    if argv[:1] == ["report"]:  # its own options: see `claimcritique report --help`
-        from . import report
-
-        return report.main(argv[1:])
+    if argv[:1] and argv[0] in DELEGATED:  # subcommands with their own options: `claimcritique NAME --help`
+        return importlib.import_module(f".{DELEGATED[argv[0]]}", __package__).main(argv[1:])
     args = build_parser().parse_args(argv)
     progress = sys.stderr.isatty() if getattr(args, "progress", None) is None else args.progress
     try:
