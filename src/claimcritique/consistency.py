@@ -198,7 +198,7 @@ def _registry() -> domain.Registry:
     return domain.load()
 
 
-_GAP_TO_NAME = re.compile(r"^[\s\w().-]{0,14}$")  # "mg of ", "mg hydrated ": an amount directly naming what it is of
+_GAP_TO_NAME = re.compile(r"^[\s\w()./-]{0,14}$")  # "mg of ", "mg hydrated ": an amount directly naming what it is of
 _CONJUNCTION = re.compile(r"\b(?:with|and|plus|or|vs|versus|than)\b|[&+,;]", re.IGNORECASE)
 _AMOUNT_OF = re.compile(r"^\s*(?:[a-zμµ/]+\s+)?of\s+(?!elemental\b|pure\b|the\b|each\b|a\b)\S", re.IGNORECASE)
 
@@ -219,7 +219,9 @@ def _claim_reading(quote: str, subject: str, supplement: str, value_at: int, val
     adjacent = after[0] if after and _GAP_TO_NAME.match(quote[value_end:after[0][0]]) and \
         not _CONJUNCTION.search(quote[value_end:after[0][0]]) else None
     if adjacent is None and _AMOUNT_OF.match(quote[value_end:]):
-        return "", False, False  # an amount of something the registry does not name
+        following = re.findall(r"[\w-]+", quote[value_end:].lower())[1:5]
+        if not _form_words_of(supplement) & set(following):
+            return "", False, False  # "50 g of protein": an amount of something that is not the supplement
     named = adjacent or (before[-1] if before else None)
     if named is None:
         fits = supplement == main or not main
@@ -232,6 +234,14 @@ def _claim_reading(quote: str, subject: str, supplement: str, value_at: int, val
     if not form and subject:
         form = next((f for _, _, name, f in reg.identify(subject, supplement) if name == supplement and f), "")
     return form, fits, names_salt
+
+
+@cache
+def _form_words_of(supplement: str) -> frozenset[str]:
+    """Words of the registry's form names for a supplement ("root", "extract"; "monohydrate")."""
+    forms = _registry().forms
+    surfaces = forms.loc[forms["supplement"] == supplement, "surface"]
+    return frozenset(w for surface in surfaces for w in re.findall(r"[\w-]+", surface))
 
 
 def _population(subject: str, quote: str) -> str:
@@ -721,8 +731,10 @@ def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -
         amounts, _ = _elemental_amounts(a)
         if amounts is None:
             continue  # unknown whether elemental: not compared with other pages
-        unit = "mg" if _registry().dimension(a["unit"]) == "mass" else a["unit"].removesuffix("/day")
-        low, high = (_convert(v, a["unit"], "mg", a["supplement"]) if unit == "mg" else v for v in amounts)
+        in_mg = [_convert(v, a["unit"], "mg", a["supplement"]) for v in amounts]  # IU through the registry's conversion
+        convertible = not math.isnan(_top(*in_mg))
+        unit = "mg" if convertible else a["unit"].removesuffix("/day")
+        low, high = in_mg if convertible else amounts
         if math.isnan(_top(low, high)):
             continue
         text = f"{a['form']} {a['quote']}".lower()
@@ -741,7 +753,9 @@ def _document_ranges(doses: pd.DataFrame, keys: list[str]) -> dict[tuple, list[d
     that set each end (the quote shown for that side)."""
     ranges: dict[tuple, dict[str, dict]] = {}
     for a in doses.to_dict("records"):
-        entry = ranges.setdefault(tuple(a[k] for k in keys), {}).setdefault(a["doc_id"], {"doc_id": a["doc_id"]})
+        entry = ranges.setdefault(tuple(a[k] for k in keys), {}).setdefault(a["doc_id"], {"doc_id": a["doc_id"],
+                                                                                         "purposes": set()})
+        entry["purposes"].add(a["purpose"])
         if "lo" not in entry or a["lo"] < entry["lo"]:
             entry.update(lo=a["lo"], low_side=a)
         if "hi" not in entry or a["hi"] > entry["hi"]:
@@ -749,11 +763,27 @@ def _document_ranges(doses: pd.DataFrame, keys: list[str]) -> dict[tuple, list[d
     return {key: list(docs.values()) for key, docs in ranges.items()}
 
 
+def _same_purpose(a: set[str], b: set[str]) -> bool:
+    """Two pages' doses are for the same purpose when they share one, or either page states one for general use."""
+    return "general" in a or "general" in b or bool(a & b)
+
+
+def _as_stated(entry: dict) -> str:
+    """A page's range as the page wrote it: its lowest and its highest statement."""
+    sides = (entry["low_side"], entry["high_side"])
+    written = [side["stance"] + (f" of {side['supplement']} {side['form']}" if side["form"] else "") for side in sides]
+    return " to ".join(dict.fromkeys(written))
+
+
+def _in_mg(entry: dict) -> str:
+    return _range_text(entry["lo"], entry["hi"], "mg")
+
+
 def _dose_contradictions(stances: pd.DataFrame, pairwise_limit: int, refs: pd.DataFrame | None) -> list[dict]:
     doses = _comparable_doses(stances, refs)
     if doses.empty:
         return []
-    keys = ["supplement", "population", "purpose", "basis", "stated", "norm_unit"]
+    keys = ["supplement", "population", "basis", "stated", "norm_unit"]
     found = []
     for group_key, docs in _document_ranges(doses, keys).items():
         if len(docs) < 2:
@@ -772,13 +802,20 @@ def _dose_contradictions(stances: pd.DataFrame, pairwise_limit: int, refs: pd.Da
                 above = bisect_right(lows, a["hi"])
                 if above < len(docs):
                     pairs.setdefault((a["doc_id"], docs[above]["doc_id"]), (a, docs[above], 0))
-        supplement, population, purpose, basis, _, unit = group_key
+        supplement, population, basis, _, unit = group_key
         what = "recommended intakes" if basis == "total intake" else "dose ranges"
         for a, b, below in pairs.values():
+            if not _same_purpose(a["purposes"], b["purposes"]):
+                continue
             others = f" ({below - 1} other documents also stay below {b['doc_id']}'s range)" if large and below > 1 else ""
-            detail = (f"{a['doc_id']} recommends {_range_text(a['lo'], a['hi'], unit)} of {supplement} for {population} "
-                      f"({purpose}); {b['doc_id']} recommends {_range_text(b['lo'], b['hi'], unit)}: their {what} "
-                      f"do not overlap{others}.")
+            purpose = "/".join(sorted((a["purposes"] | b["purposes"]) - {"general"})) or "general use"
+            units = {side["unit"].removesuffix("/day") for e in (a, b) for side in (e["low_side"], e["high_side"])}
+            salt = any(_elemental_amounts(side)[1] for e in (a, b) for side in (e["low_side"], e["high_side"]))
+            kind = f"elemental {supplement}" if supplement in _salted_supplements() else supplement
+            converted = f" (as mg of {kind}: {_in_mg(a)} against {_in_mg(b)})" if unit == "mg" and (
+                len(units) > 1 or salt) else ""
+            detail = (f"{a['doc_id']} recommends {_as_stated(a)} ({supplement}, {population}, {purpose}); "
+                      f"{b['doc_id']} recommends {_as_stated(b)}{converted}: their {what} do not overlap{others}.")
             found.append(_finding("dose", "contradiction", a["high_side"], b["doc_id"], detail,
                                   b["low_side"]["quote"], b["low_side"]["stance"]))
     return found
