@@ -46,7 +46,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, references, registry as domain
+from . import paths
+from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
 from .segment import document_strings, for_lowered_text
@@ -58,7 +59,9 @@ FINDING_COLUMNS = ["topic", "kind", "doc_id", "other", "detail", "quote", "other
 STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end", "supplement",
                   "population", "purpose", "basis", "elemental", "form", "role", "claim_subject"]
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
-    ("athletes", r"\bathlet|\bactive\b"), ("seniors", r"\bseniors?\b|\belderly\b|\bolder\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b|\bover\s+(?:sixty|seventy)\b"),
+    ("athletes", r"\bathlet|\bactive\b"),
+    ("seniors", r"\bseniors?\b|\belderly\b|\bolder\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"
+                r"|\bover\s+(?:sixty|seventy)\b"),
     ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
     ("children", r"\bchild|\bkids?\b|\bteen|\badolescent|\binfant|\bpediatric|\bpaediatric|\bages?\s+\d{1,2}\s*[-–]\s*1?\d\b"),
 ]
@@ -344,7 +347,7 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
     for hit in hits:
         by_topic.setdefault((hit[0], hit[1]), []).append(hit)
     rows = []
-    for (doc_id, topic), group in by_topic.items():
+    for (_, topic), group in by_topic.items():
         stances = [hit[6] for hit in group]
         if topic == "side_effects" and "some listed" in stances:
             chosen = "some listed"  # listing any side effect outweighs "no side effects"
@@ -579,7 +582,8 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
            f"({lo:g}-{hi:g} {unit}; {_short_source(pool.iloc[0])}; total intake from all sources)"
     if _overlap(low, high, lo, hi):
         return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']}, stated as a recommended "
-                                                     f"intake, matches {what}.", pool.iloc[0]["quote"], f"{lo:g}-{hi:g} {unit}", ids)
+                                                     f"intake, matches {what}.", pool.iloc[0]["quote"],
+                        f"{lo:g}-{hi:g} {unit}", ids)
     all_lo, all_hi = every["low"].min(), every["high"].max()
     if _overlap(low, high, all_lo, all_hi):
         return _finding("dose", "unclear_population", a, ids, f"{a['stance']} for {a['subject']}, stated as a "
@@ -840,9 +844,9 @@ def _categorical_contradictions(stances: pd.DataFrame, pairwise_limit: int) -> l
             for a, b in pairs:
                 if a["doc_id"] == b["doc_id"]:
                     continue
+                capped = len(right) > 1 and len(pairs) < len(left) * len(right)
                 detail = (f"{a['doc_id']} says {a['stance']} ({supplement}); {b['doc_id']} says {b['stance']}"
-                          + (f" (as do {len(right) - 1} other documents)" if len(right) > 1 and len(pairs) < len(left) * len(right) else "")
-                          + ".")
+                          + (f" (as do {len(right) - 1} other documents)" if capped else "") + ".")
                 found.append(_finding(topic, "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"]))
     return found
 
@@ -917,24 +921,26 @@ MATRIX_ORDER = ["exceeds_reference", "conflicts_with_evidence", "outside_studied
 
 def claim_matrix(documents: pd.DataFrame, stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
     """Tidy documents x topics: the verdict on each document's claims (the most serious one), its stated value,
-    and the reference or other document behind it. Grouped once, never filtered per cell."""
+    and the reference or other document behind it (`evidence`). Grouped and merged once, never filtered per cell."""
     stances = _with_stance_columns(stances)
     mine = stances[stances["role"] == "stance"]
-    values = mine.groupby(["doc_id", "topic"], sort=False)["stance"].agg(lambda s: "; ".join(dict.fromkeys(s)))
+    values = mine.groupby(["doc_id", "topic"], sort=False)["stance"].agg(lambda s: "; ".join(dict.fromkeys(s))) \
+        .rename("value").reset_index()
     rank = {kind: i for i, kind in enumerate(MATRIX_ORDER)}
-    sides = pd.concat([findings[["doc_id", "topic", "kind", "reference_id", "other", "detail"]],
-                       findings.loc[findings["kind"] == "contradiction", ["other", "topic", "kind", "reference_id", "doc_id", "detail"]]
-                       .set_axis(["doc_id", "topic", "kind", "reference_id", "other", "detail"], axis=1)],
-                      ignore_index=True)
+    columns = ["doc_id", "topic", "kind", "reference_id", "other"]
+    other_side = findings.loc[findings["kind"] == "contradiction", ["other", "topic", "kind", "reference_id", "doc_id"]]
+    sides = pd.concat([findings[columns], other_side.set_axis(columns, axis=1)], ignore_index=True)
     sides = sides.assign(rank=sides["kind"].map(rank)).dropna(subset=["rank"]).sort_values("rank", kind="stable")
-    worst = sides.drop_duplicates(["doc_id", "topic"]).set_index(["doc_id", "topic"])
+    worst = sides.drop_duplicates(["doc_id", "topic"])
+    worst = worst.assign(evidence=worst["reference_id"].where(worst["reference_id"].fillna("") != "", worst["other"]))
     grid = pd.MultiIndex.from_product([documents["doc_id"], TOPICS], names=["doc_id", "topic"]).to_frame(index=False)
-    grid["value"] = [values.get(key, "") for key in zip(grid["doc_id"], grid["topic"])]
-    kinds = [worst["kind"].get(key) if key in worst.index else None for key in zip(grid["doc_id"], grid["topic"])]
-    grid["kind"] = [k or ("" if not v else "unsupported") for k, v in zip(kinds, grid["value"])]
-    grid["status"] = [VERDICTS.get(k, NOT_STATED) if v else NOT_STATED for k, v in zip(grid["kind"], grid["value"])]
-    grid["evidence"] = [("" if key not in worst.index else
-                         (worst.at[key, "reference_id"] or worst.at[key, "other"])) for key in zip(grid["doc_id"], grid["topic"])]
+    grid = grid.merge(values, how="left", on=["doc_id", "topic"]).merge(
+        worst[["doc_id", "topic", "kind", "evidence"]], how="left", on=["doc_id", "topic"])
+    grid["value"] = grid["value"].fillna("")
+    stated = grid["value"] != ""
+    grid["kind"] = grid["kind"].where(stated, "").fillna("unsupported")
+    grid["status"] = grid["kind"].map(VERDICTS).where(stated, NOT_STATED)
+    grid["evidence"] = grid["evidence"].fillna("").where(stated, "")
     return grid[["doc_id", "topic", "status", "value", "kind", "evidence"]]
 
 
