@@ -1031,3 +1031,52 @@ def top_documents(matrix: pd.DataFrame, limit: int = 30) -> list[str]:
     scored = matrix.assign(rank=matrix["status"].map(rank).fillna(len(rank)))
     order = scored.groupby("doc_id", sort=False)["rank"].agg(lambda r: tuple(sorted(r)))
     return list(order.sort_values(kind="stable").index[:limit])
+
+
+def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, topic: str, unit: str | None = None,
+               limit: int = 40) -> pd.DataFrame:
+    """One supplement's claims on a topic for a chart: in `unit` (converted through the registry; rows that do not
+    convert are left out), the most serious verdicts first, at most `limit` rows (doc_id, subject, low, high,
+    unit, verdict)."""
+    stances = _with_stance_columns(stances)
+    rows = stances[(stances["supplement"] == supplement) & (stances["topic"] == topic) & (stances["role"] == "stance")]
+    if topic == "dose":
+        rows = rows[rows["basis"] != "described"]
+    if unit:
+        rows = rows.assign(low=[_convert(v, u, unit, supplement) for v, u in zip(rows["low"], rows["unit"])],
+                           high=[_convert(v, u, unit, supplement) for v, u in zip(rows["high"], rows["unit"])],
+                           unit=unit)
+        rows = rows[rows["low"].notna() | rows["high"].notna()]
+    verdicts = findings[(findings["supplement"] == supplement) & (findings["topic"] == topic)]
+    worst = verdicts.assign(rank=verdicts["kind"].map({k: i for i, k in enumerate(MATRIX_ORDER)})) \
+        .sort_values("rank", kind="stable").drop_duplicates(["doc_id", "quote"])
+    rows = rows.merge(worst[["doc_id", "quote", "verdict", "rank"]], how="left", on=["doc_id", "quote"])
+    rows = rows.assign(rank=rows["rank"].fillna(len(MATRIX_ORDER))).sort_values(["rank", "doc_id"], kind="stable")
+    return rows.head(limit)[["doc_id", "subject", "low", "high", "unit", "verdict"]].reset_index(drop=True)
+
+
+def elemental_sentences(stances: pd.DataFrame) -> list[str]:
+    """Prose on the elemental caveat, computed from the dose stances and the registry: for each salt a dose
+    claim names, its elemental fraction and what its largest stated amount holds; then how many dose claims
+    of salt-forming supplements do not say whether they are elemental. Empty for a corpus without such doses."""
+    stances = _with_stance_columns(stances)
+    doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance")
+                    & stances["supplement"].isin(_salted_supplements())]
+    reg = _registry()
+    sentences = []
+    for (supplement, form), group in doses[doses["form"] != ""].groupby(["supplement", "form"], sort=True):
+        fraction = reg.elemental_fraction(supplement, form)
+        if fraction is None:
+            continue
+        largest = group["high"].fillna(group["low"]).max()
+        unit = group.loc[group["high"].fillna(group["low"]).idxmax(), "unit"]
+        source = reg.forms.loc[(reg.forms["supplement"] == supplement) & (reg.forms["form"] == form), "source"].iloc[0]
+        sentences.append(f"{supplement} {form} is {100 * fraction:.1f}% {supplement} by mass (data/registry/forms.csv: "
+                         f"{source.split(';')[0]}), so the largest amount stated for it, {largest:g} {unit} of the "
+                         f"compound, holds about {largest * fraction:.0f} {unit} of {supplement}.")
+    if len(doses):
+        unstated = doses[doses["elemental"] == ""]
+        names = ", ".join(sorted(set(doses["supplement"])))
+        sentences.append(f"**{len(unstated)} of {len(doses)}** dose claims about {names} do not say whether the amount "
+                         "is elemental or the compound's mass.")
+    return sentences
