@@ -1056,24 +1056,27 @@ def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, t
 
 
 def elemental_sentences(stances: pd.DataFrame) -> list[str]:
-    """Prose on the elemental caveat, computed from the dose stances and the registry: for each salt a dose
-    claim names, its elemental fraction and what its largest stated amount holds; then how many dose claims
-    of salt-forming supplements do not say whether they are elemental. Empty for a corpus without such doses."""
+    """Prose on the elemental caveat, computed from the stances and the registry: for each salt the documents'
+    claims name, its elemental fraction and what the largest dose stated for that supplement would hold if it
+    were the compound's mass; then how many dose claims of salt-forming supplements do not say whether they are
+    elemental. Empty for a corpus without such doses."""
     stances = _with_stance_columns(stances)
-    doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance")
-                    & stances["supplement"].isin(_salted_supplements())]
+    salted = stances[(stances["role"] == "stance") & stances["supplement"].isin(_salted_supplements())]
+    doses = salted[salted["topic"] == "dose"]
     reg = _registry()
     sentences = []
-    for (supplement, form), group in doses[doses["form"] != ""].groupby(["supplement", "form"], sort=True):
+    for (supplement, form), group in salted[salted["form"] != ""].groupby(["supplement", "form"], sort=True):
         fraction = reg.elemental_fraction(supplement, form)
-        if fraction is None:
+        mine = doses[doses["supplement"] == supplement]
+        if fraction is None or mine.empty:
             continue
-        largest = group["high"].fillna(group["low"]).max()
-        unit = group.loc[group["high"].fillna(group["low"]).idxmax(), "unit"]
+        amounts = mine["high"].fillna(mine["low"])
+        largest, unit = amounts.max(), mine.loc[amounts.idxmax(), "unit"]
         source = reg.forms.loc[(reg.forms["supplement"] == supplement) & (reg.forms["form"] == form), "source"].iloc[0]
-        sentences.append(f"{supplement} {form} is {100 * fraction:.1f}% {supplement} by mass (data/registry/forms.csv: "
-                         f"{source.split(';')[0]}), so the largest amount stated for it, {largest:g} {unit} of the "
-                         f"compound, holds about {largest * fraction:.0f} {unit} of {supplement}.")
+        sentences.append(f"{supplement} {form} (named in {group['doc_id'].nunique()} documents) is {100 * fraction:.1f}% "
+                         f"{supplement} by mass (data/registry/forms.csv: {source.split(';')[0]}), so {largest:g} {unit}, "
+                         f"the largest dose stated for {supplement}, would hold about {largest * fraction:.0f} "
+                         f"{unit.removesuffix('/day')} of {supplement} if it were the compound's mass.")
     if len(doses):
         unstated = doses[doses["elemental"] == ""]
         names = ", ".join(sorted(set(doses["supplement"])))

@@ -145,3 +145,11 @@ def readability_band(guidelines: pd.DataFrame | None = None) -> dict[str, float 
             "caption": (f"Recommended reading level for patient materials: grade {target['high']:g} or below "
                         f"({target['source']}; {target['evidence']}), acceptable up to grade {acceptable['high']:g} "
                         f"({acceptable['source']}; {acceptable['evidence']}).")}
+
+
+def band_caption(bands: pd.DataFrame) -> str:
+    """A chart caption naming every band with its values, sources and reference ids."""
+    def values(band) -> str:
+        return f"{band.high:g} {band.unit}" if band.low == band.high or band.kind == "upper" else \
+            f"{band.low:g}–{band.high:g} {band.unit}"
+    return "; ".join(f"{b.band}: {values(b)} ({b.source}; refs {b.ref_ids})" for b in bands.itertuples()) + "."
