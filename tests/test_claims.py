@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcritique import claims
+from claimcritique import claims, evaluation
 from claimcritique.corpus import load_corpus
 from claimcritique.segment import segment_blocks, segment_sentences
 
@@ -30,7 +30,7 @@ def seed_claims(seeds):
 
 
 def test_gold_quotes_match_their_offsets(seeds):
-    gold = claims.load_gold()
+    gold = evaluation.load_gold()
     texts = seeds.texts
     for row in gold.itertuples():
         assert texts[row.doc_id][row.start:row.end] == row.quote
@@ -46,7 +46,7 @@ def test_every_quote_matches_its_offsets(seeds, seed_claims):
 
 
 def test_seeds_meet_the_targets(seed_claims):
-    scores = claims.evaluate(seed_claims, claims.load_gold()).set_index("claim_type")
+    scores = evaluation.evaluate(seed_claims, evaluation.load_gold()).set_index("claim_type")
     for kind in ("absorption_rate", "deficiency_prevalence", "dose"):
         assert scores.at[kind, "recall"] >= 0.98, scores
         assert scores.at[kind, "precision"] >= 0.95, scores
@@ -90,7 +90,6 @@ def test_unseen_style_sentences(text, kind, low, high, unit):
     "Adults 19-30 and Seniors (65+) were surveyed in 2019 [12].",
     "TrustedSupplements\n\nby Trusted Supplements 12 min read",
     "Step 2: Vitamin D3 and K2 support omega-3 and 5-HTP balance.",
-    "Magnesium glycinate is about 14% elemental magnesium by weight.",
     "Two of the most common concerns are sleep and stress.",
     "Children (ages 3-12) and adults over 70 need more.",
 ])
@@ -99,9 +98,17 @@ def test_things_that_are_not_claims(text):
     assert found.empty, found[["claim_type", "value_text"]]
 
 
-def test_relative_changes_are_not_absorption_rates():
+def test_relative_changes_of_levels_are_effect_sizes_and_of_absorption_absorption_rates():
+    """claim_conventions.md: a relative increase of absorption ("absorbs 50% better") is an absorption rate;
+    a change of blood levels is an effect size (other)."""
     found = extract("Vitamin D3 is absorbed better; one study found 87% higher levels. Absorption rises by up to 32%.")
-    assert set(found["claim_type"]) == {"other"}
+    assert found.set_index("value_text")["claim_type"].to_dict() == {"87%": "other", "up to 32%": "absorption_rate"}
+
+
+def test_composition_is_other():
+    """claim_conventions.md: % elemental by mass is a claim of type other, never an absorption rate."""
+    claim = one("Magnesium glycinate is about 14% elemental magnesium by weight.")
+    assert (claim["claim_type"], claim["low"], claim["unit"]) == ("other", 14, "%")
 
 
 def test_body_content_is_not_a_dose():
@@ -167,3 +174,115 @@ def test_the_cheap_prefilter_never_hides_a_number(text):
     """Sentences the pre-filter skips must hold nothing the number grammar would find."""
     if not claims.may_hold_a_number(text):
         assert claims.find_numbers(text) == []
+
+
+# --- behaviours the README promises ------------------------------------------------------------------------
+
+def test_times_per_day_of_a_divided_dose():
+    claim = one("Take 250 mg three times a day with meals.")
+    assert (claim["claim_type"], claim["low"], claim["unit"], claim["times_per_day"]) == ("dose", 250, "mg", 3)
+
+
+def test_do_not_take_more_than_is_an_upper_bound():
+    claim = one("Do not take more than 4,000 IU of vitamin D.")
+    assert math.isnan(claim["low"]) and claim["high"] == 4000 and claim["unit"] == "IU"
+
+
+def test_month_dates_are_not_claims():
+    assert extract("Updated March 3, 2024. Reviewed on 12 January 2023.").empty
+
+
+def test_for_a_purpose_sets_the_subject():
+    claim = one("For sleep support, take 200-400 mg in the evening.")
+    assert (claim["claim_type"], claim["subject"]) == ("dose", "sleep support")
+
+
+def test_earliest_onset_is_the_documents_onset_stance():
+    from claimcritique import consistency
+    found = extract("Most people notice calmer sleep within days. Full results take 4 to 8 weeks.")
+    assert set(found["claim_type"]) == {"onset"}
+    stances = consistency.numeric_stances(found)
+    onset = stances[stances["topic"] == "onset"]
+    assert len(onset) == 1 and onset.iloc[0]["high"] == 7  # "within days" (up to 7 days) comes before 4-8 weeks
+
+
+def test_offsets_property_test_would_fail_on_nothing_extracted():
+    """The property test below must be able to fail: a plain dose sentence always yields a claim."""
+    text = "Take 200 mg daily."
+    assert len(extract(text)) == 1
+
+
+# --- classes of phrasings found on the development pages ---------------------------------------------------
+
+@pytest.mark.parametrize("text, kind, low, high, unit", [
+    ("Each capsule provides 30 billion CFU of Lactobacillus.", "dose", 3e10, 3e10, "CFU"),
+    ("One serving gives 250% DV of vitamin B12.", "other", 250, 250, "%DV"),
+    ("Ubiquinol has 3x better absorption than ubiquinone.", "absorption_rate", 3, 3, "times"),
+    ("Liposomal vitamin C is absorbed 1.8 times better.", "absorption_rate", 1.8, 1.8, "times"),
+    ("Piperine gave a 20-fold increase in the bioavailability of curcumin.", "absorption_rate", 20, 20, "times"),
+    ("About 1 in 4 adults are deficient in vitamin D.", "deficiency_prevalence", 25, 25, "%"),
+    ("A quarter of the population is deficient in iron.", "deficiency_prevalence", 25, 25, "%"),
+    ("Take 2 capsules daily with food.", "dose", 2, 2, "capsules/day"),
+    ("Take one tablespoon with breakfast.", "dose", 1, 1, "tablespoons"),
+    ("Mix 5 ml into water each day.", "dose", 5, 5, "ml/day"),
+    ("Of a 10 mg dose, you absorb about 4 mg.", "absorption_rate", 4, 4, "mg"),
+    ("Zinc oxide absorption is less than 20% in most people.", "absorption_rate", math.nan, 20, "%"),
+    ("Oxide is poorly absorbed (<20%).", "absorption_rate", math.nan, 20, "%"),
+    ("Absorption is low: only about 4% of the dose reaches the blood.", "absorption_rate", 4, 4, "%"),
+    ("Creatine users typically load for 5-7 days.", "other", 5, 7, "days"),
+    ("Take 50 micrograms/day or 2000 micrograms/week.", "dose", 2000, 2000, "mcg/week"),
+])
+def test_development_page_phrasings(text, kind, low, high, unit):
+    found = extract(text)
+    of_kind = found[(found["claim_type"] == kind) & (found["unit"] == unit)]
+    assert len(of_kind) == 1, found[["claim_type", "value_text", "low", "high", "unit"]]
+    claim = of_kind.iloc[0].to_dict()
+    assert claims._same(claim["low"], low) and claims._same(claim["high"], high), claim
+
+
+def test_an_amount_restated_in_a_second_unit_gives_one_row_per_unit():
+    found = extract("Adults need 15 mcg (600 IU) of vitamin D daily; creatine users take 4 grams (4,000 mg).")
+    assert sorted(zip(found["low"], found["unit"])) == [(15, "mcg/day"), (600, "IU/day"), (4000, "mg/day"),
+                                                        (4000, "mg/day")]
+
+
+def test_a_dose_band_qualifying_an_absorption_figure_gives_both():
+    found = extract("At low doses (2-5 mg) absorption reaches 60-70%.")
+    assert sorted(zip(found["claim_type"], found["low"], found["high"])) == [("absorption_rate", 60, 70),
+                                                                           ("dose", 2, 5)]
+
+
+def test_supplement_names_are_whole_and_follow_the_sentence():
+    text = ("# Zinc for immunity\n\nZinc supports immune health. Adults need 11 mg daily.\n\n"
+            "Magnesium is different: take 300 mg of magnesium at night.\n\n"
+            "Vitamin B12 users often take 1,000 mcg.\n\nElderberry syrup: take 15 ml daily.")
+    found = extract(text).set_index("value_text")["supplement"].to_dict()
+    assert found == {"11 mg": "zinc", "300 mg": "magnesium", "1,000 mcg": "vitamin b12", "15 ml": "elderberry"}
+
+
+def test_a_sentence_naming_no_supplement_takes_its_section_then_the_document():
+    text = ("# Zinc guide\n\nZinc matters. Zinc helps. Magnesium is mentioned once.\n\n## Vitamin C\n\n"
+            "Most adults take 500 mg daily.\n\n## Dosage\n\nChildren take 5 mg daily.")
+    found = extract(text).set_index("value_text")["supplement"].to_dict()
+    assert found == {"500 mg": "vitamin c", "5 mg": "zinc"}
+
+
+def test_a_unit_and_a_supplement_added_by_data_alone(tmp_path):
+    """A new unit and a new supplement are rows in a registry folder: no code changes."""
+    import shutil
+
+    from claimcritique import registry
+    folder = tmp_path / "registry"
+    shutil.copytree(registry.FOLDER, folder)
+    with (folder / "units.csv").open("a", encoding="utf-8") as handle:
+        handle.write("fu,FU,activity,1,FU,fibrinolytic units (test row)\n")
+    with (folder / "supplements.csv").open("a", encoding="utf-8") as handle:
+        handle.write("nattokinase,name,nattokinase,test row\nnattokinase,synonym,natto extract,test row\n")
+    text = "Most studies used 2,000 FU of natto extract daily."
+    blocks = segment_blocks("d", text)
+    found = claims.extract_claims(segment_sentences(text, blocks), blocks, registry_folder=folder)
+    assert len(found) == 1
+    claim = found.iloc[0]
+    assert (claim["claim_type"], claim["low"], claim["unit"], claim["supplement"]) == ("dose", 2000, "FU/day",
+                                                                                       "nattokinase")
+    assert extract(text).empty or extract(text).iloc[0]["unit"] != "FU/day"  # the default registry knows no FU

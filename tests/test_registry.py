@@ -107,7 +107,7 @@ def test_a_row_added_to_a_registry_folder_is_picked_up(folder):
 
 
 @pytest.mark.parametrize("file, line, message", [
-    ("units.csv", "drams,dram,weight,1,dram,test", r"units.csv, row \d+: unknown dimension 'weight'"),
+    ("units.csv", "drams,dram,heft,1,dram,test", r"units.csv, row \d+: unknown dimension 'heft'"),
     ("units.csv", "dram,dram,mass,heavy,dram,test", r"units.csv, row \d+: 'factor' is not a number"),
     ("units.csv", "mg,mg,mass,1,mg,duplicate", r"units.csv, row \d+: duplicate surface"),
     ("supplements.csv", "nattokinase,alias,natto,test", r"supplements.csv, row \d+: 'kind' must be name or synonym"),

@@ -3,29 +3,35 @@
 Why hand-written: quantulum3 (the best-kept general quantity parser) returns ranges as a
 mean ± uncertainty, knows no IU, types nothing and reads "Adults 19-30" as a quantity. What we
 need is narrower and stricter: a small grammar of number expressions (digits, number words,
-ranges with "-", "–", "to", "between ... and ..."), the units supplement pages use, and rules
-that type each number from its sentence, its table header or its section heading. The cue
-words and subject vocabularies are data (`data/lexicons/claim_cues.csv`, `claim_subjects.csv`).
+scale words, ranges with "-", "–", "to", "between ... and ..."), the units supplement pages use,
+and rules that type each number from its sentence, its table header or its section heading.
 
-Units are normalised: grams become mg (x1000), micrograms "mcg", international units "IU",
-percent "%", times "minutes"/"hours"/"days"/"weeks"/"months"; a dose unit gets "/day" when
-the sentence or the table header says daily. The quote keeps the original wording.
+The domain is data. Units (with their dimension and factor), supplements, forms and claim types
+come from the registry (`data/registry/`, see `registry.py`): the unit grammar is generated from
+`units.csv`, so a new unit is a row there. Cue words and subject vocabularies are
+`data/lexicons/claim_cues.csv` and `claim_subjects.csv`. Which supplement a number is about is
+`supplements.py`'s rule.
+
+Units are normalised as the registry says (`report_as`): grams become mg (x1000), micrograms
+"mcg", international units "IU", "30 billion CFU" the absolute number of CFU, percent "%",
+percent of Daily Value "%DV", multiples "times", times "minutes"/"hours"/"days"/...; a dose unit gets
+"/day" when the sentence or the table header says daily. The quote keeps the original wording.
 """
 from __future__ import annotations
 
 import math
 import re
-from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from . import paths
+from . import registry as registry_module
 from .datafiles import read_data_csv
-from .segment import for_lowered_text
+from .scanning import for_lowered_text
+from .supplements import DocumentMentions, claim_supplement, main_supplements, nearest, supplement_of  # noqa: F401
 
 CLAIM_COLUMNS = ["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end",
                  "sentence_id", "block_kind", "value_text", "value_start", "value_end", "qualifier", "elemental",
@@ -42,86 +48,95 @@ _WORD_VALUES = {
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, **_TENS_IN_WORDS,
     **{f"{t}{sep}{u}": tv + uv for t, tv in _TENS_IN_WORDS.items() for u, uv in _UNITS_IN_WORDS.items()
        for sep in ("-", " ")},
-    "a hundred": 100, "one hundred": 100,
+    "a hundred": 100, "one hundred": 100, "once": 1, "twice": 2, "thrice": 3,
 }
+_FREQUENCY_WORDS = {"once", "twice", "thrice"}  # numbers only before a frequency unit ("twice daily")
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, reverse=True))
-_NUM = rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|(?:{_WORD_NUM})\b)"
-_UNITS = {
-    "%": "%", "percent": "%", "per cent": "%", "mg": "mg", "milligram": "mg", "milligrams": "mg",
-    "mcg": "mcg", "µg": "mcg", "μg": "mcg", "microgram": "mcg", "micrograms": "mcg", "g": "g", "gram": "g",
-    "grams": "g", "iu": "IU", "international unit": "IU", "international units": "IU",
-    "hour": "hours", "hours": "hours", "hr": "hours", "hrs": "hours",
-    "minute": "minutes", "minutes": "minutes", "min": "minutes", "mins": "minutes",
-    "day": "days", "days": "days", "week": "weeks", "weeks": "weeks", "month": "months", "months": "months",
-    "year": "years", "years": "years", "ng/ml": "ng/mL", "nmol/l": "nmol/L", "mmol/l": "mmol/L", "mg/dl": "mg/dL",
-}
-_UNIT = r"(?:ng/ml\b|nmol/l\b|mmol/l\b|mg/dl\b|%|per\s?cent\b|percent\b|international\s+units?\b|micrograms?\b|milligrams?\b|grams?\b|mg\b|mcg\b|µg\b|μg\b|g\b|iu\b|hours?\b|hrs?\b|minutes?\b|mins?\b|min\b|days?\b|weeks?\b|months?\b|years?\b)"
-_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|above|exceeding|exceed|in\s+excess\s+of|at\s+least|"
-           r"upwards\s+of|up\s+to|as\s+much\s+as|no\s+more\s+than|less\s+than|fewer\s+than|under|below|"
-           r"nearly|almost|approximately|approx\.|about|around|roughly|some|within)\s+|[~≈<>≤≥]\s*)?")
+# ASCII digits only: \d also matches "๐", a Thai zero that mojibake leaves in some pages
+_NUM = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+|(?:{_WORD_NUM})\b)"
+# UTF-8 read as Windows-1252 or as TIS-620 (a Thai code page): "â€“" / "โ€“" is an en dash, "â‰¥" / "โ‰ฅ" is ≥
+_MOJIBAKE = {"â€“": "–", "â€”": "—", "โ€“": "–", "โ€”": "—", "â‰¥": "≥", "â‰¤": "≤", "โ‰ฅ": "≥", "โ‰ค": "≤"}
+_MOJIBAKE_BOUNDS = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "≥≤")
+_MOJIBAKE_DASHES = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "–—")
+_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|above|exceeding|exceeds?|in\s+excess\s+of|at\s+least|"
+           r"a\s+minimum\s+of|minimum\s+of|upwards\s+of|up\s+to|as\s+much\s+as|no\s+more\s+than|less\s+than|"
+           r"lower\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|not\s+exceeding|"
+           rf"nearly|almost|approximately|approx\.|about|around|roughly|some|within)\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
 _LEAD_UNIT = r"(?P<lead>\b(?:weeks?|days?|months?)\s+)?"
-_RANGE = r"\s*(?:-|–|—|to|or)\s*"
-NUMBER_EXPRESSION = re.compile(
-    rf"{_PREFIX}{_LEAD_UNIT}(?<![\w.,/$^-])(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?"
-    rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<unit2>{_UNIT}))?)?(?P<plus>\+)?",
-    re.IGNORECASE,
-)
-BETWEEN_EXPRESSION = re.compile(
-    rf"\bbetween\s+(?P<low>{_NUM})(?:\s*(?P<unit1>{_UNIT}))?\s+and\s+(?P<high>{_NUM})(?:\s*(?P<unit2>{_UNIT}))?",
-    re.IGNORECASE,
-)
+_RANGE = rf"\s*(?:-|–|—|to|or|{_MOJIBAKE_DASHES})\s*"
+_UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
+_PER = (r"(?P<per>\s*/\s*(?:day|d|week|wk)\b|\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+(?:daily|weekly)\b|"
+        r"\s+(?:a|per|each|every)\s+(?=week\b))?")  # "50 micrograms/day", "2000 mcg/week", "2-4 servings a week"
+_DOSE_DIMENSIONS = frozenset({"mass", "activity", "cfu", "serving", "volume"})
+
 # quantities said in words, with the value a careful reader would write down
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
-FRACTION_EXPRESSION = re.compile(
-    r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|at\s+least)\s+)?"
-    r"\b(?P<word>" + "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True)) + r")\s+(?:of|the)\b",
-    re.IGNORECASE,
-)
-ONE_IN_EXPRESSION = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+)?(?:one|1)\s+in\s+(?P<n>{_NUM})\b",
-                               re.IGNORECASE)
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
-MANY_EXPRESSION = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b", re.IGNORECASE)
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
            "a day": (1, "days"), "a week": (1, "weeks"), "a month": (1, "months"), "an hour": (1, "hours")}
-WITHIN_EXPRESSION = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|an\s+hour)\b",
-                               re.IGNORECASE)
-AN_HOUR_EXPRESSION = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour\b",
-                                re.IGNORECASE)
 
-_MINUTES = {"minutes": 1, "hours": 60, "days": 1440, "weeks": 10080, "months": 43200}
-_LOW_ONLY = ("more than", "greater than", "over", "above", "exceeding", "exceed", "in excess of", "at least",
-             "upwards of", ">", "≥")
-_HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "fewer than", "under", "below", "within", "<", "≤")
+_LOW_ONLY = ("more than", "greater than", "over", "above", "exceeding", "exceed", "exceeds", "in excess of",
+             "at least", "a minimum of", "minimum of", "upwards of", ">", "≥")
+_HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "lower than", "fewer than", "under", "below",
+              "within", "a maximum of", "maximum of", "not exceeding", "<", "≤")
 _NEGATED_BOUND = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tolerable\s+upper\s+intake\s+level|ul)\b"
+                             r"(?:(?:\s+[\w-]+){0,12}?\s*(?:\bis|\bare|:|=|\bof|\bat)|\s+dose)?\s*"
+                             r"(?:typically\s+|about\s+|around\s+|approximately\s+|set\s+at\s+)?$",
+                             re.IGNORECASE)  # "Maximum recommended: 2-3mg", "the UL is 40 mg"
 
 # --- what is not a claim -----------------------------------------------------------------------------
 
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
-    r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation)"
+    r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
+    r"between\s+ages|after|before)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
-_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up))|^\s*(?:and\s+(?:older|over|up))",
+_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|"
+                        r"^\s*(?:\+\s*)?(?:and\s+(?:older|over|up|above)|or\s+older)",
                         re.IGNORECASE)
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
-    r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§)\s*#?|#|§)\s*$",
+    r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic)\s*#?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
                              re.IGNORECASE)  # "D3", "5-HTP", dates and phone numbers, "24/7", "9:30", "9 pm", "21 CFR"
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
+_DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:\s*,?\s*\d{4})?",
+                         re.IGNORECASE)  # "3 March 2024"
+_PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
+_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b)", re.IGNORECASE)
+_STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
+_PACK_SIZE = re.compile(r"\b(?:bottle|jar|pack|container|box|tub|supply|count|ct)\b|\(\s*$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s*(?:higher|more|better|greater|lower|less|fewer|faster|slower|increase|decrease|"
                              r"reduction|improvement|drop|rise|boost|off\b|discount|natural|pure|organic|guaranteed|"
                              r"satisfaction|money|vegan|plant|recyclable|free\b)", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
+_PROMOTIONAL_AFTER = re.compile(r"^\s*(?:natural|pure|organic|guaranteed|satisfaction|money|vegan|plant|recyclable|"
+                                r"free\b|off\b|discount|refund)", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
-_COMPOSITION_BEFORE = re.compile(r"elemental\s+(?:magnesium\s+)?(?:content|fraction)\s+(?:of\s+|is\s+)?(?:about\s+|approximately\s+)?$",
-                                 re.IGNORECASE)
-_COMPOSITION_AFTER = re.compile(r"^\s*(?:elemental|(?:magnesium|mg)\s+by\s+(?:weight|mass))", re.IGNORECASE)
+_CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")
+_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*[\])]")
+_TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*$")  # "... phase 2", "option 1, 2"
+_COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
+                         r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
+                         r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
+                         r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
+                         re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
+_ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
+_ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
+_ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
+_STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
+_AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
+_SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
+_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older)\b", re.IGNORECASE)  # "10 years younger": other
+_AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
 @dataclass
@@ -130,10 +145,72 @@ class _Number:
     end: int
     low: float
     high: float
-    unit: str  # normalised surface unit: %, mg, mcg, g, IU, hours, ..., or "" (bare number)
+    unit: str  # the registry's reported unit: %, mg, mcg, IU, CFU, hours, ..., or "" (bare number)
     qualifier: str
     lead_unit: bool = False  # "Week 2-3", "days 1-3"
     bare_words: bool = False  # written in words with no unit ("two of the most common")
+    surface: str = ""  # the unit as written ("x", "fold", "mg")
+    dimension: str = ""  # the unit's dimension in the registry ("" for a bare number)
+    scaled: bool = False  # carried a scale word ("30 billion")
+    per: str = ""  # "day" or "week" when the amount itself says so ("50 micrograms/day")
+    kind: str = "number"  # which expression found it
+
+
+class Grammar:
+    """The number grammar generated from a registry: every expression, compiled once per registry folder."""
+
+    def __init__(self, reg: registry_module.Registry) -> None:
+        self.registry = reg
+        unit = reg.unit_pattern()
+        scale = reg.unit_pattern("scale")
+        self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
+                       .itertuples(index=False)}
+        number = re.compile(
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
+            rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
+            rf"{_PER}",
+            re.IGNORECASE,
+        )
+        between = re.compile(
+            rf"\bbetween\s+(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?(?:\s*(?P<unit1>{unit}))?\s+and\s+"
+            rf"(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:\s*(?P<unit2>{unit}))?",
+            re.IGNORECASE,
+        )
+        fraction = re.compile(
+            r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|"
+            r"at\s+least)\s+)?\b(?P<word>" + "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
+            + r")\s+(?:of|the)\b",
+            re.IGNORECASE,
+        )
+        one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
+                            rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b", re.IGNORECASE)
+        within = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
+                            r"an\s+hour)\b", re.IGNORECASE)
+        an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
+                             r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
+        divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
+                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+        self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
+                            "many": many, "within": within, "an_hour": an_hour, "divided": divided}
+        self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
+        self.unit_words = frozenset(w for s in reg.units["surface"] for w in re.findall(r"[a-z]+", s))
+
+    def unit(self, surface: str | None) -> tuple[str, str, str]:
+        """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
+        if not surface:
+            return "", "", ""
+        found = self.registry.unit(surface)
+        if not found:
+            return "", "", ""
+        return found[3], found[1], " ".join(surface.lower().split())
+
+
+@lru_cache(maxsize=8)
+def grammar(folder: str | None = None) -> Grammar:
+    """The grammar of a registry folder (default `data/registry/`), built once."""
+    return Grammar(registry_module.load(Path(folder) if folder else None))
 
 
 def _value(token: str) -> float:
@@ -143,15 +220,9 @@ def _value(token: str) -> float:
     return float(token.replace(",", ""))
 
 
-def _unit(surface: str | None) -> str:
-    if not surface:
-        return ""
-    key = " ".join(surface.lower().split())
-    return _UNITS.get(key) or _UNITS.get(key.rstrip("s"), "")
-
-
 def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, float]:
-    prefix = prefix.strip().lower()
+    prefix = " ".join(prefix.strip().lower().split())
+    prefix = _MOJIBAKE.get(prefix, prefix)
     if plus or prefix in _LOW_ONLY:
         return low, math.nan
     if prefix in _HIGH_ONLY:
@@ -159,75 +230,55 @@ def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, fl
     return low, high
 
 
-_EXPRESSIONS = {"between": BETWEEN_EXPRESSION, "number": NUMBER_EXPRESSION, "fraction": FRACTION_EXPRESSION,
-                "one_in": ONE_IN_EXPRESSION, "many": MANY_EXPRESSION, "within": WITHIN_EXPRESSION,
-                "an_hour": AN_HOUR_EXPRESSION}
-_LOWERED_EXPRESSIONS = {name: for_lowered_text(pattern) for name, pattern in _EXPRESSIONS.items()}
+_TIME_FACTORS = ("minutes", "hours", "days", "weeks", "months", "years")
 
 
-def find_numbers(sentence: str) -> list[_Number]:
+def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     """Every number expression of a sentence, before deciding which ones are claims.
 
     The grammar reads the lower-cased sentence when lower-casing keeps every offset (it almost
     always does): the values it reads are lower-cased anyway, and it runs several times faster."""
+    g = grammar(folder)
     found: list[_Number] = []
     lowered = sentence.lower()
-    text, expressions = (lowered, _LOWERED_EXPRESSIONS) if len(lowered) == len(sentence) else (sentence, _EXPRESSIONS)
+    text, expressions = (lowered, g.lowered) if len(lowered) == len(sentence) else (sentence, g.expressions)
     for m in expressions["between"].finditer(text):
-        unit = _unit(m.group("unit2") or m.group("unit1"))
-        found.append(_Number(m.start(), m.end(), _value(m.group("low")), _value(m.group("high")), unit, "between"))
+        unit, dimension, surface = g.unit(m.group("unit2") or m.group("unit1"))
+        scale = g.scales.get((m.group("scale2") or m.group("scale1") or "").lower(), 1.0)
+        found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
+                             unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
+    for m in expressions["divided"].finditer(text):
+        n = _value(m.group("n") or m.group("n2"))
+        found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
+                             dimension="frequency", kind="divided"))
     for m in expressions["number"].finditer(text):
         if any(n.start <= m.start("low") < n.end for n in found):
             continue
-        low = _value(m.group("low"))
-        high = _value(m.group("high")) if m.group("high") else low
-        unit_surface = m.group("unit2") or m.group("unit1")
-        lead = m.group("lead")
-        if lead and not unit_surface:
-            unit_surface = lead.strip()
-        end = m.end()
-        if m.group("high") and m.group("unit1") and m.group("unit2") and _unit(m.group("unit1")) != _unit(m.group("unit2")):
-            first, second = _unit(m.group("unit1")), _unit(m.group("unit2"))
-            if first in _MINUTES and second in _MINUTES:  # "30 minutes to 2 hours": one range, in the smaller unit
-                small = min(first, second, key=_MINUTES.get)
-                low, high = low * _MINUTES[first] / _MINUTES[small], high * _MINUTES[second] / _MINUTES[small]
-                unit_surface = small
-            else:  # "600 IU (15 mcg)" or "2 g or 500 mg" is not a range: keep the first number only
-                high, unit_surface, end = low, m.group("unit1"), m.end("unit1")
-        if low > high:  # "2-1 mg": keep the range, in order
-            low, high = high, low
-        prefix = m.group("prefix") or ""
-        if m.group("high") and end == m.end():  # "over 1-2 weeks" is a range, not a lower bound
-            prefix_for_bounds = ""
-        else:
-            prefix_for_bounds = prefix
-        if prefix_for_bounds and _NEGATED_BOUND.search(sentence[: m.start()]):
-            # "do not take more than 4,000 IU", "don't exceed 10 mg": an upper limit, not a lower one
-            prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
-        low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
-        start = m.start() if prefix or lead else m.start("low")
-        words_only = not re.search(r"\d", m.group("low"))
-        found.append(_Number(start, end, low, high, _unit(unit_surface), prefix.strip().lower(),
-                             lead_unit=bool(lead), bare_words=words_only and not unit_surface))
+        number = _read_number(m, sentence, g)
+        if number is not None:
+            found.append(number)
     for m in expressions["fraction"].finditer(text):
         value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)
-        found.append(_Number(m.start(), m.end("word"), low, high, "%", prefix))
+        found.append(_Number(m.start(), m.end("word"), low, high, "%", prefix, dimension="percent", kind="fraction"))
     for m in expressions["one_in"].finditer(text):
         value = 100 / _value(m.group("n"))
-        found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower()))
+        found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
+                             dimension="percent", kind="one_in"))
     for m in expressions["many"].finditer(text):
         found.append(_Number(m.start(), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "count",
-                             m.group("word").lower()))
+                             m.group("word").lower(), dimension="count", kind="many"))
     for m in expressions["within"].finditer(text):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
-        found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within"))
+        found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
+                             kind="within"))
     for m in expressions["an_hour"].finditer(text):
         value = 0.5 if m.group("word").lower().startswith("half") else 1.0
         prefix = (m.group("prefix") or "").strip().lower()
-        low, high = _bounds(value, value, prefix, False)
-        found.append(_Number(m.start(), m.end(), low, high, "hours", prefix))
+        high = 2.0 if m.group("or_two") else value  # "an hour or two" is 1-2 hours
+        low, high = _bounds(value, high, prefix, False)
+        found.append(_Number(m.start(), m.end(), low, high, "hours", prefix, dimension="time", kind="an_hour"))
     # overlapping readings: keep the longest
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     kept: list[_Number] = []
@@ -235,34 +286,122 @@ def find_numbers(sentence: str) -> list[_Number]:
         if kept and number.start < kept[-1].end:
             continue
         kept.append(number)
+    _carry_units(kept, sentence)
     return kept
 
 
-def _is_not_a_claim(number: _Number, sentence: str) -> bool:
-    """Ages, years, list numbers, citation markers, reading times, vitamin names, composition."""
+def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
+    """One match of the number expression, as a value or range with its unit and bounds."""
+    low = _value(m.group("low"))
+    high = _value(m.group("high")) if m.group("high") else low
+    scale1 = g.scales.get((m.group("scale1") or "").lower(), 1.0)
+    scale2 = g.scales.get((m.group("scale2") or "").lower(), 1.0) if m.group("high") else scale1
+    if m.group("high") and scale1 == 1.0 and scale2 != 1.0:
+        scale1 = scale2  # "4-5 million": both ends in millions
+    if m.group("high") and scale2 == 1.0 and scale1 != 1.0:
+        scale2 = scale1
+    low, high = low * scale1, high * scale2
+    surface1, surface2 = m.group("unit1"), m.group("unit2")
+    unit_surface = surface2 or surface1
+    lead = m.group("lead")
+    if lead and not unit_surface:
+        unit_surface = lead.strip()
+    end = m.end()
+    if m.group("high") and surface1 and surface2 and g.unit(surface1)[0] != g.unit(surface2)[0]:
+        first, second = g.unit(surface1), g.unit(surface2)
+        if first[1] == second[1] == "time":  # "30 minutes to 2 hours": one range, in the smaller unit
+            small = min(first[0], second[0], key=lambda u: g.registry.to_unit(1, u, "minutes") or math.inf)
+            low = g.registry.to_unit(low, first[0], small)
+            high = g.registry.to_unit(high, second[0], small)
+            unit_surface = small
+        else:  # "600 IU (15 mcg)" or "2 g or 500 mg" is not a range: keep the first number only
+            high, unit_surface, end = low, surface1, m.end("unit1")
+    unit, dimension, surface = g.unit(unit_surface)
+    per = ""
+    if m.group("per") is not None and end == m.end():
+        if dimension in _DOSE_DIMENSIONS and m.group("per").strip():
+            per = "week" if "w" in m.group("per").lower() else "day"
+        end = m.start("per")  # the number as written ends at its unit: "50 micrograms" of "50 micrograms/day"
+    if m.group("low").lower() in _FREQUENCY_WORDS and dimension != "frequency":
+        return None  # "once" is a number only in "once daily"
+    if low > high:  # "2-1 mg": keep the range, in order
+        low, high = high, low
+    prefix = m.group("prefix") or ""
+    # "over 1-2 weeks" is a range, not a lower bound
+    prefix_for_bounds = "" if m.group("high") and end == m.end() else prefix
+    if prefix_for_bounds and _NEGATED_BOUND.search(sentence[: m.start()]):
+        # "do not take more than 4,000 IU", "don't exceed 10 mg": an upper limit, not a lower one
+        prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
+    if not prefix_for_bounds and _MAXIMUM_BEFORE.search(sentence[: m.start()]):
+        prefix_for_bounds = "up to"  # "Maximum effective dose is typically 3-5mg": high only
+    low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
+    start = m.start() if prefix or lead else m.start("low")
+    words_only = not re.search(r"\d", m.group("low"))
+    return _Number(start, end, low, high, unit, " ".join(prefix.strip().lower().split()), lead_unit=bool(lead),
+                   bare_words=words_only and not unit_surface, surface=surface, dimension=dimension,
+                   scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
+
+
+def _carry_units(numbers: list[_Number], sentence: str) -> None:
+    """A bare number listed just before a number with a unit takes that unit ("2.6 and 2.8 micrograms/day",
+    "the 15 billion on our label" after "19 billion organisms" takes the unit of a scaled neighbour)."""
+    for i in range(len(numbers) - 2, -1, -1):
+        number, following = numbers[i], numbers[i + 1]
+        if (not number.unit and not number.bare_words and following.unit and not following.lead_unit
+                and _LIST_JOIN.match(sentence[number.end: following.start])):
+            number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+    for i in range(1, len(numbers)):
+        number, previous = numbers[i], numbers[i - 1]
+        if not number.unit and number.scaled and previous.scaled and previous.unit:
+            number.unit, number.dimension, number.surface = previous.unit, previous.dimension, previous.surface
+
+
+def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph") -> bool:
+    """Ages, years, list numbers, citation markers, reading times, vitamin names, prices, ratings, pack sizes."""
     before, after = sentence[: number.start], sentence[number.end:]
-    if number.bare_words:
+    if number.kind != "number" or number.lead_unit:
+        return False
+    if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
+                              and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
+        return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
+    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before):
+        return True  # the operands of a worked calculation restate figures of the sentence
+    if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
         return True
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
-    if _AFTER_BLOCKERS.match(after):
+    if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
+            and not (not number.unit and _COUNT_NOUN.match(after)):
         return True
+    if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
+        return True  # "2 x 500 mg": a multiplication, not a multiple
+    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after):
+        return True  # "$25-30", "★4.7/5", "4.5 out of 5"
+    if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
+        return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
         return True  # a list number on a line of its own ("1.")
+    if not number.unit and not number.scaled and block_kind in ("bullet", "paragraph", "heading"):
+        tail = _TRAILING_CITATIONS.search(sentence)
+        if tail and tail.start(1) <= number.start and number.end <= tail.end(1):
+            return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
     if number.unit in ("", "years"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
         if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
             return True  # a year
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
+        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
             return True
+        if number.unit == "" and number.low >= 1000 and _STRAIN_BEFORE.search(before):
+            return True  # a strain id
         if _ORDINAL_OR_LABEL_BEFORE.search(before):
             return True
-        if re.search(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$", before) and re.match(r"^\s*(?:[,–-]\s*\d+\s*)*[\])]", after):
+        if _CITATION_BEFORE.search(before) and _CITATION_AFTER.match(after):
             return True  # citation marker [12], (3) or [1, 2]
-        if _DATE_BEFORE.search(before):
-            return True  # "March 3, 2024"
-    if number.unit == "%" and (_COMPOSITION_AFTER.match(after) or _COMPOSITION_BEFORE.search(before)):
-        return True  # "14% elemental magnesium" describes a compound, not a claim about the body
+        if _DATE_BEFORE.search(before) or (number.unit == "" and _DATE_AFTER.match(after)):
+            return True  # "March 3, 2024", "3 March 2024"
     return False
 
 
@@ -280,7 +419,7 @@ def load_cues(path: Path | None = None) -> dict[str, re.Pattern]:
 
 @lru_cache(maxsize=8)
 def load_subjects(path: Path | None = None) -> dict[str, re.Pattern]:
-    """category (form / population / purpose) -> pattern matching its terms, longest first."""
+    """category (population / purpose) -> pattern matching its terms, longest first."""
     path = path or paths.LEXICONS / "claim_subjects.csv"
     table = read_data_csv(path, required=["category", "term", "source"], non_empty=["category", "term"],
                           regex_columns=["term"])
@@ -291,51 +430,100 @@ def load_subjects(path: Path | None = None) -> dict[str, re.Pattern]:
     return patterns
 
 
-# --- typing and subjects --------------------------------------------------------------------------------
+# --- typing ---------------------------------------------------------------------------------------------
 
 def _nearest(pattern: re.Pattern, text: str, position: int) -> int | None:
     distances = [min(abs(m.start() - position), abs(m.end() - position)) for m in pattern.finditer(text)]
     return min(distances) if distances else None
 
 
-def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
-                block_kind: str = "paragraph") -> str:
-    unit = number.unit
-    if unit == "%" and (_RELATIVE_AFTER.match(sentence[number.end:]) or _RELATIVE_BEFORE.search(sentence[: number.start])):
-        return "other"  # "87% higher levels", "rises by up to 32%", "100% natural": not a share of people or of a dose
-    if unit == "%":
-        # a table row or a stat block is typed by its header or heading; a sentence speaks for itself
-        contexts = [(sentence, number.start)]
-        if block_kind in ("table_row", "stat"):
-            contexts += [(header, 0), (section, 0)]
-        for context, position in contexts:
-            scored = []
-            for kind in ("absorption_rate", "deficiency_prevalence"):
-                distance = _nearest(cues[kind], context, position)
-                if distance is not None:
-                    scored.append((distance, kind))
-            if scored:
-                return min(scored)[1]
+def _clause(sentence: str, number: _Number) -> tuple[int, int]:
+    """The clause around a number: from the last ";" or ":" (or sentence start) to the next one."""
+    left = max(sentence.rfind(";", 0, number.start), sentence.rfind(":", 0, number.start)) + 1
+    right = min([i for i in (sentence.find(";", number.end),) if i >= 0] or [len(sentence)])
+    return left, right
+
+
+def _percent_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
+                  block_kind: str) -> str:
+    """A share is an absorption rate or a prevalence by the nearest cue (its sentence, else for a table row or
+    a stat block its header or heading); a change ("87% higher levels") is other unless absorption governs it."""
+    before, after = sentence[: number.start], sentence[number.end:]
+    if _PROMOTIONAL_AFTER.match(after) or cues["composition_after"].match(after) or \
+            cues["composition_before"].search(before):
+        return "other"  # "100% natural", "14% elemental magnesium": composition and slogans
+    if _RELATIVE_AFTER.match(after) or _RELATIVE_BEFORE.search(before):
+        # "absorbs 50-70% better", "increases bioavailability by 2000%": a relative absorption claim
+        left, right = _clause(sentence, number)
+        window = sentence[max(left, number.start - 60): min(right, number.end + 25)]
+        if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
+            return "absorption_rate"
         return "other"
-    if unit in ("mg", "g", "mcg", "IU"):
-        window = sentence[max(0, number.start - 60): number.end + 60]
-        return "other" if cues["not_dose"].search(window) else "dose"
-    if unit in ("minutes", "hours", "days", "weeks", "months"):
+    contexts = [(sentence, number.start)]
+    if block_kind in ("table_row", "stat"):
+        contexts += [(header, 0), (section, 0)]
+    for context, position in contexts:
+        scored = []
+        for kind in ("absorption_rate", "deficiency_prevalence"):
+            distance = _nearest(cues[kind], context, position)
+            if distance is not None:
+                scored.append((distance + (25 if kind == "deficiency_prevalence" and context is sentence
+                                           and _absorption_clause(number, sentence, cues) else 0), kind))
+        if scored:
+            return min(scored)[1]
+    return "other"
+
+
+def _absorption_clause(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
+    """The number's own clause speaks of absorption ("absorption is low: about 4%")."""
+    left, right = _clause(sentence, number)
+    return bool(cues["absorption_rate"].search(sentence, left, right))
+
+
+def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
+                block_kind: str = "paragraph", has_dose: bool = False) -> str:
+    dimension = number.dimension
+    if dimension == "percent":
+        return _percent_type(number, sentence, header, section, cues, block_kind)
+    if dimension == "ratio":  # "3 times better absorbed", "a 20-fold increase in bioavailability"
+        left, right = _clause(sentence, number)
+        return "absorption_rate" if cues["absorption_rate"].search(sentence, left, right) else "other"
+    if dimension in ("mass", "activity", "cfu", "serving", "volume"):
+        before = sentence[max(0, number.start - 40): number.start]
         after = sentence[number.end: number.end + 40]
-        if cues["timing_event"].match(after.strip()) and cues["timing"].search(sentence):
+        if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
+            return "absorption_rate"  # "you absorb about 11 mg"
+        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end + 25]) or \
+                cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
+                                                                                             number.start]):
+            return "other"  # the body's content, a blood level, food eaten with it
+        return "dose"
+    if dimension == "time":
+        after = sentence[number.end: number.end + 60]
+        before = sentence[max(0, number.start - 30): number.start]
+        if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose):
             return "timing"
+        if _NOT_ONSET_AFTER.match(after):
+            return "other"
+        if cues["onset_before"].search(before):
+            return "onset"  # "it takes about 4 weeks", "after just 30 days"
+        if (cues["regimen_before"].search(before) or cues["regimen"].search(sentence)) and \
+                not cues["onset_after"].match(after):
+            return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)": a regimen length
         if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
             return "onset"
         return "other"
-    if unit in ("ng/mL", "nmol/L", "mmol/L", "mg/dL"):
-        return "other"  # a blood level, not an amount to take
-    if unit in ("count", ""):
+    if dimension in ("count", ""):
         after = sentence[number.end: number.end + 40]
         if cues["enzyme_count"].search(after):
             return "enzyme_count"
+        if number.scaled and cues["deficiency_prevalence"].search(sentence):
+            return "deficiency_prevalence"  # "iron-deficiency anemia affects about 4-5 million Americans"
         return "other"
-    return "other"
+    return "other"  # %DV, frequency, concentration
 
+
+# --- subjects -----------------------------------------------------------------------------------------------
 
 def _first(pattern: re.Pattern, text: str) -> str:
     m = pattern.search(text)
@@ -357,9 +545,42 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), " ".join(m.group(0).lower().split())) for m in pattern.finditer(text)]
 
 
+_FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
+_LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
+
+
+_GENERIC_LABELS = frozenset({"dosage", "dose", "doses", "timeline", "frequency", "duration", "note", "tip", "amount",
+                             "recommended dose", "recommended dosage", "typical dose", "quick answer", "bottom line",
+                             "summary", "key takeaway", "answer"})
+_CELL_IS_VALUE = re.compile(r"^[\s#~≈<>$★☆0-9.,%–-]*(?:[0-9].*)?$")
+
+
+def _clean(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" |:-*•").lower()
+
+
+def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
+    """A markdown table row: its label (first cell that is not a number or a rank), and when the row holds
+    several values, the header of the number's column ("ferrous fumarate, example dose (compound)")."""
+    cells = sentence.strip().strip("|").split("|")
+    index = sentence[: number.start].strip().lstrip("|").count("|")
+    labels = [c for c in cells if c.strip() and not _CELL_IS_VALUE.match(c.strip())]
+    label = _clean(labels[0]) if labels else ""
+    with_digits = sum(bool(_DIGIT.search(c)) for c in cells if c.strip() and _clean(c) != label)
+    head = header.strip().strip("|").split("|") if header and header != sentence else []
+    column = _clean(head[index]) if with_digits > 1 and index < len(head) else ""
+    if column and column != label and not (labels and cells[index] == labels[0]):
+        return f"{label}, {column}" if label else column
+    return label
+
+
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
-             subjects: dict[str, re.Pattern], document_form: Callable[[], str],
-             found: dict[str, list[tuple[int, int, str]]]) -> str:
+             subjects: dict[str, re.Pattern], document_form: str, found: dict[str, list[tuple[int, int, str]]],
+             section_form: str, header: str = "") -> str:
+    if block_kind == "table_row" and "|" in sentence:
+        label = _pipe_table_subject(sentence, number, header)
+        if label:
+            return label
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
         if label:
@@ -368,57 +589,103 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         label = sentence[number.end:].strip()
         if label:
             return re.sub(r"\s+", " ", label).lower()
-    lead = re.match(r"^\s*For\s+([^,:]{2,40})[,:]", sentence)
+    lead = _FOR_LEAD.match(sentence)
     if lead and claim_type in ("dose", "timing", "onset"):
         return lead.group(1).strip().lower()
     if claim_type == "absorption_rate":
-        return _closest(found["form"], number) or document_form()
+        return _closest(found["form"], number) or document_form
     if claim_type == "deficiency_prevalence":
-        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|were|was|lack|in|with|$)|[,;:]|\.(?:\s+(?-i:[A-Z])|\s*$)|$)",
+        after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|"
+                         r"were|was|lack|in|with|$)|[,;:]|\.(?:\s+(?-i:[A-Z])|\s*$)|$)",
                          sentence[number.end:], re.IGNORECASE)
         if after:
             return after.group(1).strip().lower()
         return _closest(found["population"], number)
+    after = _term_after(found, number, sentence)
     if claim_type in ("dose", "timing", "onset"):
-        return (_closest(found["population"], number) or _closest(found["purpose"], number)
+        label = _LABEL_LEAD.match(sentence)
+        label_text = label.group(1).strip().lower() if label and label.end() <= number.start else ""
+        if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
+            label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
+        return (after or _closest(found["population"], number) or _closest(found["purpose"], number) or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
-                or _first(subjects["form"], section) or document_form())
-    return _closest(found["form"], number) or document_form()
+                or section_form or document_form)
+    return after or _closest(found["form"], number) or document_form
 
 
-_TIMES_PER_DAY = re.compile(r"^[^.;]{0,30}?\b(?:(?P<word>once|twice|two|three|four|thrice)|(?P<n>\d))(?:\s+times)?\s+"
-                            r"(?:a|per|each|every)?\s*day\b|^[^.;]{0,30}?\b(?P<word2>twice|thrice)\s+daily\b",
-                            re.IGNORECASE)
-_TIMES = {"once": 1, "twice": 2, "two": 2, "three": 3, "thrice": 3, "four": 4}
+_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
 
 
-def times_per_day(claim_type: str, sentence: str, number: _Number) -> int:
-    """3 for "250 mg three times a day": the daily total is the dose times this."""
-    if claim_type != "dose":
+def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
+    """A subject term right after the amount ("120 mg DHA", "18 mg for women", "600 mg of omega-3s")."""
+    terms = sorted((t for category in ("population", "form", "purpose") for t in found.get(category, [])
+                    if t[0] >= number.end and t[0] - number.end <= 12), key=lambda t: t[0])
+    for start, _, term in terms:
+        if _AFTER_NUMBER.match(sentence[number.end: start]):
+            return term
+    return ""
+
+
+def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list[_Number] | None = None) -> int:
+    """3 for "250 mg three times a day": the daily total is the dose times this. The frequency is the first one
+    after the dose in its clause; "divided into four doses of 5 g" gives the per-dose amount 4."""
+    if claim_type != "dose" or not numbers:
         return 1
-    m = _TIMES_PER_DAY.match(sentence[number.end:])
-    if not m:
-        return 1
-    word = m.group("word") or m.group("word2")
-    return _TIMES[word.lower()] if word else int(m.group("n"))
+    index = numbers.index(number)
+    for other in numbers[index + 1:]:
+        if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
+            break
+        if other.dimension == "frequency" and other.kind != "divided" and not math.isnan(other.low):
+            return int(other.low)
+        if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
+            break
+    for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
+        if other.kind == "divided" and number.start - other.end <= 15:
+            return int(other.low)
+    return 1
 
 
-def _final_unit(claim_type: str, unit: str, low: float, high: float, daily: bool) -> tuple[str, float, float]:
-    if unit == "g":  # grams to mg
-        unit, low, high = "mg", low * 1000, high * 1000
-    if claim_type == "dose" and daily:
+def _qualifies_a_dose(number: _Number, numbers: list[_Number], sentence: str) -> bool:
+    """"250 mg three times a day": the frequency goes into the dose's times_per_day, not a row of its own."""
+    if number.dimension != "frequency" or number.kind == "divided":
+        return False
+    index = numbers.index(number)
+    for other in reversed(numbers[:index]):
+        if number.start - other.end > 40 or re.search(r"[.;]", sentence[other.end: number.start]):
+            return False
+        if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
+            return True
+    after = [n for n in numbers[index + 1:] if n.dimension in ("mass", "activity", "cfu", "serving", "volume")]
+    return bool(after) and after[0].start - number.end <= 40 and not re.search(r"[.;]", sentence[number.end:
+                                                                                                  after[0].start])
+
+
+def _final_unit(claim_type: str, number: _Number, daily: bool, g: Grammar) -> tuple[str, float, float]:
+    """The unit as the registry reports it (grams as mg), "/day" on a dose said daily, "count" for bare counts."""
+    unit, low, high = number.unit, number.low, number.high
+    if number.surface and unit:
+        found = g.registry.unit(number.surface)
+        if found and found[0] != found[3]:  # written in grams, reported in mg
+            low = g.registry.to_unit(low, found[0], found[3]) if not math.isnan(low) else low
+            high = g.registry.to_unit(high, found[0], found[3]) if not math.isnan(high) else high
+    if number.per == "week":
+        unit += "/week"
+    elif number.per == "day" or (claim_type == "dose" and daily and number.dimension != "frequency"):
         unit += "/day"
-    if claim_type == "enzyme_count" or (unit == "" and claim_type == "other"):
-        unit = unit or "count"
+    if not unit and claim_type in ("other", "enzyme_count", "deficiency_prevalence"):
+        unit = "count"
     return unit, low, high
 
 
-def _elemental(claim_type: str, sentence: str, number: _Number) -> str:
-    """yes: the text says elemental near this number; no: it names the compound's mass; empty: unstated."""
+def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list) -> str:
+    """yes: the text says elemental near this number; no: it names a compound's mass ("400 mg of magnesium
+    glycinate", "325 mg ferrous sulfate tablets"); empty: unstated."""
     if claim_type != "dose":
         return ""
-    if re.match(r"^\s*(?:of\s+)?magnesium\s+\w+ate\b", sentence[number.end:], re.IGNORECASE):
-        return "no"  # "400 mg of magnesium glycinate": the compound's mass
+    after = [m for m in mentions if m[0] >= number.end and m[3]]
+    if after and re.match(r"^\s*(?:of\s+)?(?:\w+\s+){0,1}$", sentence[number.end: after[0][0]], re.IGNORECASE) \
+            and not _ELEMENTAL.search(sentence, number.end, after[0][0]):
+        return "no"
     if _ELEMENTAL.search(sentence, max(0, number.start - 30), number.end + 40):
         return "yes"
     return ""
@@ -438,50 +705,6 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
                          "header": header.fillna(""), "section": section.fillna("")})
 
 
-_MAGNESIUM_SALTS = {"glycinate", "bisglycinate", "citrate", "oxide", "sulfate", "chloride", "malate", "threonate",
-                    "taurate", "lactate"}
-
-
-def supplement_of(term: str) -> str:
-    """The supplement a form names: "magnesium glycinate" and "glycinate" -> magnesium, "vitamin d3" -> vitamin d."""
-    term = " ".join(term.lower().split())
-    if "magnesium" in term or term in _MAGNESIUM_SALTS:
-        return "magnesium"
-    return re.sub(r"^(vitamin [a-z])\d+$", r"\1", term)
-
-
-def main_supplements(sentences: pd.DataFrame, subjects_path: Path | None = None) -> dict[str, str]:
-    """doc_id -> the supplement the document is mostly about (most mentioned), "" when none is named."""
-    pattern = for_lowered_text(load_subjects(subjects_path)["form"])
-    return {doc_id: _Mentions(texts, pattern).main_supplement()
-            for doc_id, texts in sentences.groupby("doc_id", sort=False)["text"]}
-
-
-class _Mentions:
-    """The forms a document names, found with one scan when first asked for: its most named form
-    ("magnesium glycinate") and the supplement it is mostly about ("magnesium")."""
-
-    def __init__(self, texts: pd.Series, lowered_pattern: re.Pattern) -> None:
-        self.texts, self.pattern = texts, lowered_pattern
-
-    @cached_property
-    def forms(self) -> list[str]:
-        return [" ".join(f.split()) for f in self.pattern.findall(" ".join(self.texts).lower())]
-
-    def main_form(self) -> str:
-        return _mode(self.forms)
-
-    def main_supplement(self) -> str:
-        return _mode([supplement_of(f) for f in self.forms])
-
-
-def _mode(values: list[str]) -> str:
-    """The most frequent value; among equally frequent ones the first in sort order (as pandas' mode); "" if none."""
-    counts = Counter(values)
-    top = max(counts.values(), default=0)
-    return min((v for v, n in counts.items() if n == top), default="")
-
-
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
     "billions", "within", "hour"])
@@ -495,11 +718,25 @@ def may_hold_a_number(text: str) -> bool:
     return bool(_DIGIT.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
 
 
+class _Sections:
+    """Per section heading: its supplement mentions, computed once."""
+
+    def __init__(self, reg: registry_module.Registry, main: str) -> None:
+        self.registry, self.main, self.cache = reg, main, {}
+
+    def mentions(self, section: str) -> list:
+        if section not in self.cache:
+            self.cache[section] = self.registry.identify(section, self.main) if section else []
+        return self.cache[section]
+
+
 def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Path | None = None,
-                   subjects_path: Path | None = None) -> pd.DataFrame:
+                   subjects_path: Path | None = None, registry_folder: Path | None = None) -> pd.DataFrame:
     """One row per quantitative claim: type, subject, low/high, unit, quote and offsets."""
     cues, subjects = load_cues(cues_path), load_subjects(subjects_path)
-    lowered_form = for_lowered_text(subjects["form"])
+    folder = str(Path(registry_folder).resolve()) if registry_folder else None
+    g = grammar(folder)
+    reg = g.registry
     context = _contexts(blocks)
     header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
     rows = []
@@ -507,75 +744,44 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
         candidates = doc_sentences[[may_hold_a_number(t) for t in doc_sentences["text"]]]
         if candidates.empty:
             continue
-        mentions = _Mentions(doc_sentences["text"], lowered_form)
-        document_form, main = mentions.main_form, mentions.main_supplement
+        mentions = DocumentMentions(doc_sentences["text"].tolist(), reg)
+        sections = None
         for s in candidates.itertuples(index=False):
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
-            numbers = [n for n in find_numbers(s.text) if not _is_not_a_claim(n, s.text)]
+            numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
+            main = mentions.main_supplement
+            sections = sections or _Sections(reg, main)
+            named = reg.identify(s.text, main)
             found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}  # once per sentence
+            found["form"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, _, _ in named]
+            section_named = sections.mentions(section)
+            section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
+                if section_named else ""
             daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(header))
+            has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             for number in numbers:
-                kind = _claim_type(number, s.text, header, section, cues, s.block_kind)
-                unit, low, high = _final_unit(kind, number.unit, number.low, number.high, daily)
+                if _qualifies_a_dose(number, numbers, s.text):
+                    continue
+                kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
+                if number.dimension == "serving" and kind == "dose" and not (
+                        daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
+                    continue  # "30 capsules" with no taking or daily cue: a pack size
+                per_dose = times_per_day(kind, s.text, number, numbers)
+                # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
+                unit, low, high = _final_unit(kind, number, daily and per_dose == 1, g)
                 rows.append((
-                    doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, document_form, found),
+                    doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
+                                           found, section_form, header),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
-                    number.qualifier, _elemental(kind, s.text, number), times_per_day(kind, s.text, number),
-                    supplement_of(_closest(found["form"], number) or main()),
+                    number.qualifier, _elemental(kind, s.text, number, named), per_dose,
+                    claim_supplement(named, section_named, number.start, number.end, main),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
 
-# --- measuring against the gold annotations ----------------------------------------------------------------
-
-def load_gold(path: Path | None = None) -> pd.DataFrame:
-    path = path or paths.ANNOTATIONS / "claims_gold.csv"
-    gold = read_data_csv(path, required=CLAIM_COLUMNS[:9] + ["value_start", "value_end", "note"],
-                         non_empty=["doc_id", "claim_type", "quote", "start", "end"])
-    for column in ("low", "high"):
-        gold[column] = pd.to_numeric(gold[column].replace("", math.nan))
-    for column in ("start", "end", "value_start", "value_end"):
-        gold[column] = gold[column].astype(int)
-    return gold
-
-
-def match_gold(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Pair each gold claim with an extracted one of the same document and type whose value spans overlap."""
-    pairs = []
-    used: set[int] = set()
-    for g in gold.itertuples():
-        candidates = extracted[(extracted["doc_id"] == g.doc_id) & (extracted["claim_type"] == g.claim_type)
-                               & (extracted["value_start"] < g.value_end) & (extracted["value_end"] > g.value_start)]
-        candidates = candidates[~candidates.index.isin(used)]
-        match = candidates.index[0] if len(candidates) else None
-        if match is not None:
-            used.add(match)
-        pairs.append({"gold_index": g.Index, "extracted_index": match})
-    return pd.DataFrame(pairs)
-
-
-def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
-    """Precision, recall and value agreement per claim type (and overall), against the gold file."""
-    pairs = match_gold(extracted, gold)
-    matched = pairs.dropna(subset=["extracted_index"])
-    rows = []
-    for kind in [*CLAIM_TYPES, "all"]:
-        g = gold if kind == "all" else gold[gold["claim_type"] == kind]
-        e = extracted if kind == "all" else extracted[extracted["claim_type"] == kind]
-        m = matched[matched["gold_index"].isin(g.index)]
-        same_value = 0
-        for gi, ei in zip(m["gold_index"], m["extracted_index"]):
-            a, b = gold.loc[gi], extracted.loc[int(ei)]
-            same_value += (_same(a["low"], b["low"]) and _same(a["high"], b["high"]) and a["unit"] == b["unit"])
-        rows.append({"claim_type": kind, "gold": len(g), "extracted": len(e), "matched": len(m),
-                     "precision": len(m) / len(e) if len(e) else math.nan,
-                     "recall": len(m) / len(g) if len(g) else math.nan,
-                     "value_agreement": same_value / len(m) if len(m) else math.nan})
-    return pd.DataFrame(rows)
-
-
 def _same(a: float, b: float) -> bool:
     return (math.isnan(a) and math.isnan(b)) or (not math.isnan(a) and not math.isnan(b) and math.isclose(a, b, rel_tol=1e-3))
+

@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(table=None)
 
     sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
+    sub.add_parser("evaluate", help="claims scored against gold annotations, per claim type (see evaluate --help)")
     return parser
 
 
@@ -140,6 +141,10 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench
 
         return bench.main(argv[1:])
+    if argv[:1] == ["evaluate"]:  # its own options: see `claimcritique evaluate --help`
+        from . import evaluation
+
+        return evaluation.main(argv[1:])
     args = build_parser().parse_args(argv)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 from sentencex import segment as _sentencex_segment
+
+from . import registry
+from .scanning import SEPARATOR, document_strings, for_lowered_text  # noqa: F401  (their old home)
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "kind", "text", "start", "end"]
 SENTENCE_COLUMNS = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]
@@ -25,11 +29,21 @@ _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
 _BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+(?=\S)")
-_STAT = re.compile(
-    r"^[ \t]*(?:[<>~≈]|over |up to )?\$?\d[\d,]*(?:\.\d+)?[ \t]*"
-    r"(?:%|\+|x|×|mg|g|mcg|µg|IU|k|K|M|million|billion)?\+?[ \t]*$",
-    re.IGNORECASE,
-)
+_STAT_DIMENSIONS = ("mass", "activity", "cfu", "percent", "percent_dv", "ratio", "scale")
+
+
+@lru_cache(maxsize=8)
+def stat_line(folder: str | None = None) -> re.Pattern:
+    """A line that is only a number and its unit ("68%", "30 Billion CFU", "5x"): a stat block's value.
+    Its units are the registry's (amounts, percentages, multiples, scale words), so a new unit row is
+    recognised here too."""
+    units = registry.load(folder).unit_pattern(*_STAT_DIMENSIONS)
+    return re.compile(
+        rf"^[ \t]*(?:[<>~≈]|over |up to )?\$?\d[\d,]*(?:\.\d+)?[ \t]*(?:k|m|{units})?(?:[ \t]*{units})?\+?[ \t]*$",
+        re.IGNORECASE,
+    )
+
+
 _TERMINAL = re.compile(r"""[.!?;][)"'’”]*$""")
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 # sentencex splits after these; they almost never end an English sentence.
@@ -55,6 +69,7 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
+    stat = stat_line()
     lines: list[_Line] = []
     chunk = 0
     previous_blank = True
@@ -80,7 +95,7 @@ def _lines(text: str) -> list[_Line]:
             kind = "table_row"
         elif m := _MD_HEADING.match(content):
             kind, marker = "heading", m.end() - lead
-        elif _STAT.match(content):
+        elif stat.match(content):
             kind = "stat"
         elif m := _BULLET.match(content):
             kind, marker = "bullet", m.end() - lead
@@ -246,38 +261,3 @@ def segment_sentences(text: str, blocks: pd.DataFrame) -> pd.DataFrame:
     """Sentences of a document: prose blocks are split, other blocks are one unit each."""
     return pd.DataFrame(sentence_rows(text, list(blocks[BLOCK_COLUMNS].itertuples(index=False, name=None))),
                         columns=SENTENCE_COLUMNS)
-
-
-SEPARATOR = "\n\x00\n"  # no term can match across it: \s and \w never match NUL
-
-
-_GROUP_NAMES = re.compile(r"\(\?P(?:<\w+>|=\w+\))")  # "(?P<low>" says nothing about case
-
-
-def for_lowered_text(pattern: re.Pattern) -> re.Pattern:
-    """The same case-insensitive pattern, to run on text lower-cased once: CPython's `re` runs a pattern
-    about three times faster without IGNORECASE. A source with upper-case letters (`\\W`, `[A-Z]`) keeps
-    the flag, so the answer never changes. Callers needing offsets check that lower-casing kept the length."""
-    if not pattern.flags & re.IGNORECASE:
-        raise ValueError(f"pattern {pattern.pattern[:40]!r} is case-sensitive: it cannot run on lower-cased text")
-    if any(c.isupper() for c in _GROUP_NAMES.sub("", pattern.pattern)):
-        return pattern
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
-def document_strings(sentences: pd.DataFrame):
-    """Per document: its sentences joined by a separator no pattern crosses, so each pattern scans
-    a document once instead of once per sentence. Yields (doc_id, joined, offsets, sentences) where
-    sentences are (sentence_id, start, text) tuples; rows of one document must be contiguous."""
-    doc_ids = sentences["doc_id"].tolist()
-    rows = list(zip(sentences["sentence_id"].tolist(), sentences["start"].tolist(), sentences["text"].tolist()))
-    begin = 0
-    for end in range(1, len(doc_ids) + 1):
-        if end == len(doc_ids) or doc_ids[end] != doc_ids[begin]:
-            part = rows[begin:end]
-            offsets, position = [], 0
-            for _, _, text in part:
-                offsets.append(position)
-                position += len(text) + len(SEPARATOR)
-            yield doc_ids[begin], SEPARATOR.join(t for _, _, t in part), offsets, part
-            begin = end

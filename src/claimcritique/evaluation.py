@@ -1,0 +1,222 @@
+"""Score extracted claims against hand-annotated gold claims, per claim type.
+
+The match rule is the project's shared scorer's (`score_claims.py`, copied here so the package
+never reads outside its tree): a gold claim is found when an extracted claim of the same document
+and type has the same low and high (rounded to 4 places; an empty bound takes the other's value)
+in a compatible unit ("/day" dropped; g, mg and mcg compared in mg; time units as written).
+Matching is a multiset: each extracted claim matches at most one gold claim. Among extracted
+claims with the same key, the one whose quote is nearest the gold quote is paired with it, so that
+the columns compared next (subject, supplement, elemental, times_per_day) belong to the same
+sentence when the page repeats a number.
+
+Subjects are free text, so they agree when the content words of one are all among the other's
+("adults" and "adults (starting dose)"; "sleep" and "sleep support"), after lower-casing,
+dropping punctuation and a plural "s". Supplements agree when equal (lower case); elemental when
+equal ("yes", "no", or both unstated); times_per_day when equal, an empty gold cell counting as 1.
+"""
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from collections import defaultdict
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from . import paths
+from .claims import CLAIM_TYPES
+from .datafiles import read_data_csv
+
+GOLD_COLUMNS = ["doc_id", "claim_type", "subject", "low", "high", "unit", "quote", "start", "end"]
+CORE_TYPES = ["absorption_rate", "deficiency_prevalence", "dose"]
+SCORE_COLUMNS = ["claim_type", "gold", "extracted", "matched", "precision", "recall", "value_agreement",
+                 "subject_agreement", "supplement_agreement", "elemental_agreement", "times_per_day_agreement"]
+
+# score_claims.py's unit scale: unit -> (comparable unit, factor)
+_SCALE = {"mg": ("mg", 1), "milligram": ("mg", 1), "milligrams": ("mg", 1), "g": ("mg", 1000), "gram": ("mg", 1000),
+          "grams": ("mg", 1000), "mcg": ("mg", 0.001), "µg": ("mg", 0.001), "ug": ("mg", 0.001),
+          "microgram": ("mg", 0.001), "micrograms": ("mg", 0.001), "%": ("%", 1), "percent": ("%", 1),
+          "iu": ("iu", 1), "h": ("h", 1), "hr": ("h", 1), "hour": ("h", 1), "hours": ("h", 1),
+          "min": ("min", 1), "minute": ("min", 1), "minutes": ("min", 1), "d": ("d", 1), "day": ("d", 1),
+          "days": ("d", 1), "w": ("w", 1), "week": ("w", 1), "weeks": ("w", 1), "count": ("n", 1), "": ("n", 1)}
+_DAILY_SUFFIXES = ("/day", " per day", "/d", " daily")
+
+
+def load_gold(*files: Path) -> pd.DataFrame:
+    """Gold claims from one or more annotation files (default: the seeds' `claims_gold.csv`), validated;
+    `low`/`high` as floats (NaN when open), `start`/`end` as ints, `gold_file` naming the file."""
+    files = files or (paths.ANNOTATIONS / "claims_gold.csv",)
+    tables = []
+    for file in files:
+        table = read_data_csv(file, required=GOLD_COLUMNS, non_empty=["doc_id", "claim_type", "quote", "start", "end"])
+        for index, kind in table["claim_type"].items():
+            if kind not in CLAIM_TYPES:
+                raise ValueError(f"{file}, row {index + 2}: unknown claim_type {kind!r}")
+        for column in ("low", "high"):
+            table[column] = pd.to_numeric(table[column].str.replace(",", "").replace("", math.nan))
+        for column in ("start", "end", "value_start", "value_end"):
+            if column in table:
+                table[column] = pd.to_numeric(table[column].replace("", math.nan)).astype("Int64")
+        for column in ("supplement", "elemental", "times_per_day", "note"):
+            if column not in table:  # not annotated in this file: not scored
+                table[column] = None
+        table["gold_file"] = Path(file).name
+        tables.append(table)
+    return pd.concat(tables, ignore_index=True)
+
+
+def _number(value) -> float | None:
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return None
+    text = str(value).strip().replace(",", "")
+    if not text or text.lower() == "nan":
+        return None
+    return float(text)
+
+
+def claim_key(doc_id: str, claim_type: str, low, high, unit: str) -> tuple:
+    """The shared scorer's key: (doc, type, low, high, comparable unit)."""
+    unit = (unit or "").strip().lower()
+    for suffix in _DAILY_SUFFIXES:
+        if unit.endswith(suffix):
+            unit = unit[: -len(suffix)]
+    unit, factor = _SCALE.get(unit, (unit, 1))
+    lo, hi = _number(low), _number(high)
+    if hi is None:
+        hi = lo
+    if lo is None:
+        lo = hi
+    lo, hi = (round(v * factor, 4) if v is not None else None for v in (lo, hi))
+    return (str(doc_id).strip(), str(claim_type).strip(), lo, hi, unit)
+
+
+def match(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """One row per gold claim: its index and the index of the extracted claim it matched (or NA)."""
+    pool: dict[tuple, list[int]] = defaultdict(list)
+    for row in extracted.itertuples():
+        pool[claim_key(row.doc_id, row.claim_type, row.low, row.high, row.unit)].append(row.Index)
+    pairs = []
+    for row in gold.itertuples():
+        candidates = pool.get(claim_key(row.doc_id, row.claim_type, row.low, row.high, row.unit), [])
+        chosen = None
+        if candidates:
+            chosen = min(candidates, key=lambda i: abs(int(extracted.at[i, "start"]) - int(row.start)))
+            candidates.remove(chosen)
+        pairs.append({"gold_index": row.Index, "extracted_index": chosen})
+    return pd.DataFrame(pairs, columns=["gold_index", "extracted_index"]).astype("Int64")
+
+
+_STOP = frozenset("a an the of for and or in on at to with by per as is are from vs".split())
+
+
+def _words(subject: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+(?:[-+][a-z0-9]+)*", str(subject or "").lower())
+    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP}
+
+
+def subjects_agree(gold_subject: str, extracted_subject: str) -> bool:
+    """The content words of one subject are all among the other's (both empty also agree)."""
+    gold_words, found_words = _words(gold_subject), _words(extracted_subject)
+    if not gold_words or not found_words:
+        return gold_words == found_words
+    return gold_words <= found_words or found_words <= gold_words
+
+
+def _same_bound(a: float, b: float) -> bool:
+    a_nan, b_nan = a is None or math.isnan(a), b is None or math.isnan(b)
+    return (a_nan and b_nan) or (not a_nan and not b_nan and math.isclose(a, b, rel_tol=1e-3))
+
+
+def _same_times(gold_value, found_value) -> bool:
+    gold_times = _number(gold_value) or 1.0
+    found_times = _number(found_value) or 1.0
+    return gold_times == found_times
+
+
+def _share(flags: list[bool]) -> float:
+    return sum(flags) / len(flags) if flags else math.nan
+
+
+def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame, types: Sequence[str] | None = None) -> pd.DataFrame:
+    """Per claim type (and `all`): gold and extracted counts, precision, recall, and among matched claims
+    the share with the same bounds and unit as written (`value_agreement`), subject, supplement, elemental
+    and times_per_day. Only extracted claims of documents in the gold count."""
+    types = list(types or CLAIM_TYPES)
+    extracted = extracted[extracted["doc_id"].isin(set(gold["doc_id"]))]
+    pairs = match(extracted, gold).dropna()
+    rows = []
+    for kind in [*types, "all"]:
+        in_kind = (lambda t: t.isin(types)) if kind == "all" else (lambda t, k=kind: t == k)
+        g = gold[in_kind(gold["claim_type"])]
+        e = extracted[in_kind(extracted["claim_type"])]
+        m = pairs[pairs["gold_index"].isin(g.index)]
+        checks: dict[str, list[bool]] = defaultdict(list)
+        for gi, ei in zip(m["gold_index"], m["extracted_index"]):
+            a, b = gold.loc[gi], extracted.loc[ei]
+            checks["value"].append(_same_bound(a["low"], b["low"]) and _same_bound(a["high"], b["high"])
+                                   and str(a["unit"]) == str(b["unit"]))
+            checks["subject"].append(subjects_agree(a["subject"], b["subject"]))
+            if a["supplement"] is not None:
+                checks["supplement"].append(str(a["supplement"]).strip().lower() == str(b.get("supplement", "")).lower())
+            if a["elemental"] is not None:
+                checks["elemental"].append(str(a["elemental"]).strip().lower() == str(b.get("elemental", "")).lower())
+            if a["times_per_day"] is not None:
+                checks["times"].append(_same_times(a["times_per_day"], b.get("times_per_day", 1)))
+        rows.append({"claim_type": kind, "gold": len(g), "extracted": len(e), "matched": len(m),
+                     "precision": len(m) / len(e) if len(e) else math.nan,
+                     "recall": len(m) / len(g) if len(g) else math.nan,
+                     "value_agreement": _share(checks["value"]), "subject_agreement": _share(checks["subject"]),
+                     "supplement_agreement": _share(checks["supplement"]),
+                     "elemental_agreement": _share(checks["elemental"]),
+                     "times_per_day_agreement": _share(checks["times"])})
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+
+
+def misses(extracted: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(gold claims not found, extracted claims that match no gold claim), for reading the errors."""
+    extracted = extracted[extracted["doc_id"].isin(set(gold["doc_id"]))]
+    pairs = match(extracted, gold)
+    missed = gold.loc[pairs.loc[pairs["extracted_index"].isna(), "gold_index"].astype(int)]
+    extra = extracted.drop(index=pairs["extracted_index"].dropna().astype(int))
+    return missed, extra
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """`claimcritique evaluate --gold FILE... PATH...`: the per-type table as CSV (missed and extra claims on
+    stderr with `--misses`)."""
+    parser = argparse.ArgumentParser(prog="claimcritique evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH",
+                        help=f"files or folders of articles (default: {paths.RAW})")
+    parser.add_argument("--gold", nargs="+", type=Path, metavar="CSV",
+                        help="gold annotation files (default: data/annotations/claims_gold.csv)")
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the CSV here instead of stdout")
+    parser.add_argument("--misses", action="store_true", help="list missed and extra claims on stderr")
+    args = parser.parse_args(argv)
+    gold_files = [f for f in args.gold or [] if f.suffix.lower() == ".csv" and not f.is_dir()]
+    corpus_paths = [*args.paths, *(f for f in args.gold or [] if f not in gold_files)] or [paths.RAW]
+    gold_files = gold_files or [paths.ANNOTATIONS / "claims_gold.csv"]
+
+    from .claims import extract_claims
+    from .corpus import load_corpus
+
+    corpus = load_corpus(corpus_paths)
+    found, gold = extract_claims(corpus.sentences, corpus.blocks), load_gold(*gold_files)
+    text = evaluate(found, gold).round(3).to_csv(index=False)
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
+    if args.misses:
+        missed, extra = misses(found, gold)
+        for label, rows in (("missed", missed), ("extra", extra)):
+            for row in rows.itertuples():
+                print(f"{label}: {row.doc_id} {row.claim_type} {row.low:g}-{row.high:g} {row.unit} | {row.quote[:100]!r}",
+                      file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

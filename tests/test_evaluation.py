@@ -1,0 +1,105 @@
+"""Gold scoring: the shared scorer's match rule, agreement columns, and the measured tables (seeds and dev)."""
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from claimcritique import claims, evaluation, paths
+from claimcritique.corpus import load_corpus
+
+DEV = paths.DATA / "dev"
+DEV_GOLD = [paths.ANNOTATIONS / "dev_gold_a.csv", paths.ANNOTATIONS / "dev_gold_b.csv"]
+
+
+def table(rows: list[dict]) -> pd.DataFrame:
+    base = {"doc_id": "d", "claim_type": "dose", "subject": "", "low": math.nan, "high": math.nan, "unit": "mg",
+            "quote": "q", "start": 0, "end": 1, "supplement": "", "elemental": "", "times_per_day": 1}
+    return pd.DataFrame([{**base, **row} for row in rows])
+
+
+def test_keys_follow_the_shared_scorer():
+    assert evaluation.claim_key("d", "dose", 2, 2, "g/day") == evaluation.claim_key("d", "dose", 2000, "", "mg")
+    assert evaluation.claim_key("d", "dose", 500, 500, "mcg") == ("d", "dose", 0.5, 0.5, "mg")
+    assert evaluation.claim_key("d", "dose", "", 50, "mg/day") == ("d", "dose", 50, 50, "mg")  # open bound
+    assert evaluation.claim_key("d", "dose", 3e10, 3e10, "CFU")[4] == "cfu"
+    assert evaluation.claim_key("d", "onset", 2, 2, "weeks") != evaluation.claim_key("d", "onset", 14, 14, "days")
+
+
+def test_matching_is_a_multiset_and_pairs_the_nearest_quote():
+    gold = table([{"low": 5, "high": 5, "start": 100, "subject": "adults"}, {"low": 5, "high": 5, "start": 10}])
+    found = table([{"low": 5, "high": 5, "start": 12}, {"low": 5, "high": 5, "start": 98, "subject": "adults"},
+                   {"low": 5, "high": 5, "start": 500}])
+    pairs = evaluation.match(found, gold)
+    assert pairs["extracted_index"].tolist() == [1, 0]
+    scores = evaluation.evaluate(found, gold).set_index("claim_type")
+    assert (scores.at["dose", "matched"], scores.at["dose", "extracted"]) == (2, 3)
+    assert scores.at["dose", "precision"] == pytest.approx(2 / 3) and scores.at["dose", "recall"] == 1
+    assert scores.at["dose", "subject_agreement"] == 1
+
+
+def test_agreement_columns():
+    gold = table([{"low": 5, "high": 5, "subject": "adults (starting dose)", "supplement": "zinc",
+                   "elemental": "yes", "times_per_day": ""}])
+    found = table([{"low": 5, "high": 5, "subject": "adults", "supplement": "magnesium", "elemental": "yes",
+                    "times_per_day": 3}])
+    row = evaluation.evaluate(found, gold).set_index("claim_type").loc["dose"]
+    assert (row["subject_agreement"], row["supplement_agreement"], row["elemental_agreement"],
+            row["times_per_day_agreement"]) == (1, 0, 1, 0)
+
+
+@pytest.mark.parametrize("gold, found, agree", [
+    ("adults (starting dose)", "adults", True), ("sleep", "sleep support", True),
+    ("magnesium glycinate", "magnesium glycinate", True), ("men 19-50 (rda)", "women", False), ("adults", "", False),
+])
+def test_subjects_agree(gold, found, agree):
+    assert evaluation.subjects_agree(gold, found) is agree
+
+
+def test_gold_files_load_with_their_columns(tmp_path: Path):
+    bad = tmp_path / "gold.csv"
+    bad.write_text("doc_id,claim_type,subject,low,high,unit,quote,start,end\nd,dosage,,1,1,mg,q,0,1\n")
+    with pytest.raises(ValueError, match=r"gold.csv, row 2: unknown claim_type 'dosage'"):
+        evaluation.load_gold(bad)
+
+
+@pytest.fixture(scope="module")
+def dev_scores() -> pd.DataFrame:
+    corpus = load_corpus([DEV])
+    return evaluation.evaluate(claims.extract_claims(corpus.sentences, corpus.blocks),
+                               evaluation.load_gold(*DEV_GOLD)).set_index("claim_type")
+
+
+def test_dev_gold_quotes_match_their_offsets():
+    corpus = load_corpus([DEV])
+    for row in evaluation.load_gold(*DEV_GOLD).itertuples():
+        assert corpus.text(row.doc_id)[row.start:row.end] == row.quote
+
+
+def test_seeds_are_fit(seeds):
+    """The extractor was developed on the seeds: this measures fit, not generalisation."""
+    scores = evaluation.evaluate(claims.extract_claims(seeds.sentences, seeds.blocks),
+                                 evaluation.load_gold()).set_index("claim_type")
+    assert (scores.loc[evaluation.CORE_TYPES, ["precision", "recall"]] >= 0.95).all().all(), scores
+    assert scores.at["all", "subject_agreement"] >= 0.85
+
+
+def test_dev_corpus_meets_the_core_targets(dev_scores):
+    """Pages the extractor was not written for (26 pages, 12 supplements other than magnesium): dose,
+    absorption and deficiency >= 0.95 precision and recall over the three types together; timing, onset and
+    other >= 0.85."""
+    core = dev_scores.loc[evaluation.CORE_TYPES]
+    assert core["matched"].sum() / core["gold"].sum() >= 0.95 and core["matched"].sum() / core["extracted"].sum() >= 0.95
+    rest = dev_scores.loc[["timing", "onset", "other"]]
+    assert rest["matched"].sum() / rest["gold"].sum() >= 0.85 and rest["matched"].sum() / rest["extracted"].sum() >= 0.85
+    assert dev_scores.at["all", "supplement_agreement"] >= 0.95
+
+
+def test_the_evaluate_command(tmp_path: Path, capsys):
+    out = tmp_path / "scores.csv"
+    assert evaluation.main(["--gold", str(paths.ANNOTATIONS / "claims_gold.csv"), str(paths.RAW), "-o", str(out)]) == 0
+    written = pd.read_csv(out)
+    assert list(written.columns) == evaluation.SCORE_COLUMNS
+    assert written.set_index("claim_type").at["all", "recall"] == 1
