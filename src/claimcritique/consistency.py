@@ -140,10 +140,24 @@ def load_stance_patterns(path: Path | None = None) -> pd.DataFrame:
 
 
 @cache
-def _described_pattern() -> re.Pattern | None:
+def _pattern_of(topic: str, stance: str) -> re.Pattern | None:
+    """The stances.csv patterns of one topic and stance, as one pattern (None when the file has none)."""
     table = load_stance_patterns()
-    parts = table.loc[(table["topic"] == "dose_basis") & (table["stance"] == "described"), "pattern"].tolist()
+    parts = table.loc[(table["topic"] == topic) & (table["stance"] == stance), "pattern"].tolist()
     return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+
+
+def _described_pattern() -> re.Pattern | None:
+    return _pattern_of("dose_basis", "described")
+
+
+def _elemental_here(quote: str, value_at: int, value_end: int) -> bool:
+    """Whether "elemental" in a quote belongs to this number: no other number stands between them."""
+    for m in re.finditer(r"elemental", quote, re.IGNORECASE):
+        between = quote[value_end:m.start()] if m.start() >= value_end else quote[m.end():value_at]
+        if not re.search(r"\d", between):
+            return True
+    return False
 
 
 @cache
@@ -279,7 +293,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
         value_end = int(getattr(c, "value_end", c.end) - c.start)
         if c.claim_type == "dose" and reg.dimension(unit) in ("mass", "activity"):
             times = getattr(c, "times_per_day", 1) or 1
-            topic, population = "dose", _population(c.subject, c.quote)
+            topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
             purpose = purpose_class(f"{c.subject} {c.quote}")
             context = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), "")
             basis = _dose_basis(c.quote, context)
@@ -287,11 +301,16 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                                                     main.get(c.doc_id, ""))
             if names_salt:
                 elemental = "no"
+            elif elemental == "yes" and not _elemental_here(c.quote, value_at, value_end):
+                elemental = ""  # "325 mg tablets, containing about 20% elemental iron": the 20% is elemental
             per = unit.removesuffix("/day")
             low, high = low * times, high * times
             unit = f"{per}/day" if unit.endswith("/day") or times > 1 else per
             subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
+            relative = _pattern_of("absorption_basis", "relative")
+            if relative is not None and relative.search(c.quote):
+                continue  # a relative change is not a fractional absorption
             topic = "absorption_rate"
             form = next((f for _, _, name, f in reg.identify(f"{c.subject} | {c.quote}", supplement)
                          if name == supplement and f), "")
