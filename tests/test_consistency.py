@@ -98,6 +98,8 @@ MADE_UP = {  # made-up pages: one class of case each
     "mel_mid": "Melatonin for sleep\n\nTake 3 mg of melatonin before bed.\n",
     "mel_high": "Melatonin megadose\n\nTake 20 mg of melatonin before bed.\n",
     "collagen_ten": "Collagen\n\nTake 10 mg of collagen peptides, 5 g with vitamin C, every day.\n",
+    "iron_relative": "Iron and calcium\n\nTaking calcium with iron can reduce iron absorption by up to 50%.\n",
+    "vitc_described": "Vitamin C absorption\n\nAt higher doses (12 g), only 16% of vitamin C is absorbed.\n",
 }
 EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("exceeds_reference", "zinc_high", "zinc_ul_adults_iom2001"),
@@ -129,6 +131,8 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("contradiction", "vitd_mcg", "vitd_iu"),
     ("self_contradiction", "mel_range", None),
     ("exceeds_reference", "collagen_ten", None),  # "5 g with vitamin C" is not 5 g of vitamin C
+    ("conflicts_with_evidence", "iron_relative", None),  # a relative change is not a fractional absorption
+    ("exceeds_reference", "vitc_described", None),  # an amount conditioning another statement is not advice
 ]
 
 
