@@ -286,3 +286,45 @@ def test_a_unit_and_a_supplement_added_by_data_alone(tmp_path):
     assert (claim["claim_type"], claim["low"], claim["unit"], claim["supplement"]) == ("dose", 2000, "FU/day",
                                                                                        "nattokinase")
     assert extract(text).empty or extract(text).iloc[0]["unit"] != "FU/day"  # the default registry knows no FU
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "divided into N doses" is a frequency row, and the per-dose amount gets times_per_day N
+    ("Consume 20 g/day divided into four equal doses of 5 g.",
+     {("dose", 20000, "mg/day", 1), ("other", 4, "times/day", 1), ("dose", 5000, "mg", 4)}),
+    ("Maximum recommended: 2-3mg.", {("dose", 3, "mg", 1)}),
+    ("The UL is 40 mg/day for adults.", {("dose", 40, "mg/day", 1)}),
+    ("It will take approximately 4 weeks to saturate muscle stores.", {("onset", 4, "weeks", 1)}),
+    ("Take each dose with ~50 g of protein and carbohydrate.", {("other", 50000, "mg", 1)}),
+    ("Iron-deficiency anemia affects about 4-5 million Americans.", {("deficiency_prevalence", 5e6, "count", 1)}),
+    ("The standard dose ranges from 300โ€“600 mg/day.", {("dose", 600, "mg/day", 1)}),
+    ("Standardized to โ‰ฅ5% withanolides.", {("other", 5, "%", 1)}),
+])
+def test_rulings_where_the_conventions_are_silent(text, expected):
+    found = extract(text)
+    got = {(r.claim_type, r.high if not math.isnan(r.high) else r.low, r.unit, r.times_per_day)
+           for r in found.itertuples()}
+    assert got == expected, found[["claim_type", "value_text", "low", "high", "unit", "times_per_day"]]
+
+
+def test_elemental_from_table_columns_and_only_for_mineral_salts():
+    table = ("| Form | Example Dose (Compound) | Equivalent Elemental Iron |\n|---|---|---|\n"
+             "| Ferrous Fumarate | 300 mg | 99 mg |\n")
+    found = extract(table).set_index("value_text")["elemental"].to_dict()
+    assert found == {"300 mg": "no", "99 mg": "yes"}
+    assert one("Each tablet provides 10,000 mcg of methylcobalamin.")["elemental"] == ""  # a vitamin's form
+    assert one("Take 15-30 mg/day of elemental zinc.")["elemental"] == "yes"
+    claims_of = extract("Often in 325 mg tablets, containing about 20% elemental iron.")
+    assert claims_of.set_index("value_text").at["325 mg", "elemental"] == ""  # "elemental" is the 20%'s
+
+
+def test_a_companion_is_not_the_numbers_supplement():
+    found = extract("# Collagen\n\nCollagen for skin. 5g with vitamin C improved skin density. "
+                    "Nutraharmony pairs 10,000 IU Vitamin D3 with 120 mcg of K2.")
+    assert found.set_index("value_text")["supplement"].to_dict() == {"5g": "collagen", "10,000 IU": "vitamin d",
+                                                                     "120 mcg": "vitamin k2"}
+
+
+def test_a_for_heading_sets_the_subject_of_its_doses():
+    found = extract("## For Picky Eaters\n\nMix 5 ml into juice daily.")
+    assert found.iloc[0]["subject"] == "picky eaters"

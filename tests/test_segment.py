@@ -4,7 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from claimcritique.segment import count_words, segment_blocks, segment_sentences
+from claimcritique.segment import count_words, segment_blocks, segment_sentences, stat_line
 
 
 def blocks_of(text):
@@ -47,7 +47,8 @@ def test_decimals_abbreviations_and_thousands_do_not_split():
 
 
 def test_markdown_structure():
-    text = "# Vitamin D\n\nIntro sentence here. Second one.\n\n- Adults: 600 IU\n- Seniors: 800 IU\n\n| Form | % |\n|---|---|\n| D3 | 80% |\n"
+    text = ("# Vitamin D\n\nIntro sentence here. Second one.\n\n- Adults: 600 IU\n- Seniors: 800 IU\n\n"
+            "| Form | % |\n|---|---|\n| D3 | 80% |\n")
     blocks = blocks_of(text)
     assert blocks["kind"].tolist() == ["heading", "paragraph", "bullet", "bullet", "table_row", "table_row"]
     assert blocks["text"].tolist()[0] == "Vitamin D"
@@ -69,7 +70,8 @@ def test_windows_line_endings():
     assert sentences["text"].tolist() == ["Heading", "First sentence here.", "Second sentence here.", "A bullet point"]
 
 
-ALPHABET = st.sampled_from(list("abc XYZ 0123456789.,;:!?%-–•#|*()\n\n\r\t\"’") + ["e.g. ", "U.S. ", "2.5 mg", "  • ", "\n- ", "68%\n\nAdults 19-30\n"])
+ALPHABET = st.sampled_from(list("abc XYZ 0123456789.,;:!?%-–•#|*()\n\n\r\t\"’")
+                           + ["e.g. ", "U.S. ", "2.5 mg", "  • ", "\n- ", "68%\n\nAdults 19-30\n"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -103,3 +105,17 @@ def test_patterns_for_lowered_text_drop_ignorecase_only_when_it_changes_nothing(
     assert kept.flags & re.IGNORECASE
     with pytest.raises(ValueError, match="case-sensitive"):
         for_lowered_text(re.compile(r"PMID"))
+
+
+def test_a_full_stop_before_a_bracketed_citation_ends_a_sentence():
+    text = "Older people may need more for absorption.[115] Most vegans absorb it well.[93][94] The rest [2] is fine."
+    sentences = segment_sentences(text, segment_blocks("d", text))
+    assert sentences["text"].tolist() == ["Older people may need more for absorption.[115]",
+                                          "Most vegans absorb it well.[93][94]", "The rest [2] is fine."]
+    assert all(text[r.start:r.end] == r.text for r in sentences.itertuples())
+
+
+def test_stat_lines_use_the_registry_units():
+    for line in ("30 Billion CFU", "68%", "5x", "1,000 IU", "250% DV"):
+        assert stat_line().match(line), line
+    assert not stat_line().match("30 billion reasons")

@@ -129,13 +129,17 @@ _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
                          r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
                          re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
+_LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|steps|signs|mistakes|questions)\s+"
+                        r"(?:to|you|that|for|why|i)\b", re.IGNORECASE)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
-_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older)\b", re.IGNORECASE)  # "10 years younger": other
+# "10 years younger", "three decades of research": other, not onset
+_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
+                              r"studies|trials|tradition|practice))", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
@@ -185,7 +189,8 @@ class Grammar:
         )
         one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
                             rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
-        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b", re.IGNORECASE)
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
+                          r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b", re.IGNORECASE)
         within = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
@@ -195,16 +200,18 @@ class Grammar:
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
-        self.unit_words = frozenset(w for s in reg.units["surface"] for w in re.findall(r"[a-z]+", s))
+        self._units: dict[str, tuple[str, str, str]] = {}
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
         """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
         if not surface:
             return "", "", ""
-        found = self.registry.unit(surface)
-        if not found:
-            return "", "", ""
-        return found[3], found[1], " ".join(surface.lower().split())
+        known = self._units.get(surface)
+        if known is None:
+            found = self.registry.unit(surface)
+            known = self._units[surface] = (found[3], found[1], " ".join(surface.lower().split())) if found \
+                else ("", "", "")
+        return known
 
 
 @lru_cache(maxsize=8)
@@ -267,8 +274,9 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in expressions["many"].finditer(text):
-        found.append(_Number(m.start(), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "count",
-                             m.group("word").lower(), dimension="count", kind="many"))
+        word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
+        found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
+                             m.group(word).lower(), dimension="count", kind="many"))
     for m in expressions["within"].finditer(text):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
@@ -364,6 +372,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     before, after = sentence[: number.start], sentence[number.end:]
     if number.kind != "number" or number.lead_unit:
         return False
+    if number.bare_words and _LIST_SIZE.match(after):
+        return True  # "The five things to check on a label": the size of the author's list
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
@@ -384,9 +394,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
         return True  # a list number on a line of its own ("1.")
-    if not number.unit and not number.scaled and block_kind in ("bullet", "paragraph", "heading"):
+    if not number.unit and not number.scaled and block_kind != "stat":
         tail = _TRAILING_CITATIONS.search(sentence)
-        if tail and tail.start(1) <= number.start and number.end <= tail.end(1):
+        if tail and tail.start(1) <= number.start and number.end <= tail.end(1) and (
+                block_kind != "table_row" or sentence[: tail.start(1)].rstrip().endswith(".")):
             return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
     if number.unit in ("", "years"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
@@ -493,7 +504,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
             return "absorption_rate"  # "you absorb about 11 mg"
-        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end + 25]) or \
+        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) or \
                 cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
                                                                                              number.start]):
             return "other"  # the body's content, a blood level, food eaten with it
@@ -546,6 +557,7 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
 
 
 _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
+_FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
 
 
@@ -607,8 +619,10 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         label_text = label.group(1).strip().lower() if label and label.end() <= number.start else ""
         if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
+        heading_for = _FOR_HEADING.match(section)
         return (after or _closest(found["population"], number) or _closest(found["purpose"], number) or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
+                or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
     return after or _closest(found["form"], number) or document_form
 
@@ -677,18 +691,34 @@ def _final_unit(claim_type: str, number: _Number, daily: bool, g: Grammar) -> tu
     return unit, low, high
 
 
-def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list) -> str:
-    """yes: the text says elemental near this number; no: it names a compound's mass ("400 mg of magnesium
-    glycinate", "325 mg ferrous sulfate tablets"); empty: unstated."""
+def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list, header: str,
+               reg: registry_module.Registry) -> str:
+    """yes: the text says elemental at this number (or its table column does); no: it names a mineral salt's
+    mass ("400 mg of magnesium glycinate", a "Compound" column); empty: unstated. A vitamin's form
+    ("10,000 mcg of methylcobalamin") says nothing about elemental mass."""
     if claim_type != "dose":
         return ""
-    after = [m for m in mentions if m[0] >= number.end and m[3]]
+    if "|" in sentence and header:
+        column = _column_header(sentence, number, header)
+        if re.search(r"elemental", column, re.IGNORECASE):
+            return "yes"
+        if re.search(r"compound|salt", column, re.IGNORECASE):
+            return "no"
+    after = [m for m in mentions if m[0] >= number.end and m[3] and reg.has_elemental_fractions(m[2])]
     if after and re.match(r"^\s*(?:of\s+)?(?:\w+\s+){0,1}$", sentence[number.end: after[0][0]], re.IGNORECASE) \
             and not _ELEMENTAL.search(sentence, number.end, after[0][0]):
         return "no"
-    if _ELEMENTAL.search(sentence, max(0, number.start - 30), number.end + 40):
-        return "yes"
+    for m in _ELEMENTAL.finditer(sentence, max(0, number.start - 60), min(len(sentence), number.end + 40)):
+        between = sentence[m.end(): number.start] if m.end() <= number.start else sentence[number.end: m.start()]
+        if not _DIGIT.search(between) and not re.search(r"[.;]", between):
+            return "yes"  # "15-30 mg/day of elemental zinc"; not the "20% elemental" of another number
     return ""
+
+
+def _column_header(sentence: str, number: _Number, header: str) -> str:
+    index = sentence[: number.start].strip().lstrip("|").count("|")
+    cells = header.strip().strip("|").split("|")
+    return cells[index] if index < len(cells) and header != sentence else ""
 
 
 # --- the table ---------------------------------------------------------------------------------------------
@@ -718,6 +748,17 @@ def may_hold_a_number(text: str) -> bool:
     return bool(_DIGIT.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
 
 
+@dataclass
+class _SentenceRow:
+    doc_id: str
+    block_id: int
+    sentence_id: int
+    block_kind: str
+    text: str
+    start: int
+    end: int
+
+
 class _Sections:
     """Per section heading: its supplement mentions, computed once."""
 
@@ -740,20 +781,29 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     context = _contexts(blocks)
     header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
     rows = []
-    for doc_id, doc_sentences in sentences.groupby("doc_id", sort=False):
-        candidates = doc_sentences[[may_hold_a_number(t) for t in doc_sentences["text"]]]
-        if candidates.empty:
+    columns = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]
+    every = list(zip(*(sentences[c].tolist() for c in columns)))  # plain tuples: pandas rows are slow to iterate
+    by_document: dict[str, list[tuple]] = {}
+    for row in every:
+        by_document.setdefault(row[0], []).append(row)
+    for doc_id, doc_rows in by_document.items():
+        texts = [r[4] for r in doc_rows]
+        hopeful = [may_hold_a_number(t) for t in texts]
+        if not any(hopeful):
             continue
-        mentions = DocumentMentions(doc_sentences["text"].tolist(), reg)
+        mentions = DocumentMentions(texts, reg)
         sections = None
-        for s in candidates.itertuples(index=False):
+        for index, row in enumerate(doc_rows):
+            if not hopeful[index]:
+                continue
+            s = _SentenceRow(*row)
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
             numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
-            named = reg.identify(s.text, main)
+            named = mentions.in_sentence(index)
             found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}  # once per sentence
             found["form"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, _, _ in named]
             section_named = sections.mentions(section)
@@ -776,8 +826,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                                            found, section_form, header),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
-                    number.qualifier, _elemental(kind, s.text, number, named), per_dose,
-                    claim_supplement(named, section_named, number.start, number.end, main),
+                    number.qualifier, _elemental(kind, s.text, number, named, header, reg), per_dose,
+                    claim_supplement(named, section_named, number.start, number.end, main, s.text),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 

@@ -4,7 +4,7 @@ Every unit the claims grammar reads, every supplement it names and every form wi
 fraction lives in a CSV under `data/registry/`, with its source, so that a new unit or a new
 supplement is a data row and not an edit in three modules:
 
-- `units.csv`: surface form -> canonical unit, its dimension (mass, activity, cfu, percent,
+- `units.csv`: surface form -> canonical unit, its dimension (mass, weight, activity, cfu, percent,
   percent_dv, ratio, frequency, serving, volume, time, concentration, count, scale) and the factor to
   the canonical unit of that dimension (mass: mg; time: minutes; volume: ml); `report_as` is the unit
   written in the claims table (grams are written as mg, micrograms stay mcg).
@@ -79,28 +79,25 @@ def _no_duplicates(path: Path, table: pd.DataFrame, columns: list[str]) -> None:
 
 def _trie_pattern(words: list[str]) -> str:
     """One regular expression matching any of the words, longest first, built as a trie: CPython's `re`
-    tries the alternatives of a flat 300-word alternation one by one at every position."""
+    tries the alternatives of a flat 300-word alternation one by one at every position. A space in a word
+    matches any run of whitespace."""
     trie: dict = {}
     for word in words:
         node = trie
-        for char in word:
+        for char in " ".join(word.split()):
             node = node.setdefault(char, {})
         node[""] = {}
 
     def build(node: dict) -> str:
         ends = "" in node
-        branches = [re.escape(char) + build(child) for char, child in sorted(node.items()) if char]
+        branches = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+                    for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
         return f"(?:{body})?" if ends else body  # greedy: the longer word is tried first
 
     return build(trie)
-
-
-def _surface_regex(surface: str) -> str:
-    """A surface form as a pattern: any run of spaces matches any whitespace."""
-    return r"\s+".join(re.escape(part) for part in surface.split())
 
 
 @dataclass(frozen=True, eq=False)
@@ -153,8 +150,7 @@ class Registry:
     def unit_pattern(self, *dimensions: str) -> str:
         """The unit grammar, generated from units.csv: any surface form, longest first, not followed by a
         letter (so "g" does not match the start of "glycinate")."""
-        alternatives = "|".join(_surface_regex(s) for s in self.surfaces(*dimensions))
-        return rf"(?:{alternatives})(?![^\W\d_])"
+        return rf"(?:{_trie_pattern(self.surfaces(*dimensions))})(?!(?![\d_])\w)"
 
     def to_unit(self, value: float, unit: str, to_unit: str, supplement: str | None = None) -> float | None:
         """`value` in `unit` expressed in `to_unit`: among units of one dimension by their factors (mg, mcg,
@@ -255,31 +251,53 @@ class Registry:
 
     def _mentions(self, text: str, pattern: re.Pattern, context_supplement: str) -> list[Mention]:
         found: list[Mention] = []
+        resolve, cache = self._resolve, self._resolved
         for m in pattern.finditer(text):
-            head = _normal(m.group("head"))
-            supplement, form = self._by_surface.get(head, ("", ""))
-            end = m.end()
-            if not supplement:  # a standalone form
-                owners = self._form_owners.get(head, {})
-                if context_supplement in owners:
-                    supplement, form = context_supplement, owners[context_supplement]
-                elif len(owners) == 1:
-                    supplement, form = next(iter(owners.items()))
-                else:
-                    form = next(iter(owners.values()), "") if len(set(owners.values())) == 1 else ""
-            if m.group("tail"):
-                owners = self._form_owners.get(_normal(m.group("tail")), {})
-                if supplement in owners:
-                    form = owners[supplement]
-                else:  # "magnesium sulfate" is not iron's sulfate: keep the head only
-                    end = m.end("head")
-            found.append((m.start(), end, supplement, form))
+            head, tail = m.group(1), m.group(2)
+            key = (head, tail, context_supplement)
+            answer = cache.get(key)
+            if answer is None:
+                answer = cache[key] = resolve(head, tail, context_supplement)
+            supplement, form, keep_tail = answer
+            found.append((m.start(), m.end() if keep_tail else m.end(1), supplement, form))
         return found
+
+    @cached_property
+    def _resolved(self) -> dict:
+        return {}
+
+    def _resolve(self, head: str, tail: str | None, context_supplement: str) -> tuple[str, str, bool]:
+        """(supplement, form, whether the tail is the supplement's form) for one match, computed once per spelling."""
+        head = _normal(head)
+        supplement, form = self._by_surface.get(head, ("", ""))
+        if not supplement:  # a standalone form
+            owners = self._form_owners.get(head, {})
+            if context_supplement in owners:
+                supplement, form = context_supplement, owners[context_supplement]
+            elif len(owners) == 1:
+                supplement, form = next(iter(owners.items()))
+            else:
+                form = next(iter(owners.values()), "") if len(set(owners.values())) == 1 else ""
+        if tail:
+            owners = self._form_owners.get(_normal(tail), {})
+            if supplement in owners:
+                return supplement, owners[supplement], True
+            return supplement, form, False  # "magnesium sulfate" is not iron's sulfate: keep the head only
+        return supplement, form, True
 
     def supplement_of(self, term: str, context_supplement: str = "") -> str:
         """The supplement a term names: "magnesium glycinate" and "glycinate" -> magnesium, "D3" -> vitamin d."""
         mentions = self.identify(term, context_supplement)
         return mentions[0][2] if mentions else ""
+
+    @cached_property
+    def _with_fractions(self) -> frozenset[str]:
+        return frozenset(self.forms.loc[self.forms["elemental_fraction"].notna(), "supplement"])
+
+    def has_elemental_fractions(self, supplement: str) -> bool:
+        """Whether the supplement is sold as salts of known elemental fraction (a mineral: magnesium, zinc, iron,
+        calcium), so that naming its form next to an amount says the amount is the compound's."""
+        return supplement in self._with_fractions
 
     def elemental_fraction(self, supplement: str, form: str) -> float | None:
         """Mass fraction of the element in a salt (0.141 for magnesium glycinate), None when no cited source

@@ -215,6 +215,21 @@ def segment_blocks(doc_id: str, text: str) -> pd.DataFrame:
     return pd.DataFrame(block_rows(doc_id, text), columns=BLOCK_COLUMNS)
 
 
+_CITED_END = re.compile(r"[.!?][)\"'’”]*(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\])+(?=\s+[A-Z])")
+
+
+def _split_after_citations(block: str, s: int, e: int) -> list[tuple[int, int]]:
+    """sentencex does not end a sentence at "absorption.[115] Most vegans": a full stop followed by a
+    bracketed citation and a capital ends one."""
+    pieces, begin = [], s
+    for m in _CITED_END.finditer(block, s, e):
+        rest = m.end() + len(block[m.end():e]) - len(block[m.end():e].lstrip())
+        pieces.append((begin, m.end()))
+        begin = rest
+    pieces.append((begin, e))
+    return [p for p in pieces if p[1] > p[0]]
+
+
 def _split_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans inside one prose block, as absolute offsets."""
     block = text[start:end]
@@ -231,6 +246,7 @@ def _split_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = found + len(piece)
     if not spans:
         return [(start, end)]
+    spans = [piece for s, e in spans for piece in _split_after_citations(block, s, e)]
     # whatever the splitter dropped at the end (it should not) stays in the last sentence
     spans[-1] = (spans[-1][0], len(block.rstrip()))
     merged: list[tuple[int, int]] = []

@@ -7,6 +7,8 @@ magnesium elsewhere, and a sentence that names magnesium on that page is magnesi
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from collections import Counter
 from functools import cached_property
 
@@ -14,6 +16,7 @@ import pandas as pd
 
 from . import registry as registry_module
 from .registry import Mention, Registry
+from .scanning import SEPARATOR
 
 
 def _mode(values: list[str]) -> str:
@@ -24,18 +27,22 @@ def _mode(values: list[str]) -> str:
 
 
 class DocumentMentions:
-    """The supplements and forms a document names, found with one scan when first asked for."""
+    """The supplements and forms a document names, found with one scan of its sentences when first asked for."""
 
     def __init__(self, texts: pd.Series | list[str], reg: Registry) -> None:
-        self.texts, self.registry = texts, reg
+        self.texts, self.registry = list(texts), reg
 
     @cached_property
-    def _joined(self) -> str:
-        return "\n".join(self.texts)
+    def _offsets(self) -> list[int]:
+        offsets, position = [], 0
+        for text in self.texts:
+            offsets.append(position)
+            position += len(text) + len(SEPARATOR)
+        return offsets
 
     @cached_property
     def _named(self) -> list[Mention]:
-        return self.registry.identify(self._joined)
+        return self.registry.identify(SEPARATOR.join(self.texts))  # no name runs across the separator
 
     @cached_property
     def main_supplement(self) -> str:
@@ -45,9 +52,30 @@ class DocumentMentions:
     @cached_property
     def main_form(self) -> str:
         """The supplement term the document uses most, as written ("magnesium glycinate")."""
-        joined = self._joined
-        return _mode([" ".join(joined[m[0]:m[1]].lower().split()) for m in self.registry.identify(
-            joined, self.main_supplement)])
+        joined = SEPARATOR.join(self.texts).lower()
+        counts = Counter(joined[m[0]:m[1]] for m in self._named)
+        return _mode([" ".join(term.split()) for term, n in counts.items() for _ in range(n)]) if counts else ""
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        """The mentions of the index-th sentence, with offsets into it; a form several supplements have
+        ("citrate") goes to the document's main supplement when it has that form."""
+        start = self._offsets[index]
+        end = start + len(self.texts[index])
+        first = bisect_left(self._starts, start)
+        found = []
+        for m in self._named[first:]:
+            if m[0] >= end:
+                break
+            mention = (m[0] - start, m[1] - start, m[2], m[3])
+            if not m[2]:
+                resolved = self.registry.identify(self.texts[index][mention[0]:mention[1]], self.main_supplement)
+                mention = (mention[0], mention[1], *resolved[0][2:]) if resolved else mention
+            found.append(mention)
+        return found
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [m[0] for m in self._named]
 
 
 def main_supplements(sentences: pd.DataFrame, folder=None) -> dict[str, str]:
@@ -62,12 +90,21 @@ def supplement_of(term: str, context_supplement: str = "", folder=None) -> str:
     return registry_module.load(folder).supplement_of(term, context_supplement)
 
 
-def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40) -> Mention | None:
-    """The mention that goes with a number at [start, end): the nearest one before it within `reach`
-    characters ("zinc 15 mg and magnesium 200 mg"), else the nearest one at all."""
-    named = [m for m in mentions if m[2]]
+_COMPANION = re.compile(r"(?:\bwith|\bwithout|\bplus|\balongside|\bcombined\s+with|\+)\s*$", re.IGNORECASE)
+_RIGHT_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?|as\s+)?$", re.IGNORECASE)  # matched at the amount's end
+
+
+def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40, sentence: str = "") -> Mention | None:
+    """The mention that goes with a number at [start, end): one right after it ("120 mcg of K2"), else the nearest
+    one before it within `reach` characters ("zinc 15 mg and magnesium 200 mg"), else the nearest one at all. A
+    companion ("with vitamin C", "without copper") is not what the number is about."""
+    named = [m for m in mentions if m[2] and not (sentence and _COMPANION.search(sentence, 0, m[0]))]
     if not named:
         return None
+    if sentence:
+        after = [m for m in named if m[0] >= end and _RIGHT_AFTER.match(sentence, end, m[0])]
+        if after:
+            return after[0]
     before = [m for m in named if m[1] <= start and start - m[1] <= reach]
     if before:
         return before[-1]
@@ -75,9 +112,9 @@ def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40) -> M
 
 
 def claim_supplement(sentence_mentions: list[Mention], section_mentions: list[Mention], start: int, end: int,
-                     main: str) -> str:
+                     main: str, sentence: str = "") -> str:
     """The rule of the module docstring: sentence, then section heading, then the document."""
-    found = nearest(sentence_mentions, start, end)
+    found = nearest(sentence_mentions, start, end, sentence=sentence)
     if found:
         return found[2]
     named = [m[2] for m in section_mentions if m[2]]
