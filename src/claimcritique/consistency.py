@@ -50,6 +50,7 @@ from . import paths
 from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
+from .references import INTAKE_BASES, STUDIED_BASES, UPPER_BASES
 from .segment import document_strings, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
@@ -71,10 +72,6 @@ PURPOSES = [  # (purpose, pattern) over a dose claim's subject and quote: doses 
 ]
 GENERAL_POPULATION = re.compile(r"^(?!.*\d).*(?:\bus\b|u\.s\.|americans?|population|people|everyone)", re.IGNORECASE)
 DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30}
-UPPER_BASES = ("ul", "upper_recommendation")  # reference bases that set an upper limit for a supplement dose
-INTAKE_BASES = ("rda", "ai")  # what a statement of the recommended (total) intake is compared with
-STUDIED_BASES = ("studied_dose", "regulatory_dose", "position_stand", "safety_dose", "safety_statement",
-                 "recommendation")  # doses a supplement without a UL was studied, authorised or stated safe at
 PREFERRED_REGION = "US"  # when several regions set an upper limit, the one verdicts use
 COMPATIBLE_STANCES = {"either"}  # a categorical stance that contradicts no other
 SELF_CONTRADICTION_TOPICS = ("food_timing",)  # categorical topics on which one page may not say two things
@@ -284,8 +281,10 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
     for c in claims.itertuples(index=False):
         low, high, unit, subject, topic = c.low, c.high, c.unit, c.subject, None
         supplement = getattr(c, "supplement", "") or ""
-        if supplement not in known:
-            continue
+        if supplement not in known:  # not identified: kept for onset and timing, never compared
+            if c.claim_type in ("dose", "absorption_rate", "deficiency_prevalence", "enzyme_count"):
+                continue
+            supplement = ""
         population, purpose, basis, form = "", "", "", ""
         elemental = getattr(c, "elemental", "") or ""
         fits = True

@@ -24,10 +24,11 @@ READABILITY_COLUMNS = ["ref_id", "low", "high", "unit", "population", "basis", "
                        "evidence", "caveat"]
 EVIDENCE = {"primary", "secondary"}
 SCOPES = {"", "total", "supplemental", "food"}
-# the bands the dose charts draw: the recommended intake for adults and the upper limit for supplement doses
-INTAKE_BASES = ("rda", "ai")
-UPPER_BASES = ("ul", "upper_recommendation")
-STUDIED_BASES = ("studied_dose", "regulatory_dose", "position_stand", "safety_dose", "safety_statement", "recommendation")
+# what each comparison (and each chart band) selects, by the `basis` column
+INTAKE_BASES = ("rda", "ai")  # a statement of the recommended (total) intake is compared with these
+UPPER_BASES = ("ul", "upper_recommendation")  # upper limits for a supplement dose
+STUDIED_BASES = ("studied_dose", "regulatory_dose", "position_stand", "safety_dose", "safety_statement",
+                 "recommendation")  # doses a supplement without a UL was studied, authorised or stated safe at
 ADULTS = "adults (general)"
 MEASURED = "measured"
 PREVALENCE = "prevalence"
