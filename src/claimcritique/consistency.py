@@ -408,9 +408,12 @@ def all_stances(claims: pd.DataFrame, sentences: pd.DataFrame, strength: pd.Data
 def _with_stance_columns(stances: pd.DataFrame) -> pd.DataFrame:
     """Stances written by an older version (no population, basis, role...) read as stances of this one."""
     missing = [c for c in STANCE_COLUMNS if c not in stances.columns]
-    if not missing:
-        return stances
-    return stances.assign(**{c: ("stance" if c == "role" else "") for c in missing})
+    if missing:
+        stances = stances.assign(**{c: ("stance" if c == "role" else "") for c in missing})
+    text = ["supplement", "population", "purpose", "basis", "elemental", "form", "role", "claim_subject", "unit"]
+    if stances[text].isna().any().any():  # read back from CSV: empty cells are NaN
+        stances = stances.assign(**{c: stances[c].fillna("") for c in text})
+    return stances
 
 
 # --- findings --------------------------------------------------------------------------------------------------
@@ -421,6 +424,11 @@ def _finding(topic: str, kind: str, a: dict, other: str, detail: str, other_quot
             "other_quote": other_quote, "subject": a["subject"], "value": a["stance"], "other_value": other_value,
             "start": a["start"], "end": a["end"], "supplement": a.get("supplement", ""), "verdict": VERDICTS[kind],
             "reference_id": reference_id, "population": a.get("population", ""), "basis": a.get("basis", "")}
+
+
+@cache
+def _fraction(supplement: str, form: str) -> float | None:
+    return _registry().elemental_fraction(supplement, form) if form else None
 
 
 @cache
@@ -439,7 +447,7 @@ def _elemental_amounts(a: dict) -> tuple[tuple[float, float] | None, str]:
     low, high, supplement = a["low"], a["high"], a["supplement"]
     if supplement not in _salted_supplements() or a["elemental"] == "yes":
         return (low, high), ""
-    fraction = _registry().elemental_fraction(supplement, a["form"]) if a["form"] else None
+    fraction = _fraction(supplement, a["form"])
     if a["elemental"] == "no" and fraction is not None:
         return (low * fraction, high * fraction), (f"{_fmt(low, high, a['unit'])} of {supplement} {a['form']} holds "
                                                    f"{_fmt(low * fraction, high * fraction, a['unit'])} of elemental "
@@ -523,7 +531,7 @@ def _readings(a: dict) -> tuple[list[tuple[float, float]], str]:
     if amounts is not None:
         return [amounts], note
     readings = [(a["low"], a["high"])]
-    fraction = _registry().elemental_fraction(a["supplement"], a["form"]) if a["form"] else None
+    fraction = _fraction(a["supplement"], a["form"])
     if fraction is not None:
         readings.append((a["low"] * fraction, a["high"] * fraction))
         note = (f"as {a['supplement']} {a['form']} compound mass it would be "
