@@ -98,6 +98,8 @@ MADE_UP = {  # made-up pages: one class of case each
     "mel_mid": "Melatonin for sleep\n\nTake 3 mg of melatonin before bed.\n",
     "mel_high": "Melatonin megadose\n\nTake 20 mg of melatonin before bed.\n",
     "collagen_ten": "Collagen\n\nTake 10 mg of collagen peptides, 5 g with vitamin C, every day.\n",
+    "mag_rda_table": "How much magnesium?\n\nRecommended Dietary Allowances for Magnesium\n\n| Age | Men | Women |\n"
+                     "|---|---|---|\n| 19-30 years | 400 mg | 310 mg |\n| 31+ years | 420 mg | 320 mg |\n",
     "iron_relative": "Iron and calcium\n\nTaking calcium with iron can reduce iron absorption by up to 50%.\n",
     "vitc_described": "Vitamin C absorption\n\nAt higher doses (12 g), only 16% of vitamin C is absorbed.\n",
 }
@@ -116,6 +118,8 @@ EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("contradiction", "mel_range", "mel_high"),
     ("contradiction", "mel_mid", "mel_high"),
     ("contradiction", "mag_compound", "mag_elemental"),  # 70.5 mg of magnesium against 500 mg
+    ("agreement", "mag_rda_table", "rda_men_19_30, rda_men_31_50, rda_men_51plus, rda_women_19_30, rda_women_31_50, "
+                                   "rda_women_51plus"),
 }
 NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("exceeds_reference", "mag_compound", None),  # 500 mg of glycinate holds 70.5 mg of magnesium
@@ -123,6 +127,9 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("exceeds_reference", "mag_rda", None),  # an RDA statement is never held to the supplements-only UL
     ("unclear_basis", "mag_rda", None),
     ("conflicts_with_evidence", "mag_rda", None),
+    ("exceeds_reference", "mag_rda_table", None),  # an RDA table (its heading says so) is not held to the UL
+    ("unclear_basis", "mag_rda_table", None),
+    ("self_contradiction", "mag_rda_table", None),  # its rows are different age bands
     ("exceeds_reference", "zinc_low", None),
     ("exceeds_reference", "vitd_ok", None),
     ("contradiction", "mel_range", "mel_mid"),  # a starting dose and a maximum are one range, containing 3 mg

@@ -909,12 +909,22 @@ def within_documents(stances: pd.DataFrame) -> pd.DataFrame:
     for _, group in intake.groupby(["doc_id", "supplement", "unit"], sort=False):
         records = group.to_dict("records")
         for a, b in combinations(records, 2):
-            same_group = _normal_subject(a["claim_subject"]) == _normal_subject(b["claim_subject"])
+            same_group = _normal_subject(a["claim_subject"]) == _normal_subject(b["claim_subject"]) and \
+                _ages(a["quote"]) == _ages(b["quote"])  # rows of an RDA table differ by their age band
             if same_group and a["quote"] != b["quote"] and not _overlap(a["low"], a["high"], b["low"], b["high"]):
                 found.append(_finding("dose", "self_contradiction", a, a["doc_id"],
                                       f"{a['doc_id']} gives the recommended intake for the same group as {a['stance']} "
                                       f"and as {b['stance']}.", b["quote"], b["stance"]))
     return pd.DataFrame(found, columns=FINDING_COLUMNS)
+
+
+_AGE = re.compile(r"\b\d{1,2}\s*(?:[-–]\s*\d{1,2}|\+)(?:\s*(?:years?|yrs?|y)\b)?|\b(?:over|under|above|below)\s+\d{1,2}\b",
+                  re.IGNORECASE)
+
+
+def _ages(quote: str) -> set[str]:
+    """The age bands a quote names ("19-30 years", "31+", "over 50")."""
+    return {" ".join(m.lower().split()) for m in _AGE.findall(quote)}
 
 
 def _normal_subject(subject: str) -> str:
