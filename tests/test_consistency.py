@@ -100,6 +100,8 @@ MADE_UP = {  # made-up pages: one class of case each
     "collagen_ten": "Collagen\n\nTake 10 mg of collagen peptides, 5 g with vitamin C, every day.\n",
     "mag_rda_table": "How much magnesium?\n\nRecommended Dietary Allowances for Magnesium\n\n| Age | Men | Women |\n"
                      "|---|---|---|\n| 19-30 years | 400 mg | 310 mg |\n| 31+ years | 420 mg | 320 mg |\n",
+    "vitd_warning": "Vitamin D safety\n\nDoses above 10,000 IU of vitamin D a day can be toxic.\n",
+    "mel_critic": "Melatonin myths\n\nMany people take 10 mg of melatonin when 0.5 mg would work better.\n",
     "iron_relative": "Iron and calcium\n\nTaking calcium with iron can reduce iron absorption by up to 50%.\n",
     "vitc_described": "Vitamin C absorption\n\nAt higher doses (12 g), only 16% of vitamin C is absorbed.\n",
 }
@@ -139,6 +141,9 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("self_contradiction", "mel_range", None),
     ("exceeds_reference", "collagen_ten", None),  # "5 g with vitamin C" is not 5 g of vitamin C
     ("conflicts_with_evidence", "iron_relative", None),  # a relative change is not a fractional absorption
+    ("exceeds_reference", "vitd_warning", None),  # a warning about doses above a level does not recommend them
+    ("contradiction", "vitd_warning", None),
+    ("outside_studied_range", "mel_critic", None),  # the dose a page criticises is not its advice
     ("exceeds_reference", "vitc_described", None),  # an amount conditioning another statement is not advice
 ]
 

@@ -567,8 +567,8 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
            f"{highest['population']})"
     basis = f" ({note})" if note else ""
     quote, value, ref = highest["quote"], f"{highest['high']:g} {unit}", highest["ref_id"]
-    if math.isnan(a["high"]) and min(tops) <= highest["high"]:
-        return None  # "40+ mg": an open range says nothing about staying within the limit
+    if math.isnan(a["high"]):
+        return None  # "above 10,000 IU", "40+ mg": a lower bound warns or describes, it does not recommend
     if min(tops) > highest["high"]:
         kind = "exceeds_reference" if known_basis or len(readings) > 1 else "unclear_basis"
         if kind == "exceeds_reference":
@@ -754,7 +754,7 @@ def _stated_forms(refs: pd.DataFrame | None) -> dict[str, list[str]]:
 def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dose stances with a known basis, in one unit per supplement (elemental where it matters), with their group."""
     doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance") & (stances["supplement"] != "")
-                    & (stances["basis"] != "described")]
+                    & (stances["basis"] != "described") & ~(stances["high"].isna() & stances["low"].notna())]
     stated_forms = _stated_forms(refs)
     rows = []
     for a in doses.to_dict("records"):
