@@ -1106,12 +1106,15 @@ def elemental_sentences(stances: pd.DataFrame) -> list[str]:
         mine = doses[doses["supplement"] == supplement]
         if fraction is None or mine.empty:
             continue
+        own = mine[mine["form"] == form]
+        mine = own if len(own) else mine  # the largest amount stated for this salt, else for the supplement
         amounts = mine["high"].fillna(mine["low"])
         largest, unit = amounts.max(), mine.loc[amounts.idxmax(), "unit"]
         source = reg.forms.loc[(reg.forms["supplement"] == supplement) & (reg.forms["form"] == form), "source"].iloc[0]
         sentences.append(f"{supplement} {form} (named in {group['doc_id'].nunique()} documents) is {100 * fraction:.1f}% "
                          f"{supplement} by mass (data/registry/forms.csv: {source.split(';')[0]}), so {largest:g} {unit}, "
-                         f"the largest dose stated for {supplement}, would hold about {largest * fraction:.0f} "
+                         f"the largest dose stated {'for it' if len(own) else 'for ' + supplement}, would hold about "
+                         f"{largest * fraction:.0f} "
                          f"{unit.removesuffix('/day')} of {supplement} if it were the compound's mass.")
     if len(doses):
         unstated = doses[doses["elemental"] == ""]

@@ -297,6 +297,10 @@ def verdict_matrix_chart(matrix: pd.DataFrame, title: str = "Verdict on each doc
     return fig
 
 
+def _span(band) -> str:
+    return f"{band.high:g} {band.unit}" if band.low == band.high else f"{band.low:g}–{band.high:g} {band.unit}"
+
+
 def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str) -> plt.Figure:
     """One supplement's dose claims (already in the bands' unit: doc_id, subject, low, high) against that
     supplement's own bands: recommended intake (grey), upper limit (dashed), studied doses (hatched)."""
@@ -306,15 +310,14 @@ def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str) -
         if band.kind == "upper":
             ax.axvline(band.high, color="#d55e00", linestyle="--", label=f"{band.band}: {band.high:g} {band.unit}")
         elif band.kind == "intake":
-            ax.axvspan(band.low, band.high, color="0.85", zorder=0,
-                       label=f"{band.band}: {band.low:g}–{band.high:g} {band.unit}")
+            ax.axvspan(band.low, band.high, color="0.85", zorder=0, label=f"{band.band}: {_span(band)}")
         else:
             ax.axvspan(band.low, band.high, facecolor="none", edgecolor="#0072b2", hatch="//", zorder=0,
-                       label=f"{band.band}: {band.low:g}–{band.high:g} {band.unit}")
+                       label=f"{band.band}: {_span(band)}")
     rows = _range_rows(rows)
     if len(rows):
         _draw_ranges(ax, rows)
-    ax.set(xlabel=f"stated daily dose ({unit}; as written: elemental or compound)", ylabel="document · population",
+    ax.set(xlabel=f"stated daily dose ({unit}, as written)", ylabel="document · population",
            title=f"{supplement}: dose claims against its own reference values")
     if len(bands):
         ax.legend(loc="lower right", fontsize=8)

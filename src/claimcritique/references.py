@@ -102,7 +102,8 @@ def dose_bands(references: pd.DataFrame, supplement: str = "magnesium", populati
         chosen = chosen[chosen["unit"] == unit]
         scope = ", ".join(sorted(set(chosen["scope"]) - {""})) or "not stated"
         if kind == "upper":
-            label = f"upper limit ({'supplements only' if scope == 'supplemental' else scope})"
+            covers = {"supplemental": "supplements only", "total": "total intake"}.get(scope, scope)
+            label = f"upper limit ({covers})"
         low = chosen["low"].min() if kind != "upper" else chosen["high"].min()
         bands.append({"band": label, "kind": kind, "low": low, "high": chosen["high"].max(), "unit": unit,
                       "ref_ids": ", ".join(chosen["ref_id"]), "source": "; ".join(dict.fromkeys(chosen["source"])),
