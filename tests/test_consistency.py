@@ -292,3 +292,22 @@ def test_batches_in_parallel_give_the_tables_of_the_whole_corpus(tmp_path, monke
     whole = analysis.all_tables(load_corpus([tmp_path]))
     for name in ["claims", "stances", "consistency", "readability", "language"]:
         pd.testing.assert_frame_equal(batched[name], whole[name], check_dtype=False, obj=name)
+
+
+def _dose_stance(**values) -> dict:
+    base = {"doc_id": "d", "topic": "dose", "subject": "adults (general)", "low": 0.0, "high": 0.0, "unit": "mg/day",
+            "stance": "", "quote": "q", "start": 0, "end": 1, "supplement": "vitamin c", "population": "adults (general)",
+            "purpose": "general", "basis": "supplement", "elemental": "", "form": "", "role": "stance",
+            "claim_subject": ""}
+    return {**base, **values}
+
+
+def test_limits_in_different_units_and_age_bands_compare():
+    refs = references.load_references()
+    stances = pd.DataFrame([
+        _dose_stance(doc_id="adult", low=2500.0, high=2500.0, stance="2500 mg/day"),  # the adult UL is "2 g/day"
+        _dose_stance(doc_id="child", low=1500.0, high=1500.0, stance="1500 mg/day", population="children"),
+        _dose_stance(doc_id="small", low=300.0, high=300.0, stance="300 mg/day", population="children"),
+    ])
+    kinds = dict(zip(*consistency.against_references(stances, refs)[["doc_id", "kind"]].T.values))
+    assert kinds == {"adult": "exceeds_reference", "child": "unclear_population", "small": "agreement"}

@@ -548,9 +548,14 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
         return _finding("dose", "unsupported", a, row["ref_id"],
                         f"{a['stance']} for {a['subject']}: no upper limit is set for {a['supplement']} "
                         f"({_short_source(row)}).", row["quote"], "not set", row["ref_id"])
+    unit = limits["unit"].mode().iloc[0]  # limits in one unit ("2 g/day" and "1,800 mg/day" compare)
+    limits = limits.assign(high=[_convert(h, u, unit, a["supplement"]) for h, u in zip(limits["high"], limits["unit"])],
+                           low=[_convert(v, u, unit, a["supplement"]) for v, u in zip(limits["low"], limits["unit"])],
+                           unit=unit).dropna(subset=["high"])
+    limits = limits.assign(floor=limits["low"].fillna(limits["high"]))  # a row may span ages: "400-1,800 mg/day"
     highest = limits.loc[limits["high"].idxmax()]
-    lowest = limits.loc[limits["high"].idxmin()]
-    unit = highest["unit"]
+    lowest = limits.loc[limits["floor"].idxmin()].copy()
+    lowest["high"] = lowest["floor"]
     form_fit = _states_form(a, highest)
     if form_fit is False:
         return _finding("dose", "unsupported", a, "", f"{a['stance']} is an amount of {a['form']}; the upper limit "
@@ -598,7 +603,8 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     if every.empty:
         return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
                                                       f"intake; the reference table has none for {supplement}.")
-    unit = every.iloc[0]["unit"]
+    unit = every["unit"].mode().iloc[0]  # one unit per comparison: rows in another unit are left out
+    every, own = every[every["unit"] == unit], own[own["unit"] == unit]
     amounts, _ = _elemental_amounts(a)
     low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)
     pool = own.dropna(subset=["high"]) if len(own.dropna(subset=["high"])) else every

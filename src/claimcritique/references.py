@@ -82,7 +82,7 @@ def _covers(references: pd.DataFrame, population: str) -> pd.Series:
     return references["population_class"].str.split(";").map(lambda classes: population in classes).astype(bool)
 
 
-def dose_bands(references: pd.DataFrame, supplement: str = "magnesium", population: str = ADULTS) -> pd.DataFrame:
+def dose_bands(references: pd.DataFrame, supplement: str, population: str = ADULTS) -> pd.DataFrame:
     """A supplement's bands for one population, selected by column: the recommended intake (RDA/AI, total
     intake: lowest to highest of the group's values), the upper limit for supplement doses, or, for a
     supplement without either, the range of its studied doses. Columns: band, kind, low, high, unit,
