@@ -253,7 +253,7 @@ def test_summary_sentences_say_nothing_about_a_supplement_the_corpus_lacks(tmp_p
     findings = consistency.compare_stances(stances, references.load_references())
     text = " ".join(consistency.summary_sentences(stances, findings, corpus.documents))
     assert "magnesium" not in text.lower()
-    assert "**zinc** (1 of 1 documents): 1 dose claims, 1 above the upper limit" in text
+    assert "**zinc** (1 of 1 document): 1 dose claim, 1 above the upper limit" in text
 
 
 def test_several_doses_a_day_are_added_up():

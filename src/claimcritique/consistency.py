@@ -1031,6 +1031,10 @@ def group_summary(stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame
     return out.fillna(0).reset_index().sort_values(["supplement", "topic", "population"], ignore_index=True)
 
 
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
 def summary_sentences(stances: pd.DataFrame, findings: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
     """The notebooks' prose, every number and supplement computed from the tables: one sentence per supplement
     the corpus is about, then the contradictions. Nothing is said about a supplement the corpus lacks."""
@@ -1046,24 +1050,29 @@ def summary_sentences(stances: pd.DataFrame, findings: pd.DataFrame, documents: 
         outside = f[(f["topic"] == "dose") & (f["kind"] == "outside_studied_range")]
         absorb = f[(f["topic"] == "absorption_rate") & (f["kind"] == "conflicts_with_evidence")]
         unsupported = f[f["kind"] == "unsupported"]
-        parts = [f"**{supplement}** ({group['doc_id'].nunique()} of {total} documents): {len(doses)} dose claims"]
+        parts = [f"**{supplement}** ({group['doc_id'].nunique()} of {_count(total, 'document')}): "
+                 f"{_count(len(doses), 'dose claim')}"]
         if len(above):
-            parts.append(f"{len(above)} above the upper limit that applies (in {above['doc_id'].nunique()} documents)")
+            parts.append(f"{len(above)} above the upper limit that applies (in "
+                         f"{_count(above['doc_id'].nunique(), 'document')})")
         if len(unclear):
             parts.append(f"{len(unclear)} above it only if the amount is elemental, which the page does not say")
         if len(outside):
             parts.append(f"{len(outside)} outside every studied dose")
         if len(absorb):
-            parts.append(f"{len(absorb)} absorption claims above every measured value")
+            parts.append(f"{_count(len(absorb), 'absorption claim')} above every measured value")
         if len(unsupported):
-            parts.append(f"{len(unsupported)} claims with no comparable reference value")
+            parts.append(f"{_count(len(unsupported), 'claim')} with no comparable reference value")
         sentences.append(", ".join(parts) + ".")
     contradictions = findings[findings["kind"] == "contradiction"]
     selves = findings[findings["kind"] == "self_contradiction"]
     topics = ", ".join(f"{t} ({n})" for t, n in contradictions["topic"].value_counts().sort_index().items())
-    sentences.append(f"{len(contradictions)} contradictions between documents" + (f", on: {topics}." if topics else "."))
-    sentences.append(f"{len(selves)} pages contradict themselves"
-                     + (f" ({', '.join(sorted(set(selves['doc_id'])))})." if 0 < selves['doc_id'].nunique() <= 10 else "."))
+    sentences.append(f"{_count(len(contradictions), 'contradiction')} between documents"
+                     + (f", on: {topics}." if topics else "."))
+    pages = selves["doc_id"].nunique()
+    listed = f" ({', '.join(sorted(set(selves['doc_id'])))})" if 0 < pages <= 10 else ""
+    sentences.append(f"{_count(pages, 'page contradicts', 'pages contradict')} "
+                     f"{'itself' if pages == 1 else 'themselves'}{listed}.")
     return sentences
 
 
