@@ -92,6 +92,12 @@ def test_unseen_style_sentences(text, kind, low, high, unit):
     "Step 2: Vitamin D3 and K2 support omega-3 and 5-HTP balance.",
     "Two of the most common concerns are sleep and stress.",
     "Children (ages 3-12) and adults over 70 need more.",
+    "| Chemical Formula | Zn3(C6H5O7)2 | Zn(C6H4NO2)2 |",
+    "Rated 4.8 out of 5 by 2,341 customers.",
+    "Price: $25-30 for the bottle.",
+    "CoQ10 levels fall between ages 20 and 80.",
+    "Choose D3 with K2 as MK-7.",
+    "Each bottle is a 60-day supply.",
 ])
 def test_things_that_are_not_claims(text):
     found = extract(text)
@@ -328,3 +334,51 @@ def test_a_companion_is_not_the_numbers_supplement():
 def test_a_for_heading_sets_the_subject_of_its_doses():
     found = extract("## For Picky Eaters\n\nMix 5 ml into juice daily.")
     assert found.iloc[0]["subject"] == "picky eaters"
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("1000 IU of vitamin D per drop allows for easy daily dosing.", 1000, 1000, "IU"),  # per drop: never /day
+    ("Each sublingual tablet, taken once daily, provides 10,000 mcg of methylcobalamin.", 10000, 10000, "mcg"),
+    ("Ages 3-5: 1mg or less.", math.nan, 1, "mg"),
+    ("Most adults do well on 200 mg or more daily.", 200, math.nan, "mg/day"),
+])
+def test_per_unit_amounts_and_trailing_bounds(text, low, high, unit):
+    claim = one(text)
+    assert claims._same(claim["low"], low) and claims._same(claim["high"], high) and claim["unit"] == unit, claim
+
+
+def test_the_operands_of_a_worked_calculation_are_not_claims():
+    found = extract("For a 325 mg tablet (20% elemental iron), the elemental dose is 325 mg * 0.20 = 65 mg.")
+    assert found["value_text"].tolist() == ["325 mg", "20%", "65 mg"]
+
+
+def test_markdown_escapes_are_neither_citations_nor_claims():
+    """Pages saved as markdown escape brackets and list numbers: "\\[12\\]", "1\\."."""
+    text = "Magnesium supports sleep \\[12\\] and mood \\[3, 4\\].\n\n1\\. Take 200 mg daily.\n2\\. Avoid more than 350 mg."
+    found = extract(text)
+    assert found["value_text"].tolist() == ["200 mg", "more than 350 mg"]
+    assert math.isnan(found.iloc[1]["low"]) and found.iloc[1]["high"] == 350  # "avoid more than": an upper limit
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Fatty fish like salmon provide ~570 IU of vitamin D per 100 grams.", [("other", 570, "IU")]),
+    ("Typically 180 mg EPA per 1 g capsule.", [("dose", 180, "mg"), ("dose", 1000, "mg")]),
+    ("In the US, 35% of adults have serum 25(OH)D below 20 ng/mL, indicating deficiency.",
+     [("deficiency_prevalence", 35, "%"), ("other", 20, "ng/mL")]),
+    ("50,000 IU weekly corrects deficiency in 90% of patients.", [("dose", 50000, "IU/week"), ("other", 90, "%")]),
+    ("Infants 0–12 months: 400 IU (10 mcg).", [("dose", 400, "IU"), ("dose", 10, "mcg")]),
+])
+def test_unseen_page_phrasings(text, expected):
+    """Phrasings met on pages outside the seeds and the development corpus (search tool, pages corpus)."""
+    found = extract(text)
+    got = [(r.claim_type, r.low if not math.isnan(r.low) else r.high, r.unit) for r in found.itertuples()]
+    assert got == expected, found[["claim_type", "value_text", "low", "high", "unit"]]
+
+
+def test_units_from_column_headers_scale_after_plus_and_money():
+    table = "| CFU Level | Typical Use |\n|---|---|\n| 10-25 Billion | General digestive health |\n| 50+ Billion | Severe |\n"
+    found = extract(table)
+    assert list(zip(found["low"], found["unit"])) == [(1e10, "CFU"), (5e10, "CFU")]
+    assert math.isnan(found.iloc[1]["high"])
+    assert one("Don't be fooled by 100+ billion CFU marketing.")["low"] == 1e11
+    assert extract("Probiotic sales are projected to exceed 64 billion dollars. The 6:00 news said so.").empty

@@ -119,3 +119,8 @@ def test_stat_lines_use_the_registry_units():
     for line in ("30 Billion CFU", "68%", "5x", "1,000 IU", "250% DV"):
         assert stat_line().match(line), line
     assert not stat_line().match("30 billion reasons")
+
+
+def test_a_trailing_citation_digit_does_not_unpunctuate_a_sentence():
+    text = "Take 3-5 g/day as a single dose. 1\nLoading Phase Protocol\nInitial Loading (Days 1-7):\n- Dosage: 20 g/day"
+    assert blocks_of(text)["kind"].tolist() == ["paragraph", "heading", "heading", "bullet"]

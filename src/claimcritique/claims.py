@@ -81,7 +81,7 @@ _LOW_ONLY = ("more than", "greater than", "over", "above", "exceeding", "exceed"
              "at least", "a minimum of", "minimum of", "upwards of", ">", "≥")
 _HIGH_ONLY = ("up to", "as much as", "no more than", "less than", "lower than", "fewer than", "under", "below",
               "within", "a maximum of", "maximum of", "not exceeding", "<", "≤")
-_NEGATED_BOUND = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_NEGATED_BOUND = re.compile(r"(?:\bnot|n['’]t|\bnever|\bno|\bavoid(?:ing)?|\bshould\s+not)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tolerable\s+upper\s+intake\s+level|ul)\b"
                              r"(?:(?:\s+[\w-]+){0,12}?\s*(?:\bis|\bare|:|=|\bof|\bat)|\s+dose)?\s*"
                              r"(?:typically\s+|about\s+|around\s+|approximately\s+|set\s+at\s+)?$",
@@ -105,13 +105,16 @@ _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"strategy|rule|mistake|sign|way|question|pro|probiotic)\s*#?|#|§)\s*$",
     re.IGNORECASE,
 )
-_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
+_AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
                              re.IGNORECASE)  # "D3", "5-HTP", dates and phone numbers, "24/7", "9:30", "9 pm", "21 CFR"
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:\s*,?\s*\d{4})?",
                          re.IGNORECASE)  # "3 March 2024"
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
-_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b)", re.IGNORECASE)
+_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
+                     r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
+_RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
 _PACK_SIZE = re.compile(r"\b(?:bottle|jar|pack|container|box|tub|supply|count|ct)\b|\(\s*$", re.IGNORECASE)
 _RELATIVE_AFTER = re.compile(r"^\s*(?:higher|more|better|greater|lower|less|fewer|faster|slower|increase|decrease|"
@@ -121,8 +124,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
 _PROMOTIONAL_AFTER = re.compile(r"^\s*(?:natural|pure|organic|guaranteed|satisfaction|money|vegan|plant|recyclable|"
                                 r"free\b|off\b|discount|refund)", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
-_CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")
-_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*[\])]")
+_CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")  # "[12]", "(3)", "[1, 2]", and escaped "\[12\]"
+_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*\\?[\])]")
 _TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*$")  # "... phase 2", "option 1, 2"
 _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
@@ -170,10 +173,10 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^)\]:-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
-            rf"{_PER}",
+            rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
             re.IGNORECASE,
         )
         between = re.compile(
@@ -201,6 +204,7 @@ class Grammar:
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
+        self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
         """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
@@ -302,14 +306,14 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
     low = _value(m.group("low"))
     high = _value(m.group("high")) if m.group("high") else low
-    scale1 = g.scales.get((m.group("scale1") or "").lower(), 1.0)
+    scale1 = g.scales.get((m.group("scale1") or m.group("scale3") or "").lower(), 1.0)  # "50+ billion CFU"
     scale2 = g.scales.get((m.group("scale2") or "").lower(), 1.0) if m.group("high") else scale1
     if m.group("high") and scale1 == 1.0 and scale2 != 1.0:
         scale1 = scale2  # "4-5 million": both ends in millions
     if m.group("high") and scale2 == 1.0 and scale1 != 1.0:
         scale2 = scale1
     low, high = low * scale1, high * scale2
-    surface1, surface2 = m.group("unit1"), m.group("unit2")
+    surface1, surface2 = m.group("unit1") or (m.group("unit3") if not m.group("high") else None), m.group("unit2")
     unit_surface = surface2 or surface1
     lead = m.group("lead")
     if lead and not unit_surface:
@@ -342,6 +346,10 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
         prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
     if not prefix_for_bounds and _MAXIMUM_BEFORE.search(sentence[: m.start()]):
         prefix_for_bounds = "up to"  # "Maximum effective dose is typically 3-5mg": high only
+    if not prefix_for_bounds and not m.group("plus"):
+        suffix = _BOUND_AFTER.match(sentence, end)
+        if suffix:  # "1mg or less", "200 mg or more"
+            prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
     start = m.start() if prefix or lead else m.start("low")
     words_only = not re.search(r"\d", m.group("low"))
@@ -350,6 +358,14 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
+_BOUND_AFTER = re.compile(r"\s*(?:(?P<at_most>or\s+(?:less|fewer|lower|below|under)|at\s+most|max(?:imum)?)|"
+                          r"or\s+(?:more|higher|greater|above|over)|at\s+minimum|and\s+(?:up|above))\b", re.IGNORECASE)
+_PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*"
+                             r"(?:per|in\s+(?:each|every|one)|/)\s*(?:a\s+|one\s+|each\s+)?"
+                             r"(?:drop|capsule|cap|tablet|tab|softgel|gummy|serving|scoop|lozenge|sachet|packet|pill|dose)s?\b",
+                             re.IGNORECASE)  # "1000 IU of vitamin D per drop": a per-unit amount, never /day
+_EACH_UNIT_BEFORE = re.compile(r"\b(?:each|every|one|per|a\s+single)\s+(?:[\w-]+\s+){0,3}?(?:drop|capsule|cap|tablet|tab|softgel|"
+                               r"gummy|serving|scoop|lozenge|sachet|packet|pill)s?\b[^.;]{0,40}$", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 
@@ -388,7 +404,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
-    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after):
+    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or _MONEY_AFTER.match(after) or (
+            not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
@@ -399,12 +416,16 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         if tail and tail.start(1) <= number.start and number.end <= tail.end(1) and (
                 block_kind != "table_row" or sentence[: tail.start(1)].rstrip().endswith(".")):
             return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
-    if number.unit in ("", "years"):
+    if number.dimension in _DOSE_DIMENSIONS and re.search(r"\bper\s+$", before, re.IGNORECASE) and not re.match(
+            r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
+            re.IGNORECASE):
+        return True  # "570 IU per 100 grams": the 100 g is the reference amount, not a claim
+    if number.unit in ("", "years", "months"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
         if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
             return True  # a year
         if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
-            return True
+            return True  # "Adults 19-30", "Infants 0-12 months", "between ages 20 and 80"
         if number.unit == "" and number.low >= 1000 and _STRAIN_BEFORE.search(before):
             return True  # a strain id
         if _ORDINAL_OR_LABEL_BEFORE.search(before):
@@ -470,6 +491,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
             return "absorption_rate"
         return "other"
+    if cues["treated_deficiency"].search(sentence, 0, number.start):
+        return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     contexts = [(sentence, number.start)]
     if block_kind in ("table_row", "stat"):
         contexts += [(header, 0), (section, 0)]
@@ -649,8 +672,10 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     for other in numbers[index + 1:]:
         if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
             break
-        if other.dimension == "frequency" and other.kind != "divided" and not math.isnan(other.low):
-            return int(other.low)
+        if other.dimension == "frequency" and other.kind != "divided":
+            value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
+            if not math.isnan(value):
+                return int(value)
         if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
             break
     for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
@@ -713,6 +738,16 @@ def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list, 
         if not _DIGIT.search(between) and not re.search(r"[.;]", between):
             return "yes"  # "15-30 mg/day of elemental zinc"; not the "20% elemental" of another number
     return ""
+
+
+def _units_from_column_headers(numbers: list[_Number], sentence: str, header: str, g: Grammar) -> None:
+    """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit."""
+    for number in numbers:
+        if number.unit or number.kind != "number":
+            continue
+        found = g.header_unit.search(_column_header(sentence, number, header))
+        if found:
+            number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
 
 
 def _column_header(sentence: str, number: _Number, header: str) -> str:
@@ -801,6 +836,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
+            if "|" in s.text and header:
+                _units_from_column_headers(numbers, s.text, header, g)
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
             named = mentions.in_sentence(index)
@@ -819,8 +856,9 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                         daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
                     continue  # "30 capsules" with no taking or daily cue: a pack size
                 per_dose = times_per_day(kind, s.text, number, numbers)
+                per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
-                unit, low, high = _final_unit(kind, number, daily and per_dose == 1, g)
+                unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit, g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
                                            found, section_form, header),

@@ -28,7 +28,7 @@ _LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r|$)")
 _MD_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?=\S)")
 _MD_TABLE_ROW = re.compile(r"^[ \t]*\|.*\|[ \t]*$")
 _MD_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$")
-_BULLET = re.compile(r"^[ \t]*(?:[•●▪◦‣∙·*+\-–—]|\d{1,3}[.)])[ \t]+(?=\S)")
+_BULLET = re.compile(r"^[ \t]*(?:\\?[•●▪◦‣∙·*+\-–—]|\d{1,3}\\?[.)])[ \t]+(?=\S)")  # "1\." and "\-": markdown escapes
 _STAT_DIMENSIONS = ("mass", "activity", "cfu", "percent", "percent_dv", "ratio", "scale")
 
 
@@ -44,7 +44,8 @@ def stat_line(folder: str | None = None) -> re.Pattern:
     )
 
 
-_TERMINAL = re.compile(r"""[.!?;][)"'’”]*$""")
+# a final punctuation mark, then perhaps citation digits ("... as a single dose. 1")
+_TERMINAL = re.compile(r"""[.!?;][)"'’”]*(?:[ \t]+\d{1,2}(?:[ \t]*,[ \t]*\d{1,2})*)?$""")
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 # sentencex splits after these; they almost never end an English sentence.
 _NON_FINAL_ABBREVIATIONS = re.compile(r"\b(?:approx|vs|ca|incl|no|fig|est|cf|resp)\.\s*$", re.IGNORECASE)
