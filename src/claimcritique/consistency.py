@@ -668,12 +668,19 @@ def _studied_verdict(a: dict, studied: pd.DataFrame) -> dict:
                     f"{lo:g}-{hi:g} {unit}", ids)
 
 
-def _absorption_verdict(a: dict, refs: _References, form_of_ref) -> dict:
+@cache
+def _form_of_reference(form: str, supplement: str) -> str:
+    """The registry form a reference row's form names ("magnesium glycinate" -> glycinate), "" for none."""
+    forms = [f for _, _, name, f in _registry().identify(form, supplement) if name == supplement and f]
+    return forms[0] if forms else ""
+
+
+def _absorption_verdict(a: dict, refs: _References) -> dict:
     measured = refs.select(a["supplement"], "absorption_rate", ("measured",))
     if measured.empty:
         return _finding("absorption_rate", "unsupported", a, "", f"{a['stance']} for {a['subject']}: no measured "
                                                                  f"absorption of {a['supplement']} in the reference table.")
-    forms = measured["form"].map(lambda f: form_of_ref(f, a["supplement"]))
+    forms = measured["form"].map(lambda f: _form_of_reference(f, a["supplement"]))
     same = measured[(forms == a["form"]) & (forms != "")] if a["form"] else measured.iloc[0:0]
     pool, own = (same, True) if len(same) else (measured, False)
     best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
@@ -716,33 +723,17 @@ def _enzyme_verdict(a: dict, refs: _References) -> dict | None:
                     ref["quote"], f"{ref['low']:g}+", ref["ref_id"])
 
 
+VERDICT_OF = {"dose": _dose_verdict, "absorption_rate": _absorption_verdict,  # topics judged against references
+              "deficiency_prevalence": _prevalence_verdict, "enzyme_count": _enzyme_verdict}
+
+
 def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
     """Each numeric claim against the cited references of its own supplement: one verdict per claim."""
     stances = _with_stance_columns(stances)
     table = _References(refs)
-    reg = _registry()
-
-    @cache
-    def form_of_ref(form: str, supplement: str) -> str:
-        forms = [f for _, _, name, f in reg.identify(form, supplement) if name == supplement and f]
-        return forms[0] if forms else ""
-
-    rows = []
-    for a in stances[(stances["role"] == "stance") & (stances["supplement"] != "")].to_dict("records"):
-        topic = a["topic"]
-        if topic == "dose":
-            found = _dose_verdict(a, table)
-        elif topic == "absorption_rate":
-            found = _absorption_verdict(a, table, form_of_ref)
-        elif topic == "deficiency_prevalence":
-            found = _prevalence_verdict(a, table)
-        elif topic == "enzyme_count":
-            found = _enzyme_verdict(a, table)
-        else:
-            found = None
-        if found:
-            rows.append(found)
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
+    judged = stances[(stances["role"] == "stance") & (stances["supplement"] != "") & stances["topic"].isin(VERDICT_OF)]
+    rows = [VERDICT_OF[a["topic"]](a, table) for a in judged.to_dict("records")]
+    return pd.DataFrame([r for r in rows if r], columns=FINDING_COLUMNS)
 
 
 # --- between documents and within one ----------------------------------------------------------------------------
