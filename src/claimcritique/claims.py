@@ -102,7 +102,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
     r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
-    r"strategy|rule|mistake|sign|way|question|pro|probiotic)\s*#?|#|§)\s*$",
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave)\s*[#:]?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
@@ -113,6 +113,9 @@ _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
 _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
                      r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+_JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
+_P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
+_PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
 _MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
@@ -262,12 +265,16 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         n = _value(m.group("n") or m.group("n2"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="divided"))
-    for m in expressions["number"].finditer(text):
+    pattern, position = expressions["number"], 0
+    while (m := pattern.search(text, position)) is not None:
+        position = m.end()
         if any(n.start <= m.start("low") < n.end for n in found):
             continue
         number = _read_number(m, sentence, g)
         if number is not None:
             found.append(number)
+            if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
+                position = number.end
     for m in expressions["fraction"].finditer(text):
         value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
         prefix = (m.group("prefix") or "").strip().lower()
@@ -319,14 +326,18 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if lead and not unit_surface:
         unit_surface = lead.strip()
     end = m.end()
-    if m.group("high") and surface1 and surface2 and g.unit(surface1)[0] != g.unit(surface2)[0]:
-        first, second = g.unit(surface1), g.unit(surface2)
-        if first[1] == second[1] == "time":  # "30 minutes to 2 hours": one range, in the smaller unit
-            small = min(first[0], second[0], key=lambda u: g.registry.to_unit(1, u, "minutes") or math.inf)
+    first = g.registry.unit(surface1) if surface1 else None
+    second = g.registry.unit(surface2) if surface2 else None
+    if m.group("high") and first and second and first[0] != second[0]:
+        joiner = sentence[m.end("unit1"): m.start("high")]
+        if first[1] == second[1] and not math.isnan(first[2]) and not math.isnan(second[2]) and \
+                not re.search(r"\bor\b", joiner, re.IGNORECASE):
+            # "30 minutes to 2 hours", "125 mg to 5 grams": one range, in the smaller unit
+            small = first[0] if first[2] <= second[2] else second[0]
             low = g.registry.to_unit(low, first[0], small)
             high = g.registry.to_unit(high, second[0], small)
             unit_surface = small
-        else:  # "600 IU (15 mcg)" or "2 g or 500 mg" is not a range: keep the first number only
+        else:  # "600 IU - 15 mcg" or "2 g or 500 mg" is not a range: keep the first number only
             high, unit_surface, end = low, surface1, m.end("unit1")
     unit, dimension, surface = g.unit(unit_surface)
     per = ""
@@ -334,6 +345,10 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
         if dimension in _DOSE_DIMENSIONS and m.group("per").strip():
             per = "week" if "w" in m.group("per").lower() else "day"
         end = m.start("per")  # the number as written ends at its unit: "50 micrograms" of "50 micrograms/day"
+    if m.group("low").lower() in _FREQUENCY_WORDS and not unit_surface and m.group("per") and m.group("per").strip():
+        # "twice daily", "once or twice a day": a frequency
+        unit, dimension, surface = ("times/week" if "w" in m.group("per").lower() else "times/day"), "frequency", "times"
+        end = m.end()
     if m.group("low").lower() in _FREQUENCY_WORDS and dimension != "frequency":
         return None  # "once" is a number only in "once daily"
     if low > high:  # "2-1 mg": keep the range, in order
@@ -354,7 +369,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     start = m.start() if prefix or lead else m.start("low")
     words_only = not re.search(r"\d", m.group("low"))
     return _Number(start, end, low, high, unit, " ".join(prefix.strip().lower().split()), lead_unit=bool(lead),
-                   bare_words=words_only and not unit_surface, surface=surface, dimension=dimension,
+                   bare_words=words_only and not unit_surface and not unit, surface=surface, dimension=dimension,
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
@@ -416,6 +431,15 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         if tail and tail.start(1) <= number.start and number.end <= tail.end(1) and (
                 block_kind != "table_row" or sentence[: tail.start(1)].rstrip().endswith(".")):
             return True  # citation digits at the end of a line: "... after the loading phase 2", "... option 1, 2"
+    if number.dimension == "frequency" and number.start > 0 and sentence[number.start].isupper() and \
+            sentence[number.start:number.end].istitle():
+        return True  # "Probiotics Once Daily": part of a product name
+    if not number.unit and number.low == 0 and number.high == 0:
+        return True  # a bare zero counts nothing ("Tier 1 0")
+    if not number.unit and _JOURNAL_BEFORE.search(before):
+        return True  # "(2023;118(3):456-468)": a journal volume
+    if not number.unit and (_P_VALUE_BEFORE.search(before) or _PRODUCT_CODE_BEFORE.search(before)):
+        return True  # "(P < 0.05)", "KM 66", "PRO 15"
     if number.dimension in _DOSE_DIMENSIONS and re.search(r"\bper\s+$", before, re.IGNORECASE) and not re.match(
             r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
             re.IGNORECASE):
@@ -469,6 +493,21 @@ def _nearest(pattern: re.Pattern, text: str, position: int) -> int | None:
     return min(distances) if distances else None
 
 
+_CONTRAST = re.compile(r";|,?\s+(?:but|whereas|while|although|yet)\s+", re.IGNORECASE)
+
+
+def _contrast_clause(sentence: str, number: _Number) -> tuple[int, int]:
+    """The part of a sentence a number's cues may come from: not across "; " or a contrast ("..., but ...")."""
+    left, right = 0, len(sentence)
+    for m in _CONTRAST.finditer(sentence):
+        if m.end() <= number.start:
+            left = m.end()
+        elif m.start() >= number.end:
+            right = m.start()
+            break
+    return left, right
+
+
 def _clause(sentence: str, number: _Number) -> tuple[int, int]:
     """The clause around a number: from the last ";" or ":" (or sentence start) to the next one."""
     left = max(sentence.rfind(";", 0, number.start), sentence.rfind(":", 0, number.start)) + 1
@@ -493,7 +532,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         return "other"
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
-    contexts = [(sentence, number.start)]
+    left, right = _contrast_clause(sentence, number)
+    contexts = [(sentence[left:right], number.start - left)]  # "... better absorption, but it caused loose stools in 23%"
     if block_kind in ("table_row", "stat"):
         contexts += [(header, 0), (section, 0)]
     for context, position in contexts:
@@ -501,7 +541,7 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         for kind in ("absorption_rate", "deficiency_prevalence"):
             distance = _nearest(cues[kind], context, position)
             if distance is not None:
-                scored.append((distance + (25 if kind == "deficiency_prevalence" and context is sentence
+                scored.append((distance + (25 if kind == "deficiency_prevalence" and context is contexts[0][0]
                                            and _absorption_clause(number, sentence, cues) else 0), kind))
         if scored:
             return min(scored)[1]
@@ -611,7 +651,7 @@ def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
 
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
              subjects: dict[str, re.Pattern], document_form: str, found: dict[str, list[tuple[int, int, str]]],
-             section_form: str, header: str = "") -> str:
+             section_form: str, header: str = "", timing_event: re.Pattern | None = None) -> str:
     if block_kind == "table_row" and "|" in sentence:
         label = _pipe_table_subject(sentence, number, header)
         if label:
@@ -627,8 +667,9 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     lead = _FOR_LEAD.match(sentence)
     if lead and claim_type in ("dose", "timing", "onset"):
         return lead.group(1).strip().lower()
+    band = _band_before(found, number, sentence)
     if claim_type == "absorption_rate":
-        return _closest(found["form"], number) or document_form
+        return band or _closest(found["form"], number) or document_form
     if claim_type == "deficiency_prevalence":
         after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|"
                          r"were|was|lack|in|with|$)|[,;:]|\.(?:\s+(?-i:[A-Z])|\s*$)|$)",
@@ -643,14 +684,52 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
-        return (after or _closest(found["population"], number) or _closest(found["purpose"], number) or label_text
+        plain = after and after in {t[2] for t in found.get("plain", [])}  # "6 mg of melatonin" on a melatonin page
+        return ((after if not plain else "") or _closest(found["population"], number)
+                or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
+                or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
                 or _closest(found["form"], number) or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
-    return after or _closest(found["form"], number) or document_form
+    follows = _what_follows(number, sentence) if claim_type == "other" else ""
+    return after or follows or _closest(found["form"], number) or document_form
+
+
+_STOP_WORDS = (r"of|in|for|with|to|from|on|at|by|and|or|is|are|was|were|be|been|than|that|which|who|per|during|after|"
+               r"before|since|while|the|a|an|this|these|those|it|its|as|can|may|will|would|should|more|less|higher|lower|"
+               r"better|greater|fewer|most|also|only|each|every|daily|compared|vs")
+_WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
+                           rf"((?:[A-Za-z][\w'’-]*\s+){{0,4}}?[A-Za-z][\w'’-]*)"
+                           rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+
+
+def _what_follows(number: _Number, sentence: str) -> str:
+    """What an "other" number counts or measures, from the words after it ("5% withanolides", "2,500 years of
+    Ayurvedic use", "The four common forms")."""
+    m = _WHAT_FOLLOWS.match(sentence, number.end)
+    return " ".join(m.group(1).lower().split()) if m else ""
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
+
+
+def _timing_event(number: _Number, sentence: str, timing_event: re.Pattern | None) -> str:
+    """The event a timing is anchored to ("30-60 minutes before bedtime" -> "before bedtime")."""
+    if timing_event is None:
+        return ""
+    rest = sentence[number.end:].strip()
+    m = timing_event.match(rest)
+    if not m:
+        return ""
+    whole = re.match(r"[\w'’-]*", rest[m.end():]).group(0)  # the cue's last word, whole: "bedtime", not "bed"
+    return " ".join((m.group(0) + whole).lower().split())
+
+
+def _band_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
+    """A dose band before the number in its clause ("At low doses (20 mg), absorption reaches 100%")."""
+    left, _ = _contrast_clause(sentence, number)
+    bands = [t for t in found.get("band", []) if left <= t[0] and t[1] <= number.start and number.start - t[1] <= 40]
+    return bands[-1][2] if bands else ""
 
 
 def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
@@ -810,6 +889,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                    subjects_path: Path | None = None, registry_folder: Path | None = None) -> pd.DataFrame:
     """One row per quantitative claim: type, subject, low/high, unit, quote and offsets."""
     cues, subjects = load_cues(cues_path), load_subjects(subjects_path)
+    lowered_subjects = {category: for_lowered_text(pattern) for category, pattern in subjects.items()}
     folder = str(Path(registry_folder).resolve()) if registry_folder else None
     g = grammar(folder)
     reg = g.registry
@@ -841,8 +921,14 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
             named = mentions.in_sentence(index)
-            found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}  # once per sentence
+            lowered = s.text.lower()
+            if len(lowered) == len(s.text):  # the same terms, found several times faster without IGNORECASE
+                found = {category: _terms(pattern, lowered) for category, pattern in lowered_subjects.items()}
+            else:
+                found = {category: _terms(pattern, s.text) for category, pattern in subjects.items()}
             found["form"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, _, _ in named]
+            found["plain"] = [(a, b, " ".join(s.text[a:b].lower().split())) for a, b, supplement, form in named
+                              if supplement == main and not form]
             section_named = sections.mentions(section)
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
@@ -861,7 +947,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit, g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
-                                           found, section_form, header),
+                                           found, section_form, header, cues["timing_event"]),
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
                     number.qualifier, _elemental(kind, s.text, number, named, header, reg), per_dose,
