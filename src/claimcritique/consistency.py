@@ -539,23 +539,40 @@ def _readings(a: dict) -> tuple[list[tuple[float, float]], str]:
     return readings, note
 
 
+_LIMITS: dict[int, tuple] = {}  # prepared limits per reference selection (selections are cached objects)
+
+
+def _limits(upper: pd.DataFrame, supplement: str) -> tuple[pd.Series, pd.Series, str] | None:
+    """The highest and the lowest of a selection of upper limits, in one unit ("2 g/day" and "1,800 mg/day"
+    compare; a row spanning ages, "400-1,800 mg/day", contributes its lowest), and that unit; None if none is set."""
+    key = id(upper)
+    if key not in _LIMITS:
+        limits = upper.dropna(subset=["high"])
+        if limits.empty:
+            _LIMITS[key] = (upper, None)
+        else:
+            unit = limits["unit"].mode().iloc[0]
+            limits = limits.assign(
+                high=[_convert(h, u, unit, supplement) for h, u in zip(limits["high"], limits["unit"])],
+                low=[_convert(v, u, unit, supplement) for v, u in zip(limits["low"], limits["unit"])],
+                unit=unit).dropna(subset=["high"])
+            limits = limits.assign(floor=limits["low"].fillna(limits["high"]))
+            lowest = limits.loc[limits["floor"].idxmin()].copy()
+            lowest["high"] = lowest["floor"]
+            _LIMITS[key] = (upper, (limits.loc[limits["high"].idxmax()], lowest, unit))
+    return _LIMITS[key][1]
+
+
 def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
     """A supplement dose against the upper limits that apply to its population: exceeds only when every
     reading of the amount exceeds the highest of them."""
-    limits = upper.dropna(subset=["high"])
-    if limits.empty:
+    prepared = _limits(upper, a["supplement"])
+    if prepared is None:
         row = upper.iloc[0]
         return _finding("dose", "unsupported", a, row["ref_id"],
                         f"{a['stance']} for {a['subject']}: no upper limit is set for {a['supplement']} "
                         f"({_short_source(row)}).", row["quote"], "not set", row["ref_id"])
-    unit = limits["unit"].mode().iloc[0]  # limits in one unit ("2 g/day" and "1,800 mg/day" compare)
-    limits = limits.assign(high=[_convert(h, u, unit, a["supplement"]) for h, u in zip(limits["high"], limits["unit"])],
-                           low=[_convert(v, u, unit, a["supplement"]) for v, u in zip(limits["low"], limits["unit"])],
-                           unit=unit).dropna(subset=["high"])
-    limits = limits.assign(floor=limits["low"].fillna(limits["high"]))  # a row may span ages: "400-1,800 mg/day"
-    highest = limits.loc[limits["high"].idxmax()]
-    lowest = limits.loc[limits["floor"].idxmin()].copy()
-    lowest["high"] = lowest["floor"]
+    highest, lowest, unit = prepared
     form_fit = _states_form(a, highest)
     if form_fit is False:
         return _finding("dose", "unsupported", a, "", f"{a['stance']} is an amount of {a['form']}; the upper limit "
