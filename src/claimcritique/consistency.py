@@ -1,23 +1,44 @@
-"""Where the articles agree, contradict each other, and contradict the cited evidence.
+"""Where the articles contradict each other, contradict themselves, and stand against the cited evidence.
 
-Each document's stance on a topic comes from its extracted claims (numeric topics) or from
-stance patterns kept as data (`data/lexicons/stances.csv`: food timing, side effects), or from
-the claim-strength levels of the language module (evidence strength). Findings are computed,
-never typed in: add a document that contradicts another and the finding appears.
+Each document's stance on a topic comes from its extracted claims (numeric topics), from stance
+patterns kept as data (`data/lexicons/stances.csv`: food timing, side effects, what a dose is about)
+or from the claim-strength levels of the language module (evidence strength). Findings are computed,
+never typed in, and only like is compared with like:
 
-Kinds of finding:
-- contradiction: two documents give incompatible stances (non-overlapping ranges for the same
-  population or form, or different categorical advice); `other` is the other doc_id;
-- exceeds_reference: a dose above the US UL for supplemental magnesium; `other` is the reference id;
-- conflicts_with_evidence: a claim outside every measured value for it (absorption rates);
-- unsupported: a numeric claim for which the reference table has no comparable value;
-- agreement: two documents overlap, or a claim lies within its reference values.
+- documents and claims about different supplements are never compared, and a claim whose supplement
+  is not identified (or whose quote names only another supplement) is not compared at all;
+- a dose is a daily total (per-serving amount x servings per day), converted between mg, mcg and g,
+  and between IU and mcg only through the registry's per-nutrient conversion rows;
+- a supplement dose is held to the upper limit of its supplement and population; a statement of the
+  recommended intake ("the RDA is 400-420 mg for men") to the RDA, never to a UL;
+- a compound's mass ("500 mg of magnesium glycinate") is converted with the salt's elemental fraction
+  (registry); when a page does not say whether an amount is elemental and the verdict depends on it,
+  the finding says so (`unclear_basis`) instead of "exceeds";
+- reference rows are selected by their columns (supplement, topic, basis, population class, region),
+  never by id or position (`data/reference/reference_values.csv`).
+
+Kinds of finding (`kind`), with the verdict a reader sees (`verdict`):
+- contradiction: two documents give disjoint dose ranges (each document's recommendations taken as a
+  whole) or opposite advice for the same supplement, population and purpose; one finding per pair and
+  topic, with both quotes; `other` is the other doc_id;
+- self_contradiction: a page gives two disjoint recommended intakes for the same group, or opposite
+  food timing; `other` is the same doc_id and `other_quote` the second statement;
+- exceeds_reference: above the upper limit that applies; `other` is the reference id;
+- unclear_basis: above the limit only if the amount is elemental (or the stated form), which the page
+  does not say;
+- unclear_population: the applicable limits differ within the population (children of different ages);
+- outside_studied_range: a dose of a supplement without an upper limit outside every dose its cited
+  studies, authorisations or position stands used;
+- conflicts_with_evidence: an absorption rate above every measured value, a prevalence or recommended
+  intake outside every cited value;
+- agreement: consistent with the cited reference;
+- unsupported: no comparable reference value.
 """
 from __future__ import annotations
 
 import math
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import cache
 from itertools import combinations
@@ -25,23 +46,46 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, references
+from . import paths
+from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
+from .references import INTAKE_BASES, STUDIED_BASES, UPPER_BASES
 from .segment import document_strings, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
 FINDING_COLUMNS = ["topic", "kind", "doc_id", "other", "detail", "quote", "other_quote", "subject", "value",
-                   "other_value", "start", "end"]
-STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end", "supplement"]
-REFERENCE_SUPPLEMENT = "magnesium"  # what data/reference/reference_values.csv is about
+                   "other_value", "start", "end", "supplement", "verdict", "reference_id", "population", "basis"]
+STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end", "supplement",
+                  "population", "purpose", "basis", "elemental", "form", "role", "claim_subject"]
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
-    ("athletes", r"\bathlet|\bactive\b"), ("seniors", r"\bseniors?\b|\belderly\b|\bolder\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"),
+    ("athletes", r"\bathlet|\bactive\b"),
+    ("seniors", r"\bseniors?\b|\belderly\b|\bolder\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"
+                r"|\bover\s+(?:sixty|seventy)\b"),
     ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
-    ("children", r"\bchild|\bkids?\b|\bteen|\badolescent|\binfant"),
+    ("children", r"\bchild|\bkids?\b|\bteen|\badolescent|\binfant|\bpediatric|\bpaediatric|\bages?\s+\d{1,2}\s*[-–]\s*1?\d\b"),
 ]
+PURPOSES = [  # (purpose, pattern) over a dose claim's subject and quote: doses for different purposes are not compared
+    ("sleep", r"\bsleep|\binsomnia|\bbed(?:time)?\b"), ("jet lag", r"\bjet[\s-]?lag"),
+    ("stress", r"\bstress|\banxi"), ("colds", r"\bcolds?\b|\bimmun"), ("training", r"\btraining\b|\bexercise|\bmuscle\b|\bload"),
+]
+GENERAL_POPULATION = re.compile(r"^(?!.*\d).*(?:\bus\b|u\.s\.|americans?|population|people|everyone)", re.IGNORECASE)
 DAYS = {"minutes": 1 / 1440, "hours": 1 / 24, "days": 1, "weeks": 7, "months": 30}
+PREFERRED_REGION = "US"  # when several regions set an upper limit, the one verdicts use
+COMPATIBLE_STANCES = {"either"}  # a categorical stance that contradicts no other
+SELF_CONTRADICTION_TOPICS = ("food_timing",)  # categorical topics on which one page may not say two things
+CONTRADICTION_TOPICS = ("food_timing",)  # categorical topics on which two pages' different advice is a contradiction
+# ("minimal side effects" against a list of possible ones, or a page's hedging, is not one a reader would publish)
+PAIRWISE_LIMIT = 60  # up to this many documents in a group every contradicting pair is listed
+KIND_ORDER = ["contradiction", "self_contradiction", "exceeds_reference", "unclear_basis", "conflicts_with_evidence",
+              "outside_studied_range", "unclear_population", "unsupported", "agreement"]
+VERDICTS = {"contradiction": "contradicted by another document", "self_contradiction": "contradicts itself",
+            "exceeds_reference": "above upper limit", "unclear_basis": "above the limit only if elemental or as stated",
+            "unclear_population": "depends on the age group", "conflicts_with_evidence": "conflicts with evidence",
+            "outside_studied_range": "outside studied range", "agreement": "consistent with reference",
+            "unsupported": "unsupported (no reference)"}
+NOT_STATED = "not stated"
 
 
 def population_class(subject: str) -> str:
@@ -50,6 +94,14 @@ def population_class(subject: str) -> str:
         if re.search(pattern, subject, re.IGNORECASE):
             return name
     return "adults (general)"
+
+
+def purpose_class(text: str) -> str:
+    """What a dose is for, when the subject or quote says (sleep, stress, colds...); "general" otherwise."""
+    for name, pattern in PURPOSES:
+        if re.search(pattern, text, re.IGNORECASE):
+            return name
+    return "general"
 
 
 def _fmt(low: float, high: float, unit: str) -> str:
@@ -68,25 +120,202 @@ def _overlap(a_low: float, a_high: float, b_low: float, b_high: float) -> bool:
     return a_low <= b_high and b_low <= a_high
 
 
+def _top(low: float, high: float) -> float:
+    return low if math.isnan(high) else high
+
+
+def _bottom(low: float, high: float) -> float:
+    return high if math.isnan(low) else low
+
+
 # --- stances ---------------------------------------------------------------------------------------------------
 
-def numeric_stances(claims: pd.DataFrame) -> pd.DataFrame:
-    """Numeric stances from the claims table, with comparable subjects and units.
+def load_stance_patterns(path: Path | None = None) -> pd.DataFrame:
+    path = path or paths.LEXICONS / "stances.csv"
+    return read_data_csv(path, required=["topic", "stance", "pattern", "source"],
+                         non_empty=["topic", "stance", "pattern"], regex_columns=["pattern"])
 
-    Doses are daily totals ("250 mg three times a day" is 750 mg/day) and are compared only with doses
-    of the same supplement for the same population group."""
+
+@cache
+def _pattern_of(topic: str, stance: str) -> re.Pattern | None:
+    """The stances.csv patterns of one topic and stance, as one pattern (None when the file has none)."""
+    table = load_stance_patterns()
+    parts = table.loc[(table["topic"] == topic) & (table["stance"] == stance), "pattern"].tolist()
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None
+
+
+def _described_pattern() -> re.Pattern | None:
+    return _pattern_of("dose_basis", "described")
+
+
+def _elemental_here(quote: str, value_at: int, value_end: int) -> bool:
+    """Whether "elemental" in a quote belongs to this number: no other number stands between them."""
+    for m in re.finditer(r"elemental", quote, re.IGNORECASE):
+        between = quote[value_end:m.start()] if m.start() >= value_end else quote[m.end():value_at]
+        if not re.search(r"\d", between):
+            return True
+    return False
+
+
+@cache
+def _basis_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
+    """(total-intake pattern, supplement pattern) from the `dose_basis` rows of stances.csv."""
+    table = load_stance_patterns()
+    table = table[table["topic"] == "dose_basis"]
+    found = []
+    for stance in ("total intake", "supplement"):
+        parts = table.loc[table["stance"] == stance, "pattern"].tolist()
+        found.append(re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE) if parts else None)
+    return found[0], found[1]
+
+
+def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], str]:
+    """(doc_id, sentence_id) -> the heading above it and, for a table row, its header row: what a table of
+    RDAs says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg")."""
+    if sentences is None or sentences.empty or "block_kind" not in sentences.columns:
+        return {}
+    contexts: dict[tuple[str, str], str] = {}
+    doc, heading, header = None, "", ""
+    for doc_id, sentence_id, kind, text in zip(sentences["doc_id"], sentences["sentence_id"], sentences["block_kind"],
+                                               sentences["text"]):
+        if doc_id != doc:
+            doc, heading, header = doc_id, "", ""
+        if kind == "heading":
+            heading, header = text, ""
+        elif kind == "table_row":
+            if not re.search(r"\d", text):
+                header = text
+        else:
+            header = ""
+        contexts[(doc_id, sentence_id)] = f"{heading} {header}".strip()
+    return contexts
+
+
+def _dose_basis(quote: str, context: str) -> str:
+    """"described" when the amount only conditions another statement ("at doses of 12 g only 16% is absorbed"),
+    "total intake" when the claim states a recommended intake from all sources (an RDA), else "supplement"."""
+    total, supplement = _basis_patterns()
+    described = _described_pattern()
+    if described is not None and described.search(quote):
+        return "described"
+    if total is None:
+        return "supplement"
+    if total.search(quote) and not (supplement and supplement.search(quote)):
+        return "total intake"
+    if context and total.search(context) and not (supplement and supplement.search(quote)):
+        return "total intake"
+    return "supplement"
+
+
+@cache
+def _registry() -> domain.Registry:
+    return domain.load()
+
+
+_GAP_TO_NAME = re.compile(r"^[\s\w()./-]{0,14}$")  # "mg of ", "mg hydrated ": an amount directly naming what it is of
+_CONJUNCTION = re.compile(r"\b(?:with|and|plus|or|vs|versus|than)\b|[&+,;]", re.IGNORECASE)
+_AMOUNT_OF = re.compile(r"^\s*(?:[a-zμµ/]+\s+)?of\s+(?!elemental\b|pure\b|the\b|each\b|a\b)\S", re.IGNORECASE)
+
+
+def _claim_reading(quote: str, subject: str, supplement: str, value_at: int, value_end: int,
+                   main: str) -> tuple[str, bool, bool]:
+    """(form, fits, names_a_salt) for one number of a quote: the registry form it is about, whether the
+    number is about the claim's supplement at all, and whether the amount directly names a salt ("325 mg
+    ferrous sulfate", the salt's mass) rather than the element.
+
+    The number is about the supplement named nearest before it in its sentence, or right after it ("500 mg
+    of magnesium glycinate"); "50 g of protein" is about protein. With no name around it, it is about the
+    document's main supplement only."""
+    reg = _registry()
+    mentions = reg.identify(quote, supplement)
+    before = [m for m in mentions if m[1] <= value_at]
+    after = [m for m in mentions if m[0] >= value_end]
+    adjacent = after[0] if after and _GAP_TO_NAME.match(quote[value_end:after[0][0]]) and \
+        not _CONJUNCTION.search(quote[value_end:after[0][0]]) else None
+    if adjacent is None and _AMOUNT_OF.match(quote[value_end:]):
+        following = re.findall(r"[\w-]+", quote[value_end:].lower())[1:5]
+        if not _form_words_of(supplement) & set(following):
+            return "", False, False  # "50 g of protein": an amount of something that is not the supplement
+    named = adjacent or (before[-1] if before else None)
+    if named is None:
+        fits = supplement == main or not main
+        return "", fits, False
+    fits = named[2] == supplement
+    forms = [m[3] for m in ([adjacent] if adjacent else []) + before[::-1] + after if m[2] == supplement and m[3]]
+    form = forms[0] if forms else ""
+    names_salt = bool(adjacent and adjacent[3] and reg.elemental_fraction(supplement, adjacent[3]) is not None
+                      and "elemental" not in quote[value_end:adjacent[0]].lower())
+    if not form and subject:
+        form = next((f for _, _, name, f in reg.identify(subject, supplement) if name == supplement and f), "")
+    return form, fits, names_salt
+
+
+@cache
+def _form_words_of(supplement: str) -> frozenset[str]:
+    """Words of the registry's form names for a supplement ("root", "extract"; "monohydrate")."""
+    forms = _registry().forms
+    surfaces = forms.loc[forms["supplement"] == supplement, "surface"]
+    return frozenset(w for surface in surfaces for w in re.findall(r"[\w-]+", surface))
+
+
+def _population(subject: str, quote: str) -> str:
+    """The population of a claim's subject; when the subject names none, the one class its quote names, if only one."""
+    found = population_class(subject)
+    if found != "adults (general)" or re.search(r"\badults?\b|\bmen\b|\bwomen\b", subject, re.IGNORECASE):
+        return found
+    named = {name for name, pattern in POPULATIONS if re.search(pattern, quote, re.IGNORECASE)}
+    return named.pop() if len(named) == 1 else found
+
+
+def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Numeric stances from the claims table, with supplement, population, purpose, basis and form.
+
+    Doses are daily totals ("250 mg three times a day" is 750 mg/day), in the unit as stated (mg, mcg,
+    IU); comparisons convert. Claims about a supplement the registry does not know are left out."""
+    reg = _registry()
+    known = set(reg.names)
+    contexts = _dose_contexts(sentences)
+    named = claims[claims["supplement"].isin(known)] if "supplement" in claims.columns else claims.iloc[0:0]
+    main = named.groupby("doc_id")["supplement"].agg(lambda s: s.value_counts().index[0]).to_dict() if len(named) else {}
     rows = []
     for c in claims.itertuples(index=False):
         low, high, unit, subject, topic = c.low, c.high, c.unit, c.subject, None
         supplement = getattr(c, "supplement", "") or ""
-        if c.claim_type == "dose" and unit.startswith("mg"):
+        if supplement not in known:  # not identified: kept for onset and timing, never compared
+            if c.claim_type in ("dose", "absorption_rate", "deficiency_prevalence", "enzyme_count"):
+                continue
+            supplement = ""
+        population, purpose, basis, form = "", "", "", ""
+        elemental = getattr(c, "elemental", "") or ""
+        fits = True
+        value_at = int(getattr(c, "value_start", c.start) - c.start)
+        value_end = int(getattr(c, "value_end", c.end) - c.start)
+        if c.claim_type == "dose" and reg.dimension(unit) in ("mass", "activity"):
             times = getattr(c, "times_per_day", 1) or 1
-            topic, subject = "dose", population_class(c.subject)
-            low, high, unit = low * times, high * times, "mg/day" if unit.endswith("/day") or times > 1 else "mg"
+            topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
+            purpose = purpose_class(f"{c.subject} {c.quote}")
+            context = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), "")
+            basis = _dose_basis(c.quote, context)
+            form, fits, names_salt = _claim_reading(c.quote, c.subject, supplement, value_at, value_end,
+                                                    main.get(c.doc_id, ""))
+            if names_salt:
+                elemental = "no"
+            elif elemental == "yes" and not _elemental_here(c.quote, value_at, value_end):
+                elemental = ""  # "325 mg tablets, containing about 20% elemental iron": the 20% is elemental
+            per = unit.removesuffix("/day")
+            low, high = low * times, high * times
+            unit = f"{per}/day" if unit.endswith("/day") or times > 1 else per
+            subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
+            relative = _pattern_of("absorption_basis", "relative")
+            if relative is not None and relative.search(c.quote):
+                continue  # a relative change is not a fractional absorption
             topic = "absorption_rate"
+            form = next((f for _, _, name, f in reg.identify(f"{c.subject} | {c.quote}", supplement)
+                         if name == supplement and f), "")
         elif c.claim_type == "deficiency_prevalence" and unit == "%":
-            topic = "deficiency_prevalence"
+            topic, population = "deficiency_prevalence", "all" if GENERAL_POPULATION.search(c.subject) else \
+                population_class(c.subject)
         elif c.claim_type == "enzyme_count":
             topic, subject = "enzyme_count", "enzyme systems"
         elif c.claim_type == "timing" and re.search(r"\bbed|sleep", c.quote, re.IGNORECASE) and unit in DAYS:
@@ -95,28 +324,26 @@ def numeric_stances(claims: pd.DataFrame) -> pd.DataFrame:
         elif c.claim_type == "onset" and unit in DAYS:
             topic, subject = "onset", "first effects"
             low, high, unit = low * DAYS[unit], high * DAYS[unit], "days"
-        if topic:
+        if topic and fits:
             rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end,
-                         supplement))
-    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS).drop_duplicates(["doc_id", "topic", "subject", "stance"])
-    # onset: a document's earliest promised effect is its stance
-    onset = stances[stances["topic"] == "onset"]
+                         supplement, population, purpose, basis, elemental, form, "stance", c.subject))
+    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS).drop_duplicates(
+        ["doc_id", "topic", "subject", "stance", "basis", "form", "claim_subject"])
+    onset = stances[stances["topic"] == "onset"]  # a document's earliest promised effect is its stance
     if len(onset):
         earliest = onset.loc[onset.assign(key=onset["low"].fillna(onset["high"])).groupby("doc_id")["key"].idxmin()]
         stances = pd.concat([stances[stances["topic"] != "onset"], earliest], ignore_index=True)
     return stances
 
 
-def load_stance_patterns(path: Path | None = None) -> pd.DataFrame:
-    path = path or paths.LEXICONS / "stances.csv"
-    return read_data_csv(path, required=["topic", "stance", "pattern", "source"],
-                         non_empty=["topic", "stance", "pattern"], regex_columns=["pattern"])
-
-
 def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None = None,
                         patterns: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Food timing and side-effect stances from patterns; evidence strength from claim-strength levels."""
+    """Food timing and side-effect stances from patterns; evidence strength from claim-strength levels.
+
+    A document's stance on a topic is its most frequent one; on a topic where a page may not say two
+    things (SELF_CONTRADICTION_TOPICS) an opposite statement is kept too, with role "also"."""
     patterns = load_stance_patterns() if patterns is None else patterns
+    patterns = patterns[patterns["topic"].isin(TOPICS)]
     supplement = main_supplements(sentences)
     compiled = [(p.topic, p.stance, re.compile(p.pattern, re.IGNORECASE)) for p in patterns.itertuples(index=False)]
     compiled = [(topic, stance, pattern, for_lowered_text(pattern)) for topic, stance, pattern in compiled]
@@ -133,18 +360,22 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
                 seen.add((index, topic))  # the first listed pattern of a topic wins within a sentence
                 _, start, text = rows_of_doc[index]
                 hits.append((doc_id, topic, topic.replace("_", " "), math.nan, math.nan, "", stance, text,
-                             start, start + len(text), supplement.get(doc_id, "")))
+                             start, start + len(text), supplement.get(doc_id, ""), "", "", "", "", "", "stance", ""))
     by_topic: dict[tuple[str, str], list[tuple]] = {}
     for hit in hits:
         by_topic.setdefault((hit[0], hit[1]), []).append(hit)
     rows = []
-    for (doc_id, topic), group in by_topic.items():
+    for (_, topic), group in by_topic.items():
         stances = [hit[6] for hit in group]
         if topic == "side_effects" and "some listed" in stances:
             chosen = "some listed"  # listing any side effect outweighs "no side effects"
         else:
             chosen = Counter(stances).most_common(1)[0][0]  # the most frequent; ties: the first said
         rows.append(group[stances.index(chosen)])
+        if topic in SELF_CONTRADICTION_TOPICS and chosen not in COMPATIBLE_STANCES:
+            opposite = [hit for hit in group if hit[6] != chosen and hit[6] not in COMPATIBLE_STANCES]
+            if opposite:
+                rows.append(opposite[0][:-2] + ("also", ""))
     if strength is not None and len(strength):
         claimed = strength[strength["strength"] != "none"].merge(
             sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"])
@@ -158,137 +389,8 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
             stance = "definitive" if share > 0.5 else "potential"
             _, _, text, start, end = group[is_definitive.index(stance == "definitive")]
             rows.append((doc_id, "evidence_strength", "health claims", 100 * share, 100 * share, "", stance,
-                         text, start, end, supplement.get(doc_id, "")))
+                         text, start, end, supplement.get(doc_id, ""), "", "", "", "", "", "stance", ""))
     return pd.DataFrame(rows, columns=STANCE_COLUMNS)
-
-
-# --- findings --------------------------------------------------------------------------------------------------
-
-def _finding(topic, kind, a, other, detail, other_quote="", other_value=""):
-    return {"topic": topic, "kind": kind, "doc_id": a["doc_id"], "other": other, "detail": detail, "quote": a["quote"],
-            "other_quote": other_quote, "subject": a["subject"], "value": a["stance"], "other_value": other_value,
-            "start": a["start"], "end": a["end"]}
-
-
-PAIRWISE_LIMIT = 60
-
-
-def _describe(stance: dict) -> str:
-    if stance["topic"] == "evidence_strength":
-        return f"{stance['stance']} ({stance['low']:.0f}% of its health claims stated as fact)"
-    return stance["stance"]
-
-
-def _compare(topic: str, subject: str, a: dict, b: dict, others: int = 1) -> dict:
-    if a["unit"]:
-        agree = _overlap(a["low"], a["high"], b["low"], b["high"])
-        verb = "overlaps" if agree else "does not overlap"
-    else:
-        agree = a["stance"] == b["stance"]
-        verb = "matches" if agree else "contradicts"
-    also = f" (and {others - 1} other documents saying the same)" if others > 1 else ""
-    detail = f"{a['doc_id']} says {_describe(a)} for {subject}; {verb} {b['doc_id']}'s {_describe(b)}{also}."
-    return _finding(topic, "agreement" if agree else "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"])
-
-
-def between_documents(stances: pd.DataFrame, pairwise_limit: int = PAIRWISE_LIMIT) -> pd.DataFrame:
-    """Agreement and contradiction between documents stating the same topic and subject.
-
-    Up to `pairwise_limit` documents per topic and subject every pair is compared. Beyond that
-    (thousands of pages saying the same few things) documents with the same stance are grouped and
-    each document is compared with the first document of every other group, so the table grows
-    with documents x distinct stances instead of documents squared.
-    """
-    rows = []
-    for (topic, _, subject), group in stances.groupby(["topic", "supplement", "subject"], sort=False):
-        records = group.to_dict("records")
-        if group["doc_id"].nunique() <= pairwise_limit:
-            for a, b in combinations(records, 2):
-                if a["doc_id"] != b["doc_id"]:
-                    rows.append(_compare(topic, subject, a, b))
-            continue
-        by_stance: dict[str, list[dict]] = {}
-        for record in records:
-            by_stance.setdefault(record["stance"], []).append(record)
-        first = {stance: members[0] for stance, members in by_stance.items()}
-        for stance, members in by_stance.items():
-            for a in members:
-                for other_stance, b in first.items():
-                    if b["doc_id"] != a["doc_id"] and (other_stance != stance or a is not members[0]):
-                        rows.append(_compare(topic, subject, a, b, len(by_stance[other_stance])))
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
-
-
-def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
-    """Claims against the cited references: the supplemental UL, measured absorption, NHANES, enzyme systems."""
-    rows = []
-    ul = refs.set_index("ref_id").loc[references.UL_SUPPLEMENTAL_ADULT]
-    measured = references.measured_absorption(refs)
-    prevalence = references.prevalence_references(refs)
-    enzymes = refs[refs["topic"] == "enzyme_systems"]
-    by_form = {form: rows_ for form, rows_ in measured.groupby(measured["form"].str.lower())}
-    bounded = prevalence.dropna(subset=["low", "high"])  # ">14%" bounds nothing above
-    low, high = bounded["low"].min(), bounded["high"].max()
-    ids = ", ".join(prevalence["ref_id"])
-
-    @cache
-    def best_measured(form: str) -> tuple[pd.Series, bool]:
-        """The highest measured absorption for a form (or for any form when it has none), and whether the form had its own."""
-        same_form = by_form.get(form, measured.iloc[0:0])
-        pool = same_form if len(same_form) else measured
-        return pool.loc[pool["high"].fillna(pool["low"]).idxmax()], bool(len(same_form))
-
-    for a in stances.to_dict("records"):
-        topic = a["topic"]
-        if topic in ("dose", "absorption_rate", "deficiency_prevalence", "enzyme_count") and \
-                a["supplement"] != REFERENCE_SUPPLEMENT:
-            rows.append(_finding(topic, "unsupported", a, "",
-                                 f"{a['stance']} for {a['subject']}: the reference table has values for "
-                                 f"{REFERENCE_SUPPLEMENT} only, not for {a['supplement'] or 'an unnamed supplement'}."))
-            continue
-        if topic == "dose" and a["subject"] != "children":
-            top = a["high"] if not math.isnan(a["high"]) else a["low"]
-            if top > ul["high"]:
-                rows.append(_finding(topic, "exceeds_reference", a, ul.name,
-                                     f"{a['stance']} for {a['subject']} exceeds the {ul['high']:g} mg/day UL for "
-                                     f"supplemental magnesium ({ul['source'].split(',')[0]}); the UL covers supplements "
-                                     "only and is elemental magnesium.", ul["quote"], f"{ul['high']:g} mg/day"))
-        elif topic == "absorption_rate":
-            form = a["subject"]
-            best, own = best_measured(form.lower())
-            best_value = best["high"] if not math.isnan(best["high"]) else best["low"]
-            scope = f"measured for {form}" if own else "measured for any form in the reference table"
-            if a["low"] > best_value:
-                rows.append(_finding(topic, "conflicts_with_evidence", a, best["ref_id"],
-                                     f"{a['stance']} absorbed for {form} is above the highest value {scope} "
-                                     f"({best_value:g}%, {best['source'].split(',')[0]}).", best["quote"],
-                                     f"{best_value:g}%"))
-            else:
-                rows.append(_finding(topic, "agreement", a, best["ref_id"],
-                                     f"{a['stance']} for {form} is within the values {scope} (up to {best_value:g}%, "
-                                     f"{best['source'].split(',')[0]}).", best["quote"], f"{best_value:g}%"))
-        elif topic == "deficiency_prevalence":
-            general = re.search(r"\bus\b|u\.s\.|americans?|population|people", a["subject"], re.IGNORECASE)
-            if not general:
-                rows.append(_finding(topic, "unsupported", a, ids,
-                                     f"{a['stance']} for {a['subject']}: no figure for this group in the reference table; "
-                                     f"NHANES shares for the whole population are {low:g}-{high:g}% (intake below the "
-                                     "EAR or RDA, not clinical deficiency).", "", f"{low:g}-{high:g}%"))
-            elif _overlap(a["low"], a["high"], low, high):
-                rows.append(_finding(topic, "agreement", a, ids,
-                                     f"{a['stance']} for {a['subject']} is within NHANES shares ({low:g}-{high:g}%), "
-                                     "but those measure intake below the EAR, not deficiency.", "", f"{low:g}-{high:g}%"))
-            else:
-                rows.append(_finding(topic, "conflicts_with_evidence", a, ids,
-                                     f"{a['stance']} for {a['subject']} is outside NHANES shares ({low:g}-{high:g}%).",
-                                     "", f"{low:g}-{high:g}%"))
-        elif topic == "enzyme_count" and len(enzymes):
-            ref = enzymes.iloc[0]
-            kind = "agreement" if _overlap(a["low"], a["high"], ref["low"], ref["high"]) else "conflicts_with_evidence"
-            rows.append(_finding(topic, kind, a, ref["ref_id"],
-                                 f"{a['stance']} enzyme systems; {ref['source'].split(',')[0]} says more than {ref['low']:g}.",
-                                 ref["quote"], f"{ref['low']:g}+"))
-    return pd.DataFrame(rows, columns=FINDING_COLUMNS)
 
 
 def all_stances(claims: pd.DataFrame, sentences: pd.DataFrame, strength: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -296,60 +398,750 @@ def all_stances(claims: pd.DataFrame, sentences: pd.DataFrame, strength: pd.Data
 
     Rows come document by document (in the order of `sentences`), topics in TOPICS order, so stances
     computed batch by batch and concatenated equal the stances of the whole corpus at once."""
-    stances = pd.concat([numeric_stances(claims), categorical_stances(sentences, strength)], ignore_index=True)
+    stances = pd.concat([numeric_stances(claims, sentences), categorical_stances(sentences, strength)],
+                        ignore_index=True)
     doc_order = {doc_id: i for i, doc_id in enumerate(dict.fromkeys(sentences["doc_id"]))}
     keys = pd.DataFrame({"doc": stances["doc_id"].map(doc_order), "topic": stances["topic"].map(TOPICS.index)})
     return stances.loc[keys.sort_values(["doc", "topic"], kind="stable").index].reset_index(drop=True)
 
 
+def _with_stance_columns(stances: pd.DataFrame) -> pd.DataFrame:
+    """Stances written by an older version (no population, basis, role...) read as stances of this one."""
+    missing = [c for c in STANCE_COLUMNS if c not in stances.columns]
+    if missing:
+        stances = stances.assign(**{c: ("stance" if c == "role" else "") for c in missing})
+    text = ["supplement", "population", "purpose", "basis", "elemental", "form", "role", "claim_subject", "unit"]
+    if stances[text].isna().any().any():  # read back from CSV: empty cells are NaN
+        stances = stances.assign(**{c: stances[c].fillna("") for c in text})
+    return stances
+
+
+# --- findings --------------------------------------------------------------------------------------------------
+
+def _finding(topic: str, kind: str, a: dict, other: str, detail: str, other_quote: str = "", other_value: str = "",
+             reference_id: str = "") -> dict:
+    return {"topic": topic, "kind": kind, "doc_id": a["doc_id"], "other": other, "detail": detail, "quote": a["quote"],
+            "other_quote": other_quote, "subject": a["subject"], "value": a["stance"], "other_value": other_value,
+            "start": a["start"], "end": a["end"], "supplement": a.get("supplement", ""), "verdict": VERDICTS[kind],
+            "reference_id": reference_id, "population": a.get("population", ""), "basis": a.get("basis", "")}
+
+
+@cache
+def _fraction(supplement: str, form: str) -> float | None:
+    return _registry().elemental_fraction(supplement, form) if form else None
+
+
+@cache
+def _salted_supplements() -> frozenset[str]:
+    """Supplements whose forms are salts with a known elemental fraction: their amounts may be elemental or not."""
+    forms = _registry().forms
+    return frozenset(forms.loc[forms["elemental_fraction"].notna(), "supplement"])
+
+
+def _elemental_amounts(a: dict) -> tuple[tuple[float, float] | None, str]:
+    """The daily amount as elemental element, and how it was read: (range or None when unknown, note).
+
+    Amounts of vitamins and botanicals are as stated; a salt's amount is elemental when the page says so,
+    converted with the registry's elemental fraction when the page gives the compound's mass, and
+    unknown (None) otherwise."""
+    low, high, supplement = a["low"], a["high"], a["supplement"]
+    if supplement not in _salted_supplements() or a["elemental"] == "yes":
+        return (low, high), ""
+    fraction = _fraction(supplement, a["form"])
+    if a["elemental"] == "no" and fraction is not None:
+        return (low * fraction, high * fraction), (f"{_fmt(low, high, a['unit'])} of {supplement} {a['form']} holds "
+                                                   f"{_fmt(low * fraction, high * fraction, a['unit'])} of elemental "
+                                                   f"{supplement} ({100 * fraction:.1f}%)")
+    return None, ""
+
+
+def _convert(value: float, unit: str, to_unit: str, supplement: str) -> float:
+    if math.isnan(value):
+        return value
+    converted = _registry().to_unit(value, unit.removesuffix("/day"), to_unit.removesuffix("/day"), supplement)
+    return math.nan if converted is None else converted
+
+
+class _References:
+    """Reference rows of one table, selected by column values and cached per selection."""
+
+    def __init__(self, refs: pd.DataFrame) -> None:
+        self.refs = refs
+        self.by_key = {key: rows for key, rows in refs.groupby(["supplement", "topic"], sort=False)}
+        self._cache: dict[tuple, pd.DataFrame] = {}
+
+    def select(self, supplement: str, topic: str, bases: tuple[str, ...], population: str = "",
+               prefer_region: bool = False) -> pd.DataFrame:
+        key = (supplement, topic, bases, population, prefer_region)
+        if key not in self._cache:
+            rows = self.by_key.get((supplement, topic), self.refs.iloc[0:0])
+            rows = rows[rows["basis"].isin(bases)]
+            if population:
+                rows = rows.loc[rows["population_class"].str.split(";").map(lambda classes: population in classes).astype(bool)]
+            if prefer_region and (rows["region"] == PREFERRED_REGION).any():
+                rows = rows[rows["region"].isin([PREFERRED_REGION, ""])]
+            self._cache[key] = rows
+        return self._cache[key]
+
+
+def _short_source(row: pd.Series) -> str:
+    return row["source"].split(",")[0]
+
+
+def _form_words(row: pd.Series) -> list[str]:
+    return [w for w in re.split(r"[+/,\s]+", row["form"].lower()) if w]
+
+
+def _states_form(a: dict, row: pd.Series) -> bool | None:
+    """Whether a claim is about the reference row's form (True), another form (False) or does not say (None)."""
+    words = _form_words(row)
+    if not words:
+        return True
+    text = f"{a['form']} {a['quote']}".lower()
+    if any(re.search(rf"\b{re.escape(w)}", text) for w in words):
+        return True
+    return False if a["form"] else None
+
+
+def _dose_verdict(a: dict, refs: _References) -> dict | None:
+    """A dose against the references of its supplement and population: UL, recommended intake or studied doses."""
+    supplement, population = a["supplement"], a["population"]
+    if a["basis"] == "described":
+        return None  # an amount that conditions another statement is not a recommendation to judge
+    if a["basis"] == "total intake":
+        return _intake_verdict(a, refs)
+    upper = refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True)
+    if len(upper):
+        return _upper_verdict(a, upper)
+    studied = refs.select(supplement, "dose", STUDIED_BASES, population)
+    if len(studied):
+        return _studied_verdict(a, studied)
+    return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']}: the reference table has no upper "
+                                                  f"limit or studied dose of {supplement} for this population.")
+
+
+def _amount_in(a: dict, amounts: tuple[float, float], unit: str) -> tuple[float, float]:
+    return (_convert(amounts[0], a["unit"], unit, a["supplement"]), _convert(amounts[1], a["unit"], unit, a["supplement"]))
+
+
+def _readings(a: dict) -> tuple[list[tuple[float, float]], str]:
+    """The ways to read a dose as an amount of the element: as stated, as stated elemental, and, when the page
+    does not say and the form's elemental fraction is known, also as the compound's mass."""
+    amounts, note = _elemental_amounts(a)
+    if amounts is not None:
+        return [amounts], note
+    readings = [(a["low"], a["high"])]
+    fraction = _fraction(a["supplement"], a["form"])
+    if fraction is not None:
+        readings.append((a["low"] * fraction, a["high"] * fraction))
+        note = (f"as {a['supplement']} {a['form']} compound mass it would be "
+                f"{_fmt(a['low'] * fraction, a['high'] * fraction, a['unit'])} of elemental {a['supplement']}")
+    return readings, note
+
+
+_LIMITS: dict[int, tuple] = {}  # prepared limits per reference selection (selections are cached objects)
+
+
+def _limits(upper: pd.DataFrame, supplement: str) -> tuple[pd.Series, pd.Series, str] | None:
+    """The highest and the lowest of a selection of upper limits, in one unit ("2 g/day" and "1,800 mg/day"
+    compare; a row spanning ages, "400-1,800 mg/day", contributes its lowest), and that unit; None if none is set."""
+    key = id(upper)
+    if key not in _LIMITS:
+        limits = upper.dropna(subset=["high"])
+        if limits.empty:
+            _LIMITS[key] = (upper, None)
+        else:
+            unit = limits["unit"].mode().iloc[0]
+            limits = limits.assign(
+                high=[_convert(h, u, unit, supplement) for h, u in zip(limits["high"], limits["unit"])],
+                low=[_convert(v, u, unit, supplement) for v, u in zip(limits["low"], limits["unit"])],
+                unit=unit).dropna(subset=["high"])
+            limits = limits.assign(floor=limits["low"].fillna(limits["high"]))
+            lowest = limits.loc[limits["floor"].idxmin()].copy()
+            lowest["high"] = lowest["floor"]
+            _LIMITS[key] = (upper, (limits.loc[limits["high"].idxmax()], lowest, unit))
+    return _LIMITS[key][1]
+
+
+def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
+    """A supplement dose against the upper limits that apply to its population: exceeds only when every
+    reading of the amount exceeds the highest of them."""
+    prepared = _limits(upper, a["supplement"])
+    if prepared is None:
+        row = upper.iloc[0]
+        return _finding("dose", "unsupported", a, row["ref_id"],
+                        f"{a['stance']} for {a['subject']}: no upper limit is set for {a['supplement']} "
+                        f"({_short_source(row)}).", row["quote"], "not set", row["ref_id"])
+    highest, lowest, unit = prepared
+    form_fit = _states_form(a, highest)
+    if form_fit is False:
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} is an amount of {a['form']}; the upper limit "
+                                                      f"is for {highest['form']}.")
+    readings, note = _readings(a)
+    tops = [_top(*_amount_in(a, r, unit)) for r in readings]
+    if any(math.isnan(t) for t in tops):
+        return _finding("dose", "unsupported", a, "", f"{a['stance']}: not convertible to {unit}.")
+    known_basis = len(readings) == 1 and (a["elemental"] == "yes" or a["supplement"] not in _salted_supplements()
+                                          or note) and form_fit
+    scope = "supplements only" if highest["scope"] == "supplemental" else "total intake, food included"
+    label = "UL" if highest["basis"] == "ul" else "upper limit"
+    what = f"the {highest['high']:g} {unit} {label} for {a['supplement']} ({_short_source(highest)}; {scope}; " \
+           f"{highest['population']})"
+    basis = f" ({note})" if note else ""
+    quote, value, ref = highest["quote"], f"{highest['high']:g} {unit}", highest["ref_id"]
+    if math.isnan(a["high"]):
+        return None  # "above 10,000 IU", "40+ mg": a lower bound warns or describes, it does not recommend
+    if min(tops) > highest["high"]:
+        kind = "exceeds_reference" if known_basis or len(readings) > 1 else "unclear_basis"
+        if kind == "exceeds_reference":
+            either = ", whether or not it is elemental" if len(readings) > 1 else ""
+            return _finding("dose", kind, a, ref, f"{a['stance']} for {a['subject']}{basis} exceeds {what}{either}.",
+                            quote, value, ref)
+    if max(tops) <= lowest["high"]:
+        either = ", whichever way the amount is read" if not known_basis else ""
+        return _finding("dose", "agreement", a, ref, f"{a['stance']} for {a['subject']}{basis} is within {what}{either}.",
+                        quote, value, ref)
+    if max(tops) <= highest["high"]:
+        return _finding("dose", "unclear_population", a, lowest["ref_id"],
+                        f"{a['stance']} for {a['subject']}{basis} is within {what} but above the {lowest['high']:g} "
+                        f"{unit} limit for {lowest['population']}.", lowest["quote"], f"{lowest['high']:g} {unit}",
+                        lowest["ref_id"])
+    stated_as = "elemental " + a["supplement"] if a["supplement"] in _salted_supplements() else highest["form"]
+    return _finding("dose", "unclear_basis", a, ref,
+                    f"{a['stance']} for {a['subject']} exceeds {what} if it is {stated_as}; the page does not say"
+                    f"{basis or ' (a compound mass holds less)'}.", quote, value, ref)
+
+
+def _intake_verdict(a: dict, refs: _References) -> dict:
+    """A statement of the recommended intake against the RDA/AI rows (all sources), never against a UL."""
+    supplement = a["supplement"]
+    own = refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True)
+    every = refs.select(supplement, "dose", INTAKE_BASES, "", prefer_region=True).dropna(subset=["high"])
+    if every.empty:
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
+                                                      f"intake; the reference table has none for {supplement}.")
+    unit = every["unit"].mode().iloc[0]  # one unit per comparison: rows in another unit are left out
+    every, own = every[every["unit"] == unit], own[own["unit"] == unit]
+    amounts, _ = _elemental_amounts(a)
+    low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)
+    pool = own.dropna(subset=["high"]) if len(own.dropna(subset=["high"])) else every
+    lo, hi = pool["low"].min(), pool["high"].max()
+    ids = ", ".join(pool["ref_id"])
+    what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {a['population'] or 'any group'} " \
+           f"({lo:g}-{hi:g} {unit}; {_short_source(pool.iloc[0])}; total intake from all sources)"
+    if _overlap(low, high, lo, hi):
+        return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']}, stated as a recommended "
+                                                     f"intake, matches {what}.", pool.iloc[0]["quote"],
+                        f"{lo:g}-{hi:g} {unit}", ids)
+    all_lo, all_hi = every["low"].min(), every["high"].max()
+    if _overlap(low, high, all_lo, all_hi):
+        return _finding("dose", "unclear_population", a, ids, f"{a['stance']} for {a['subject']}, stated as a "
+                                                              f"recommended intake, is outside {what} but matches "
+                                                              "another group's value.", pool.iloc[0]["quote"],
+                        f"{lo:g}-{hi:g} {unit}", ids)
+    if amounts is None:
+        return _finding("dose", "unclear_basis", a, ids, f"{a['stance']} for {a['subject']}, stated as a recommended "
+                                                         f"intake, is outside every RDA/AI for {supplement} "
+                                                         f"({all_lo:g}-{all_hi:g} {unit}) if it is elemental; the page "
+                                                         "does not say.", pool.iloc[0]["quote"],
+                        f"{all_lo:g}-{all_hi:g} {unit}", ids)
+    return _finding("dose", "conflicts_with_evidence", a, ids,
+                    f"{a['stance']} for {a['subject']}, stated as a recommended intake, is outside every "
+                    f"RDA/AI for {supplement} ({all_lo:g}-{all_hi:g} {unit}).", pool.iloc[0]["quote"],
+                    f"{all_lo:g}-{all_hi:g} {unit}", ids)
+
+
+def _studied_verdict(a: dict, studied: pd.DataFrame) -> dict:
+    """A dose of a supplement without an upper limit against the doses its references studied or authorised."""
+    unit = studied.iloc[0]["unit"]
+    rows = studied.assign(lo=[_convert(v, u, unit, a["supplement"]) for v, u in zip(studied["low"], studied["unit"])],
+                          hi=[_convert(v, u, unit, a["supplement"]) for v, u in zip(studied["high"], studied["unit"])])
+    rows = rows.assign(lo=rows["lo"].fillna(rows["hi"]), hi=rows["hi"].fillna(rows["lo"])).dropna(subset=["lo"])
+    if rows.empty:
+        return _finding("dose", "unsupported", a, "", f"{a['stance']}: no comparable studied dose.")
+    lo, hi = rows["lo"].min(), rows["hi"].max()
+    low, high = _amount_in(a, (a["low"], a["high"]), unit)
+    ids = ", ".join(rows["ref_id"])
+    edge = rows.loc[rows["hi"].idxmax()] if _top(low, high) > hi else rows.loc[rows["lo"].idxmin()]
+    fits = [_states_form(a, r) for _, r in rows.iterrows()]
+    if any(f is False for f in fits) and not any(fits):
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} is an amount of {a['form']}; the studied doses "
+                                                      f"are of {rows.iloc[0]['form']}.")
+    what = f"the doses in the cited studies, authorisations and position stands for {a['supplement']} " \
+           f"({lo:g}-{hi:g} {unit}{'; ' + rows.iloc[0]['form'] if rows.iloc[0]['form'] else ''})"
+    inside = not math.isnan(_top(low, high)) and _bottom(low, high) >= lo and _top(low, high) <= hi
+    if inside:
+        return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']} is within {what}.",
+                        edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
+    if _top(low, high) <= hi:  # below the lowest studied dose: no evidence either way, not a finding
+        return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} is below {what}.",
+                        edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
+    if any(f is None for f in fits) and not any(f is True for f in fits):
+        return _finding("dose", "unclear_basis", a, ids, f"{a['stance']} for {a['subject']} is outside {what}, if it "
+                                                         f"is {rows.iloc[0]['form']}; the page does not say.",
+                        edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
+    return _finding("dose", "outside_studied_range", a, edge["ref_id"], f"{a['stance']} for {a['subject']} is outside "
+                                                                        f"{what}.", edge["quote"],
+                    f"{lo:g}-{hi:g} {unit}", ids)
+
+
+@cache
+def _form_of_reference(form: str, supplement: str) -> str:
+    """The registry form a reference row's form names ("magnesium glycinate" -> glycinate), "" for none."""
+    forms = [f for _, _, name, f in _registry().identify(form, supplement) if name == supplement and f]
+    return forms[0] if forms else ""
+
+
+def _absorption_verdict(a: dict, refs: _References) -> dict:
+    measured = refs.select(a["supplement"], "absorption_rate", ("measured",))
+    if measured.empty:
+        return _finding("absorption_rate", "unsupported", a, "", f"{a['stance']} for {a['subject']}: no measured "
+                                                                 f"absorption of {a['supplement']} in the reference table.")
+    forms = measured["form"].map(lambda f: _form_of_reference(f, a["supplement"]))
+    same = measured[(forms == a["form"]) & (forms != "")] if a["form"] else measured.iloc[0:0]
+    pool, own = (same, True) if len(same) else (measured, False)
+    best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
+    best_value = _top(best["low"], best["high"])
+    scope = f"measured for {a['subject']}" if own else f"measured for any form of {a['supplement']} in the reference table"
+    if _bottom(a["low"], a["high"]) > best_value:
+        return _finding("absorption_rate", "conflicts_with_evidence", a, best["ref_id"],
+                        f"{a['stance']} absorbed for {a['subject']} is above the highest value {scope} "
+                        f"({best_value:g}%, {_short_source(best)}).", best["quote"], f"{best_value:g}%", best["ref_id"])
+    return _finding("absorption_rate", "agreement", a, best["ref_id"],
+                    f"{a['stance']} for {a['subject']} is within the values {scope} (up to {best_value:g}%, "
+                    f"{_short_source(best)}).", best["quote"], f"{best_value:g}%", best["ref_id"])
+
+
+def _prevalence_verdict(a: dict, refs: _References) -> dict:
+    rows = refs.select(a["supplement"], "deficiency_prevalence", ("prevalence",), "all")
+    if a["population"] != "all" or rows.empty:
+        return _finding("deficiency_prevalence", "unsupported", a, "",
+                        f"{a['stance']} for {a['subject']}: no figure for this group and supplement in the reference table.")
+    low, high = rows["low"].min(), rows["high"].fillna(rows["low"]).max()
+    ids = ", ".join(rows["ref_id"])
+    measures = "; ".join(dict.fromkeys(rows["measure"]))
+    if _overlap(a["low"], a["high"], low, high):
+        return _finding("deficiency_prevalence", "agreement", a, ids,
+                        f"{a['stance']} for {a['subject']} is within the cited shares for {a['supplement']} "
+                        f"({low:g}-{high:g}%), which measure: {measures}.", "", f"{low:g}-{high:g}%", ids)
+    return _finding("deficiency_prevalence", "conflicts_with_evidence", a, ids,
+                    f"{a['stance']} for {a['subject']} is outside every cited share for {a['supplement']} "
+                    f"({low:g}-{high:g}%: {measures}).", "", f"{low:g}-{high:g}%", ids)
+
+
+def _enzyme_verdict(a: dict, refs: _References) -> dict | None:
+    rows = refs.select(a["supplement"], "enzyme_count", ("review_statement",))
+    if rows.empty:
+        return None
+    ref = rows.iloc[0]
+    kind = "agreement" if _overlap(a["low"], a["high"], ref["low"], ref["high"]) else "conflicts_with_evidence"
+    return _finding("enzyme_count", kind, a, ref["ref_id"],
+                    f"{a['stance']} enzyme systems; {_short_source(ref)} says more than {ref['low']:g}.",
+                    ref["quote"], f"{ref['low']:g}+", ref["ref_id"])
+
+
+VERDICT_OF = {"dose": _dose_verdict, "absorption_rate": _absorption_verdict,  # topics judged against references
+              "deficiency_prevalence": _prevalence_verdict, "enzyme_count": _enzyme_verdict}
+
+
+def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
+    """Each numeric claim against the cited references of its own supplement: one verdict per claim."""
+    stances = _with_stance_columns(stances)
+    table = _References(refs)
+    judged = stances[(stances["role"] == "stance") & (stances["supplement"] != "") & stances["topic"].isin(VERDICT_OF)]
+    rows = [VERDICT_OF[a["topic"]](a, table) for a in judged.to_dict("records")]
+    return pd.DataFrame([r for r in rows if r], columns=FINDING_COLUMNS)
+
+
+# --- between documents and within one ----------------------------------------------------------------------------
+
+def _stated_forms(refs: pd.DataFrame | None) -> dict[str, list[str]]:
+    """supplement -> the words of the forms its dose references are about ("epa", "dha"; "extract"): two pages'
+    doses are compared only when both state the same of these (fish-oil mass is not EPA+DHA)."""
+    if refs is None:
+        return {}
+    rows = refs[(refs["topic"] == "dose") & (refs["form"] != "")]
+    return {supplement: sorted({w for form in group["form"] for w in re.split(r"[+/,\s]+", form.lower()) if w})
+            for supplement, group in rows.groupby("supplement")}
+
+
+def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Dose stances with a known basis, in one unit per supplement (elemental where it matters), with their group."""
+    doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance") & (stances["supplement"] != "")
+                    & (stances["basis"] != "described") & ~(stances["high"].isna() & stances["low"].notna())]
+    stated_forms = _stated_forms(refs)
+    rows = []
+    for a in doses.to_dict("records"):
+        amounts, _ = _elemental_amounts(a)
+        if amounts is None:
+            continue  # unknown whether elemental: not compared with other pages
+        in_mg = [_convert(v, a["unit"], "mg", a["supplement"]) for v in amounts]  # IU through the registry's conversion
+        convertible = not math.isnan(_top(*in_mg))
+        unit = "mg" if convertible else a["unit"].removesuffix("/day")
+        low, high = in_mg if convertible else amounts
+        if math.isnan(_top(low, high)):
+            continue
+        text = f"{a['form']} {a['quote']}".lower()
+        stated = " ".join(w for w in stated_forms.get(a["supplement"], []) if re.search(rf"\b{re.escape(w)}", text))
+        rows.append({**a, "lo": -math.inf if math.isnan(low) else low, "hi": math.inf if math.isnan(high) else high,
+                     "norm_unit": unit, "stated": stated})
+    return pd.DataFrame(rows)
+
+
+def _range_text(lo: float, hi: float, unit: str) -> str:
+    return _fmt(math.nan if lo == -math.inf else lo, math.nan if hi == math.inf else hi, unit)
+
+
+def _document_ranges(doses: pd.DataFrame, keys: list[str]) -> dict[tuple, list[dict]]:
+    """group -> one entry per document: its recommendations as a whole (lowest to highest), with the stances
+    that set each end (the quote shown for that side)."""
+    ranges: dict[tuple, dict[str, dict]] = {}
+    for a in doses.to_dict("records"):
+        entry = ranges.setdefault(tuple(a[k] for k in keys), {}).setdefault(a["doc_id"], {"doc_id": a["doc_id"],
+                                                                                         "purposes": set()})
+        entry["purposes"].add(a["purpose"])
+        if "lo" not in entry or a["lo"] < entry["lo"]:
+            entry.update(lo=a["lo"], low_side=a)
+        if "hi" not in entry or a["hi"] > entry["hi"]:
+            entry.update(hi=a["hi"], high_side=a)
+    return {key: list(docs.values()) for key, docs in ranges.items()}
+
+
+def _same_purpose(a: set[str], b: set[str]) -> bool:
+    """Two pages' doses are for the same purpose when they share one, or either page states one for general use."""
+    return "general" in a or "general" in b or bool(a & b)
+
+
+def _as_stated(entry: dict) -> str:
+    """A page's range as the page wrote it: its lowest and its highest statement."""
+    sides = (entry["low_side"], entry["high_side"])
+    written = [side["stance"] + (f" of {side['supplement']} {side['form']}" if side["form"] else "") for side in sides]
+    return " to ".join(dict.fromkeys(written))
+
+
+def _in_mg(entry: dict) -> str:
+    return _range_text(entry["lo"], entry["hi"], "mg")
+
+
+def _dose_contradictions(stances: pd.DataFrame, pairwise_limit: int, refs: pd.DataFrame | None) -> list[dict]:
+    doses = _comparable_doses(stances, refs)
+    if doses.empty:
+        return []
+    keys = ["supplement", "population", "basis", "stated", "norm_unit"]
+    found = []
+    for group_key, docs in _document_ranges(doses, keys).items():
+        if len(docs) < 2:
+            continue
+        docs = sorted(docs, key=lambda d: d["lo"])
+        by_high = sorted(docs, key=lambda d: d["hi"])
+        highs, lows = [d["hi"] for d in by_high], [d["lo"] for d in docs]
+        large = len(docs) > pairwise_limit
+        pairs: dict[tuple[str, str], tuple[dict, dict, int]] = {}
+        for b in docs:  # documents entirely below b
+            below = bisect_left(highs, b["lo"])
+            for a in (by_high[below - 1:below] if large else by_high[:below]):
+                pairs.setdefault((a["doc_id"], b["doc_id"]), (a, b, below))
+        if large:
+            for a in docs:  # the nearest document entirely above a
+                above = bisect_right(lows, a["hi"])
+                if above < len(docs):
+                    pairs.setdefault((a["doc_id"], docs[above]["doc_id"]), (a, docs[above], 0))
+        supplement, population, basis, _, unit = group_key
+        what = "recommended intakes" if basis == "total intake" else "dose ranges"
+        for a, b, below in pairs.values():
+            if not _same_purpose(a["purposes"], b["purposes"]):
+                continue
+            others = f" ({below - 1} other documents also stay below {b['doc_id']}'s range)" if large and below > 1 else ""
+            purpose = "/".join(sorted((a["purposes"] | b["purposes"]) - {"general"})) or "general use"
+            units = {side["unit"].removesuffix("/day") for e in (a, b) for side in (e["low_side"], e["high_side"])}
+            salt = any(_elemental_amounts(side)[1] for e in (a, b) for side in (e["low_side"], e["high_side"]))
+            kind = f"elemental {supplement}" if supplement in _salted_supplements() else supplement
+            converted = f" (as mg of {kind}: {_in_mg(a)} against {_in_mg(b)})" if unit == "mg" and (
+                len(units) > 1 or salt) else ""
+            detail = (f"{a['doc_id']} recommends {_as_stated(a)} ({supplement}, {population}, {purpose}); "
+                      f"{b['doc_id']} recommends {_as_stated(b)}{converted}: their {what} do not overlap{others}.")
+            found.append(_finding("dose", "contradiction", a["high_side"], b["doc_id"], detail,
+                                  b["low_side"]["quote"], b["low_side"]["stance"]))
+    return found
+
+
+def _categorical_contradictions(stances: pd.DataFrame, pairwise_limit: int) -> list[dict]:
+    found = []
+    rows = stances[(stances["role"] == "stance") & stances["topic"].isin(CONTRADICTION_TOPICS)]
+    for (topic, supplement), group in rows.groupby(["topic", "supplement"], sort=False):
+        if not supplement or group["doc_id"].nunique() < 2:
+            continue
+        by_stance: dict[str, list[dict]] = {}
+        for record in group.to_dict("records"):
+            by_stance.setdefault(record["stance"], []).append(record)
+        opposed = [s for s in by_stance if s not in COMPATIBLE_STANCES]
+        for first, second in combinations(opposed, 2):
+            left, right = by_stance[first], by_stance[second]
+            if len(left) * len(right) <= pairwise_limit ** 2 // 4:
+                pairs = [(a, b) for a in left for b in right]
+            else:  # each page against the first page of the other side, with a count
+                pairs = [(a, right[0]) for a in left] + [(left[0], b) for b in right[1:]]
+            for a, b in pairs:
+                if a["doc_id"] == b["doc_id"]:
+                    continue
+                capped = len(right) > 1 and len(pairs) < len(left) * len(right)
+                detail = (f"{a['doc_id']} says {a['stance']} ({supplement}); {b['doc_id']} says {b['stance']}"
+                          + (f" (as do {len(right) - 1} other documents)" if capped else "") + ".")
+                found.append(_finding(topic, "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"]))
+    return found
+
+
+def between_documents(stances: pd.DataFrame, pairwise_limit: int = PAIRWISE_LIMIT,
+                      refs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Contradictions between documents about the same supplement, population, purpose and basis.
+
+    Each document's recommendations in a group are taken as a whole (lowest to highest), so a starting
+    dose and a maximum are one range, and two documents contradict only when their ranges are disjoint.
+    Up to `pairwise_limit` documents per group every such pair is listed; beyond that each document is
+    paired with its nearest disjoint neighbour on each side (with a count of the others), so the table
+    grows with the number of documents, not its square. One finding per pair and topic."""
+    stances = _with_stance_columns(stances)
+    found = _dose_contradictions(stances, pairwise_limit, refs) + _categorical_contradictions(stances, pairwise_limit)
+    table = pd.DataFrame(found, columns=FINDING_COLUMNS)
+    pair = table[["doc_id", "other"]].apply(lambda r: tuple(sorted(r)), axis=1) if len(table) else pd.Series(dtype=object)
+    return table.loc[~pd.DataFrame({"topic": table["topic"], "pair": pair}).duplicated()].reset_index(drop=True)
+
+
+def within_documents(stances: pd.DataFrame) -> pd.DataFrame:
+    """A page contradicting itself: opposite food timing, or two disjoint recommended intakes for the same group."""
+    stances = _with_stance_columns(stances)
+    found = []
+    also = stances[stances["role"] == "also"]
+    main = stances[stances["role"] == "stance"].set_index(["doc_id", "topic"])
+    for b in also.to_dict("records"):
+        if (b["doc_id"], b["topic"]) not in main.index:
+            continue
+        a = main.loc[[(b["doc_id"], b["topic"])]].reset_index().iloc[0].to_dict()
+        found.append(_finding(b["topic"], "self_contradiction", a, a["doc_id"],
+                              f"{a['doc_id']} says {a['stance']} and also {b['stance']}.", b["quote"], b["stance"]))
+    intake = stances[(stances["topic"] == "dose") & (stances["basis"] == "total intake") & (stances["role"] == "stance")]
+    for _, group in intake.groupby(["doc_id", "supplement", "unit"], sort=False):
+        records = group.to_dict("records")
+        for a, b in combinations(records, 2):
+            same_group = _normal_subject(a["claim_subject"]) == _normal_subject(b["claim_subject"]) and \
+                _ages(a["quote"]) == _ages(b["quote"])  # rows of an RDA table differ by their age band
+            if same_group and a["quote"] != b["quote"] and not _overlap(a["low"], a["high"], b["low"], b["high"]):
+                found.append(_finding("dose", "self_contradiction", a, a["doc_id"],
+                                      f"{a['doc_id']} gives the recommended intake for the same group as {a['stance']} "
+                                      f"and as {b['stance']}.", b["quote"], b["stance"]))
+    return pd.DataFrame(found, columns=FINDING_COLUMNS)
+
+
+_AGE = re.compile(r"\b\d{1,2}\s*(?:[-–]\s*\d{1,2}|\+)(?:\s*(?:years?|yrs?|y)\b)?|\b(?:over|under|above|below)\s+\d{1,2}\b",
+                  re.IGNORECASE)
+
+
+def _ages(quote: str) -> set[str]:
+    """The age bands a quote names ("19-30 years", "31+", "over 50")."""
+    return {" ".join(m.lower().split()) for m in _AGE.findall(quote)}
+
+
+def _normal_subject(subject: str) -> str:
+    return " ".join(re.findall(r"[a-z]+|\d+", str(subject).lower()))
+
+
 def find_inconsistencies(claims: pd.DataFrame, sentences: pd.DataFrame, refs: pd.DataFrame,
                          strength: pd.DataFrame | None = None, stances: pd.DataFrame | None = None) -> pd.DataFrame:
-    """All findings: between documents and against the references, contradictions first."""
+    """All findings: between documents, within documents and against the references, contradictions first."""
     stances = all_stances(claims, sentences, strength) if stances is None else stances
     return compare_stances(stances, refs)
 
 
 def compare_stances(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
     """Findings from the stances alone (what the corpus-wide step needs: no text, no claims table)."""
-    findings = pd.concat([between_documents(stances), against_references(stances, refs)], ignore_index=True)
-    order = {"contradiction": 0, "exceeds_reference": 1, "conflicts_with_evidence": 2, "unsupported": 3, "agreement": 4}
+    stances = _with_stance_columns(stances)
+    parts = [between_documents(stances, refs=refs), within_documents(stances), against_references(stances, refs)]
+    findings = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else \
+        pd.DataFrame(columns=FINDING_COLUMNS)
+    order = {kind: i for i, kind in enumerate(KIND_ORDER)}
     return findings.sort_values(["kind", "topic", "doc_id"], key=lambda c: c.map(order) if c.name == "kind" else c,
-                                ignore_index=True)
+                                ignore_index=True, kind="stable")[FINDING_COLUMNS]
 
 
-# --- summaries for the charts ------------------------------------------------------------------------------------
+# --- summaries for the charts and the prose ----------------------------------------------------------------------
+
+MATRIX_ORDER = ["exceeds_reference", "conflicts_with_evidence", "outside_studied_range", "contradiction",
+                "self_contradiction", "unclear_basis", "unclear_population", "agreement", "unsupported"]
+
 
 def claim_matrix(documents: pd.DataFrame, stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
-    """Tidy documents x topics: status (contradicts / outside reference / agrees / not stated) and stated value."""
-    rows = []
-    for doc_id in documents["doc_id"]:
-        for topic in TOPICS:
-            mine = stances[(stances["doc_id"] == doc_id) & (stances["topic"] == topic)]
-            f = findings[((findings["doc_id"] == doc_id) | (findings["other"] == doc_id)) & (findings["topic"] == topic)]
-            if mine.empty:
-                status = "not stated"
-            elif (f["kind"] == "contradiction").any():
-                status = "contradicts"
-            elif f[f["doc_id"] == doc_id]["kind"].isin(["exceeds_reference", "conflicts_with_evidence"]).any():
-                status = "outside reference"
-            else:
-                status = "agrees"
-            value = "; ".join(dict.fromkeys(mine["stance"])) if len(mine) else ""
-            rows.append({"doc_id": doc_id, "topic": topic, "status": status, "value": value})
-    return pd.DataFrame(rows)
+    """Tidy documents x topics: the verdict on each document's claims (the most serious one), its stated value,
+    and the reference or other document behind it (`evidence`). Grouped and merged once, never filtered per cell."""
+    stances = _with_stance_columns(stances)
+    mine = stances[stances["role"] == "stance"]
+    values = mine.groupby(["doc_id", "topic"], sort=False)["stance"].agg(lambda s: "; ".join(dict.fromkeys(s))) \
+        .rename("value").reset_index()
+    rank = {kind: i for i, kind in enumerate(MATRIX_ORDER)}
+    columns = ["doc_id", "topic", "kind", "reference_id", "other"]
+    other_side = findings.loc[findings["kind"] == "contradiction", ["other", "topic", "kind", "reference_id", "doc_id"]]
+    sides = pd.concat([findings[columns], other_side.set_axis(columns, axis=1)], ignore_index=True)
+    sides = sides.assign(rank=sides["kind"].map(rank)).dropna(subset=["rank"]).sort_values("rank", kind="stable")
+    worst = sides.drop_duplicates(["doc_id", "topic"])
+    worst = worst.assign(evidence=worst["reference_id"].where(worst["reference_id"].fillna("") != "", worst["other"]))
+    grid = pd.MultiIndex.from_product([documents["doc_id"], TOPICS], names=["doc_id", "topic"]).to_frame(index=False)
+    grid = grid.merge(values, how="left", on=["doc_id", "topic"]).merge(
+        worst[["doc_id", "topic", "kind", "evidence"]], how="left", on=["doc_id", "topic"])
+    grid["value"] = grid["value"].fillna("")
+    stated = grid["value"] != ""
+    grid["kind"] = grid["kind"].where(stated, "").fillna("unsupported")
+    grid["status"] = grid["kind"].map(VERDICTS).where(stated, NOT_STATED)
+    grid["evidence"] = grid["evidence"].fillna("").where(stated, "")
+    return grid[["doc_id", "topic", "status", "value", "kind", "evidence"]]
 
 
-def pairwise_agreement(findings: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
-    """Share of shared topics on which two documents agree (no contradiction on that topic), tidy."""
-    pairs = findings[findings["kind"].isin(["agreement", "contradiction"]) & findings["other"].isin(documents["doc_id"])]
+def pairwise_agreement(findings: pd.DataFrame, documents: pd.DataFrame, stances: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Share of shared topics on which two documents do not contradict each other, tidy (documents squared rows:
+    for small corpora; the notebooks summarise larger ones by group)."""
+    docs = list(documents["doc_id"])
+    contradicted = findings[findings["kind"] == "contradiction"]
+    bad = {(frozenset((a, b)), t) for a, b, t in zip(contradicted["doc_id"], contradicted["other"], contradicted["topic"])}
+    topics: dict[str, set] = {d: set() for d in docs}
+    if stances is not None:
+        for d, t in zip(stances["doc_id"], stances["topic"]):
+            if d in topics:
+                topics[d].add(t)
+    else:
+        for d, o, t in zip(findings["doc_id"], findings["other"], findings["topic"]):
+            for x in (d, o):
+                if x in topics:
+                    topics[x].add(t)
     rows = []
-    for a in documents["doc_id"]:
-        for b in documents["doc_id"]:
+    for a in docs:
+        for b in docs:
             if a == b:
                 rows.append({"doc_id": a, "other": b, "agreement": 1.0, "shared_topics": math.nan})
                 continue
-            mine = pairs[((pairs["doc_id"] == a) & (pairs["other"] == b)) | ((pairs["doc_id"] == b) & (pairs["other"] == a))]
-            by_topic = mine.groupby("topic")["kind"].agg(lambda k: (k == "contradiction").any())
-            share = 1 - by_topic.mean() if len(by_topic) else math.nan
-            rows.append({"doc_id": a, "other": b, "agreement": share, "shared_topics": len(by_topic)})
+            shared = topics[a] & topics[b] | {t for (p, t) in bad if p == frozenset((a, b))}
+            conflicts = sum((frozenset((a, b)), t) in bad for t in shared)
+            rows.append({"doc_id": a, "other": b, "agreement": 1 - conflicts / len(shared) if shared else math.nan,
+                         "shared_topics": len(shared)})
     return pd.DataFrame(rows)
+
+
+def group_summary(stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """Per (supplement, topic, population): documents, claims and the count of each verdict, from one groupby."""
+    stances = _with_stance_columns(stances)
+    mine = stances[(stances["role"] == "stance") & (stances["supplement"] != "")]
+    keys = ["supplement", "topic", "population"]
+    docs = mine.groupby(keys)["doc_id"].nunique().rename("documents")
+    claims = mine.groupby(keys).size().rename("claims")
+    f = findings.assign(population=findings["population"].fillna(""))
+    verdicts = f.pivot_table(index=keys, columns="verdict", values="doc_id", aggfunc="count", fill_value=0) \
+        if len(f) else pd.DataFrame()
+    out = pd.concat([docs, claims], axis=1)
+    if len(verdicts):
+        out = out.join(verdicts, how="left")
+    return out.fillna(0).reset_index().sort_values(["supplement", "topic", "population"], ignore_index=True)
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else plural or singular + 's'}"
+
+
+def summary_sentences(stances: pd.DataFrame, findings: pd.DataFrame, documents: pd.DataFrame) -> list[str]:
+    """The notebooks' prose, every number and supplement computed from the tables: one sentence per supplement
+    the corpus is about, then the contradictions. Nothing is said about a supplement the corpus lacks."""
+    stances = _with_stance_columns(stances)
+    sentences = []
+    total = documents["doc_id"].nunique()
+    mine = stances[(stances["role"] == "stance") & (stances["supplement"] != "")]
+    for supplement, group in mine.groupby("supplement", sort=True):
+        f = findings[findings["supplement"] == supplement]
+        doses = group[group["topic"] == "dose"]
+        above = f[(f["topic"] == "dose") & (f["kind"] == "exceeds_reference")]
+        unclear = f[(f["topic"] == "dose") & (f["kind"] == "unclear_basis")]
+        outside = f[(f["topic"] == "dose") & (f["kind"] == "outside_studied_range")]
+        absorb = f[(f["topic"] == "absorption_rate") & (f["kind"] == "conflicts_with_evidence")]
+        unsupported = f[f["kind"] == "unsupported"]
+        parts = [f"**{supplement}** ({group['doc_id'].nunique()} of {_count(total, 'document')}): "
+                 f"{_count(len(doses), 'dose claim')}"]
+        if len(above):
+            parts.append(f"{len(above)} above the upper limit that applies (in "
+                         f"{_count(above['doc_id'].nunique(), 'document')})")
+        if len(unclear):
+            parts.append(f"{len(unclear)} above it only if the amount is elemental, which the page does not say")
+        if len(outside):
+            parts.append(f"{len(outside)} outside every studied dose")
+        if len(absorb):
+            parts.append(f"{_count(len(absorb), 'absorption claim')} above every measured value")
+        if len(unsupported):
+            parts.append(f"{_count(len(unsupported), 'claim')} with no comparable reference value")
+        sentences.append(", ".join(parts) + ".")
+    contradictions = findings[findings["kind"] == "contradiction"]
+    selves = findings[findings["kind"] == "self_contradiction"]
+    topics = ", ".join(f"{t} ({n})" for t, n in contradictions["topic"].value_counts().sort_index().items())
+    sentences.append(f"{_count(len(contradictions), 'contradiction')} between documents"
+                     + (f", on: {topics}." if topics else "."))
+    pages = selves["doc_id"].nunique()
+    listed = f" ({', '.join(sorted(set(selves['doc_id'])))})" if 0 < pages <= 10 else ""
+    sentences.append(f"{_count(pages, 'page contradicts', 'pages contradict')} "
+                     f"{'itself' if pages == 1 else 'themselves'}{listed}.")
+    return sentences
+
+
+def top_documents(matrix: pd.DataFrame, limit: int = 30) -> list[str]:
+    """The documents a chart can show legibly: those with the most serious verdicts first, at most `limit`."""
+    rank = {VERDICTS[k]: i for i, k in enumerate(MATRIX_ORDER)}
+    scored = matrix.assign(rank=matrix["status"].map(rank).fillna(len(rank)))
+    order = scored.groupby("doc_id", sort=False)["rank"].agg(lambda r: tuple(sorted(r)))
+    return list(order.sort_values(kind="stable").index[:limit])
+
+
+def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, topic: str, unit: str | None = None,
+               limit: int = 40) -> pd.DataFrame:
+    """One supplement's claims on a topic for a chart: in `unit` (converted through the registry; rows that do not
+    convert are left out), the most serious verdicts first, at most `limit` rows (doc_id, subject, low, high,
+    unit, verdict)."""
+    stances = _with_stance_columns(stances)
+    rows = stances[(stances["supplement"] == supplement) & (stances["topic"] == topic) & (stances["role"] == "stance")]
+    if topic == "dose":
+        rows = rows[rows["basis"] != "described"]
+    if unit:
+        rows = rows.assign(low=[_convert(v, u, unit, supplement) for v, u in zip(rows["low"], rows["unit"])],
+                           high=[_convert(v, u, unit, supplement) for v, u in zip(rows["high"], rows["unit"])],
+                           unit=unit)
+        rows = rows[rows["low"].notna() | rows["high"].notna()]
+    verdicts = findings[(findings["supplement"] == supplement) & (findings["topic"] == topic)]
+    worst = verdicts.assign(rank=verdicts["kind"].map({k: i for i, k in enumerate(MATRIX_ORDER)})) \
+        .sort_values("rank", kind="stable").drop_duplicates(["doc_id", "quote"])
+    rows = rows.merge(worst[["doc_id", "quote", "verdict", "rank"]], how="left", on=["doc_id", "quote"])
+    rows = rows.assign(rank=rows["rank"].fillna(len(MATRIX_ORDER))).sort_values(["rank", "doc_id"], kind="stable")
+    return rows.head(limit)[["doc_id", "subject", "low", "high", "unit", "verdict"]].reset_index(drop=True)
+
+
+def elemental_sentences(stances: pd.DataFrame) -> list[str]:
+    """Prose on the elemental caveat, computed from the stances and the registry: for each salt the documents'
+    claims name, its elemental fraction and what the largest dose stated for that supplement would hold if it
+    were the compound's mass; then how many dose claims of salt-forming supplements do not say whether they are
+    elemental. Empty for a corpus without such doses."""
+    stances = _with_stance_columns(stances)
+    salted = stances[(stances["role"] == "stance") & stances["supplement"].isin(_salted_supplements())]
+    doses = salted[salted["topic"] == "dose"]
+    reg = _registry()
+    sentences = []
+    for (supplement, form), group in salted[salted["form"] != ""].groupby(["supplement", "form"], sort=True):
+        fraction = reg.elemental_fraction(supplement, form)
+        mine = doses[doses["supplement"] == supplement]
+        if fraction is None or mine.empty:
+            continue
+        own = mine[mine["form"] == form]
+        mine = own if len(own) else mine  # the largest amount stated for this salt, else for the supplement
+        amounts = mine["high"].fillna(mine["low"])
+        largest, unit = amounts.max(), mine.loc[amounts.idxmax(), "unit"]
+        source = reg.forms.loc[(reg.forms["supplement"] == supplement) & (reg.forms["form"] == form), "source"].iloc[0]
+        sentences.append(f"{supplement} {form} (named in {group['doc_id'].nunique()} documents) is {100 * fraction:.1f}% "
+                         f"{supplement} by mass (data/registry/forms.csv: {source.split(';')[0]}), so {largest:g} {unit}, "
+                         f"the largest dose stated {'for it' if len(own) else 'for ' + supplement}, would hold about "
+                         f"{largest * fraction:.0f} "
+                         f"{unit.removesuffix('/day')} of {supplement} if it were the compound's mass.")
+    if len(doses):
+        unstated = doses[doses["elemental"] == ""]
+        names = ", ".join(sorted(set(doses["supplement"])))
+        sentences.append(f"**{len(unstated)} of {len(doses)}** dose claims about {names} do not say whether the amount "
+                         "is elemental or the compound's mass.")
+    return sentences

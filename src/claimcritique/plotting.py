@@ -680,3 +680,68 @@ def hedge_booster_chart(language: pd.DataFrame, labels: Mapping | pd.Series | No
     _title(ax, "Hedging vs certainty", f"one dot per document, {len(doc_ids)} in all" if many else "")
     _document_legend(fig, ax)
     return fig
+
+
+# --- findings charts (consistency) ---
+
+VERDICT_COLOURS = {  # verdict -> colour (colour-blind-safe): the claim matrix shows verdicts, not consensus
+    "above upper limit": "#d55e00", "conflicts with evidence": "#cc79a7", "outside studied range": "#e69f00",
+    "contradicted by another document": "#0072b2", "contradicts itself": "#56b4e9",
+    "above the limit only if elemental or as stated": "#f0e442", "depends on the age group": "#bbbbbb",
+    "consistent with reference": "#009e73", "unsupported (no reference)": "#ffffff", "not stated": "#eeeeee",
+}
+
+
+def verdict_matrix_chart(matrix: pd.DataFrame, title: str = "Verdict on each document's claims, per topic") -> plt.Figure:
+    """Documents x topics coloured by verdict (against the cited reference, or contradicted by another page),
+    with the stated value in each cell and a legend of the verdicts."""
+    from matplotlib.colors import ListedColormap
+    from matplotlib.patches import Patch
+
+    docs = list(dict.fromkeys(matrix["doc_id"]))
+    topics = list(dict.fromkeys(matrix["topic"]))
+    codes = {status: i for i, status in enumerate(VERDICT_COLOURS)}
+    grid = matrix.pivot(index="doc_id", columns="topic", values="status").loc[docs, topics]
+    values = matrix.pivot(index="doc_id", columns="topic", values="value").loc[docs, topics]
+    fig, ax = plt.subplots(figsize=(1.2 * len(topics) + 3, 0.35 * len(docs) + 2))
+    ax.imshow(grid.apply(lambda column: column.map(codes)).astype(int).to_numpy(),
+              cmap=ListedColormap(list(VERDICT_COLOURS.values())), vmin=0, vmax=len(codes) - 1, aspect="auto")
+    for i, doc in enumerate(docs):
+        for j, topic in enumerate(topics):
+            text = str(values.at[doc, topic])
+            ax.text(j, i, text if len(text) <= 22 else text[:20] + "…", ha="center", va="center", fontsize=7)
+    ax.set_xticks(range(len(topics)), [t.replace("_", "\n") for t in topics], fontsize=8)
+    ax.set_yticks(range(len(docs)), [short_id(d) for d in docs], fontsize=8)
+    ax.grid(False)
+    ax.set_title(title)
+    shown = [s for s in VERDICT_COLOURS if s in set(grid.to_numpy().ravel())]
+    ax.legend(handles=[Patch(facecolor=VERDICT_COLOURS[s], edgecolor="0.6", label=s) for s in shown],
+              title="verdict (against the cited reference)", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    return fig
+
+
+def _span(band) -> str:
+    return f"{band.high:g} {band.unit}" if band.low == band.high else f"{band.low:g}–{band.high:g} {band.unit}"
+
+
+def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str) -> plt.Figure:
+    """One supplement's dose claims (already in the bands' unit: doc_id, subject, low, high) against that
+    supplement's own bands: recommended intake (grey), upper limit (dashed), studied doses (hatched)."""
+    unit = bands["unit"].iloc[0] if len(bands) else ""
+    fig, ax = plt.subplots(figsize=(8, 0.42 * max(len(rows), 3) + 1.6))
+    for band in bands.itertuples(index=False):
+        if band.kind == "upper":
+            ax.axvline(band.high, color="#d55e00", linestyle="--", label=f"{band.band}: {band.high:g} {band.unit}")
+        elif band.kind == "intake":
+            ax.axvspan(band.low, band.high, color="0.85", zorder=0, label=f"{band.band}: {_span(band)}")
+        else:
+            ax.axvspan(band.low, band.high, facecolor="none", edgecolor="#0072b2", hatch="//", zorder=0,
+                       label=f"{band.band}: {_span(band)}")
+    rows = _range_rows(rows)
+    if len(rows):
+        _draw_ranges(ax, rows)
+    ax.set(xlabel=f"stated daily dose ({unit}, as written)", ylabel="document · population",
+           title=f"{supplement}: dose claims against its own reference values")
+    if len(bands):
+        ax.legend(loc="lower right", fontsize=8)
+    return fig
