@@ -36,6 +36,7 @@ PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_
 COUNTED = [*PROMOTIONAL, "hedge"]
 DISEASE_WEIGHT = 3
 NEGATION_WINDOW_WORDS = 3
+MATCH_KINDS = ("phrase", "regex", "verb")
 STRENGTH_LEVELS = ["none", "correlational", "conditional causal", "direct causal", "absolute"]
 MATCH_COLUMNS = ["doc_id", "sentence_id", "category", "term", "text", "start", "end", "negated", "hedged"]
 LANGUAGE_COLUMNS = ["doc_id", "words", "promo_index", "hedge_per_1k", "booster_per_1k", "disease_claims",
@@ -65,6 +66,34 @@ def _phrase_pattern(term: str) -> str:
     return r"(?<!\w)" + re.escape(term.strip()).replace(r"\*", r"\w*").replace("\\ ", " ").replace(" ", r"\s+") + r"(?!\w)"
 
 
+def verb_forms(verb: str) -> list[str]:
+    """A regular English verb's forms: reduce -> reduce, reduces, reduced, reducing; carry -> carries,
+    carried, carrying. Irregular forms ("led to") are listed as their own phrases."""
+    if verb.endswith("ee"):
+        return [verb, verb + "s", verb + "d", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+def _verb_pattern(term: str) -> str:
+    """match=verb: the term's first word in any of its regular forms, then the rest of the phrase."""
+    first, _, rest = term.strip().partition(" ")
+    forms = "(?:" + "|".join(map(re.escape, verb_forms(first.lower()))) + ")"
+    tail = _phrase_pattern(rest)[len(r"(?<!\w)"):-len(r"(?!\w)")] if rest else ""
+    return r"(?<!\w)" + forms + (r"\s+" + tail if tail else "") + r"(?!\w)"
+
+
+def _term_source(term: str, match: str) -> str:
+    if match == "regex":
+        return term
+    return _verb_pattern(term) if match == "verb" else _phrase_pattern(term)
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(path: Path) -> pd.DataFrame:
     """Terms of one lexicon file with their compiled patterns; errors name the file and row."""
@@ -72,7 +101,9 @@ def load_lexicon(path: Path) -> pd.DataFrame:
                           non_empty=["category", "term", "match", "source"])
     patterns = []
     for index, row in table.iterrows():
-        source = row["term"] if row["match"] == "regex" else _phrase_pattern(row["term"])
+        if row["match"] not in MATCH_KINDS:
+            raise ValueError(f"{path}, row {index + 2}: match must be one of {MATCH_KINDS}, not {row['match']!r}")
+        source = _term_source(row["term"], row["match"])
         try:
             patterns.append(re.compile(source, re.IGNORECASE))
         except re.error as error:
@@ -84,15 +115,12 @@ def language_lexicon() -> pd.DataFrame:
     return load_lexicon(paths.LEXICONS / "language_terms.csv")
 
 
-def strength_lexicon() -> pd.DataFrame:
-    return load_lexicon(paths.LEXICONS / "claim_strength.csv")
-
-
-def _category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
+def category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
     """One pattern per category; phrase terms share one pair of word-boundary checks (much faster)."""
     patterns = {}
     for category, rows in lexicon.groupby("category", sort=False):
-        phrases = [_phrase_pattern(t)[len(r"(?<!\w)"):-len(r"(?!\w)")] for t, m in zip(rows["term"], rows["match"]) if m != "regex"]
+        phrases = [_term_source(t, m)[len(r"(?<!\w)"):-len(r"(?!\w)")] for t, m in zip(rows["term"], rows["match"])
+                   if m != "regex"]
         regexes = [p.pattern for p, m in zip(rows["pattern"], rows["match"]) if m == "regex"]
         parts = ([r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)"] if phrases else []) + [f"(?:{r})" for r in regexes]
         patterns[category] = re.compile("|".join(parts), re.IGNORECASE)
@@ -144,6 +172,9 @@ def _first_literals(items: list) -> frozenset[str] | None:
 
 
 def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str] | None:
+    if match == "verb":  # every form starts with the verb less a final e or y
+        head = term.strip().lower().split()[0]
+        return frozenset({head[:-1] if head.endswith(("e", "y")) else head})
     if match != "regex":
         head = term.strip().lower().split()[0].split("*")[0]
         return frozenset({head}) if head else None
@@ -158,7 +189,7 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     only where one of its leading literals occurs, which keeps 400 terms fast on long documents.
     """
     lexicon = language_lexicon() if lexicon is None else lexicon
-    by_category = _category_patterns(lexicon)
+    by_category = category_patterns(lexicon)
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
     hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
@@ -252,34 +283,12 @@ class _Triggers:
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Claim-strength level of each sentence (none when it makes no health claim), and the cue that decided it."""
-    cues = _category_patterns(strength_lexicon() if lexicon is None else lexicon)
-    folded = {name: for_lowered_text(pattern) for name, pattern in cues.items()}
-    levels: dict[tuple[str, int], tuple[str, str]] = {}
-    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
-        lowered = joined.lower()
-        use, haystack = (folded, lowered) if len(lowered) == len(joined) else (cues, joined)
-        with_outcome = {bisect_right(offsets, m.start()) - 1 for m in use["health_outcome"].finditer(haystack)}
-        for index in sorted(with_outcome):
-            text = rows_of_doc[index][2]
-            searched = haystack[offsets[index]: offsets[index] + len(text)]
+    """Claim-strength level of each sentence, whether it is a health claim, and the cue that decided it.
 
-            def cue(name: str) -> str | None:
-                m = use[name].search(searched)
-                return text[m.start():m.end()] if m else None
+    The rules live in `claimcritique.strength` (imported here so callers keep one entry point)."""
+    from .strength import claim_strength as by_cues  # strength builds on this module's lexicon loading
 
-            level, found_cue = "none", ""
-            if absolute := cue("absolute"):
-                level, found_cue = "absolute", absolute
-            elif correlational := cue("correlational"):
-                level, found_cue = "correlational", correlational
-            elif effect := cue("effect_verb"):
-                modal = cue("conditional")  # a hedge anywhere in the sentence scopes its claim
-                level, found_cue = ("conditional causal", modal) if modal else ("direct causal", effect)
-            levels[(doc_id, rows_of_doc[index][0])] = (level, found_cue)
-    found = [levels.get(key, ("none", "")) for key in zip(sentences["doc_id"], sentences["sentence_id"])]
-    return pd.DataFrame({"doc_id": sentences["doc_id"].to_numpy(), "sentence_id": sentences["sentence_id"].to_numpy(),
-                         "strength": [f[0] for f in found], "cue": [f[1] for f in found]})
+    return by_cues(sentences, lexicon)
 
 
 def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
@@ -323,7 +332,8 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
             "hedge_per_1k": per_1k["hedge"], "booster_per_1k": per_1k["booster"], "disease_claims": n_disease,
             "has_fda_disclaimer": bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
             **{f"{c}_per_1k": per_1k[c] for c in PROMOTIONAL if c != "booster"},
-            "hedge_to_booster": per_1k["hedge"] / per_1k["booster"] if per_1k["booster"] else float("inf") if per_1k["hedge"] else float("nan"),
+            "hedge_to_booster": (per_1k["hedge"] / per_1k["booster"] if per_1k["booster"]
+                                 else float("inf") if per_1k["hedge"] else float("nan")),
             "citations": citations,
             **signals, "jama_signals": sum(signals.values()),
         })
