@@ -2,17 +2,19 @@
 
 Every score is a count of listed matches, so an analyst can see and argue with each flagged phrase:
 - matches of `data/lexicons/language_terms.csv` (hype, boosters, hedges, calls to action, vague
-  authority, naturalness/safety appeals, disease terms and verbs), each with its offsets; a match
-  preceded within three words by a negator ("not a miracle cure") is kept but not counted;
-- a claim-strength level per sentence that makes a health claim (after Yu et al. 2019): correlational,
-  conditional causal ("may improve"), direct causal ("improves"), or absolute ("guarantees");
+  authority, naturalness/safety appeals, the reader addressed, the seller's own voice, disease terms
+  and verbs), each with its offsets; a match preceded within three words by a negator ("not a miracle
+  cure") is kept but not counted, and so is an evaluative adjective in technical use ("the maximum
+  dose", "a vital role"; rows with context `product_or_effect`): `counted` says which matches score;
+- a claim-strength level per sentence (`claimcritique.strength`, after Yu et al. 2019);
 - disease claims in the sense of FDA 21 CFR 101.93(g): a disease verb aimed at a disease term;
 - the DSHEA disclaimer, found despite small wording and whitespace differences.
 
-promo_index = (hype + booster + call_to_action + vague_authority + natural_safety
-               + 3 x disease_claims) per 1,000 words - hedges per 1,000 words, floored at 0.
-Disease claims weigh three times because they are what the FDA forbids; hedges subtract because
-they are the opposite of selling certainty.
+promo_index = sum over categories of WEIGHTS x counted matches per 1,000 words, + 3 x disease claims
+per 1,000 words; hedges weigh -1, so the index goes below 0 for a page that hedges more than it sells
+(it is not floored: two cautious pages still differ). Disease claims weigh three times because they are
+what the FDA forbids. `promotional_evaluation` measures how well it separates selling pages from
+neutral ones (AUC) on the hand-labelled development corpus in `data/dev/`.
 """
 from __future__ import annotations
 
@@ -32,17 +34,24 @@ from . import paths
 from .datafiles import read_data_csv
 from .segment import count_words, document_strings, for_lowered_text
 
-PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety"]
+PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice"]
 COUNTED = [*PROMOTIONAL, "hedge"]
 DISEASE_WEIGHT = 3
+# Weight of each category's matches per 1,000 words in promo_index (hedges subtract). A word addressed to
+# the reader counts half: informational pages address readers too, only less often.
+WEIGHTS = {"hype": 1.0, "booster": 1.0, "call_to_action": 1.0, "vague_authority": 1.0, "natural_safety": 1.0,
+           "reader_address": 0.5, "seller_voice": 1.0, "hedge": -1.0}
 NEGATION_WINDOW_WORDS = 3
 MATCH_KINDS = ("phrase", "regex", "verb")
 STRENGTH_LEVELS = ["none", "correlational", "conditional causal", "direct causal", "absolute"]
-MATCH_COLUMNS = ["doc_id", "sentence_id", "category", "term", "text", "start", "end", "negated", "hedged"]
+MATCH_COLUMNS = ["doc_id", "sentence_id", "category", "term", "text", "start", "end", "negated", "hedged", "counted",
+                 "technical"]
+HELPER_CATEGORIES = ("negation", "hype_technical")  # lexicon rows that qualify other matches, never counted themselves
+EVALUATIVE = "product_or_effect"  # a term's `context`: counted only when it evaluates (the product, its effect)
 LANGUAGE_COLUMNS = ["doc_id", "words", "promo_index", "hedge_per_1k", "booster_per_1k", "disease_claims",
-                    "has_fda_disclaimer", *[f"{c}_per_1k" for c in PROMOTIONAL if c != "booster"],
-                    "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
-                    "jama_disclosure", "jama_signals"]
+                    "has_fda_disclaimer", "hype_per_1k", "call_to_action_per_1k", "vague_authority_per_1k",
+                    "natural_safety_per_1k", "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
+                    "jama_disclosure", "jama_signals", "reader_address_per_1k", "seller_voice_per_1k"]
 
 FDA_DISCLAIMER = re.compile(
     r"statements?\W+(?:\w+\W+){0,3}not\W+(?:\w+\W+){0,2}evaluated\W+by\W+the\W+"
@@ -99,6 +108,11 @@ def load_lexicon(path: Path) -> pd.DataFrame:
     """Terms of one lexicon file with their compiled patterns; errors name the file and row."""
     table = read_data_csv(path, required=["category", "term", "match", "source"],
                           non_empty=["category", "term", "match", "source"])
+    if "context" not in table.columns:
+        table["context"] = ""
+    for index, context in table["context"].items():
+        if context not in ("", EVALUATIVE):
+            raise ValueError(f"{path}, row {index + 2}: context must be empty or {EVALUATIVE!r}, not {context!r}")
     patterns = []
     for index, row in table.iterrows():
         if row["match"] not in MATCH_KINDS:
@@ -193,8 +207,10 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
     hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
-    terms = lexicon[lexicon["category"] != "negation"]
-    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term) for t in terms.itertuples(index=False)]
+    technical = _technical_pattern(by_category.get("hype_technical"))
+    terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
+    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context == EVALUATIVE)
+               for t in terms.itertuples(index=False)]
     triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
     rows = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
@@ -203,7 +219,7 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
         starts = triggers.starts(lowered) if same_length else None
         taken: list[tuple[int, int]] = []
         first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
-        for number, (pattern, lowered_pattern, category, term) in enumerate(entries):
+        for number, (pattern, lowered_pattern, category, term, evaluative) in enumerate(entries):
             if starts is None:
                 found = pattern.finditer(joined)
             elif number in triggers.scan:
@@ -228,10 +244,30 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                         h = hedge.search(joined, offsets[index], offsets[index] + len(text))
                     first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
                 hedged = category != "hedge" and first_hedge_end[index] <= local
+                negated = _negated(text, local, negation)
+                measure = ""
+                if evaluative and technical is not None:  # "a revolutionary formula" counts, "the maximum dose" does not
+                    t = technical.match(lowered if same_length else joined, m.end())
+                    measure = joined[t.start("noun"):t.end("noun")] if t else ""
                 rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
-                             sentence_start + local + m.end() - m.start(), _negated(text, local, negation), hedged))
-    table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "start": int, "end": int})
+                             sentence_start + local + m.end() - m.start(), negated, hedged,
+                             not negated and not measure, measure))
+    table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "counted": bool,
+                                                               "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def _technical_pattern(nouns: re.Pattern | None) -> re.Pattern | None:
+    """What makes an evaluative adjective technical: up to two words, then a measurement noun
+    ("maximum daily dose", "optimal vitamin D levels", "a vital role")."""
+    if nouns is None:
+        return None
+    return re.compile(r"[ \t-]+(?:[\w'’-]+[ \t]+){0,2}?(?P<noun>" + nouns.pattern + ")", re.IGNORECASE)
+
+
+def _counted(matches: pd.DataFrame) -> pd.DataFrame:
+    """The matches that score: not negated and, for evaluative adjectives, aimed at the product or its effect."""
+    return matches[matches["counted"]] if "counted" in matches.columns else matches[~matches["negated"]]
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -293,7 +329,7 @@ def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None)
 
 def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
     """Sentences where a disease verb (treat, cure, prevent, relieve ...) meets a disease term, not negated."""
-    counted = matches[~matches["negated"]]
+    counted = _counted(matches)
     terms = counted[counted["category"] == "disease_term"]
     verbs = counted[counted["category"] == "disease_verb"]
     keys = terms.merge(verbs, on=["doc_id", "sentence_id"], suffixes=("_disease", "_verb"))
@@ -310,7 +346,7 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
     """One row per document: densities per 1,000 words, promo_index, disease claims, disclaimer, JAMA signals."""
     matches = find_matches(sentences) if matches is None else matches
     diseases = disease_claims(sentences, matches)
-    counted = matches[~matches["negated"]]
+    counted = _counted(matches)
     counts = counted.groupby(["doc_id", "category"]).size()
     disease_counts = diseases.groupby("doc_id").size()
     rows = []
@@ -319,7 +355,7 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
         per_1k = {c: 1000 * int(counts.get((doc.doc_id, c), 0)) / max(words, 1) for c in COUNTED}
         n_disease = int(disease_counts.get(doc.doc_id, 0))
         citations = len(CITATION.findall(doc.text))
-        promo = sum(per_1k[c] for c in PROMOTIONAL) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1) - per_1k["hedge"]
+        promo = sum(WEIGHTS[c] * per_1k[c] for c in COUNTED) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1)
         lowered = doc.text.lower()  # whether a signal occurs, not where: lower-casing may move offsets
         signals = {
             "jama_author": bool(_LOWERED["jama_author"].search(lowered)),
@@ -328,7 +364,7 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
             "jama_disclosure": bool(_LOWERED["jama_disclosure"].search(lowered)),
         }
         rows.append({
-            "doc_id": doc.doc_id, "words": words, "promo_index": max(promo, 0.0),
+            "doc_id": doc.doc_id, "words": words, "promo_index": promo,
             "hedge_per_1k": per_1k["hedge"], "booster_per_1k": per_1k["booster"], "disease_claims": n_disease,
             "has_fda_disclaimer": bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
             **{f"{c}_per_1k": per_1k[c] for c in PROMOTIONAL if c != "booster"},
@@ -367,7 +403,9 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
         for c in claims[claims["doc_id"] == doc_id].itertuples(index=False):
             spans.append((int(c.value_start), int(c.value_end), "claim", f"claim: {c.claim_type} ({c.subject})"))
     for m in matches[matches["doc_id"] == doc_id].itertuples(index=False):
-        note = f"{m.category}: {m.term}" + (" (negated, not counted)" if m.negated else "") + (" (hedged)" if m.hedged else "")
+        why = (" (negated, not counted)" if m.negated else "" if getattr(m, "counted", True)
+               else f" (technical use: {m.technical}, not counted)")
+        note = f"{m.category}: {m.term}" + why + (" (hedged)" if m.hedged else "")
         spans.append((int(m.start), int(m.end), m.category, note))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     levels = {}
@@ -399,3 +437,73 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
     legend = " ".join(f'<mark style="background:{c}">{html.escape(k.replace("_", " "))}</mark>' for k, c in COLOURS.items())
     return (f'<div class="cc-reading-view"><div class="cc-legend" style="margin-bottom:0.5em">{legend} '
             f'<sup>[claim strength]</sup></div><div style="white-space:pre-wrap;line-height:1.5">{"".join(out)}</div></div>')
+
+
+# --- measured against pages whose kind of site was written down by hand ----------------------------------------
+
+DEV = paths.DATA / "dev"
+# The kinds of site in the development manifests, and which side of the question each is on; a blog
+# may sell or inform, so blogs are ranked but left out of the AUC.
+KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
+               "news": "neutral", "blog": "unjudged"}
+
+
+def development_kinds(folder: Path = DEV) -> pd.DataFrame:
+    """doc_id, file, kind, group of every page listed in the folder's manifest_*.csv files."""
+    manifests = sorted(Path(folder).glob("manifest*.csv"))
+    if not manifests:
+        raise ValueError(f"{folder}: no manifest*.csv")
+    frames = []
+    for manifest in manifests:
+        table = read_data_csv(manifest, required=["doc_id", "file", "kind"], non_empty=["doc_id", "file", "kind"])
+        unknown = sorted(set(table["kind"]) - set(KIND_GROUPS))
+        if unknown:
+            raise ValueError(f"{manifest}: unknown kind(s) {unknown}; expected one of {sorted(KIND_GROUPS)}")
+        frames.append(table[["doc_id", "file", "kind"]].assign(manifest=manifest.name))
+    kinds = pd.concat(frames, ignore_index=True)
+    return kinds.assign(group=kinds["kind"].map(KIND_GROUPS))
+
+
+def auc(scores: pd.Series, positive: pd.Series) -> float:
+    """Probability that a positive item outscores a negative one (ties count half): the Mann-Whitney AUC."""
+    ranks = pd.Series(scores).rank(method="average").to_numpy()
+    positive = pd.Series(positive).to_numpy(dtype=bool)
+    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def promotional_evaluation(scores: pd.DataFrame, kinds: pd.DataFrame, columns: list[str] | None = None
+                           ) -> tuple[dict[str, float], pd.DataFrame]:
+    """AUC of selling against neutral pages for promo_index (and any other score columns), and the ranking.
+
+    `scores` is document_language's table, `kinds` development_kinds'; blogs are ranked, not scored."""
+    columns = columns or ["promo_index", *[f"{c}_per_1k" for c in COUNTED], "disease_claims"]
+    ranked = scores.merge(kinds[["doc_id", "kind", "group"]], on="doc_id", how="inner")
+    judged = ranked[ranked["group"].isin(["selling", "neutral"])]
+    result = {"selling pages": int((judged["group"] == "selling").sum()),
+              "neutral pages": int((judged["group"] == "neutral").sum())}
+    for column in columns:
+        result[f"AUC {column}"] = auc(judged[column], judged["group"] == "selling")
+    ranking = ranked.sort_values("promo_index", ascending=False, ignore_index=True)
+    ranking.insert(0, "rank", range(1, len(ranking) + 1))
+    return result, ranking[["rank", "doc_id", "kind", "group", "words", "promo_index", "hedge_per_1k",
+                            *[f"{c}_per_1k" for c in PROMOTIONAL], "disease_claims"]]
+
+
+def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
+    """Load the development pages, score them, and measure the separation (see promotional_evaluation).
+    Returns the measures, the ranking and every match (so each score can be traced)."""
+    from .corpus import load_corpus  # corpus reading is only needed here
+
+    kinds = development_kinds(folder)
+    files = [Path(folder) / f for f in kinds["file"]]
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise ValueError(f"{folder}: manifest rows point at missing files {missing}")
+    corpus = load_corpus(files)
+    matches = find_matches(corpus.sentences)
+    scores = document_language(corpus.documents, corpus.sentences, matches)
+    measures, ranking = promotional_evaluation(scores, kinds)
+    return measures, ranking, matches
