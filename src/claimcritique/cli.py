@@ -116,6 +116,7 @@ def build_parser() -> argparse.ArgumentParser:
     run.set_defaults(table=None)
 
     sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
+    sub.add_parser("evaluate", help="claim strength and promo_index measured against outside labels (see evaluate --help)")
     return parser
 
 
@@ -140,6 +141,8 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench
 
         return bench.main(argv[1:])
+    if argv[:1] == ["evaluate"]:  # its own options: see `claimcritique evaluate --help`
+        return language.main(argv[1:])
     args = build_parser().parse_args(argv)
     progress = sys.stderr.isatty() if args.progress is None else args.progress
     try:

@@ -58,8 +58,10 @@ FDA_DISCLAIMER = re.compile(
     r"(?:u\.?s\.?\W+)?(?:food\W+(?:and|&)\W+drug\W+administration|fda)",
     re.IGNORECASE,
 )
-CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\b[Dd][Oo][Ii]:\s*10\.|\bdoi\.org/|\bet\s+al\.|\bPMID\b|"
-                      r"\([A-Z][A-Za-z-]+(?:\s+et\s+al\.)?,?\s+(?:19|20)\d\d\)")
+# Each branch opens with a literal character (a word boundary is checked just after it, "D(?<!\wD)"), so
+# the regex engine skips ahead to those characters instead of trying every branch at every position.
+CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|D(?<!\wD)[Oo][Ii]:\s*10\.|d(?<!\wd)[Oo][Ii]:\s*10\.|d(?<!\wd)oi\.org/|"
+                      r"e(?<!\we)t\s+al\.|P(?<!\wP)MID\b|\([A-Z][A-Za-z-]+(?:\s+et\s+al\.)?,?\s+(?:19|20)\d\d\)")
 JAMA_AUTHOR = re.compile(r"^\s*(?:by|posted\s+by|written\s+by|author:|reviewed\s+by|medically\s+reviewed)\s+\S",
                          re.IGNORECASE | re.MULTILINE)
 JAMA_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
@@ -212,6 +214,11 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context == EVALUATIVE)
                for t in terms.itertuples(index=False)]
     triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
+    # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
+    # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
+    hedge_order = sorted((t.match == "regex", number) for number, t in enumerate(terms.itertuples(index=False))
+                         if t.category == "hedge")
+    hedge_terms = [(rank, number) for rank, (_, number) in enumerate(hedge_order)]
     rows = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
         lowered = joined.lower()
@@ -219,6 +226,8 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
         starts = triggers.starts(lowered) if same_length else None
         taken: list[tuple[int, int]] = []
         first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
+        if starts is not None and hedge is not None:
+            first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
         for number, (pattern, lowered_pattern, category, term, evaluative) in enumerate(entries):
             if starts is None:
                 found = pattern.finditer(joined)
@@ -235,7 +244,9 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                 index = bisect_right(offsets, m.start()) - 1
                 sentence_id, sentence_start, text = rows_of_doc[index]
                 local = m.start() - offsets[index]
-                if index not in first_hedge_end:
+                if starts is not None:
+                    first_hedge_end.setdefault(index, math.inf)
+                elif index not in first_hedge_end:
                     if hedge is None:
                         h = None
                     elif same_length:
@@ -255,6 +266,28 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "counted": bool,
                                                                "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def _first_hedge_ends(lowered: str, offsets: list[int], starts: dict[int, list[int]], entries: list[tuple],
+                      hedge_terms: list[tuple[int, int]], scan: set[int]) -> dict[int, float]:
+    """Sentence index -> end (in the sentence) of its first hedge, as the hedge category's alternation
+    searched over the sentence would find it: the leftmost start, the first-listed term there."""
+    found = []
+    for rank, number in hedge_terms:
+        lowered_pattern = entries[number][1]
+        if number in scan:
+            matches = lowered_pattern.finditer(lowered)
+        elif number in starts:
+            matches = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
+        else:
+            continue
+        found.extend((m.start(), rank, m.end()) for m in matches)
+    ends: dict[int, float] = {}
+    for start, _, end in sorted(found):
+        index = bisect_right(offsets, start) - 1
+        if index not in ends:
+            ends[index] = end - offsets[index]
+    return ends
 
 
 def _technical_pattern(nouns: re.Pattern | None) -> re.Pattern | None:
@@ -279,6 +312,27 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 _WORD_START = re.compile(r"\w+")
 
 
+def _trie(keys: dict[str, str]) -> str:
+    """A regular expression matching the start of a word that is one of the "whole" keys or begins with
+    one of the "prefix" keys, branching letter by letter (re tries one branch per letter, not per key)."""
+    root: dict = {}
+    for key, kind in keys.items():
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = "prefix" if node.get("") == "prefix" or kind == "prefix" else "whole"
+
+    def emit(node: dict) -> str:
+        if node.get("") == "prefix":
+            return ""  # any continuation of the word will do
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if node.get("") == "whole":
+            branches.append(r"(?!\w)")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
+
+
 class _Triggers:
     """Which terms can start where: a term is tried only at words beginning with one of its leading
     literals. Built once per lexicon; `starts` reads a document's words once and returns, per term,
@@ -298,6 +352,10 @@ class _Triggers:
                 table.setdefault(head.group(0), []).append(number)
         self.longest_prefix = max(map(len, self.prefix), default=0)
         self._memo: dict[str, tuple[int, ...]] = {}  # word -> the terms it can start, across documents
+        # every word that can start a term, found by one regular expression (a trie of the literals), so
+        # Python loops over those words only rather than over every word of the document
+        keys = {**{k: "whole" for k in self.whole_word}, **{k: "prefix" for k in self.prefix}}
+        self._candidates = re.compile(r"(?<!\w)" + _trie(keys) + r"\w*") if keys else None
 
     def _numbers(self, word: str) -> tuple[int, ...]:
         numbers = set(self.whole_word.get(word, ()))
@@ -309,7 +367,9 @@ class _Triggers:
         """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word."""
         found: dict[int, list[int]] = {}
         memo = self._memo
-        for m in _WORD_START.finditer(lowered):
+        if self._candidates is None:
+            return found
+        for m in self._candidates.finditer(lowered):
             numbers = memo.get(m.group(0))
             if numbers is None:
                 numbers = memo[m.group(0)] = self._numbers(m.group(0))
@@ -507,3 +567,49 @@ def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], p
     scores = document_language(corpus.documents, corpus.sentences, matches)
     measures, ranking = promotional_evaluation(scores, kinds)
     return measures, ranking, matches
+
+
+def evaluation_report(dev: Path = DEV) -> dict[str, pd.DataFrame]:
+    """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate` prints)."""
+    from . import strength  # the claim-strength rules build on this module
+
+    tables = {"claim_strength_yu2019": strength.evaluate_yu2019(),
+              "claim_strength_rules_vs_model": strength.rules_and_model()}
+    if strength.YU2020_PRESS.exists():
+        tables["claim_strength_yu2020"] = strength.evaluate_yu2020()
+    measures, ranking, _ = evaluate_development_corpus(dev)
+    tables["promotional_auc"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
+    tables["promotional_ranking"] = ranking
+    return tables
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`claimcritique evaluate` (or `python -m claimcritique.language evaluate`): the measurements, printed."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="claimcritique evaluate",
+                                     description="Claim strength against Yu et al. 2019 (and 2020 when present) and "
+                                                 "promo_index against the hand-labelled kinds of site in data/dev.")
+    parser.add_argument("--dev", default=str(DEV), help=f"folder of development pages with manifest*.csv (default {DEV})")
+    parser.add_argument("-o", "--output", metavar="DIR", help="also write each table to DIR/<name>.csv")
+    args = parser.parse_args([a for a in (sys.argv[1:] if argv is None else argv) if a != "evaluate"])
+    try:
+        tables = evaluation_report(Path(args.dev))
+    except ValueError as error:
+        print(f"claimcritique: error: {error}", file=sys.stderr)
+        return 2
+    with pd.option_context("display.width", 200, "display.max_columns", 40, "display.max_colwidth", 60):
+        for name, table in tables.items():
+            if "macro-F1" in table.columns:  # the headline numbers; precision and recall go to the CSV
+                table = table[[c for c in table.columns if not c.startswith(("precision", "recall"))]]
+            print(f"\n== {name}\n{table.round(3).to_string(index=False)}")
+    if args.output:
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+        for name, table in tables.items():
+            table.to_csv(Path(args.output) / f"{name}.csv", index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
