@@ -153,3 +153,13 @@ def test_rules_beat_the_small_model_on_held_out_sentences():
 def test_second_check_on_press_releases():
     table = strength.evaluate_yu2020()
     assert table.at[0, "n"] == 2076 and table.at[0, "macro-F1"] >= 0.66  # measured 0.685, never tuned on it
+
+
+def test_every_cue_is_tried_only_where_its_first_word_occurs():
+    """A cue without a leading literal would be run over every document in full (the slow path): keep none."""
+    scanner = strength._CueScanner(strength.strength_lexicon())
+    assert not [scanner.entries[n][1].pattern for n in scanner.triggers.scan]
+    terms = language.language_lexicon()
+    terms = terms[~terms["category"].isin(language.HELPER_CATEGORIES)]
+    triggers = language._Triggers([language._term_literals(t.term, t.match, t.pattern) for t in terms.itertuples()])
+    assert not [terms.iloc[n]["term"] for n in triggers.scan]
