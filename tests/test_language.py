@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcritique import language
 from claimcritique.segment import segment_blocks, segment_sentences
@@ -169,3 +171,23 @@ def test_bad_lexicon_row_is_named(tmp_path):
     bad.write_text("category,term,match,source\nhype,(broken,regex,me\n")
     with pytest.raises(ValueError, match=r"terms.csv, row 2: bad pattern"):
         language.load_lexicon(bad)
+
+
+HEDGE_WORDS = ["may", "might", "often", "some studies", "suggest", "miracle", "proven", "sleep", "better", "not",
+               "clinically proven", "results may vary", "the", "and", ",", "\n", "typically", "you", "we"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(HEDGE_WORDS), min_size=1, max_size=12), min_size=1, max_size=5))
+def test_hedge_scope_equals_a_search_of_each_sentence(sentence_words):
+    """`hedged` (found from word triggers, once per document) equals what the hedge category's regex, searched
+    over each sentence on its own, says: a hedge ends before the match starts."""
+    texts = [" ".join(words) + "." for words in sentence_words]
+    sentences = pd.DataFrame({"doc_id": "d", "sentence_id": range(len(texts)), "start": 0, "text": texts})
+    hedge = language.category_patterns(language.language_lexicon())["hedge"]
+    found = language.find_matches(sentences)
+    for row in found.itertuples():
+        text = texts[row.sentence_id]
+        first = hedge.search(text)
+        expected = row.category != "hedge" and first is not None and first.end() <= row.start
+        assert row.hedged == expected, (text, row.text)
