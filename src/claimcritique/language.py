@@ -556,6 +556,8 @@ def promotional_evaluation(scores: pd.DataFrame, kinds: pd.DataFrame, columns: l
               "neutral pages": int((judged["group"] == "neutral").sum())}
     for column in columns:
         result[f"AUC {column}"] = auc(judged[column], judged["group"] == "selling")
+    # blogs read as neutral instead of left out (the development blogs sell nothing in their saved text)
+    result["AUC promo_index, blogs as neutral"] = auc(ranked["promo_index"], ranked["group"] == "selling")
     ranking = ranked.sort_values("promo_index", ascending=False, ignore_index=True)
     ranking.insert(0, "rank", range(1, len(ranking) + 1))
     return result, ranking[["rank", "doc_id", "kind", "group", "words", "promo_index", "hedge_per_1k",
