@@ -8,17 +8,26 @@ Two separate questions per sentence:
 - `health_claim`: does it speak of a health outcome (the same file's `health_outcome` terms).
 `strength` is the level of a health claim and `none` otherwise: what the rest of the suite reads.
 
-The rules, first that applies decides (`rule` names it, `cue` quotes the deciding words):
+The rules, first that applies decides (`rule` names it, `cue` quotes the deciding words and
+`cue_start`/`cue_end` give their offsets in the document):
+0. `not_a_cue` spans cancel any cue they overlap: evidence that "supports" a conclusion,
+   "nutritional support", "patients treated with", purposes ("interventions to reduce", "used to").
 1. `call_for_research`: a recommendation or call for more study ("should", "further studies are
-   needed") before any relation cue: none, because it states no finding (Yu et al.'s guideline).
+   needed") anywhere in the sentence: none, since it states no finding (Yu et al.'s guideline; of the
+   521 sentences of their corpus this rule decides, 494 are labelled none).
 2. `absolute`: a guarantee word ("guarantees", "100%") in a sentence that also states an effect.
-3. `correlational`: an association cue ("associated with", "predicts", "risk factor",
-   "higher in"), even under a modal: a hedged association is still only an association.
-4. `conditional` / `direct`: an effect cue ("improves", "reduces", "leads to", "effective");
-   conditional when a modal ("may", "might", "could", "appears to") comes before it in the sentence.
-5. otherwise none.
+3. `correlational`: an association cue ("associated with", "predicts", "risk factor"), even under a
+   modal: a hedged association is still only an association.
+4. `conditional` / `direct`: an effect cue ("improves", "leads to", "effective") that is not part of
+   a comparison ("increased risk", "changes in"); conditional when a modal ("may", "could", "appears
+   to", "potential") comes before an effect cue ("reducing intake could reduce the risk"), direct
+   otherwise. "can" and "suggest" are not modals here, as in Yu et al.'s annotation.
+5. `comparison`: a group comparison or changed level with no effect cue ("higher in patients",
+   "at increased risk", "was reduced"): correlational.
+6. otherwise none.
 A negated cue ("did not improve") keeps its level, as in Yu et al.'s annotation, and is flagged in
-`negated`.
+`negated`. `evaluate_yu2019` measures the rules on Yu et al.'s 3,061 sentences; they were written on a
+fixed random half (`development_half`) and are reported on the other half too.
 """
 from __future__ import annotations
 
