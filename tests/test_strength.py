@@ -51,6 +51,13 @@ def test_health_claim_is_a_separate_question():
     assert table["strength"].tolist() == ["direct causal", "none"]  # what consistency reads
 
 
+@pytest.mark.parametrize("text", ["Zinc supports immune function.", "Collagen may reduce wrinkles.",
+                                  "Vitamin D is associated with bone density."])
+def test_health_claims_of_other_supplements_are_recognised(text):
+    row = strength.level_of_sentences([text]).iloc[0]
+    assert bool(row["health_claim"]) and row["strength"] == row["level"] != "none"
+
+
 def test_negated_cue_is_flagged_and_quoted():
     text = "Cyanosis does not affect TEG parameters."
     row = strength.level_of_sentences([text]).iloc[0]
