@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcritique import language
 from claimcritique.segment import segment_blocks, segment_sentences
@@ -61,9 +63,10 @@ def test_seeds(seeds):
     scores = language.document_language(seeds.documents, seeds.sentences).set_index("doc_id")
     assert not scores["has_fda_disclaimer"].any()  # none of the seeds carries it
     cautious = "003_7f032387946272ae"
+    assert scores["promo_index"].idxmax() == "002_92b750b21631aec1"  # the vendor page sells hardest
     assert scores["promo_index"].idxmin() == cautious
     assert scores["hedge_per_1k"].idxmax() == cautious
-    assert scores.at["002_92b750b21631aec1", "promo_index"] > scores.at["000_0856cdaba0ba1b27", "promo_index"]
+    assert scores.at[cautious, "promo_index"] < 0  # not floored: it hedges more than it sells
     assert scores.at["001_e460cccd0a3ea4ba", "disease_claims"] > 0
 
 
@@ -73,10 +76,86 @@ def test_every_score_is_traceable_to_matches(seeds):
     for row in matches.itertuples():
         assert texts[row.doc_id][row.start:row.end] == row.text
     scores = language.document_language(seeds.documents, seeds.sentences, matches).set_index("doc_id")
-    counted = matches[~matches["negated"]]
+    counted = matches[matches["counted"]]
+    assert not (counted["negated"]).any()
     for doc_id, words in scores["words"].items():
-        hedges = ((counted["doc_id"] == doc_id) & (counted["category"] == "hedge")).sum()
-        assert scores.at[doc_id, "hedge_per_1k"] == pytest.approx(1000 * hedges / words)
+        mine = counted[counted["doc_id"] == doc_id]
+        per_1k = {c: 1000 * (mine["category"] == c).sum() / words for c in language.COUNTED}
+        assert scores.at[doc_id, "hedge_per_1k"] == pytest.approx(per_1k["hedge"])
+        # promo_index is the weighted sum of the listed matches, nothing else
+        disease = 1000 * scores.at[doc_id, "disease_claims"] / words
+        expected = sum(language.WEIGHTS[c] * per_1k[c] for c in language.COUNTED) + language.DISEASE_WEIGHT * disease
+        assert scores.at[doc_id, "promo_index"] == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("text, counted", [
+    ("A revolutionary formula for deep sleep.", ["revolutionary"]),
+    ("It delivers superior absorption and optimal sleep quality.", ["superior", "optimal"]),
+    ("A powerful ally for restful nights.", ["powerful"]),
+    ("The maximum dose is 350 mg.", []),  # a measurement, not an evaluation
+    ("The optimal daily intake varies.", []),
+    ("Zinc plays a vital role in immunity.", []),
+    ("Iron is crucial for creating hemoglobin, so timing is critical.", []),  # importance to the body, not the product
+    ("Our blend adds a crucial ingredient.", ["crucial"]),  # importance of the product
+    ("Taking it with food is the ideal way to avoid nausea.", []),
+    ("This is not a miracle cure.", []),  # negated
+    ("It is a miracle cure.", ["miracle"]),  # always promotional, whatever follows
+])
+def test_hype_adjectives_count_only_when_they_evaluate(text, counted):
+    found = matches_of(text)
+    hype = found[found["category"] == "hype"]
+    assert hype.loc[hype["counted"], "text"].str.lower().tolist() == counted
+    technical = hype[~hype["counted"] & ~hype["negated"]]
+    assert (technical["technical"] != "").all()  # the measurement noun that made it technical is quoted
+
+
+def test_reader_address_and_seller_voice_are_counted():
+    found = matches_of("We make our capsules in Ohio. You will love your results.")
+    assert set(found.loc[found["category"] == "seller_voice", "text"].str.lower()) == {"we"}  # "our capsules": call to action
+    assert found.loc[found["category"] == "reader_address", "text"].str.lower().tolist() == ["you", "your"]
+
+
+def test_promo_index_is_not_floored():
+    text = "It may help some people, and results often vary."
+    docs = pd.DataFrame({"doc_id": ["d"], "text": [text]})
+    result = language.document_language(docs, sentences_of(text))
+    assert result.at[0, "promo_index"] < 0 and result.at[0, "promo_index"] == -result.at[0, "hedge_per_1k"]
+
+
+def test_auc_is_the_share_of_pairs_ranked_right():
+    assert language.auc(pd.Series([3, 2, 1, 0]), pd.Series([True, True, False, False])) == 1.0
+    assert language.auc(pd.Series([1, 3, 2, 0]), pd.Series([True, False, True, False])) == 0.5
+    assert language.auc(pd.Series([1, 1]), pd.Series([True, False])) == 0.5  # a tie counts half
+
+
+PROMO_AUC_FLOOR = 0.90  # measured 0.917 on the 23 judged pages of data/dev (README, notebook 04)
+
+
+@pytest.mark.skipif(not (language.DEV / "manifest_a.csv").exists(), reason="data/dev (the development corpus) absent")
+def test_promo_index_separates_selling_from_neutral_pages():
+    measures, ranking, matches = language.evaluate_development_corpus()
+    assert measures["selling pages"] >= 11 and measures["neutral pages"] >= 12
+    assert measures["AUC promo_index"] >= PROMO_AUC_FLOOR
+    single_categories = [v for k, v in measures.items() if k.startswith("AUC ") and not k.startswith("AUC promo_index")]
+    assert measures["AUC promo_index"] > max(single_categories)  # the index beats each of its parts
+    assert ranking["rank"].tolist() == list(range(1, len(ranking) + 1))
+    assert len(ranking) == len(language.development_kinds())  # every listed page is scored, blogs included
+    assert set(matches["doc_id"]) <= set(ranking["doc_id"])
+
+
+def test_development_kinds_are_validated(tmp_path):
+    (tmp_path / "manifest_x.csv").write_text("doc_id,file,kind\na,a.txt,vendor\nb,b.txt,shop\n")
+    with pytest.raises(ValueError, match=r"manifest_x.csv: unknown kind\(s\) \['shop'\]"):
+        language.development_kinds(tmp_path)
+
+
+def test_evaluate_command_prints_the_measurements(capsys, tmp_path):
+    from claimcritique import cli
+
+    assert cli.main(["evaluate", "-o", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "claim_strength_yu2019" in out and "AUC promo_index" in out
+    assert (tmp_path / "promotional_ranking.csv").exists() and (tmp_path / "claim_strength_yu2019.csv").exists()
 
 
 def test_reading_view_escapes_markup():
@@ -93,3 +172,23 @@ def test_bad_lexicon_row_is_named(tmp_path):
     bad.write_text("category,term,match,source\nhype,(broken,regex,me\n")
     with pytest.raises(ValueError, match=r"terms.csv, row 2: bad pattern"):
         language.load_lexicon(bad)
+
+
+HEDGE_WORDS = ["may", "might", "often", "some studies", "suggest", "miracle", "proven", "sleep", "better", "not",
+               "clinically proven", "results may vary", "the", "and", ",", "\n", "typically", "you", "we"]
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(HEDGE_WORDS), min_size=1, max_size=12), min_size=1, max_size=5))
+def test_hedge_scope_equals_a_search_of_each_sentence(sentence_words):
+    """`hedged` (found from word triggers, once per document) equals what the hedge category's regex, searched
+    over each sentence on its own, says: a hedge ends before the match starts."""
+    texts = [" ".join(words) + "." for words in sentence_words]
+    sentences = pd.DataFrame({"doc_id": "d", "sentence_id": range(len(texts)), "start": 0, "text": texts})
+    hedge = language.category_patterns(language.language_lexicon())["hedge"]
+    found = language.find_matches(sentences)
+    for row in found.itertuples():
+        text = texts[row.sentence_id]
+        first = hedge.search(text)
+        expected = row.category != "hedge" and first is not None and first.end() <= row.start
+        assert row.hedged == expected, (text, row.text)

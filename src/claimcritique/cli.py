@@ -181,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
     sub.add_parser("report", help="the HTML write-up of the last run's tables and figures (see report --help)")
     sub.add_parser("evaluate", help="claims scored against gold annotations, per claim type (see evaluate --help)")
+    sub.add_parser("evaluate-language", help="claim strength and promo_index measured against outside labels (see evaluate-language --help)")
     return parser
 
 
@@ -199,7 +200,7 @@ def write_table(table: pd.DataFrame, output: str | None) -> None:
 
 
 # subcommand -> module whose main(argv) parses its own options
-DELEGATED = {"bench": "bench", "report": "report", "evaluate": "evaluation"}
+DELEGATED = {"bench": "bench", "report": "report", "evaluate": "evaluation", "evaluate-language": "language"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -2,17 +2,19 @@
 
 Every score is a count of listed matches, so an analyst can see and argue with each flagged phrase:
 - matches of `data/lexicons/language_terms.csv` (hype, boosters, hedges, calls to action, vague
-  authority, naturalness/safety appeals, disease terms and verbs), each with its offsets; a match
-  preceded within three words by a negator ("not a miracle cure") is kept but not counted;
-- a claim-strength level per sentence that makes a health claim (after Yu et al. 2019): correlational,
-  conditional causal ("may improve"), direct causal ("improves"), or absolute ("guarantees");
+  authority, naturalness/safety appeals, the reader addressed, the seller's own voice, disease terms
+  and verbs), each with its offsets; a match preceded within three words by a negator ("not a miracle
+  cure") is kept but not counted, and so is an evaluative adjective in technical use ("the maximum
+  dose", "a vital role"; rows with context `product_or_effect`): `counted` says which matches score;
+- a claim-strength level per sentence (`claimcritique.strength`, after Yu et al. 2019);
 - disease claims in the sense of FDA 21 CFR 101.93(g): a disease verb aimed at a disease term;
 - the DSHEA disclaimer, found despite small wording and whitespace differences.
 
-promo_index = (hype + booster + call_to_action + vague_authority + natural_safety
-               + 3 x disease_claims) per 1,000 words - hedges per 1,000 words, floored at 0.
-Disease claims weigh three times because they are what the FDA forbids; hedges subtract because
-they are the opposite of selling certainty.
+promo_index = sum over categories of WEIGHTS x counted matches per 1,000 words, + 3 x disease claims
+per 1,000 words; hedges weigh -1, so the index goes below 0 for a page that hedges more than it sells
+(it is not floored: two cautious pages still differ). Disease claims weigh three times because they are
+what the FDA forbids. `promotional_evaluation` measures how well it separates selling pages from
+neutral ones (AUC) on the hand-labelled development corpus in `data/dev/`.
 """
 from __future__ import annotations
 
@@ -32,24 +34,35 @@ from . import paths
 from .datafiles import read_data_csv
 from .segment import count_words, document_strings, for_lowered_text
 
-PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety"]
+PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice"]
 COUNTED = [*PROMOTIONAL, "hedge"]
 DISEASE_WEIGHT = 3
+# Weight of each category's matches per 1,000 words in promo_index (hedges subtract). A word addressed to
+# the reader counts half: informational pages address readers too, only less often.
+WEIGHTS = {"hype": 1.0, "booster": 1.0, "call_to_action": 1.0, "vague_authority": 1.0, "natural_safety": 1.0,
+           "reader_address": 0.5, "seller_voice": 1.0, "hedge": -1.0}
 NEGATION_WINDOW_WORDS = 3
+MATCH_KINDS = ("phrase", "regex", "verb")
 STRENGTH_LEVELS = ["none", "correlational", "conditional causal", "direct causal", "absolute"]
-MATCH_COLUMNS = ["doc_id", "sentence_id", "category", "term", "text", "start", "end", "negated", "hedged"]
+MATCH_COLUMNS = ["doc_id", "sentence_id", "category", "term", "text", "start", "end", "negated", "hedged", "counted",
+                 "technical"]
+HELPER_CATEGORIES = ("negation", "hype_technical", "hype_target")  # rows that qualify other matches, never counted
+EVALUATIVE = "product_or_effect"  # a term's `context`: not counted when it qualifies a measurement ("maximum dose")
+IMPORTANCE = "importance"  # a term's `context`: counted only when it rates the product or its effect ("vital support")
 LANGUAGE_COLUMNS = ["doc_id", "words", "promo_index", "hedge_per_1k", "booster_per_1k", "disease_claims",
-                    "has_fda_disclaimer", *[f"{c}_per_1k" for c in PROMOTIONAL if c != "booster"],
-                    "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
-                    "jama_disclosure", "jama_signals"]
+                    "has_fda_disclaimer", "hype_per_1k", "call_to_action_per_1k", "vague_authority_per_1k",
+                    "natural_safety_per_1k", "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
+                    "jama_disclosure", "jama_signals", "reader_address_per_1k", "seller_voice_per_1k"]
 
 FDA_DISCLAIMER = re.compile(
     r"statements?\W+(?:\w+\W+){0,3}not\W+(?:\w+\W+){0,2}evaluated\W+by\W+the\W+"
     r"(?:u\.?s\.?\W+)?(?:food\W+(?:and|&)\W+drug\W+administration|fda)",
     re.IGNORECASE,
 )
-CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|\b[Dd][Oo][Ii]:\s*10\.|\bdoi\.org/|\bet\s+al\.|\bPMID\b|"
-                      r"\([A-Z][A-Za-z-]+(?:\s+et\s+al\.)?,?\s+(?:19|20)\d\d\)")
+# Each branch opens with a literal character (a word boundary is checked just after it, "D(?<!\wD)"), so
+# the regex engine skips ahead to those characters instead of trying every branch at every position.
+CITATION = re.compile(r"\[\d+(?:\s*[,–-]\s*\d+)*\]|D(?<!\wD)[Oo][Ii]:\s*10\.|d(?<!\wd)[Oo][Ii]:\s*10\.|d(?<!\wd)oi\.org/|"
+                      r"e(?<!\we)t\s+al\.|P(?<!\wP)MID\b|\([A-Z][A-Za-z-]+(?:\s+et\s+al\.)?,?\s+(?:19|20)\d\d\)")
 JAMA_AUTHOR = re.compile(r"^\s*(?:by|posted\s+by|written\s+by|author:|reviewed\s+by|medically\s+reviewed)\s+\S",
                          re.IGNORECASE | re.MULTILINE)
 JAMA_DATE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|"
@@ -65,14 +78,50 @@ def _phrase_pattern(term: str) -> str:
     return r"(?<!\w)" + re.escape(term.strip()).replace(r"\*", r"\w*").replace("\\ ", " ").replace(" ", r"\s+") + r"(?!\w)"
 
 
+def verb_forms(verb: str) -> list[str]:
+    """A regular English verb's forms: reduce -> reduce, reduces, reduced, reducing; carry -> carries,
+    carried, carrying. Irregular forms ("led to") are listed as their own phrases."""
+    if verb.endswith("ee"):
+        return [verb, verb + "s", verb + "d", verb + "ing"]
+    if verb.endswith("e"):
+        return [verb, verb + "s", verb + "d", verb[:-1] + "ing"]
+    if verb.endswith("y") and len(verb) > 1 and verb[-2] not in "aeiou":
+        return [verb, verb[:-1] + "ies", verb[:-1] + "ied", verb + "ing"]
+    if verb.endswith(("s", "sh", "ch", "x", "z")):
+        return [verb, verb + "es", verb + "ed", verb + "ing"]
+    return [verb, verb + "s", verb + "ed", verb + "ing"]
+
+
+def _verb_pattern(term: str) -> str:
+    """match=verb: the term's first word in any of its regular forms, then the rest of the phrase."""
+    first, _, rest = term.strip().partition(" ")
+    forms = "(?:" + "|".join(map(re.escape, verb_forms(first.lower()))) + ")"
+    tail = _phrase_pattern(rest)[len(r"(?<!\w)"):-len(r"(?!\w)")] if rest else ""
+    return r"(?<!\w)" + forms + (r"\s+" + tail if tail else "") + r"(?!\w)"
+
+
+def _term_source(term: str, match: str) -> str:
+    if match == "regex":
+        return term
+    return _verb_pattern(term) if match == "verb" else _phrase_pattern(term)
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(path: Path) -> pd.DataFrame:
     """Terms of one lexicon file with their compiled patterns; errors name the file and row."""
     table = read_data_csv(path, required=["category", "term", "match", "source"],
                           non_empty=["category", "term", "match", "source"])
+    if "context" not in table.columns:
+        table["context"] = ""
+    for index, context in table["context"].items():
+        if context not in ("", EVALUATIVE, IMPORTANCE):
+            raise ValueError(f"{path}, row {index + 2}: context must be empty, {EVALUATIVE!r} or {IMPORTANCE!r}, "
+                             f"not {context!r}")
     patterns = []
     for index, row in table.iterrows():
-        source = row["term"] if row["match"] == "regex" else _phrase_pattern(row["term"])
+        if row["match"] not in MATCH_KINDS:
+            raise ValueError(f"{path}, row {index + 2}: match must be one of {MATCH_KINDS}, not {row['match']!r}")
+        source = _term_source(row["term"], row["match"])
         try:
             patterns.append(re.compile(source, re.IGNORECASE))
         except re.error as error:
@@ -84,15 +133,12 @@ def language_lexicon() -> pd.DataFrame:
     return load_lexicon(paths.LEXICONS / "language_terms.csv")
 
 
-def strength_lexicon() -> pd.DataFrame:
-    return load_lexicon(paths.LEXICONS / "claim_strength.csv")
-
-
-def _category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
+def category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
     """One pattern per category; phrase terms share one pair of word-boundary checks (much faster)."""
     patterns = {}
     for category, rows in lexicon.groupby("category", sort=False):
-        phrases = [_phrase_pattern(t)[len(r"(?<!\w)"):-len(r"(?!\w)")] for t, m in zip(rows["term"], rows["match"]) if m != "regex"]
+        phrases = [_term_source(t, m)[len(r"(?<!\w)"):-len(r"(?!\w)")] for t, m in zip(rows["term"], rows["match"])
+                   if m != "regex"]
         regexes = [p.pattern for p, m in zip(rows["pattern"], rows["match"]) if m == "regex"]
         parts = ([r"(?<!\w)(?:" + "|".join(phrases) + r")(?!\w)"] if phrases else []) + [f"(?:{r})" for r in regexes]
         patterns[category] = re.compile("|".join(parts), re.IGNORECASE)
@@ -144,6 +190,9 @@ def _first_literals(items: list) -> frozenset[str] | None:
 
 
 def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str] | None:
+    if match == "verb":  # every form starts with the verb less a final e or y
+        head = term.strip().lower().split()[0]
+        return frozenset({head[:-1] if head.endswith(("e", "y")) else head})
     if match != "regex":
         head = term.strip().lower().split()[0].split("*")[0]
         return frozenset({head}) if head else None
@@ -158,13 +207,20 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     only where one of its leading literals occurs, which keeps 400 terms fast on long documents.
     """
     lexicon = language_lexicon() if lexicon is None else lexicon
-    by_category = _category_patterns(lexicon)
+    by_category = category_patterns(lexicon)
     negation = by_category.get("negation")
     hedge = by_category.get("hedge")
     hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
-    terms = lexicon[lexicon["category"] != "negation"]
-    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term) for t in terms.itertuples(index=False)]
+    technical = _following_pattern(by_category.get("hype_technical"), words_between=2)
+    target = _following_pattern(by_category.get("hype_target"), words_between=1)
+    terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
+    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context) for t in terms.itertuples(index=False)]
     triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
+    # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
+    # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
+    hedge_order = sorted((t.match == "regex", number) for number, t in enumerate(terms.itertuples(index=False))
+                         if t.category == "hedge")
+    hedge_terms = [(rank, number) for rank, (_, number) in enumerate(hedge_order)]
     rows = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
         lowered = joined.lower()
@@ -172,7 +228,9 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
         starts = triggers.starts(lowered) if same_length else None
         taken: list[tuple[int, int]] = []
         first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
-        for number, (pattern, lowered_pattern, category, term) in enumerate(entries):
+        if starts is not None and hedge is not None:
+            first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
+        for number, (pattern, lowered_pattern, category, term, context) in enumerate(entries):
             if starts is None:
                 found = pattern.finditer(joined)
             elif number in triggers.scan:
@@ -188,7 +246,9 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                 index = bisect_right(offsets, m.start()) - 1
                 sentence_id, sentence_start, text = rows_of_doc[index]
                 local = m.start() - offsets[index]
-                if index not in first_hedge_end:
+                if starts is not None:
+                    first_hedge_end.setdefault(index, math.inf)
+                elif index not in first_hedge_end:
                     if hedge is None:
                         h = None
                     elif same_length:
@@ -197,10 +257,59 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
                         h = hedge.search(joined, offsets[index], offsets[index] + len(text))
                     first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
                 hedged = category != "hedge" and first_hedge_end[index] <= local
+                negated = _negated(text, local, negation)
+                measure, rated = "", True
+                if context == EVALUATIVE and technical is not None:  # "a revolutionary formula", not "the maximum dose"
+                    t = technical.match(lowered if same_length else joined, m.end())
+                    measure = joined[t.start("noun"):t.end("noun")] if t else ""
+                elif context == IMPORTANCE:  # "a crucial ingredient", not "iron is crucial for hemoglobin"
+                    t = target.match(lowered if same_length else joined, m.end()) if target is not None else None
+                    rated = t is not None
+                    measure = "" if rated else "(no product or effect rated)"
                 rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
-                             sentence_start + local + m.end() - m.start(), _negated(text, local, negation), hedged))
-    table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "start": int, "end": int})
+                             sentence_start + local + m.end() - m.start(), negated, hedged,
+                             not negated and not measure and rated, measure))
+    table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "counted": bool,
+                                                               "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def _first_hedge_ends(lowered: str, offsets: list[int], starts: dict[int, list[int]], entries: list[tuple],
+                      hedge_terms: list[tuple[int, int]], scan: set[int]) -> dict[int, float]:
+    """Sentence index -> end (in the sentence) of its first hedge, as the hedge category's alternation
+    searched over the sentence would find it: the leftmost start, the first-listed term there."""
+    found = []
+    for rank, number in hedge_terms:
+        lowered_pattern = entries[number][1]
+        if number in scan:
+            matches = lowered_pattern.finditer(lowered)
+        elif number in starts:
+            matches = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
+        else:
+            continue
+        found.extend((m.start(), rank, m.end()) for m in matches)
+    ends: dict[int, float] = {}
+    for start, _, end in sorted(found):
+        index = bisect_right(offsets, start) - 1
+        if index not in ends:
+            ends[index] = end - offsets[index]
+    return ends
+
+
+def _following_pattern(nouns: re.Pattern | None, words_between: int) -> re.Pattern | None:
+    """Up to `words_between` content words after an adjective, then one of the nouns: what makes a hype
+    adjective technical ("maximum daily dose", "a vital role") or what an importance adjective must rate
+    ("a crucial ingredient"); "vital for health" is about the body, so function words end the search."""
+    if nouns is None:
+        return None
+    between = (r"(?:(?!(?:for|to|in|of|on|at|by|with|from|as|and|or|but|the|a|an|that|this|is|are|was|were)\b)"
+               r"[\w'’-]+[ \t]+){0," + str(words_between) + "}?")
+    return re.compile(r"[ \t-]+" + between + r"(?P<noun>" + nouns.pattern + ")", re.IGNORECASE)
+
+
+def _counted(matches: pd.DataFrame) -> pd.DataFrame:
+    """The matches that score: not negated and, for evaluative adjectives, aimed at the product or its effect."""
+    return matches[matches["counted"]] if "counted" in matches.columns else matches[~matches["negated"]]
 
 
 def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -210,6 +319,27 @@ def _overlaps(taken: list[tuple[int, int]], start: int, end: int) -> bool:
 
 
 _WORD_START = re.compile(r"\w+")
+
+
+def _trie(keys: dict[str, str]) -> str:
+    """A regular expression matching the start of a word that is one of the "whole" keys or begins with
+    one of the "prefix" keys, branching letter by letter (re tries one branch per letter, not per key)."""
+    root: dict = {}
+    for key, kind in keys.items():
+        node = root
+        for char in key:
+            node = node.setdefault(char, {})
+        node[""] = "prefix" if node.get("") == "prefix" or kind == "prefix" else "whole"
+
+    def emit(node: dict) -> str:
+        if node.get("") == "prefix":
+            return ""  # any continuation of the word will do
+        branches = [re.escape(char) + emit(child) for char, child in sorted(node.items()) if char]
+        if node.get("") == "whole":
+            branches.append(r"(?!\w)")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    return emit(root)
 
 
 class _Triggers:
@@ -231,6 +361,10 @@ class _Triggers:
                 table.setdefault(head.group(0), []).append(number)
         self.longest_prefix = max(map(len, self.prefix), default=0)
         self._memo: dict[str, tuple[int, ...]] = {}  # word -> the terms it can start, across documents
+        # every word that can start a term, found by one regular expression (a trie of the literals), so
+        # Python loops over those words only rather than over every word of the document
+        keys = {**{k: "whole" for k in self.whole_word}, **{k: "prefix" for k in self.prefix}}
+        self._candidates = re.compile(r"(?<!\w)" + _trie(keys) + r"\w*") if keys else None
 
     def _numbers(self, word: str) -> tuple[int, ...]:
         numbers = set(self.whole_word.get(word, ()))
@@ -242,7 +376,9 @@ class _Triggers:
         """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word."""
         found: dict[int, list[int]] = {}
         memo = self._memo
-        for m in _WORD_START.finditer(lowered):
+        if self._candidates is None:
+            return found
+        for m in self._candidates.finditer(lowered):
             numbers = memo.get(m.group(0))
             if numbers is None:
                 numbers = memo[m.group(0)] = self._numbers(m.group(0))
@@ -252,39 +388,17 @@ class _Triggers:
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Claim-strength level of each sentence (none when it makes no health claim), and the cue that decided it."""
-    cues = _category_patterns(strength_lexicon() if lexicon is None else lexicon)
-    folded = {name: for_lowered_text(pattern) for name, pattern in cues.items()}
-    levels: dict[tuple[str, int], tuple[str, str]] = {}
-    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
-        lowered = joined.lower()
-        use, haystack = (folded, lowered) if len(lowered) == len(joined) else (cues, joined)
-        with_outcome = {bisect_right(offsets, m.start()) - 1 for m in use["health_outcome"].finditer(haystack)}
-        for index in sorted(with_outcome):
-            text = rows_of_doc[index][2]
-            searched = haystack[offsets[index]: offsets[index] + len(text)]
+    """Claim-strength level of each sentence, whether it is a health claim, and the cue that decided it.
 
-            def cue(name: str) -> str | None:
-                m = use[name].search(searched)
-                return text[m.start():m.end()] if m else None
+    The rules live in `claimcritique.strength` (imported here so callers keep one entry point)."""
+    from .strength import claim_strength as by_cues  # strength builds on this module's lexicon loading
 
-            level, found_cue = "none", ""
-            if absolute := cue("absolute"):
-                level, found_cue = "absolute", absolute
-            elif correlational := cue("correlational"):
-                level, found_cue = "correlational", correlational
-            elif effect := cue("effect_verb"):
-                modal = cue("conditional")  # a hedge anywhere in the sentence scopes its claim
-                level, found_cue = ("conditional causal", modal) if modal else ("direct causal", effect)
-            levels[(doc_id, rows_of_doc[index][0])] = (level, found_cue)
-    found = [levels.get(key, ("none", "")) for key in zip(sentences["doc_id"], sentences["sentence_id"])]
-    return pd.DataFrame({"doc_id": sentences["doc_id"].to_numpy(), "sentence_id": sentences["sentence_id"].to_numpy(),
-                         "strength": [f[0] for f in found], "cue": [f[1] for f in found]})
+    return by_cues(sentences, lexicon)
 
 
 def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
     """Sentences where a disease verb (treat, cure, prevent, relieve ...) meets a disease term, not negated."""
-    counted = matches[~matches["negated"]]
+    counted = _counted(matches)
     terms = counted[counted["category"] == "disease_term"]
     verbs = counted[counted["category"] == "disease_verb"]
     keys = terms.merge(verbs, on=["doc_id", "sentence_id"], suffixes=("_disease", "_verb"))
@@ -301,7 +415,7 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
     """One row per document: densities per 1,000 words, promo_index, disease claims, disclaimer, JAMA signals."""
     matches = find_matches(sentences) if matches is None else matches
     diseases = disease_claims(sentences, matches)
-    counted = matches[~matches["negated"]]
+    counted = _counted(matches)
     counts = counted.groupby(["doc_id", "category"]).size()
     disease_counts = diseases.groupby("doc_id").size()
     rows = []
@@ -310,7 +424,7 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
         per_1k = {c: 1000 * int(counts.get((doc.doc_id, c), 0)) / max(words, 1) for c in COUNTED}
         n_disease = int(disease_counts.get(doc.doc_id, 0))
         citations = len(CITATION.findall(doc.text))
-        promo = sum(per_1k[c] for c in PROMOTIONAL) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1) - per_1k["hedge"]
+        promo = sum(WEIGHTS[c] * per_1k[c] for c in COUNTED) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1)
         lowered = doc.text.lower()  # whether a signal occurs, not where: lower-casing may move offsets
         signals = {
             "jama_author": bool(_LOWERED["jama_author"].search(lowered)),
@@ -319,11 +433,12 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
             "jama_disclosure": bool(_LOWERED["jama_disclosure"].search(lowered)),
         }
         rows.append({
-            "doc_id": doc.doc_id, "words": words, "promo_index": max(promo, 0.0),
+            "doc_id": doc.doc_id, "words": words, "promo_index": promo,
             "hedge_per_1k": per_1k["hedge"], "booster_per_1k": per_1k["booster"], "disease_claims": n_disease,
             "has_fda_disclaimer": bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
             **{f"{c}_per_1k": per_1k[c] for c in PROMOTIONAL if c != "booster"},
-            "hedge_to_booster": per_1k["hedge"] / per_1k["booster"] if per_1k["booster"] else float("inf") if per_1k["hedge"] else float("nan"),
+            "hedge_to_booster": (per_1k["hedge"] / per_1k["booster"] if per_1k["booster"]
+                                 else float("inf") if per_1k["hedge"] else float("nan")),
             "citations": citations,
             **signals, "jama_signals": sum(signals.values()),
         })
@@ -357,7 +472,9 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
         for c in claims[claims["doc_id"] == doc_id].itertuples(index=False):
             spans.append((int(c.value_start), int(c.value_end), "claim", f"claim: {c.claim_type} ({c.subject})"))
     for m in matches[matches["doc_id"] == doc_id].itertuples(index=False):
-        note = f"{m.category}: {m.term}" + (" (negated, not counted)" if m.negated else "") + (" (hedged)" if m.hedged else "")
+        why = (" (negated, not counted)" if m.negated else "" if getattr(m, "counted", True)
+               else f" (technical use: {m.technical}, not counted)")
+        note = f"{m.category}: {m.term}" + why + (" (hedged)" if m.hedged else "")
         spans.append((int(m.start), int(m.end), m.category, note))
     spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     levels = {}
@@ -389,3 +506,129 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
     legend = " ".join(f'<mark style="background:{c}">{html.escape(k.replace("_", " "))}</mark>' for k, c in COLOURS.items())
     return (f'<div class="cc-reading-view"><div class="cc-legend" style="margin-bottom:0.5em">{legend} '
             f'<sup>[claim strength]</sup></div><div style="white-space:pre-wrap;line-height:1.5">{"".join(out)}</div></div>')
+
+
+# --- measured against pages whose kind of site was written down by hand ----------------------------------------
+
+DEV = paths.DATA / "dev"
+HOLDOUT = paths.DATA / "holdout"  # pages gathered for the claims work, never used to write these lexicons
+# The kinds of site in the development manifests, and which side of the question each is on; a blog
+# may sell or inform, so blogs are ranked but left out of the AUC.
+KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
+               "news": "neutral", "blog": "unjudged"}
+
+
+def development_kinds(folder: Path = DEV) -> pd.DataFrame:
+    """doc_id, file, kind, group of every page listed in the folder's manifest_*.csv files."""
+    manifests = sorted(Path(folder).glob("manifest*.csv"))
+    if not manifests:
+        raise ValueError(f"{folder}: no manifest*.csv")
+    frames = []
+    for manifest in manifests:
+        table = read_data_csv(manifest, required=["doc_id", "file", "kind"], non_empty=["doc_id", "file", "kind"])
+        unknown = sorted(set(table["kind"]) - set(KIND_GROUPS))
+        if unknown:
+            raise ValueError(f"{manifest}: unknown kind(s) {unknown}; expected one of {sorted(KIND_GROUPS)}")
+        frames.append(table[["doc_id", "file", "kind"]].assign(manifest=manifest.name))
+    kinds = pd.concat(frames, ignore_index=True)
+    return kinds.assign(group=kinds["kind"].map(KIND_GROUPS))
+
+
+def auc(scores: pd.Series, positive: pd.Series) -> float:
+    """Probability that a positive item outscores a negative one (ties count half): the Mann-Whitney AUC."""
+    ranks = pd.Series(scores).rank(method="average").to_numpy()
+    positive = pd.Series(positive).to_numpy(dtype=bool)
+    n_pos, n_neg = int(positive.sum()), int((~positive).sum())
+    if not n_pos or not n_neg:
+        return float("nan")
+    return float((ranks[positive].sum() - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg))
+
+
+def promotional_evaluation(scores: pd.DataFrame, kinds: pd.DataFrame, columns: list[str] | None = None
+                           ) -> tuple[dict[str, float], pd.DataFrame]:
+    """AUC of selling against neutral pages for promo_index (and any other score columns), and the ranking.
+
+    `scores` is document_language's table, `kinds` development_kinds'; blogs are ranked, not scored."""
+    columns = columns or ["promo_index", *[f"{c}_per_1k" for c in COUNTED], "disease_claims"]
+    ranked = scores.merge(kinds[["doc_id", "kind", "group"]], on="doc_id", how="inner")
+    judged = ranked[ranked["group"].isin(["selling", "neutral"])]
+    result = {"selling pages": int((judged["group"] == "selling").sum()),
+              "neutral pages": int((judged["group"] == "neutral").sum())}
+    for column in columns:
+        result[f"AUC {column}"] = auc(judged[column], judged["group"] == "selling")
+    # blogs read as neutral instead of left out (the development blogs sell nothing in their saved text)
+    result["AUC promo_index, blogs as neutral"] = auc(ranked["promo_index"], ranked["group"] == "selling")
+    ranking = ranked.sort_values("promo_index", ascending=False, ignore_index=True)
+    ranking.insert(0, "rank", range(1, len(ranking) + 1))
+    return result, ranking[["rank", "doc_id", "kind", "group", "words", "promo_index", "hedge_per_1k",
+                            *[f"{c}_per_1k" for c in PROMOTIONAL], "disease_claims"]]
+
+
+def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
+    """Load the development pages, score them, and measure the separation (see promotional_evaluation).
+    Returns the measures, the ranking and every match (so each score can be traced)."""
+    from .corpus import load_corpus  # corpus reading is only needed here
+
+    kinds = development_kinds(folder)
+    files = [Path(folder) / f for f in kinds["file"]]
+    missing = [str(f) for f in files if not f.exists()]
+    if missing:
+        raise ValueError(f"{folder}: manifest rows point at missing files {missing}")
+    corpus = load_corpus(files)
+    matches = find_matches(corpus.sentences)
+    scores = document_language(corpus.documents, corpus.sentences, matches)
+    measures, ranking = promotional_evaluation(scores, kinds)
+    return measures, ranking, matches
+
+
+def evaluation_report(dev: Path = DEV, holdout: Path | None = HOLDOUT) -> dict[str, pd.DataFrame]:
+    """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate-language` prints);
+    the held-out pages are measured when their folder and manifest exist."""
+    from . import strength  # the claim-strength rules build on this module
+
+    tables = {"claim_strength_yu2019": strength.evaluate_yu2019(),
+              "claim_strength_rules_vs_model": strength.rules_and_model()}
+    if strength.YU2020_PRESS.exists():
+        tables["claim_strength_yu2020"] = strength.evaluate_yu2020()
+    measures, ranking, _ = evaluate_development_corpus(dev)
+    tables["promotional_auc"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
+    tables["promotional_ranking"] = ranking
+    if holdout is not None and any(Path(holdout).glob("manifest*.csv")):
+        measures, ranking, _ = evaluate_development_corpus(holdout)
+        tables["promotional_auc_holdout"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
+        tables["promotional_ranking_holdout"] = ranking
+    return tables
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`claimcritique evaluate-language` (or `python -m claimcritique.language evaluate`): the measurements, printed."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser(prog="claimcritique evaluate-language",
+                                     description="Claim strength against Yu et al. 2019 (and 2020 when present) and "
+                                                 "promo_index against the hand-labelled kinds of site in data/dev.")
+    parser.add_argument("--dev", default=str(DEV), help=f"folder of development pages with manifest*.csv (default {DEV})")
+    parser.add_argument("--holdout", default=str(HOLDOUT),
+                        help=f"folder of held-out pages with manifest*.csv, measured when present (default {HOLDOUT})")
+    parser.add_argument("-o", "--output", metavar="DIR", help="also write each table to DIR/<name>.csv")
+    args = parser.parse_args([a for a in (sys.argv[1:] if argv is None else argv) if a != "evaluate"])
+    try:
+        tables = evaluation_report(Path(args.dev), Path(args.holdout))
+    except ValueError as error:
+        print(f"claimcritique: error: {error}", file=sys.stderr)
+        return 2
+    with pd.option_context("display.width", 200, "display.max_columns", 40, "display.max_colwidth", 60):
+        for name, table in tables.items():
+            if "macro-F1" in table.columns:  # the headline numbers; precision and recall go to the CSV
+                table = table[[c for c in table.columns if not c.startswith(("precision", "recall"))]]
+            print(f"\n== {name}\n{table.round(3).to_string(index=False)}")
+    if args.output:
+        Path(args.output).mkdir(parents=True, exist_ok=True)
+        for name, table in tables.items():
+            table.to_csv(Path(args.output) / f"{name}.csv", index=False)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
