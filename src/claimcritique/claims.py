@@ -53,7 +53,11 @@ _WORD_VALUES = {
 _FREQUENCY_WORDS = {"once", "twice", "thrice"}  # numbers only before a frequency unit ("twice daily")
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, reverse=True))
 # ASCII digits only: \d also matches "๐", a Thai zero that mojibake leaves in some pages
-_NUM = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+|(?:{_WORD_NUM})\b)"
+# fractions first ("1 1/2 tablets", "1/2 to 1 teaspoon", "½ cup"): not a date ("1/2/2020") nor "24/7"
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+_FRACTION_NUM = r"[0-9]+\s+[1-9]/[2-8](?![0-9/])|[0-9]+\s*[½¼¾⅓⅔⅛]|[1-9]/[2-8](?![0-9/])|[½¼¾⅓⅔⅛]"
+_NUM = (rf"(?:{_FRACTION_NUM}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+|"
+        rf"(?:{_WORD_NUM})\b)")
 # UTF-8 read as Windows-1252 or as TIS-620 (a Thai code page): "â€“" / "โ€“" is an en dash, "â‰¥" / "โ‰ฅ" is ≥
 _MOJIBAKE = {"â€“": "–", "â€”": "—", "โ€“": "–", "โ€”": "—", "â‰¥": "≥", "â‰¤": "≤", "โ‰ฅ": "≥", "โ‰ค": "≤"}
 _MOJIBAKE_BOUNDS = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "≥≤")
@@ -68,6 +72,7 @@ _UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
 _PER = (r"(?P<per>\s*/\s*(?:day|d|week|wk)\b|\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+(?:daily|weekly)\b|"
         r"\s+(?:a|per|each|every)\s+(?=week\b))?")  # "50 micrograms/day", "2000 mcg/week", "2-4 servings a week"
 _DOSE_DIMENSIONS = frozenset({"mass", "activity", "cfu", "serving", "volume"})
+_VALUE_DIMENSIONS = _DOSE_DIMENSIONS | {"percent", "percent_dv"}  # what a table cell glued to its label holds
 
 # quantities said in words, with the value a careful reader would write down
 _FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
@@ -176,7 +181,7 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^)\]:-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<=[a-z]{{3}})|(?<![\w.,/$^)\]:-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
@@ -231,7 +236,17 @@ def _value(token: str) -> float:
     token = token.lower().strip()
     if token in _WORD_VALUES:
         return float(_WORD_VALUES[token])
+    if token[-1] in _VULGAR:  # "½", "1½"
+        return float(token[:-1] or 0) + _VULGAR[token[-1]]
+    if "/" in token:  # "1/2", "1 1/2"
+        whole, _, fraction = token.rpartition(" ")
+        numerator, denominator = fraction.split("/")
+        return float(whole or 0) + int(numerator) / int(denominator)
     return float(token.replace(",", ""))
+
+
+def _is_fraction(token: str | None) -> bool:
+    return bool(token) and ("/" in token or token[-1] in _VULGAR)
 
 
 def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, float]:
@@ -367,6 +382,11 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
             prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
     start = m.start() if prefix or lead else m.start("low")
+    glued = m.start("low") > 0 and sentence[m.start("low") - 1].isalpha()
+    if glued and not (dimension in _VALUE_DIMENSIONS and sentence[m.start("low") - 1].islower()):
+        return None  # "D3", "Omega3", "CoQ10", "covid19": a name; "Adult Men120 mcg" is a table cell glued to its label
+    if not unit_surface and (_is_fraction(m.group("low")) or _is_fraction(m.group("high"))):
+        return None  # "4/5" without a unit is a rating or a score, not a quantity
     words_only = not re.search(r"\d", m.group("low"))
     return _Number(start, end, low, high, unit, " ".join(prefix.strip().lower().split()), lead_unit=bool(lead),
                    bare_words=words_only and not unit_surface and not unit, surface=surface, dimension=dimension,
@@ -412,6 +432,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
         return True
+    if number.dimension == "time" and after[:1].isdigit():
+        return True  # "Birth to 6 months2 mcg": an age label glued to its table cell
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
@@ -829,6 +851,15 @@ def _units_from_column_headers(numbers: list[_Number], sentence: str, header: st
             number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
 
 
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _unglued(header: str) -> str:
+    """A scraped header whose cells were glued ("Age and SexDaily amounts (mcg)"), with a space between them
+    so that a cue word ("daily") is found whole."""
+    return _CAMEL_JOIN.sub(" ", header) if header else header
+
+
 def _column_header(sentence: str, number: _Number, header: str) -> str:
     index = sentence[: number.start].strip().lstrip("|").count("|")
     cells = header.strip().strip("|").split("|")
@@ -854,12 +885,13 @@ _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     "billions", "within", "hour"])
 _LETTER_RUNS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
 
 def may_hold_a_number(text: str) -> bool:
     """A cheap test that lets most sentences skip the number grammar: a digit, or a word that a number
     expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation."""
-    return bool(_DIGIT.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
+    return bool(_HOPEFUL_CHARACTER.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
 
 
 @dataclass
@@ -932,7 +964,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             section_named = sections.mentions(section)
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
-            daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(header))
+            daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(_unglued(header)))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             for number in numbers:
                 if _qualifies_a_dose(number, numbers, s.text):

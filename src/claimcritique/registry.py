@@ -33,7 +33,7 @@ from .datafiles import read_data_csv
 
 FOLDER = paths.DATA / "registry"
 DIMENSIONS = frozenset({"mass", "weight", "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
-                        "volume", "time", "concentration", "count", "scale"})
+                        "volume", "time", "concentration", "count", "scale", "molar_mass"})
 KINDS = frozenset({"name", "synonym"})
 
 Mention = tuple[int, int, str, str]  # start, end, supplement, form ("" when the text names no form)
