@@ -382,7 +382,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
             prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
     start = m.start() if prefix or lead else m.start("low")
-    glued = m.start("low") > 0 and sentence[m.start("low") - 1].isalpha()
+    glued = m.start("low") > 0 and sentence[m.start("low") - 1].isascii() and sentence[m.start("low") - 1].isalpha()
     if glued and not (dimension in _VALUE_DIMENSIONS and sentence[m.start("low") - 1].islower()):
         return None  # "D3", "Omega3", "CoQ10", "covid19": a name; "Adult Men120 mcg" is a table cell glued to its label
     if not unit_surface and (_is_fraction(m.group("low")) or _is_fraction(m.group("high"))):
