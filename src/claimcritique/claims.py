@@ -147,10 +147,18 @@ _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", 
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
+_COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:count|ct)\s+(?:package|packages|bottles?|packs?|"
+                                  r"jars?|containers?|boxes|size)\b", re.IGNORECASE)
+_DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?:equal\s+to|equivalent\s+to|defined\s+as)|"
+                                   r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
 # "10 years younger", "three decades of research": other, not onset
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+_INTERVAL_BEFORE = re.compile(r"\bevery\s+(?:other\s+)?$", re.IGNORECASE)
+# "no more than 600 mg in a six hour period": the window of a limit (a trial "over an 8-week period" may be onset)
+_WINDOW_BEFORE = re.compile(r"\b(?:in|within|during|per)\s+(?:a|any|one|each|every)\s+$", re.IGNORECASE)
+_WINDOW_AFTER = re.compile(r"^\s*-?\s*(?:period|window|interval|span)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
@@ -291,6 +299,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
                 position = number.end
     for m in expressions["fraction"].finditer(text):
+        if _PART_OF_A_PERIOD.match(text, m.end("word")) and _PART_BEFORE.search(text, 0, m.start("word")):
+            continue  # "the first half of the day": a time of day, not a share
         value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)
@@ -322,6 +332,11 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         kept.append(number)
     _carry_units(kept, sentence)
     return kept
+
+
+_PART_OF_A_PERIOD = re.compile(r"\s+of\s+(?:the|a|each|every|your)\s+(?:day|night|morning|afternoon|evening|week|month|"
+                               r"year|season|cycle|session)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:first|second|last|latter|later|other|early|earlier)\s+$", re.IGNORECASE)
 
 
 def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
@@ -444,6 +459,11 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or _MONEY_AFTER.match(after) or (
             not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
+    if not number.unit and _COUNT_PACKAGE_AFTER.match(after):
+        return True  # "available in 60 and 180 count package", "a 90-count bottle": pack sizes
+    if number.dimension == "serving" and number.low == 1 and not _DIGIT.search(sentence[number.start:number.end]) \
+            and _DEFINES_A_UNIT_AFTER.match(after):
+        return True  # "One serving of this supplement is equal to 1 capsule": "one" used as "a", a definition
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
@@ -552,6 +572,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
             return "absorption_rate"
         return "other"
+    if number.kind == "fraction" and _SHARE_OF_AN_AMOUNT.match(sentence, number.end):
+        return "other"  # "aren't consuming half of the RDA": a share of an amount (a threshold), not of people
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     left, right = _contrast_clause(sentence, number)
@@ -568,6 +590,11 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if scored:
             return min(scored)[1]
     return "other"
+
+
+_SHARE_OF_AN_AMOUNT = re.compile(r"\s+of\s+(?:the\s+|their\s+|your\s+|a\s+|this\s+|that\s+)?(?:\w+\s+){0,2}?"
+                                 r"(?:rda|rdi|ear|ai|ul|dv|recommended|required|requirement|dose|dosage|amount|intake|"
+                                 r"allowance|serving|capsule|tablet)s?\b", re.IGNORECASE)
 
 
 def _absorption_clause(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
@@ -599,8 +626,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         before = sentence[max(0, number.start - 30): number.start]
         if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose):
             return "timing"
-        if _NOT_ONSET_AFTER.match(after):
-            return "other"
+        if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or (
+                _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
+            return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
         if cues["onset_before"].search(before):
             return "onset"  # "it takes about 4 weeks", "after just 30 days"
         if (cues["regimen_before"].search(before) or cues["regimen"].search(sentence)) and \
@@ -785,21 +813,6 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     return 1
 
 
-def _qualifies_a_dose(number: _Number, numbers: list[_Number], sentence: str) -> bool:
-    """"250 mg three times a day": the frequency goes into the dose's times_per_day, not a row of its own."""
-    if number.dimension != "frequency" or number.kind == "divided":
-        return False
-    index = numbers.index(number)
-    for other in reversed(numbers[:index]):
-        if number.start - other.end > 40 or re.search(r"[.;]", sentence[other.end: number.start]):
-            return False
-        if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
-            return True
-    after = [n for n in numbers[index + 1:] if n.dimension in ("mass", "activity", "cfu", "serving", "volume")]
-    return bool(after) and after[0].start - number.end <= 40 and not re.search(r"[.;]", sentence[number.end:
-                                                                                                  after[0].start])
-
-
 def _final_unit(claim_type: str, number: _Number, daily: bool, g: Grammar) -> tuple[str, float, float]:
     """The unit as the registry reports it (grams as mg), "/day" on a dose said daily, "count" for bare counts."""
     unit, low, high = number.unit, number.low, number.high
@@ -967,8 +980,6 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(_unglued(header)))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             for number in numbers:
-                if _qualifies_a_dose(number, numbers, s.text):
-                    continue
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
