@@ -55,8 +55,10 @@ _WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, rever
 # ASCII digits only: \d also matches "๐", a Thai zero that mojibake leaves in some pages
 # fractions first ("1 1/2 tablets", "1/2 to 1 teaspoon", "½ cup"): not a date ("1/2/2020") nor "24/7"
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
-_FRACTION_NUM = r"[0-9]+\s+[1-9]/[2-8](?![0-9/])|[0-9]+\s*[½¼¾⅓⅔⅛]|[1-9]/[2-8](?![0-9/])|[½¼¾⅓⅔⅛]"
-_NUM = (rf"(?:{_FRACTION_NUM}|[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+|"
+# (one alternative per leading character, so that the common "250" costs no more than before; a numerator that is
+# not a single digit smaller than its denominator is rejected when read)
+_NUM = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|"
+        rf"[0-9]+(?:\.[0-9]+|/[2-8](?![0-9/])|\s+[1-9]/[2-8](?![0-9/])|\s*[½¼¾⅓⅔⅛])?|\.[0-9]+|[½¼¾⅓⅔⅛]|"
         rf"(?:{_WORD_NUM})\b)")
 # UTF-8 read as Windows-1252 or as TIS-620 (a Thai code page): "â€“" / "โ€“" is an en dash, "â‰¥" / "โ‰ฅ" is ≥
 _MOJIBAKE = {"â€“": "–", "â€”": "—", "โ€“": "–", "โ€”": "—", "â‰¥": "≥", "â‰¤": "≤", "โ‰ฅ": "≥", "โ‰ค": "≤"}
@@ -189,7 +191,7 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<=[a-z]{{3}})|(?<![\w.,/$^)\]:-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:-])|(?<=‰ฅ)|(?<=‰ค)|(?<=[a-z]{{3}})(?=[0-9]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
@@ -251,6 +253,14 @@ def _value(token: str) -> float:
         numerator, denominator = fraction.split("/")
         return float(whole or 0) + int(numerator) / int(denominator)
     return float(token.replace(",", ""))
+
+
+def _proper(token: str | None) -> bool:
+    """A token is not a fraction, or a fraction whose one-digit numerator is smaller than its denominator."""
+    if not token or "/" not in token:
+        return True
+    numerator, denominator = token.rpartition(" ")[2].split("/")
+    return len(numerator) == 1 and int(numerator) < int(denominator)
 
 
 def _is_fraction(token: str | None) -> bool:
@@ -341,6 +351,8 @@ _PART_BEFORE = re.compile(r"\b(?:first|second|last|latter|later|other|early|earl
 
 def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
+    if not (_proper(m.group("low")) and _proper(m.group("high"))):
+        return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
     low = _value(m.group("low"))
     high = _value(m.group("high")) if m.group("high") else low
     scale1 = g.scales.get((m.group("scale1") or m.group("scale3") or "").lower(), 1.0)  # "50+ billion CFU"
