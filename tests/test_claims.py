@@ -540,3 +540,30 @@ def test_timing_anchors(text, low, high):
 
 def test_percent_of_a_stated_requirement_is_percent_dv():
     assert one("A single nut contains 150% of the required amount of this mineral.")["unit"] == "%DV"
+
+
+def test_a_range_restated_with_and_in_brackets_stays_a_range():
+    found = extract("The usual serving is between 4 and 6 fl oz (120 and 180 ml; 4.2 and 6.2 imp fl oz) of the tonic.")
+    assert [(r.low, r.high, r.unit) for r in found.itertuples()] == [
+        (4, 6, "fl oz"), (120, 180, "ml"), (4.2, 6.2, "imp fl oz")], found[["value_text", "low", "high"]]
+    listed = extract("It comes in 60 and 180 ml bottles of tonic, taken 5 ml daily.")
+    assert (listed["low"] == listed["high"]).all()  # a list outside brackets is not a range
+
+
+def test_a_liquid_products_concentration_is_its_strength():
+    claim = one("The tonic has a concentration of 2.5 g of the citrate per fl. oz.")
+    assert (claim["claim_type"], claim["low"], claim["unit"]) == ("dose", 2500, "mg")
+    assert one("Serum concentration of 1.2 mg was measured.")["claim_type"] == "other"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("Adults take 200 mg three times a day.", "three times a day", "dosing frequency, adults"),
+    ("Repeat 1 tablespoon every 3-4 hours.", "3-4 hours", "dosing interval"),
+    ("Use 1/2 teaspoon (2.5 ml) for children and 1-2 teaspoons (5-10 ml) for adults.", "1-2 teaspoons", "adults"),
+    ("Use 1/2 teaspoon (2.5 ml) for children and 1-2 teaspoons (5-10 ml) for adults.", "5-10 ml", "adults"),
+    ("For shift work: 1 mg taken 2 hours before your planned sleep.", "2 hours",
+     "shift work, before your planned sleep"),
+])
+def test_subjects_of_frequencies_intervals_restated_amounts_and_timings(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["subject"]]

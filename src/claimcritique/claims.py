@@ -341,7 +341,29 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
+    _restated_ranges(kept, sentence)
     return kept
+
+
+_AND = re.compile(r"\s+and\s+")
+_OPENS_A_RESTATEMENT = re.compile(r"[(;]\s*$")
+
+
+def _restated_ranges(numbers: list[_Number], sentence: str) -> None:
+    """"between 7 and 10 fl oz (210 and 300 ml; 7.3 and 10 imp fl oz)": in brackets after a range, "X and Y unit"
+    restates the range in another unit, so it is a range too (a list "60 and 180 ml" elsewhere stays two amounts)."""
+    i = 1
+    while i < len(numbers) - 1:
+        first, second = numbers[i], numbers[i + 1]
+        ranges_before = [n for n in numbers[:i] if n.low < n.high and n.dimension and n.dimension == first.dimension]
+        if (ranges_before and first.unit and first.unit == second.unit and first.low == first.high
+                and second.low == second.high and first.low < second.low
+                and _AND.fullmatch(sentence[first.end: second.start])
+                and _OPENS_A_RESTATEMENT.search(sentence, 0, first.start)
+                and sentence.count("(", 0, first.start) > sentence.count(")", 0, first.start)):  # inside brackets
+            first.high, first.end = second.high, second.end
+            del numbers[i + 1]
+        i += 1
 
 
 _PART_OF_A_PERIOD = re.compile(r"\s+of\s+(?:the|a|each|every|your)\s+(?:day|night|morning|afternoon|evening|week|month|"
@@ -615,6 +637,12 @@ def _absorption_clause(number: _Number, sentence: str, cues: dict[str, re.Patter
     return bool(cues["absorption_rate"].search(sentence, left, right))
 
 
+# "a concentration of 1.7 g of the citrate per fl. oz": a liquid product's strength (a dose), not a blood level
+_PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|in\s+(?:each|every|one))\s*"
+                                     r"(?:fl\.?\s*oz|fluid\s+ounce|oz\b|ounce|ml\b|millilit|teaspoon|tsp|tablespoon|tbsp|"
+                                     r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
+
+
 def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
                 block_kind: str = "paragraph", has_dose: bool = False) -> str:
     dimension = number.dimension
@@ -628,7 +656,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
             return "absorption_rate"  # "you absorb about 11 mg"
-        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) or \
+        strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
+        if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
                 cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
                                                                                              number.start]):
             return "other"  # the body's content, a blood level, food eaten with it
@@ -681,6 +710,7 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), " ".join(m.group(0).lower().split())) for m in pattern.finditer(text)]
 
 
+_MAX_LABEL_WORDS = 12
 _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
@@ -720,15 +750,24 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
             return label
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
-        if label:
-            return re.sub(r"\s+", " ", label.split("|")[-1].strip() or label).lower()
+        label = label.split("|")[-1].strip() or label
+        if label and len(label.split()) <= _MAX_LABEL_WORDS:  # a longer "label" is prose the segmenter took for a row
+            return re.sub(r"\s+", " ", label).lower()
     if block_kind == "stat":
         label = sentence[number.end:].strip()
-        if label:
+        if label and len(label.split()) <= _MAX_LABEL_WORDS:
             return re.sub(r"\s+", " ", label).lower()
+    if number.dimension == "frequency" and number.kind != "divided":
+        # "250 mg three times a day": how often the dose is taken, for whom or what when the sentence says
+        whom = _closest(found["population"], number) or _closest(found["purpose"], number)
+        return f"dosing frequency, {whom}" if whom else "dosing frequency"
+    if number.dimension == "time" and _INTERVAL_BEFORE.search(sentence, 0, number.start):
+        return "dosing interval"  # "every 2-3 hours"
     lead = _FOR_LEAD.match(sentence)
     if lead and claim_type in ("dose", "timing", "onset"):
-        return lead.group(1).strip().lower()
+        event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
+        # "For delayed sleep phase: ... 3-5 hours before your natural bedtime": whom, and before what
+        return f"{lead.group(1).strip().lower()}, {event}" if event else lead.group(1).strip().lower()
     band = _band_before(found, number, sentence)
     if claim_type == "absorption_rate":
         return band or _closest(found["form"], number) or document_form
@@ -795,13 +834,19 @@ def _band_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, 
 
 
 def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
-    """A subject term right after the amount ("120 mg DHA", "18 mg for women", "600 mg of omega-3s")."""
+    """A subject term right after the amount ("120 mg DHA", "18 mg for women", "600 mg of omega-3s"), also after
+    the amount restated in brackets ("1-2 teaspoons (5-10 mL) for adults", and "5-10 mL) for adults")."""
+    restated = _RESTATED_AFTER.match(sentence, number.end)
+    base = restated.end() if restated else number.end
     terms = sorted((t for category in ("population", "form", "purpose") for t in found.get(category, [])
-                    if t[0] >= number.end and t[0] - number.end <= 12), key=lambda t: t[0])
+                    if t[0] >= base and t[0] - base <= 12), key=lambda t: t[0])
     for start, _, term in terms:
-        if _AFTER_NUMBER.match(sentence[number.end: start]):
+        if _AFTER_NUMBER.match(sentence[base: start]):
             return term
     return ""
+
+
+_RESTATED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)|\))")
 
 
 def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list[_Number] | None = None) -> int:
