@@ -567,3 +567,21 @@ def test_a_liquid_products_concentration_is_its_strength():
 def test_subjects_of_frequencies_intervals_restated_amounts_and_timings(text, value_text, subject):
     found = extract(text).set_index("value_text")
     assert found.loc[value_text, "subject"] == subject, found[["subject"]]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("A 5-day reduction in the length of colds was reported.", [("other", 5, 5, "days")]),
+    ("Over the following 30 years, results differed.", [("other", 30, 30, "years")]),
+    ("Take iron and zinc at least 3 hours apart.", [("timing", 3, math.nan, "hours")]),
+    ("Elders have used the root for centuries.", [("other", 200, math.nan, "years")]),
+    ("Women in the age range of 40-60 took part; loss begins at the age of 30.", []),
+    ("About one-half showed benefit.", [("other", 50, 50, "%")]),
+    ("The spray cut symptom days by half.", [("other", 50, 50, "%")]),
+    ("Cut the dose by half an hour earlier.", [("other", 0.5, 0.5, "hours")]),
+])
+def test_time_spans_effect_durations_spacing_and_halves(text, expected):
+    found = extract(text)
+    got = [(r.claim_type, r.low, r.high, r.unit) for r in found.itertuples()]
+    assert len(got) == len(expected) and all(
+        a[0] == b[0] and a[3] == b[3] and claims._same(a[1], b[1]) and claims._same(a[2], b[2])
+        for a, b in zip(got, expected)), got

@@ -77,9 +77,11 @@ _DOSE_DIMENSIONS = frozenset({"mass", "activity", "cfu", "serving", "volume"})
 _VALUE_DIMENSIONS = _DOSE_DIMENSIONS | {"percent", "percent_dv"}  # what a table cell glued to its label holds
 
 # quantities said in words, with the value a careful reader would write down
-_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
+_FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
+              "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
+_SPANS = {"centuries": 200, "decades": 20}  # "for centuries" is at least two centuries, as "hundreds of" is 200
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
            "a day": (1, "days"), "a week": (1, "weeks"), "a month": (1, "months"), "an hour": (1, "hours")}
@@ -99,7 +101,7 @@ _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tol
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
-    r"between\s+ages|after|before)"
+    r"between\s+ages|after|before|(?:the\s+)?age\s+(?:range\s+|group\s+)?of)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
@@ -155,8 +157,12 @@ _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
 # "10 years younger", "three decades of research": other, not onset
-_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
+_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
+                              r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+# "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
+_SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:following|past|last|previous|next|subsequent)\s+$",
+                          re.IGNORECASE)
 _INTERVAL_BEFORE = re.compile(r"\bevery\s+(?:other\s+)?$", re.IGNORECASE)
 # "no more than 600 mg in a six hour period": the window of a limit (a trial "over an 8-week period" may be onset)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|during|per)\s+(?:a|any|one|each|every)\s+$", re.IGNORECASE)
@@ -202,16 +208,20 @@ class Grammar:
             rf"(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:\s*(?P<unit2>{unit}))?",
             re.IGNORECASE,
         )
+        words = "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
+        # "half of", "a third of"; "one-half" anywhere ("about one-half showing success"); "cuts it by half"
         fraction = re.compile(
             r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|"
-            r"at\s+least)\s+)?\b(?P<word>" + "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
-            + r")\s+(?:of|the)\b",
+            rf"at\s+least)\s+)?\b(?:(?<=\bby\s)(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
+            rf"cup|teaspoon|tablespoon|capsule|tablet|serving|gram|pound|inch|point)s?\b)|"
+            rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
         )
         one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
                             rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
         many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
-                          r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b", re.IGNORECASE)
+                          r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
+                          r"\b(?:for|over)\s+(?P<word3>centuries|decades)\b", re.IGNORECASE)
         within = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
@@ -309,17 +319,23 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
                 position = number.end
     for m in expressions["fraction"].finditer(text):
-        if _PART_OF_A_PERIOD.match(text, m.end("word")) and _PART_BEFORE.search(text, 0, m.start("word")):
+        group = "word" if m.group("word") else "byword"
+        if _PART_OF_A_PERIOD.match(text, m.end(group)) and _PART_BEFORE.search(text, 0, m.start(group)):
             continue  # "the first half of the day": a time of day, not a share
-        value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
+        value = _FRACTIONS[re.sub(r"\s+", " ", m.group(group).lower())]
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)
-        found.append(_Number(m.start(), m.end("word"), low, high, "%", prefix, dimension="percent", kind="fraction"))
+        found.append(_Number(m.start(), m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
     for m in expressions["one_in"].finditer(text):
         value = 100 / _value(m.group("n"))
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in expressions["many"].finditer(text):
+        if m.group("word3"):  # "used for centuries": at least 200 years, like "hundreds of"
+            years = float(_SPANS[m.group("word3").lower()])
+            found.append(_Number(m.start("word3"), m.end(), years, math.nan, "years", m.group("word3").lower(),
+                                 dimension="time", kind="many"))
+            continue
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
         found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
                              m.group(word).lower(), dimension="count", kind="many"))
@@ -667,7 +683,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         before = sentence[max(0, number.start - 30): number.start]
         if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose):
             return "timing"
-        if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or (
+        if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
             return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
         if cues["onset_before"].search(before):
@@ -952,7 +968,7 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
-    "billions", "within", "hour"])
+    "billions", "within", "hour", "centuries", "decades"])
 _LETTER_RUNS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
