@@ -585,3 +585,10 @@ def test_time_spans_effect_durations_spacing_and_halves(text, expected):
     assert len(got) == len(expected) and all(
         a[0] == b[0] and a[3] == b[3] and claims._same(a[1], b[1]) and claims._same(a[2], b[2])
         for a, b in zip(got, expected)), got
+
+
+def test_companion_ingredients_and_strains_name_their_own_supplement():
+    found = extract("Each capsule holds 5 billion CFU of L. casei plus 100 mg of the prebiotic inulin. "
+                    "Pair it with 3 g of glycine and 500 mg of MSM.")
+    assert found.set_index("value_text")["supplement"].to_dict() == {
+        "5 billion CFU": "probiotics", "100 mg": "inulin", "3 g": "glycine", "500 mg": "msm"}
