@@ -592,3 +592,10 @@ def test_companion_ingredients_and_strains_name_their_own_supplement():
                     "Pair it with 3 g of glycine and 500 mg of MSM.")
     assert found.set_index("value_text")["supplement"].to_dict() == {
         "5 billion CFU": "probiotics", "100 mg": "inulin", "3 g": "glycine", "500 mg": "msm"}
+
+
+def test_the_subject_of_an_effect_size_is_what_changed():
+    found = extract("The spray shortened the length of night cough by 31%, wheezing by 12% and was reduced by 9%.")
+    assert found.set_index("value_text")["subject"].to_dict()["31%"] == "night cough"
+    assert found.set_index("value_text")["subject"].to_dict()["12%"] == "wheezing"
+    assert found.set_index("value_text")["subject"].to_dict()["9%"] != "reduced"

@@ -809,15 +809,42 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
     follows = _what_follows(number, sentence) if claim_type == "other" else ""
-    return after or follows or _closest(found["form"], number) or document_form
+    changed = _what_changed(number, sentence) if claim_type == "other" else ""
+    return changed or after or follows or _closest(found["form"], number) or document_form
+
+
 
 
 _STOP_WORDS = (r"of|in|for|with|to|from|on|at|by|and|or|is|are|was|were|be|been|than|that|which|who|per|during|after|"
                r"before|since|while|the|a|an|this|these|those|it|its|as|can|may|will|would|should|more|less|higher|lower|"
                r"better|greater|fewer|most|also|only|each|every|daily|compared|vs")
+_STOP_WORDS_BEFORE = _STOP_WORDS + r"|shortened|lengthened|reduced|increased|decreased|lowered|raised|improved|cut"
+_STOP_SET = frozenset(_STOP_WORDS_BEFORE.split("|"))
 _WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
                            rf"((?:[A-Za-z][\w'’-]*\s+){{0,4}}?[A-Za-z][\w'’-]*)"
                            rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+
+
+_CONTENT_WORD = rf"(?!(?:{_STOP_WORDS_BEFORE})\b)[a-z][\w'’-]*"
+_CHANGED_BY = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_STOP_WORDS_BEFORE})\s+)((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
+                         r"\s+by\s*$", re.IGNORECASE)
+
+
+def _what_changed(number: _Number, sentence: str) -> str:
+    """What an effect size measures when the sentence says "<what> by N%" ("shortened the duration of nasal
+    discharge by 34%, sneezing by 22%"): the words before "by", back to a comma or a small word, not a verb."""
+    if number.dimension not in ("percent", "ratio", "time"):
+        return ""
+    m = _CHANGED_BY.search(sentence, max(0, number.start - 60), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    if re.search(r"(?:ed|es|s)$", words[-1]) and re.match(r"(?:increas|decreas|reduc|lower|rais|improv|boost|cut|"
+                                                           r"shorten|lengthen|drop|ris|fell|grew|climb)", words[-1]):
+        return ""  # "reduced by 30%": the verb, not what changed
+    if any(w in _STOP_SET for w in words):
+        return ""
+    return " ".join(words)
 
 
 def _what_follows(number: _Number, sentence: str) -> str:
