@@ -599,3 +599,11 @@ def test_the_subject_of_an_effect_size_is_what_changed():
     assert found.set_index("value_text")["subject"].to_dict()["31%"] == "night cough"
     assert found.set_index("value_text")["subject"].to_dict()["12%"] == "wheezing"
     assert found.set_index("value_text")["subject"].to_dict()["9%"] != "reduced"
+
+
+def test_a_name_right_before_an_amount_labels_it_and_another_amounts_form_is_not_borrowed():
+    found = extract("Nutraharmony Drops - Vitamin D3 5000 IU & MK-7 90mcg - Immune & Mood Support.")
+    assert found.set_index("value_text")["subject"].to_dict() == {"5000 IU": "vitamin d3", "90mcg": "mk-7"}
+    found = extract("## Fish oil\n\nTypically 200 mg EPA + 100 mg DHA per 1 g capsule (~300 mg combined).")
+    subjects = found.set_index("value_text")["subject"].to_dict()
+    assert subjects["200 mg"] == "epa" and subjects["100 mg"] == "dha" and subjects["~300 mg"] not in ("epa", "dha")

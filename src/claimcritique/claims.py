@@ -727,6 +727,9 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
 
 
 _MAX_LABEL_WORDS = 12
+_ADJACENT = re.compile(r"\s*[:(]?\s*$")  # a name right before the amount labels it
+_AMOUNT_BEFORE = re.compile(r"[0-9]\s*(?:mg|mcg|µg|μg|g|iu|%)?\s*(?:of\s+)?$", re.IGNORECASE)  # "120 mg DHA": that amount's
+_PROSE_LABEL_END = re.compile(r"\b(?:is|are|was|were|be|of|for|to|at|in|with|and|or|the|a|an|than)\s*$", re.IGNORECASE)
 _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
@@ -767,7 +770,8 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
         label = label.split("|")[-1].strip() or label
-        if label and len(label.split()) <= _MAX_LABEL_WORDS:  # a longer "label" is prose the segmenter took for a row
+        # a longer "label", or one ending in "is" / "for", is prose the segmenter took for a row
+        if label and len(label.split()) <= _MAX_LABEL_WORDS and not _PROSE_LABEL_END.search(label):
             return re.sub(r"\s+", " ", label).lower()
     if block_kind == "stat":
         label = sentence[number.end:].strip()
@@ -802,10 +806,14 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
         plain = after and after in {t[2] for t in found.get("plain", [])}  # "6 mg of melatonin" on a melatonin page
-        return ((after if not plain else "") or _closest(found["population"], number)
+        named_before = [t for t in found["form"] if t[1] <= number.start and _ADJACENT.match(sentence, t[1], number.start)
+                        and t[2] not in {p[2] for p in found.get("plain", [])}]  # "Vitamin D3 10000 IU & MK-7 120mcg"
+        unclaimed = [t for t in found["form"] if not _AMOUNT_BEFORE.search(sentence, 0, t[0])]  # not "120 mg DHA"'s
+        return ((after if not plain else "") or (named_before[-1][2] if named_before else "")
+                or _closest(found["population"], number)
                 or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
-                or _closest(found["form"], number) or _first(subjects["purpose"], section)
+                or _closest(unclaimed, number) or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
     follows = _what_follows(number, sentence) if claim_type == "other" else ""
