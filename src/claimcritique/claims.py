@@ -197,7 +197,7 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:-])|(?<=‰ฅ)|(?<=‰ค)|(?<=[a-z]{{3}})(?=[0-9]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:-])|(?<=‰ฅ)|(?<=‰ค)|(?=[0-9])(?<=[a-z]{{3}}))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
@@ -212,7 +212,7 @@ class Grammar:
         # "half of", "a third of"; "one-half" anywhere ("about one-half showing success"); "cuts it by half"
         fraction = re.compile(
             r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|"
-            rf"at\s+least)\s+)?\b(?:(?<=\bby\s)(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
+            rf"at\s+least)\s+)?\b(?:by\s(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
             rf"cup|teaspoon|tablespoon|capsule|tablet|serving|gram|pound|inch|point)s?\b)|"
             rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
@@ -325,7 +325,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         value = _FRACTIONS[re.sub(r"\s+", " ", m.group(group).lower())]
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)
-        found.append(_Number(m.start(), m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
+        start = m.start() if group == "word" else m.start("byword")  # "by half": the number is "half"
+        found.append(_Number(start, m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
     for m in expressions["one_in"].finditer(text):
         value = 100 / _value(m.group("n"))
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
@@ -389,6 +390,9 @@ _PART_BEFORE = re.compile(r"\b(?:first|second|last|latter|later|other|early|earl
 
 def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
+    if m.start("low") and sentence[m.start("low") - 1].isalpha() and not (
+            m.group("unit1") or m.group("unit2") or m.group("unit3")):
+        return None  # glued to a word and no unit: a name ("Omega3", "covid19"), decided before any reading
     if not (_proper(m.group("low")) and _proper(m.group("high"))):
         return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
     low = _value(m.group("low"))
@@ -806,19 +810,27 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
         plain = after and after in {t[2] for t in found.get("plain", [])}  # "6 mg of melatonin" on a melatonin page
-        named_before = [t for t in found["form"] if t[1] <= number.start and _ADJACENT.match(sentence, t[1], number.start)
-                        and t[2] not in {p[2] for p in found.get("plain", [])}]  # "Vitamin D3 10000 IU & MK-7 120mcg"
-        unclaimed = [t for t in found["form"] if not _AMOUNT_BEFORE.search(sentence, 0, t[0])]  # not "120 mg DHA"'s
-        return ((after if not plain else "") or (named_before[-1][2] if named_before else "")
+        return ((after if not plain else "") or _named_before(found, number, sentence)
                 or _closest(found["population"], number)
                 or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
-                or _closest(unclaimed, number) or _first(subjects["purpose"], section)
+                or _closest([t for t in found["form"] if not _AMOUNT_BEFORE.search(sentence, 0, t[0])], number)
+                or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
-    follows = _what_follows(number, sentence) if claim_type == "other" else ""
-    changed = _what_changed(number, sentence) if claim_type == "other" else ""
-    return changed or after or follows or _closest(found["form"], number) or document_form
+    if claim_type == "other":
+        return (_what_changed(number, sentence) or after or _what_follows(number, sentence)
+                or _closest(found["form"], number) or document_form)
+    return after or _closest(found["form"], number) or document_form
+
+
+def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
+    """A name right before the amount labels it ("Vitamin D3 10000 IU & MK-7 120mcg"), unless it is the page's own
+    supplement named plainly."""
+    plain = {p[2] for p in found.get("plain", [])}
+    named = [t for t in found["form"] if t[1] <= number.start and number.start - t[1] <= 3
+             and _ADJACENT.match(sentence, t[1], number.start) and t[2] not in plain]
+    return named[-1][2] if named else ""
 
 
 
@@ -1054,6 +1066,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     by_document: dict[str, list[tuple]] = {}
     for row in every:
         by_document.setdefault(row[0], []).append(row)
+    header_daily: dict[str, bool] = {}
     for doc_id, doc_rows in by_document.items():
         texts = [r[4] for r in doc_rows]
         hopeful = [may_hold_a_number(t) for t in texts]
@@ -1085,7 +1098,9 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             section_named = sections.mentions(section)
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
-            daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(_unglued(header)))
+            if header not in header_daily:  # a table's header is searched once, not once per row
+                header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
+            daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             for number in numbers:
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
