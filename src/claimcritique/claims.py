@@ -30,6 +30,7 @@ import pandas as pd
 from . import paths
 from . import registry as registry_module
 from .datafiles import read_data_csv
+from .registry import _trie_pattern
 from .scanning import for_lowered_text
 from .supplements import DocumentMentions, claim_supplement, main_supplements, nearest, supplement_of  # noqa: F401
 
@@ -54,6 +55,7 @@ _FREQUENCY_WORDS = {"once", "twice", "thrice"}  # numbers only before a frequenc
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, reverse=True))
 # ASCII digits only: \d also matches "๐", a Thai zero that mojibake leaves in some pages
 # fractions first ("1 1/2 tablets", "1/2 to 1 teaspoon", "½ cup"): not a date ("1/2/2020") nor "24/7"
+_FRACTION_CHARACTER = re.compile(r"[/½¼¾⅓⅔⅛]")
 _VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 # (one alternative per leading character, so that the common "250" costs no more than before; a numerator that is
 # not a single digit smaller than its denominator is rejected when read)
@@ -64,10 +66,12 @@ _NUM = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|"
 _MOJIBAKE = {"â€“": "–", "â€”": "—", "โ€“": "–", "โ€”": "—", "â‰¥": "≥", "â‰¤": "≤", "โ‰ฅ": "≥", "โ‰ค": "≤"}
 _MOJIBAKE_BOUNDS = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "≥≤")
 _MOJIBAKE_DASHES = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "–—")
-_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|above|exceeding|exceeds?|in\s+excess\s+of|at\s+least|"
-           r"a\s+minimum\s+of|minimum\s+of|upwards\s+of|up\s+to|as\s+much\s+as|no\s+more\s+than|less\s+than|"
-           r"lower\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|not\s+exceeding|"
-           rf"nearly|almost|approximately|approx\.|about|around|roughly|some|within)\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
+_PREFIX_WORDS = ["more than", "greater than", "over", "above", "exceeding", "exceeds", "exceed", "in excess of",
+                 "at least", "a minimum of", "minimum of", "upwards of", "up to", "as much as", "no more than", "less than",
+                 "lower than", "fewer than", "under", "below", "a maximum of", "maximum of", "not exceeding", "nearly",
+                 "almost", "approximately", "approx.", "about", "around", "roughly", "some", "within"]
+# compiled as a trie (one branch per first letter), tried at every position of every sentence
+_PREFIX = (rf"(?P<prefix>(?:{_trie_pattern(_PREFIX_WORDS)})\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
 _LEAD_UNIT = r"(?P<lead>\b(?:weeks?|days?|months?)\s+)?"
 _RANGE = rf"\s*(?:-|–|—|to|or|{_MOJIBAKE_DASHES})\s*"
 _UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
@@ -290,6 +294,16 @@ def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, fl
 _TIME_FACTORS = ("minutes", "hours", "days", "weeks", "months", "years")
 
 
+# each word expression runs only on a sentence holding one of its words (a substring test costs far less than a
+# regular expression tried at every position)
+_FRACTION_HINTS = ("half", "third", "quarter")
+_MANY_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "centuries", "decades")
+
+
+def _any_word(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     """Every number expression of a sentence, before deciding which ones are claims.
 
@@ -299,12 +313,12 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     found: list[_Number] = []
     lowered = sentence.lower()
     text, expressions = (lowered, g.lowered) if len(lowered) == len(sentence) else (sentence, g.expressions)
-    for m in expressions["between"].finditer(text):
+    for m in (expressions["between"].finditer(text) if "between" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit2") or m.group("unit1"))
         scale = g.scales.get((m.group("scale2") or m.group("scale1") or "").lower(), 1.0)
         found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
-    for m in expressions["divided"].finditer(text):
+    for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
         n = _value(m.group("n") or m.group("n2"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="divided"))
@@ -318,7 +332,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             found.append(number)
             if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
                 position = number.end
-    for m in expressions["fraction"].finditer(text):
+    for m in (expressions["fraction"].finditer(text) if _any_word(lowered, _FRACTION_HINTS) else ()):
         group = "word" if m.group("word") else "byword"
         if _PART_OF_A_PERIOD.match(text, m.end(group)) and _PART_BEFORE.search(text, 0, m.start(group)):
             continue  # "the first half of the day": a time of day, not a share
@@ -327,11 +341,11 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         low, high = _bounds(value, value, prefix, False)
         start = m.start() if group == "word" else m.start("byword")  # "by half": the number is "half"
         found.append(_Number(start, m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
-    for m in expressions["one_in"].finditer(text):
+    for m in (expressions["one_in"].finditer(text) if ("one" in lowered or "1" in lowered) else ()):
         value = 100 / _value(m.group("n"))
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
-    for m in expressions["many"].finditer(text):
+    for m in (expressions["many"].finditer(text) if _any_word(lowered, _MANY_HINTS) else ()):
         if m.group("word3"):  # "used for centuries": at least 200 years, like "hundreds of"
             years = float(_SPANS[m.group("word3").lower()])
             found.append(_Number(m.start("word3"), m.end(), years, math.nan, "years", m.group("word3").lower(),
@@ -340,11 +354,11 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
         found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
                              m.group(word).lower(), dimension="count", kind="many"))
-    for m in expressions["within"].finditer(text):
+    for m in (expressions["within"].finditer(text) if "within" in lowered else ()):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
                              kind="within"))
-    for m in expressions["an_hour"].finditer(text):
+    for m in (expressions["an_hour"].finditer(text) if "hour" in lowered else ()):
         value = 0.5 if m.group("word").lower().startswith("half") else 1.0
         prefix = (m.group("prefix") or "").strip().lower()
         high = 2.0 if m.group("or_two") else value  # "an hour or two" is 1-2 hours
@@ -358,7 +372,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
-    _restated_ranges(kept, sentence)
+    if len(kept) > 2:
+        _restated_ranges(kept, sentence)
     return kept
 
 
@@ -372,11 +387,11 @@ def _restated_ranges(numbers: list[_Number], sentence: str) -> None:
     i = 1
     while i < len(numbers) - 1:
         first, second = numbers[i], numbers[i + 1]
-        ranges_before = [n for n in numbers[:i] if n.low < n.high and n.dimension and n.dimension == first.dimension]
-        if (ranges_before and first.unit and first.unit == second.unit and first.low == first.high
+        if (first.unit and first.unit == second.unit and first.low == first.high
                 and second.low == second.high and first.low < second.low
                 and _AND.fullmatch(sentence[first.end: second.start])
-                and _OPENS_A_RESTATEMENT.search(sentence, 0, first.start)
+                and any(n.low < n.high and n.dimension == first.dimension for n in numbers[:i])
+                and _OPENS_A_RESTATEMENT.search(sentence, max(0, first.start - 8), first.start)
                 and sentence.count("(", 0, first.start) > sentence.count(")", 0, first.start)):  # inside brackets
             first.high, first.end = second.high, second.end
             del numbers[i + 1]
@@ -393,8 +408,9 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if m.start("low") and sentence[m.start("low") - 1].isalpha() and not (
             m.group("unit1") or m.group("unit2") or m.group("unit3")):
         return None  # glued to a word and no unit: a name ("Omega3", "covid19"), decided before any reading
-    if not (_proper(m.group("low")) and _proper(m.group("high"))):
-        return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
+    if "/" in m.group("low") or (m.group("high") and "/" in m.group("high")):
+        if not (_proper(m.group("low")) and _proper(m.group("high"))):
+            return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
     low = _value(m.group("low"))
     high = _value(m.group("high")) if m.group("high") else low
     scale1 = g.scales.get((m.group("scale1") or m.group("scale3") or "").lower(), 1.0)  # "50+ billion CFU"
@@ -454,7 +470,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     glued = m.start("low") > 0 and sentence[m.start("low") - 1].isascii() and sentence[m.start("low") - 1].isalpha()
     if glued and not (dimension in _VALUE_DIMENSIONS and sentence[m.start("low") - 1].islower()):
         return None  # "D3", "Omega3", "CoQ10", "covid19": a name; "Adult Men120 mcg" is a table cell glued to its label
-    if not unit_surface and (_is_fraction(m.group("low")) or _is_fraction(m.group("high"))):
+    if not unit_surface and _FRACTION_CHARACTER.search(m.group(0)) and (
+            _is_fraction(m.group("low")) or _is_fraction(m.group("high"))):
         return None  # "4/5" without a unit is a rating or a score, not a quantity
     words_only = not re.search(r"\d", m.group("low"))
     return _Number(start, end, low, high, unit, " ".join(prefix.strip().lower().split()), lead_unit=bool(lead),
@@ -785,7 +802,7 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         # "250 mg three times a day": how often the dose is taken, for whom or what when the sentence says
         whom = _closest(found["population"], number) or _closest(found["purpose"], number)
         return f"dosing frequency, {whom}" if whom else "dosing frequency"
-    if number.dimension == "time" and _INTERVAL_BEFORE.search(sentence, 0, number.start):
+    if number.dimension == "time" and _INTERVAL_BEFORE.search(sentence, max(0, number.start - 20), number.start):
         return "dosing interval"  # "every 2-3 hours"
     lead = _FOR_LEAD.match(sentence)
     if lead and claim_type in ("dose", "timing", "onset"):
@@ -814,7 +831,7 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
                 or _closest(found["population"], number)
                 or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
-                or _closest([t for t in found["form"] if not _AMOUNT_BEFORE.search(sentence, 0, t[0])], number)
+                or _closest([t for t in found["form"] if not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 16), t[0])], number)
                 or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
