@@ -607,3 +607,8 @@ def test_a_name_right_before_an_amount_labels_it_and_another_amounts_form_is_not
     found = extract("## Fish oil\n\nTypically 200 mg EPA + 100 mg DHA per 1 g capsule (~300 mg combined).")
     subjects = found.set_index("value_text")["subject"].to_dict()
     assert subjects["200 mg"] == "epa" and subjects["100 mg"] == "dha" and subjects["~300 mg"] not in ("epa", "dha")
+
+
+def test_the_exponent_of_scientific_notation_is_not_a_claim():
+    found = extract("A nanogram is one billionth (1×10−9) of a gram.")
+    assert "9" not in found["value_text"].str.strip().tolist() and "10" not in found["value_text"].tolist(), found

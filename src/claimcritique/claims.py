@@ -201,7 +201,7 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:-])|(?<=‰ฅ)|(?<=‰ค)|(?=[0-9])(?<=[a-z]{{3}}))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:×−-])|(?<=‰ฅ)|(?<=‰ค)|(?=[0-9])(?<=[a-z]{{3}}))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
