@@ -612,3 +612,8 @@ def test_a_name_right_before_an_amount_labels_it_and_another_amounts_form_is_not
 def test_the_exponent_of_scientific_notation_is_not_a_claim():
     found = extract("A nanogram is one billionth (1×10−9) of a gram.")
     assert "9" not in found["value_text"].str.strip().tolist() and "10" not in found["value_text"].tolist(), found
+
+
+def test_a_descriptor_between_an_amount_and_its_subject():
+    found = extract("Each capsule has 8 billion CFU of L. casei, plus 150 mg of the prebiotic inulin.")
+    assert found.set_index("value_text")["subject"].to_dict()["150 mg"] == "inulin"

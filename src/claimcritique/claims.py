@@ -749,7 +749,7 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
 
 _MAX_LABEL_WORDS = 12
 _ADJACENT = re.compile(r"\s*[:(]?\s*$")  # a name right before the amount labels it
-_AMOUNT_BEFORE = re.compile(r"[0-9]\s*(?:mg|mcg|µg|μg|g|iu|%)?\s*(?:of\s+)?$", re.IGNORECASE)  # "120 mg DHA": that amount's
+_AMOUNT_BEFORE = re.compile(r"[0-9]\s*(?:[a-zµμ%]+\s*){0,2}(?:of\s+)?$", re.IGNORECASE)  # "120 mg DHA": that amount's
 _PROSE_LABEL_END = re.compile(r"\b(?:is|are|was|were|be|of|for|to|at|in|with|and|or|the|a|an|than)\s*$", re.IGNORECASE)
 _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
@@ -831,7 +831,8 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
                 or _closest(found["population"], number)
                 or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
-                or _closest([t for t in found["form"] if not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 16), t[0])], number)
+                or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
+                             or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
                 or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
@@ -891,7 +892,8 @@ def _what_follows(number: _Number, sentence: str) -> str:
     return " ".join(m.group(1).lower().split()) if m else ""
 
 
-_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|for\s+|in\s+)?$",
+                           re.IGNORECASE)  # "18 mg for women", "200 mg of the prebiotic inulin"
 
 
 def _timing_event(number: _Number, sentence: str, timing_event: re.Pattern | None) -> str:
