@@ -617,3 +617,12 @@ def test_the_exponent_of_scientific_notation_is_not_a_claim():
 def test_a_descriptor_between_an_amount_and_its_subject():
     found = extract("Each capsule has 8 billion CFU of L. casei, plus 150 mg of the prebiotic inulin.")
     assert found.set_index("value_text")["subject"].to_dict()["150 mg"] == "inulin"
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("A severe shortfall may take six months to a year to resolve.", 6, 12, "months"),
+    ("Relief can take 2 days to a week.", 2, 7, "days"),
+])
+def test_a_range_ending_in_a_year_or_a_week(text, low, high, unit):
+    claim = one(text)
+    assert (claim["claim_type"], claim["low"], claim["high"], claim["unit"]) == ("onset", low, high, unit)

@@ -87,6 +87,8 @@ _FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
               "three quarters": 75.0, "three-quarters": 75.0}
 _SPANS = {"centuries": 200, "decades": 20}  # "for centuries" is at least two centuries, as "hundreds of" is 200
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
+_CALENDAR = {("year", "months"): 12.0, ("year", "weeks"): 52.0, ("year", "days"): 365.0, ("month", "days"): 30.0,
+             ("week", "days"): 7.0, ("day", "hours"): 24.0, ("hour", "minutes"): 60.0}  # "a year" in the range's unit
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
            "a day": (1, "days"), "a week": (1, "weeks"), "a month": (1, "months"), "an hour": (1, "hours")}
 
@@ -232,8 +234,10 @@ class Grammar:
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
                              rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+        to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
+                          r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
-                            "many": many, "within": within, "an_hour": an_hour, "divided": divided}
+                            "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
@@ -354,6 +358,12 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
         found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
                              m.group(word).lower(), dimension="count", kind="many"))
+    for m in (expressions["to_a"].finditer(text) if " to a" in lowered else ()):
+        unit, dimension, surface = g.unit(m.group("unit"))
+        high = _CALENDAR.get((m.group("word").lower(), unit))
+        if high is not None:  # "six months to a year" is 6-12 months (not "3 weeks to a month": 4.3 weeks)
+            found.append(_Number(m.start(), m.end(), _value(m.group("low")), high, unit, "", surface=surface,
+                                 dimension=dimension, kind="to_a"))
     for m in (expressions["within"].finditer(text) if "within" in lowered else ()):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
