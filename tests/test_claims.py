@@ -626,3 +626,8 @@ def test_a_descriptor_between_an_amount_and_its_subject():
 def test_a_range_ending_in_a_year_or_a_week(text, low, high, unit):
     claim = one(text)
     assert (claim["claim_type"], claim["low"], claim["high"], claim["unit"]) == ("onset", low, high, unit)
+
+
+def test_a_containers_size_is_not_a_dose():
+    found = extract("It ships in a 2 fl oz bottle; 1 ml can be taken daily.")
+    assert [(r.claim_type, r.low, r.unit) for r in found.itertuples()] == [("dose", 1, "ml/day")], found
