@@ -631,3 +631,8 @@ def test_a_range_ending_in_a_year_or_a_week(text, low, high, unit):
 def test_a_containers_size_is_not_a_dose():
     found = extract("It ships in a 2 fl oz bottle; 1 ml can be taken daily.")
     assert [(r.claim_type, r.low, r.unit) for r in found.itertuples()] == [("dose", 1, "ml/day")], found
+
+
+def test_within_a_few_weeks_is_vague_but_within_days_is_not():
+    assert extract("A mild shortfall may be corrected within a few weeks.").empty
+    assert one("Relief comes within days.")["high"] == 7
