@@ -30,7 +30,7 @@ import pandas as pd
 from . import paths
 from . import registry as registry_module
 from .datafiles import read_data_csv
-from .registry import _trie_pattern
+from .registry import trie_pattern
 from .scanning import for_lowered_text
 from .supplements import DocumentMentions, claim_supplement, main_supplements, nearest, supplement_of  # noqa: F401
 
@@ -71,7 +71,7 @@ _PREFIX_WORDS = ["more than", "greater than", "over", "above", "exceeding", "exc
                  "lower than", "fewer than", "under", "below", "a maximum of", "maximum of", "not exceeding", "nearly",
                  "almost", "approximately", "approx.", "about", "around", "roughly", "some", "within"]
 # compiled as a trie (one branch per first letter), tried at every position of every sentence
-_PREFIX = (rf"(?P<prefix>(?:{_trie_pattern(_PREFIX_WORDS)})\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
+_PREFIX = (rf"(?P<prefix>(?:{trie_pattern(_PREFIX_WORDS)})\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
 _LEAD_UNIT = r"(?P<lead>\b(?:weeks?|days?|months?)\s+)?"
 _RANGE = rf"\s*(?:-|–|—|to|or|{_MOJIBAKE_DASHES})\s*"
 _UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
