@@ -636,3 +636,10 @@ def test_a_containers_size_is_not_a_dose():
 def test_within_a_few_weeks_is_vague_but_within_days_is_not():
     assert extract("A mild shortfall may be corrected within a few weeks.").empty
     assert one("Relief comes within days.")["high"] == 7
+
+
+def test_a_weekly_frequency_is_not_times_per_day():
+    found = extract("Take 2,000 IU three times a week, or one capsule four times throughout the day.")
+    got = [(r.claim_type, r.low, r.unit, r.times_per_day) for r in found.itertuples()]
+    assert got == [("dose", 2000, "IU", 1), ("other", 3, "times/week", 1), ("dose", 1, "capsules", 4),
+                   ("other", 4, "times/day", 1)], got

@@ -955,7 +955,7 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     for other in numbers[index + 1:]:
         if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
             break
-        if other.dimension == "frequency" and other.kind != "divided":
+        if other.dimension == "frequency" and other.kind != "divided" and other.unit == "times/day":  # not "a week"
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
             if not math.isnan(value):
                 return int(value)
