@@ -129,3 +129,16 @@ def test_the_row_number_is_the_line_in_the_file(folder):
     (folder / "units.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
     with pytest.raises(ValueError, match=r"units.csv, row 4: 'factor' is not a number"):
         registry.load(folder)
+
+
+@pytest.mark.parametrize("surface, reported, dimension", [
+    ("fl. oz", "fl oz", "volume"), ("US fluid ounces", "fl oz", "volume"), ("oz", "fl oz", "volume"),
+    ("imp fl oz", "imp fl oz", "volume"), ("cups", "cups", "volume"), ("mgs", "mg", "mass"), ("h", "hours", "time"),
+    ("daltons", "daltons", "molar_mass"), ("% of the RDA", "%DV", "percent_dv"), ("time(s) per day", "times/day", "frequency"),
+])
+def test_units_added_for_unseen_pages(surface, reported, dimension):
+    reg = registry.load()
+    unit, found_dimension, _, report_as = reg.unit(surface)
+    assert (report_as, found_dimension) == (reported, dimension)
+    assert reg.to_unit(10, "fl oz", "ml") == pytest.approx(295.735, rel=1e-4)
+    assert reg.to_unit(10, "imp fl oz", "ml") == pytest.approx(284.131, rel=1e-4)

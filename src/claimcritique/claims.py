@@ -30,6 +30,7 @@ import pandas as pd
 from . import paths
 from . import registry as registry_module
 from .datafiles import read_data_csv
+from .registry import trie_pattern
 from .scanning import for_lowered_text
 from .supplements import DocumentMentions, claim_supplement, main_supplements, nearest, supplement_of  # noqa: F401
 
@@ -53,27 +54,41 @@ _WORD_VALUES = {
 _FREQUENCY_WORDS = {"once", "twice", "thrice"}  # numbers only before a frequency unit ("twice daily")
 _WORD_NUM = "|".join(sorted((re.escape(w) for w in _WORD_VALUES), key=len, reverse=True))
 # ASCII digits only: \d also matches "๐", a Thai zero that mojibake leaves in some pages
-_NUM = rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?|\.[0-9]+|(?:{_WORD_NUM})\b)"
+# fractions first ("1 1/2 tablets", "1/2 to 1 teaspoon", "½ cup"): not a date ("1/2/2020") nor "24/7"
+_FRACTION_CHARACTER = re.compile(r"[/½¼¾⅓⅔⅛]")
+_VULGAR = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
+# (one alternative per leading character, so that the common "250" costs no more than before; a numerator that is
+# not a single digit smaller than its denominator is rejected when read)
+_NUM = (rf"(?:[0-9]{{1,3}}(?:,[0-9]{{3}})+(?:\.[0-9]+)?|"
+        rf"[0-9]+(?:\.[0-9]+|/[2-8](?![0-9/])|\s+[1-9]/[2-8](?![0-9/])|\s*[½¼¾⅓⅔⅛])?|\.[0-9]+|[½¼¾⅓⅔⅛]|"
+        rf"(?:{_WORD_NUM})\b)")
 # UTF-8 read as Windows-1252 or as TIS-620 (a Thai code page): "â€“" / "โ€“" is an en dash, "â‰¥" / "โ‰ฅ" is ≥
 _MOJIBAKE = {"â€“": "–", "â€”": "—", "โ€“": "–", "โ€”": "—", "â‰¥": "≥", "â‰¤": "≤", "โ‰ฅ": "≥", "โ‰ค": "≤"}
 _MOJIBAKE_BOUNDS = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "≥≤")
 _MOJIBAKE_DASHES = "|".join(re.escape(k) for k, v in _MOJIBAKE.items() if v in "–—")
-_PREFIX = (r"(?P<prefix>(?:more\s+than|greater\s+than|over|above|exceeding|exceeds?|in\s+excess\s+of|at\s+least|"
-           r"a\s+minimum\s+of|minimum\s+of|upwards\s+of|up\s+to|as\s+much\s+as|no\s+more\s+than|less\s+than|"
-           r"lower\s+than|fewer\s+than|under|below|a\s+maximum\s+of|maximum\s+of|not\s+exceeding|"
-           rf"nearly|almost|approximately|approx\.|about|around|roughly|some|within)\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
+_PREFIX_WORDS = ["more than", "greater than", "over", "above", "exceeding", "exceeds", "exceed", "in excess of",
+                 "at least", "a minimum of", "minimum of", "upwards of", "up to", "as much as", "no more than", "less than",
+                 "lower than", "fewer than", "under", "below", "a maximum of", "maximum of", "not exceeding", "nearly",
+                 "almost", "approximately", "approx.", "about", "around", "roughly", "some", "within"]
+# compiled as a trie (one branch per first letter), tried at every position of every sentence
+_PREFIX = (rf"(?P<prefix>(?:{trie_pattern(_PREFIX_WORDS)})\s+|[~≈<>≤≥]\s*|{_MOJIBAKE_BOUNDS}\s*)?")
 _LEAD_UNIT = r"(?P<lead>\b(?:weeks?|days?|months?)\s+)?"
 _RANGE = rf"\s*(?:-|–|—|to|or|{_MOJIBAKE_DASHES})\s*"
 _UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
 _PER = (r"(?P<per>\s*/\s*(?:day|d|week|wk)\b|\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+(?:daily|weekly)\b|"
         r"\s+(?:a|per|each|every)\s+(?=week\b))?")  # "50 micrograms/day", "2000 mcg/week", "2-4 servings a week"
 _DOSE_DIMENSIONS = frozenset({"mass", "activity", "cfu", "serving", "volume"})
+_VALUE_DIMENSIONS = _DOSE_DIMENSIONS | {"percent", "percent_dv"}  # what a table cell glued to its label holds
 
 # quantities said in words, with the value a careful reader would write down
-_FRACTIONS = {"half": 50.0, "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
+_FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
+              "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
+_SPANS = {"centuries": 200, "decades": 20}  # "for centuries" is at least two centuries, as "hundreds of" is 200
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
+_CALENDAR = {("year", "months"): 12.0, ("year", "weeks"): 52.0, ("year", "days"): 365.0, ("month", "days"): 30.0,
+             ("week", "days"): 7.0, ("day", "hours"): 24.0, ("hour", "minutes"): 60.0}  # "a year" in the range's unit
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
            "a day": (1, "days"), "a week": (1, "weeks"), "a month": (1, "months"), "an hour": (1, "hours")}
 
@@ -92,7 +107,7 @@ _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tol
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
-    r"between\s+ages|after|before)"
+    r"between\s+ages|after|before|(?:the\s+)?age\s+(?:range\s+|group\s+)?of)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
@@ -142,10 +157,24 @@ _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", 
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
+_CONTAINER_AFTER = re.compile(r"^\s*-?\s*(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
+                              r"pouch(?:es)?|packs?|packages?|boxes|tubes?)\b", re.IGNORECASE)  # no "can": "a capsule can be"
+_COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:count|ct)\s+(?:package|packages|bottles?|packs?|"
+                                  r"jars?|containers?|boxes|size)\b", re.IGNORECASE)
+_DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?:equal\s+to|equivalent\s+to|defined\s+as)|"
+                                   r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
 # "10 years younger", "three decades of research": other, not onset
-_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
+_NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
+                              r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+# "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
+_SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:following|past|last|previous|next|subsequent)\s+$",
+                          re.IGNORECASE)
+_INTERVAL_BEFORE = re.compile(r"\bevery\s+(?:other\s+)?$", re.IGNORECASE)
+# "no more than 600 mg in a six hour period": the window of a limit (a trial "over an 8-week period" may be onset)
+_WINDOW_BEFORE = re.compile(r"\b(?:in|within|during|per)\s+(?:a|any|one|each|every)\s+$", re.IGNORECASE)
+_WINDOW_AFTER = re.compile(r"^\s*-?\s*(?:period|window|interval|span)\b", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
@@ -176,7 +205,7 @@ class Grammar:
         self.scales = {s: f for s, f in reg.units.loc[reg.units["dimension"] == "scale", ["surface", "factor"]]
                        .itertuples(index=False)}
         number = re.compile(
-            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<=‰ฅ)|(?<=‰ค)|(?<![\w.,/$^)\]:-]))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:×−-])|(?<=‰ฅ)|(?<=‰ค)|(?=[0-9])(?<=[a-z]{{3}}))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
@@ -187,24 +216,31 @@ class Grammar:
             rf"(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:\s*(?P<unit2>{unit}))?",
             re.IGNORECASE,
         )
+        words = "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
+        # "half of", "a third of"; "one-half" anywhere ("about one-half showing success"); "cuts it by half"
         fraction = re.compile(
             r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|"
-            r"at\s+least)\s+)?\b(?P<word>" + "|".join(re.escape(f) for f in sorted(_FRACTIONS, key=len, reverse=True))
-            + r")\s+(?:of|the)\b",
+            rf"at\s+least)\s+)?\b(?:by\s(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
+            rf"cup|teaspoon|tablespoon|capsule|tablet|serving|gram|pound|inch|point)s?\b)|"
+            rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
         )
         one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
                             rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
         many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
-                          r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b", re.IGNORECASE)
-        within = re.compile(r"\bwithin\s+(?:a\s+few\s+)?(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
+                          r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
+                          r"\b(?:for|over)\s+(?P<word3>centuries|decades)\b", re.IGNORECASE)
+        # "within days" is at most 7 days; "within a few weeks" is vague (conventions: "a few" is not a number)
+        within = re.compile(r"\bwithin\s+(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
                              rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+        to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
+                          r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
-                            "many": many, "within": within, "an_hour": an_hour, "divided": divided}
+                            "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
@@ -231,7 +267,25 @@ def _value(token: str) -> float:
     token = token.lower().strip()
     if token in _WORD_VALUES:
         return float(_WORD_VALUES[token])
+    if token[-1] in _VULGAR:  # "½", "1½"
+        return float(token[:-1] or 0) + _VULGAR[token[-1]]
+    if "/" in token:  # "1/2", "1 1/2"
+        whole, _, fraction = token.rpartition(" ")
+        numerator, denominator = fraction.split("/")
+        return float(whole or 0) + int(numerator) / int(denominator)
     return float(token.replace(",", ""))
+
+
+def _proper(token: str | None) -> bool:
+    """A token is not a fraction, or a fraction whose one-digit numerator is smaller than its denominator."""
+    if not token or "/" not in token:
+        return True
+    numerator, denominator = token.rpartition(" ")[2].split("/")
+    return len(numerator) == 1 and int(numerator) < int(denominator)
+
+
+def _is_fraction(token: str | None) -> bool:
+    return bool(token) and ("/" in token or token[-1] in _VULGAR)
 
 
 def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, float]:
@@ -247,6 +301,16 @@ def _bounds(low: float, high: float, prefix: str, plus: bool) -> tuple[float, fl
 _TIME_FACTORS = ("minutes", "hours", "days", "weeks", "months", "years")
 
 
+# each word expression runs only on a sentence holding one of its words (a substring test costs far less than a
+# regular expression tried at every position)
+_FRACTION_HINTS = ("half", "third", "quarter")
+_MANY_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "centuries", "decades")
+
+
+def _any_word(text: str, words: tuple[str, ...]) -> bool:
+    return any(word in text for word in words)
+
+
 def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     """Every number expression of a sentence, before deciding which ones are claims.
 
@@ -256,12 +320,12 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     found: list[_Number] = []
     lowered = sentence.lower()
     text, expressions = (lowered, g.lowered) if len(lowered) == len(sentence) else (sentence, g.expressions)
-    for m in expressions["between"].finditer(text):
+    for m in (expressions["between"].finditer(text) if "between" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit2") or m.group("unit1"))
         scale = g.scales.get((m.group("scale2") or m.group("scale1") or "").lower(), 1.0)
         found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
-    for m in expressions["divided"].finditer(text):
+    for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
         n = _value(m.group("n") or m.group("n2"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="divided"))
@@ -275,24 +339,39 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             found.append(number)
             if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
                 position = number.end
-    for m in expressions["fraction"].finditer(text):
-        value = _FRACTIONS[re.sub(r"\s+", " ", m.group("word").lower())]
+    for m in (expressions["fraction"].finditer(text) if _any_word(lowered, _FRACTION_HINTS) else ()):
+        group = "word" if m.group("word") else "byword"
+        if _PART_OF_A_PERIOD.match(text, m.end(group)) and _PART_BEFORE.search(text, 0, m.start(group)):
+            continue  # "the first half of the day": a time of day, not a share
+        value = _FRACTIONS[re.sub(r"\s+", " ", m.group(group).lower())]
         prefix = (m.group("prefix") or "").strip().lower()
         low, high = _bounds(value, value, prefix, False)
-        found.append(_Number(m.start(), m.end("word"), low, high, "%", prefix, dimension="percent", kind="fraction"))
-    for m in expressions["one_in"].finditer(text):
+        start = m.start() if group == "word" else m.start("byword")  # "by half": the number is "half"
+        found.append(_Number(start, m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
+    for m in (expressions["one_in"].finditer(text) if ("one" in lowered or "1" in lowered) else ()):
         value = 100 / _value(m.group("n"))
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
-    for m in expressions["many"].finditer(text):
+    for m in (expressions["many"].finditer(text) if _any_word(lowered, _MANY_HINTS) else ()):
+        if m.group("word3"):  # "used for centuries": at least 200 years, like "hundreds of"
+            years = float(_SPANS[m.group("word3").lower()])
+            found.append(_Number(m.start("word3"), m.end(), years, math.nan, "years", m.group("word3").lower(),
+                                 dimension="time", kind="many"))
+            continue
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
         found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
                              m.group(word).lower(), dimension="count", kind="many"))
-    for m in expressions["within"].finditer(text):
+    for m in (expressions["to_a"].finditer(text) if " to a" in lowered else ()):
+        unit, dimension, surface = g.unit(m.group("unit"))
+        high = _CALENDAR.get((m.group("word").lower(), unit))
+        if high is not None:  # "six months to a year" is 6-12 months (not "3 weeks to a month": 4.3 weeks)
+            found.append(_Number(m.start(), m.end(), _value(m.group("low")), high, unit, "", surface=surface,
+                                 dimension=dimension, kind="to_a"))
+    for m in (expressions["within"].finditer(text) if "within" in lowered else ()):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
                              kind="within"))
-    for m in expressions["an_hour"].finditer(text):
+    for m in (expressions["an_hour"].finditer(text) if "hour" in lowered else ()):
         value = 0.5 if m.group("word").lower().startswith("half") else 1.0
         prefix = (m.group("prefix") or "").strip().lower()
         high = 2.0 if m.group("or_two") else value  # "an hour or two" is 1-2 hours
@@ -306,11 +385,45 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
+    if len(kept) > 2:
+        _restated_ranges(kept, sentence)
     return kept
+
+
+_AND = re.compile(r"\s+and\s+")
+_OPENS_A_RESTATEMENT = re.compile(r"[(;]\s*$")
+
+
+def _restated_ranges(numbers: list[_Number], sentence: str) -> None:
+    """"between 7 and 10 fl oz (210 and 300 ml; 7.3 and 10 imp fl oz)": in brackets after a range, "X and Y unit"
+    restates the range in another unit, so it is a range too (a list "60 and 180 ml" elsewhere stays two amounts)."""
+    i = 1
+    while i < len(numbers) - 1:
+        first, second = numbers[i], numbers[i + 1]
+        if (first.unit and first.unit == second.unit and first.low == first.high
+                and second.low == second.high and first.low < second.low
+                and _AND.fullmatch(sentence[first.end: second.start])
+                and any(n.low < n.high and n.dimension == first.dimension for n in numbers[:i])
+                and _OPENS_A_RESTATEMENT.search(sentence, max(0, first.start - 8), first.start)
+                and sentence.count("(", 0, first.start) > sentence.count(")", 0, first.start)):  # inside brackets
+            first.high, first.end = second.high, second.end
+            del numbers[i + 1]
+        i += 1
+
+
+_PART_OF_A_PERIOD = re.compile(r"\s+of\s+(?:the|a|each|every|your)\s+(?:day|night|morning|afternoon|evening|week|month|"
+                               r"year|season|cycle|session)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:first|second|last|latter|later|other|early|earlier)\s+$", re.IGNORECASE)
 
 
 def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
+    if m.start("low") and sentence[m.start("low") - 1].isalpha() and not (
+            m.group("unit1") or m.group("unit2") or m.group("unit3")):
+        return None  # glued to a word and no unit: a name ("Omega3", "covid19"), decided before any reading
+    if "/" in m.group("low") or (m.group("high") and "/" in m.group("high")):
+        if not (_proper(m.group("low")) and _proper(m.group("high"))):
+            return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
     low = _value(m.group("low"))
     high = _value(m.group("high")) if m.group("high") else low
     scale1 = g.scales.get((m.group("scale1") or m.group("scale3") or "").lower(), 1.0)  # "50+ billion CFU"
@@ -367,6 +480,12 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
             prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
     start = m.start() if prefix or lead else m.start("low")
+    glued = m.start("low") > 0 and sentence[m.start("low") - 1].isascii() and sentence[m.start("low") - 1].isalpha()
+    if glued and not (dimension in _VALUE_DIMENSIONS and sentence[m.start("low") - 1].islower()):
+        return None  # "D3", "Omega3", "CoQ10", "covid19": a name; "Adult Men120 mcg" is a table cell glued to its label
+    if not unit_surface and _FRACTION_CHARACTER.search(m.group(0)) and (
+            _is_fraction(m.group("low")) or _is_fraction(m.group("high"))):
+        return None  # "4/5" without a unit is a rating or a score, not a quantity
     words_only = not re.search(r"\d", m.group("low"))
     return _Number(start, end, low, high, unit, " ".join(prefix.strip().lower().split()), lead_unit=bool(lead),
                    bare_words=words_only and not unit_surface and not unit, surface=surface, dimension=dimension,
@@ -412,6 +531,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
         return True
+    if number.dimension == "time" and after[:1].isdigit():
+        return True  # "Birth to 6 months2 mcg": an age label glued to its table cell
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
@@ -422,6 +543,13 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or _MONEY_AFTER.match(after) or (
             not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
+    if not number.unit and _COUNT_PACKAGE_AFTER.match(after):
+        return True  # "available in 60 and 180 count package", "a 90-count bottle": pack sizes
+    if number.dimension == "serving" and number.low == 1 and not _DIGIT.search(sentence[number.start:number.end]) \
+            and _DEFINES_A_UNIT_AFTER.match(after):
+        return True  # "One serving of this supplement is equal to 1 capsule": "one" used as "a", a definition
+    if number.dimension in ("volume", "serving") and _CONTAINER_AFTER.match(after):
+        return True  # "a 2 fl oz bottle", "60-count jar": the size of the container
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
@@ -530,6 +658,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
             return "absorption_rate"
         return "other"
+    if number.kind == "fraction" and _SHARE_OF_AN_AMOUNT.match(sentence, number.end):
+        return "other"  # "aren't consuming half of the RDA": a share of an amount (a threshold), not of people
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     left, right = _contrast_clause(sentence, number)
@@ -548,10 +678,21 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
     return "other"
 
 
+_SHARE_OF_AN_AMOUNT = re.compile(r"\s+of\s+(?:the\s+|their\s+|your\s+|a\s+|this\s+|that\s+)?(?:\w+\s+){0,2}?"
+                                 r"(?:rda|rdi|ear|ai|ul|dv|recommended|required|requirement|dose|dosage|amount|intake|"
+                                 r"allowance|serving|capsule|tablet)s?\b", re.IGNORECASE)
+
+
 def _absorption_clause(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
     """The number's own clause speaks of absorption ("absorption is low: about 4%")."""
     left, right = _clause(sentence, number)
     return bool(cues["absorption_rate"].search(sentence, left, right))
+
+
+# "a concentration of 1.7 g of the citrate per fl. oz": a liquid product's strength (a dose), not a blood level
+_PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|in\s+(?:each|every|one))\s*"
+                                     r"(?:fl\.?\s*oz|fluid\s+ounce|oz\b|ounce|ml\b|millilit|teaspoon|tsp|tablespoon|tbsp|"
+                                     r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
 
 
 def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
@@ -567,7 +708,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
             return "absorption_rate"  # "you absorb about 11 mg"
-        if cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) or \
+        strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
+        if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
                 cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
                                                                                              number.start]):
             return "other"  # the body's content, a blood level, food eaten with it
@@ -577,8 +719,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         before = sentence[max(0, number.start - 30): number.start]
         if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose):
             return "timing"
-        if _NOT_ONSET_AFTER.match(after):
-            return "other"
+        if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
+                _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
+            return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
         if cues["onset_before"].search(before):
             return "onset"  # "it takes about 4 weeks", "after just 30 days"
         if (cues["regimen_before"].search(before) or cues["regimen"].search(sentence)) and \
@@ -619,6 +762,10 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), " ".join(m.group(0).lower().split())) for m in pattern.finditer(text)]
 
 
+_MAX_LABEL_WORDS = 12
+_ADJACENT = re.compile(r"\s*[:(]?\s*$")  # a name right before the amount labels it
+_AMOUNT_BEFORE = re.compile(r"[0-9]\s*(?:[a-zµμ%]+\s*){0,2}(?:of\s+)?$", re.IGNORECASE)  # "120 mg DHA": that amount's
+_PROSE_LABEL_END = re.compile(r"\b(?:is|are|was|were|be|of|for|to|at|in|with|and|or|the|a|an|than)\s*$", re.IGNORECASE)
 _FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
@@ -658,15 +805,25 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
             return label
     if block_kind == "table_row":
         label = sentence[: number.start].strip(" |:-")
-        if label:
-            return re.sub(r"\s+", " ", label.split("|")[-1].strip() or label).lower()
+        label = label.split("|")[-1].strip() or label
+        # a longer "label", or one ending in "is" / "for", is prose the segmenter took for a row
+        if label and len(label.split()) <= _MAX_LABEL_WORDS and not _PROSE_LABEL_END.search(label):
+            return re.sub(r"\s+", " ", label).lower()
     if block_kind == "stat":
         label = sentence[number.end:].strip()
-        if label:
+        if label and len(label.split()) <= _MAX_LABEL_WORDS:
             return re.sub(r"\s+", " ", label).lower()
+    if number.dimension == "frequency" and number.kind != "divided":
+        # "250 mg three times a day": how often the dose is taken, for whom or what when the sentence says
+        whom = _closest(found["population"], number) or _closest(found["purpose"], number)
+        return f"dosing frequency, {whom}" if whom else "dosing frequency"
+    if number.dimension == "time" and _INTERVAL_BEFORE.search(sentence, max(0, number.start - 20), number.start):
+        return "dosing interval"  # "every 2-3 hours"
     lead = _FOR_LEAD.match(sentence)
     if lead and claim_type in ("dose", "timing", "onset"):
-        return lead.group(1).strip().lower()
+        event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
+        # "For delayed sleep phase: ... 3-5 hours before your natural bedtime": whom, and before what
+        return f"{lead.group(1).strip().lower()}, {event}" if event else lead.group(1).strip().lower()
     band = _band_before(found, number, sentence)
     if claim_type == "absorption_rate":
         return band or _closest(found["form"], number) or document_form
@@ -685,22 +842,62 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
         plain = after and after in {t[2] for t in found.get("plain", [])}  # "6 mg of melatonin" on a melatonin page
-        return ((after if not plain else "") or _closest(found["population"], number)
+        return ((after if not plain else "") or _named_before(found, number, sentence)
+                or _closest(found["population"], number)
                 or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
-                or _closest(found["form"], number) or _first(subjects["purpose"], section)
+                or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
+                             or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
+                or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_form or document_form)
-    follows = _what_follows(number, sentence) if claim_type == "other" else ""
-    return after or follows or _closest(found["form"], number) or document_form
+    if claim_type == "other":
+        return (_what_changed(number, sentence) or after or _what_follows(number, sentence)
+                or _closest(found["form"], number) or document_form)
+    return after or _closest(found["form"], number) or document_form
+
+
+def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
+    """A name right before the amount labels it ("Vitamin D3 10000 IU & MK-7 120mcg"), unless it is the page's own
+    supplement named plainly."""
+    plain = {p[2] for p in found.get("plain", [])}
+    named = [t for t in found["form"] if t[1] <= number.start and number.start - t[1] <= 3
+             and _ADJACENT.match(sentence, t[1], number.start) and t[2] not in plain]
+    return named[-1][2] if named else ""
+
+
 
 
 _STOP_WORDS = (r"of|in|for|with|to|from|on|at|by|and|or|is|are|was|were|be|been|than|that|which|who|per|during|after|"
                r"before|since|while|the|a|an|this|these|those|it|its|as|can|may|will|would|should|more|less|higher|lower|"
                r"better|greater|fewer|most|also|only|each|every|daily|compared|vs")
+_STOP_WORDS_BEFORE = _STOP_WORDS + r"|shortened|lengthened|reduced|increased|decreased|lowered|raised|improved|cut"
+_STOP_SET = frozenset(_STOP_WORDS_BEFORE.split("|"))
 _WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
                            rf"((?:[A-Za-z][\w'’-]*\s+){{0,4}}?[A-Za-z][\w'’-]*)"
                            rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+
+
+_CONTENT_WORD = rf"(?!(?:{_STOP_WORDS_BEFORE})\b)[a-z][\w'’-]*"
+_CHANGED_BY = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_STOP_WORDS_BEFORE})\s+)((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
+                         r"\s+by\s*$", re.IGNORECASE)
+
+
+def _what_changed(number: _Number, sentence: str) -> str:
+    """What an effect size measures when the sentence says "<what> by N%" ("shortened the duration of nasal
+    discharge by 34%, sneezing by 22%"): the words before "by", back to a comma or a small word, not a verb."""
+    if number.dimension not in ("percent", "ratio", "time"):
+        return ""
+    m = _CHANGED_BY.search(sentence, max(0, number.start - 60), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    if re.search(r"(?:ed|es|s)$", words[-1]) and re.match(r"(?:increas|decreas|reduc|lower|rais|improv|boost|cut|"
+                                                           r"shorten|lengthen|drop|ris|fell|grew|climb)", words[-1]):
+        return ""  # "reduced by 30%": the verb, not what changed
+    if any(w in _STOP_SET for w in words):
+        return ""
+    return " ".join(words)
 
 
 def _what_follows(number: _Number, sentence: str) -> str:
@@ -710,7 +907,8 @@ def _what_follows(number: _Number, sentence: str) -> str:
     return " ".join(m.group(1).lower().split()) if m else ""
 
 
-_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?|for\s+|in\s+)?$", re.IGNORECASE)
+_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|for\s+|in\s+)?$",
+                           re.IGNORECASE)  # "18 mg for women", "200 mg of the prebiotic inulin"
 
 
 def _timing_event(number: _Number, sentence: str, timing_event: re.Pattern | None) -> str:
@@ -733,13 +931,19 @@ def _band_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, 
 
 
 def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
-    """A subject term right after the amount ("120 mg DHA", "18 mg for women", "600 mg of omega-3s")."""
+    """A subject term right after the amount ("120 mg DHA", "18 mg for women", "600 mg of omega-3s"), also after
+    the amount restated in brackets ("1-2 teaspoons (5-10 mL) for adults", and "5-10 mL) for adults")."""
+    restated = _RESTATED_AFTER.match(sentence, number.end)
+    base = restated.end() if restated else number.end
     terms = sorted((t for category in ("population", "form", "purpose") for t in found.get(category, [])
-                    if t[0] >= number.end and t[0] - number.end <= 12), key=lambda t: t[0])
+                    if t[0] >= base and t[0] - base <= 12), key=lambda t: t[0])
     for start, _, term in terms:
-        if _AFTER_NUMBER.match(sentence[number.end: start]):
+        if _AFTER_NUMBER.match(sentence[base: start]):
             return term
     return ""
+
+
+_RESTATED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)|\))")
 
 
 def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list[_Number] | None = None) -> int:
@@ -751,7 +955,7 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     for other in numbers[index + 1:]:
         if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
             break
-        if other.dimension == "frequency" and other.kind != "divided":
+        if other.dimension == "frequency" and other.kind != "divided" and other.unit == "times/day":  # not "a week"
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
             if not math.isnan(value):
                 return int(value)
@@ -761,21 +965,6 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
         if other.kind == "divided" and number.start - other.end <= 15:
             return int(other.low)
     return 1
-
-
-def _qualifies_a_dose(number: _Number, numbers: list[_Number], sentence: str) -> bool:
-    """"250 mg three times a day": the frequency goes into the dose's times_per_day, not a row of its own."""
-    if number.dimension != "frequency" or number.kind == "divided":
-        return False
-    index = numbers.index(number)
-    for other in reversed(numbers[:index]):
-        if number.start - other.end > 40 or re.search(r"[.;]", sentence[other.end: number.start]):
-            return False
-        if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
-            return True
-    after = [n for n in numbers[index + 1:] if n.dimension in ("mass", "activity", "cfu", "serving", "volume")]
-    return bool(after) and after[0].start - number.end <= 40 and not re.search(r"[.;]", sentence[number.end:
-                                                                                                  after[0].start])
 
 
 def _final_unit(claim_type: str, number: _Number, daily: bool, g: Grammar) -> tuple[str, float, float]:
@@ -829,6 +1018,15 @@ def _units_from_column_headers(numbers: list[_Number], sentence: str, header: st
             number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
 
 
+_CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+
+
+def _unglued(header: str) -> str:
+    """A scraped header whose cells were glued ("Age and SexDaily amounts (mcg)"), with a space between them
+    so that a cue word ("daily") is found whole."""
+    return _CAMEL_JOIN.sub(" ", header) if header else header
+
+
 def _column_header(sentence: str, number: _Number, header: str) -> str:
     index = sentence[: number.start].strip().lstrip("|").count("|")
     cells = header.strip().strip("|").split("|")
@@ -851,15 +1049,16 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
-    "billions", "within", "hour"])
+    "billions", "within", "hour", "centuries", "decades"])
 _LETTER_RUNS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
+_HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
 
 def may_hold_a_number(text: str) -> bool:
     """A cheap test that lets most sentences skip the number grammar: a digit, or a word that a number
     expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation."""
-    return bool(_DIGIT.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
+    return bool(_HOPEFUL_CHARACTER.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
 
 
 @dataclass
@@ -901,6 +1100,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     by_document: dict[str, list[tuple]] = {}
     for row in every:
         by_document.setdefault(row[0], []).append(row)
+    header_daily: dict[str, bool] = {}
     for doc_id, doc_rows in by_document.items():
         texts = [r[4] for r in doc_rows]
         hopeful = [may_hold_a_number(t) for t in texts]
@@ -932,11 +1132,11 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             section_named = sections.mentions(section)
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
-            daily = bool(cues["dose_daily"].search(s.text) or cues["dose_daily"].search(header))
+            if header not in header_daily:  # a table's header is searched once, not once per row
+                header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
+            daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             for number in numbers:
-                if _qualifies_a_dose(number, numbers, s.text):
-                    continue
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):

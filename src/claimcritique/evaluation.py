@@ -130,10 +130,16 @@ def _same_bound(a: float, b: float) -> bool:
     return (a_nan and b_nan) or (not a_nan and not b_nan and math.isclose(a, b, rel_tol=1e-3))
 
 
+def _times(value) -> float | str:
+    """A times_per_day cell as a number (empty = 1), or as written when it is not one ("1-3")."""
+    try:
+        return _number(value) or 1.0
+    except ValueError:
+        return " ".join(str(value).split())
+
+
 def _same_times(gold_value, found_value) -> bool:
-    gold_times = _number(gold_value) or 1.0
-    found_times = _number(found_value) or 1.0
-    return gold_times == found_times
+    return _times(gold_value) == _times(found_value)
 
 
 def _share(flags: list[bool]) -> float:

@@ -33,7 +33,7 @@ from .datafiles import read_data_csv
 
 FOLDER = paths.DATA / "registry"
 DIMENSIONS = frozenset({"mass", "weight", "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
-                        "volume", "time", "concentration", "count", "scale"})
+                        "volume", "time", "concentration", "count", "scale", "molar_mass"})
 KINDS = frozenset({"name", "synonym"})
 
 Mention = tuple[int, int, str, str]  # start, end, supplement, form ("" when the text names no form)
@@ -77,7 +77,7 @@ def _no_duplicates(path: Path, table: pd.DataFrame, columns: list[str]) -> None:
         raise _row_error(path, index, f"duplicate {'/'.join(columns)} {tuple(table.loc[index, columns])}")
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regular expression matching any of the words, longest first, built as a trie: CPython's `re`
     tries the alternatives of a flat 300-word alternation one by one at every position. A space in a word
     matches any run of whitespace."""
@@ -150,7 +150,7 @@ class Registry:
     def unit_pattern(self, *dimensions: str) -> str:
         """The unit grammar, generated from units.csv: any surface form, longest first, not followed by a
         letter (so "g" does not match the start of "glycinate")."""
-        return rf"(?:{_trie_pattern(self.surfaces(*dimensions))})(?!(?![\d_])\w)"
+        return rf"(?:{trie_pattern(self.surfaces(*dimensions))})(?!(?![\d_])\w)"
 
     def to_unit(self, value: float, unit: str, to_unit: str, supplement: str | None = None) -> float | None:
         """`value` in `unit` expressed in `to_unit`: among units of one dimension by their factors (mg, mcg,
@@ -231,8 +231,8 @@ class Registry:
         heads |= set(self.forms.loc[self.forms["standalone"] == "yes", "surface"])
         heads |= set(self.supplements["surface"])
         forms = set(self.forms["surface"])
-        head = _trie_pattern(sorted(heads))
-        tail = _trie_pattern(sorted(forms))
+        head = trie_pattern(sorted(heads))
+        tail = trie_pattern(sorted(forms))
         return re.compile(rf"(?<!\w)(?P<head>{head})(?:\s+(?P<tail>{tail}))?(?!\w)", re.IGNORECASE)
 
     @cached_property

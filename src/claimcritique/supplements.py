@@ -91,7 +91,8 @@ def supplement_of(term: str, context_supplement: str = "", folder=None) -> str:
 
 
 _COMPANION = re.compile(r"(?:\bwith|\bwithout|\bplus|\balongside|\bcombined\s+with|\+)\s*$", re.IGNORECASE)
-_RIGHT_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?|as\s+)?$", re.IGNORECASE)  # matched at the amount's end
+# matched at the amount's end: "120 mcg of K2", "200 mg of the prebiotic inulin" (one descriptor word may intervene)
+_RIGHT_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|as\s+)?$", re.IGNORECASE)
 
 
 def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40, sentence: str = "") -> Mention | None:
