@@ -7,12 +7,14 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
 
 from . import analysis, claims, consistency, language, paths, readability, references
 from .corpus import DEFAULT_MAX_MB, Corpus, NothingReadable, load_corpus, nothing_readable
+from .engine import Engine, EngineError
 
 
 def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
@@ -55,12 +57,21 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
     own = paths.outputs(corpus)
     output = Path(args.output) if args.output else own.tables
     began = time.perf_counter()
+    engine = Engine(scheduler=args.scheduler, workers=args.workers, connect_timeout=args.timeout,
+                    lost_timeout=args.lost_timeout)
+    if args.batch_size < 1:
+        print("claimcritique: error: --batch-size must be at least 1", file=sys.stderr)
+        return 2
     try:
-        written = analysis.write_analysis(corpus, output, manifest=args.manifest, max_mb=args.max_mb,
-                                          jobs=args.jobs, progress=progress)
+        with _batch_size(args.batch_size):
+            written = analysis.write_analysis(corpus, output, manifest=args.manifest, max_mb=args.max_mb,
+                                              progress=progress, engine=engine, csv=args.csv)
     except NothingReadable as error:
         print(f"claimcritique: error: {error}; nothing written", file=sys.stderr)
         return 1
+    except EngineError as error:
+        print(f"claimcritique: error: {error}; nothing written", file=sys.stderr)
+        return 3
     report_problems(written.problems)
     if output.resolve() == own.tables.resolve():
         paths.record_source(own)
@@ -72,6 +83,16 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
           f"{written.contradictions} contradictions, {len(written.problems)} problems; {len(written.files)} tables "
           f"in {output} ({time.perf_counter() - began:.1f} s)", file=sys.stderr)
     return 0
+
+
+@contextmanager
+def _batch_size(size: int):
+    """`--batch-size`: documents per batch (a task on a Dask worker) for this run."""
+    default, analysis.BATCH = analysis.BATCH, size
+    try:
+        yield
+    finally:
+        analysis.BATCH = default
 
 
 def _references(args: argparse.Namespace) -> int:
@@ -160,7 +181,22 @@ def build_parser() -> argparse.ArgumentParser:
                                          "(data/processed/<corpus name>/, or -o DIR)")
     _add_common(run, ("DIR", "write the tables here instead of the corpus's own folder "
                              "(data/processed for data/raw, else data/processed/<name>)"))
-    run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--workers", "--jobs", dest="workers", type=int, metavar="N",
+                       help="start a Dask LocalCluster of N worker processes (one thread each) on this machine; "
+                            "--jobs N is the same; default: analyse in this process")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="run the batches on an existing Dask cluster (dask scheduler, dask worker); the paths "
+                            "of the corpus and of -o must be the same on every worker")
+    run.add_argument("--csv", action=argparse.BooleanOptionalAction, default=None,
+                     help=f"write every table as CSV too (default: when the corpus has at most {analysis.CSV_LIMIT:,} "
+                          "documents); Parquet is always written")
+    run.add_argument("--batch-size", type=int, default=analysis.BATCH, metavar="N",
+                     help=f"documents per batch, the unit of work of a worker (default {analysis.BATCH})")
+    run.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                     help="seconds to wait for the scheduler to answer (default 30)")
+    run.add_argument("--lost-timeout", type=float, default=120.0, metavar="S",
+                     help="give up when the cluster has had no worker for this many seconds (default 120)")
     run.set_defaults(table=None)
 
     refs = sub.add_parser("references", help="the cited reference values (--by supplement: which supplements "
