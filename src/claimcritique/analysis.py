@@ -140,18 +140,20 @@ def _batch(planned: Sequence[PlannedDocument], max_mb: float) -> tuple[Corpus, d
     try:
         part = load(planned, max_mb)
         return part, document_tables(part)
-    except Exception:  # noqa: BLE001 - which document? find it, and keep the others
+    except Exception:  # which document? find it, and keep the others
         pass
     parts, tables, failed = [], [], []
     for item in planned:
         try:
             part = load([item], max_mb)
-            parts.append(part)
-            tables.append(document_tables(part))
-        except Exception as error:  # noqa: BLE001 - a bug met by one page must not cost the batch
+            computed = document_tables(part)
+        except Exception as error:  # a bug met by one page must not cost the batch
             failed.append({"file": str(item.path) if "page" not in item.meta else f"{item.path}#{_where(item)}",
                            "doc_id": item.doc_id, "severity": "error",
                            "problem": f"analysis failed ({type(error).__name__}: {error})"})
+            continue
+        parts.append(part)
+        tables.append(computed)
     part = combine(parts)
     part.problems = problems_table(failed, [p.problems for p in parts])
     per_document = {name: _concat([t[name] for t in tables]) for name in PER_DOCUMENT} if tables \

@@ -113,7 +113,8 @@ def _distributed(client, function: Callable, batches: Sequence[tuple], sizes: li
     try:
         while pending:
             try:
-                done, pending = wait(pending, timeout=2, return_when="FIRST_COMPLETED")
+                with client.as_current():  # the client is not the process's default one
+                    done, pending = wait(pending, timeout=2, return_when="FIRST_COMPLETED")
             except TimeoutError:
                 done = set()
             except FuturesCancelledError as error:
