@@ -48,7 +48,8 @@ def test_one_documents_rows_are_read_without_the_rest(tmp_path):
     assert set(one.tables) == {"corpus", "blocks", "sentences", "problems", "claims", "consistency"}
     expected = whole["claims"][whole["claims"]["doc_id"] == "1_002_92b750b21631aec1"].reset_index(drop=True)
     pd.testing.assert_frame_equal(one["claims"], expected)
-    involved = (whole["consistency"]["doc_id"] == "1_002_92b750b21631aec1") | (whole["consistency"]["other"] == "1_002_92b750b21631aec1")
+    findings = whole["consistency"]
+    involved = (findings["doc_id"] == "1_002_92b750b21631aec1") | (findings["other"] == "1_002_92b750b21631aec1")
     assert len(one["consistency"]) == involved.sum() > 0
     assert one.corpus.text("1_002_92b750b21631aec1") == whole.corpus.text("1_002_92b750b21631aec1")
     per_type = store.query(tmp_path / "out", "SELECT claim_type, count(*) AS n FROM claims GROUP BY claim_type ORDER BY n DESC")
