@@ -60,7 +60,7 @@ def cluster(tmp_path):
                                      "--no-dashboard", "--host", "127.0.0.1", "--death-timeout", "60"],
                                     tmp_path / f"{name}.log", tmp_path))
         _wait_for_workers(address, 2)
-        yield address, processes[1:]
+        yield address, processes[0], processes[1:]
     finally:
         for process in reversed(processes):
             _stop(process)
@@ -80,7 +80,7 @@ def _sorted(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def test_a_worker_killed_mid_run_loses_nothing(cluster, tmp_path):
-    address, workers = cluster
+    address, _, workers = cluster
     corpus = _corpus(tmp_path / "in", copies=6)
     out = tmp_path / "out"
     run = subprocess.Popen([sys.executable, "-m", "claimcritique", "analyze", str(corpus), "-o", str(out), "--scheduler",
@@ -152,3 +152,32 @@ def test_a_cluster_without_workers_ends_with_a_message(tmp_path):
     assert result.returncode == 3
     assert "no Dask worker (or no scheduler) answered for 3 s with 1 batch(es) still to do" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_a_scheduler_killed_mid_run_ends_with_a_message(cluster, tmp_path):
+    address, scheduler, _ = cluster
+    corpus = _corpus(tmp_path / "in", copies=6)
+    out = tmp_path / "out"
+    run = subprocess.Popen([sys.executable, "-m", "claimcritique", "analyze", str(corpus), "-o", str(out), "--scheduler",
+                            address, "--batch-size", "2", "--no-progress", "--timeout", "5", "--lost-timeout", "5"],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=ENV)
+    killed = False
+    try:
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline and run.poll() is None:
+            if list(out.glob(f".staging-*/{store.PARQUET}/claims/batch-*.parquet")):
+                os.kill(scheduler.pid, signal.SIGKILL)
+                killed = True
+                break
+            time.sleep(0.05)
+        assert killed and run.poll() is None, "the scheduler was not killed while batches ran"
+        began = time.monotonic()
+        _, stderr = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.kill()
+            run.wait(timeout=30)
+    assert run.returncode == 3, stderr
+    assert "claimcritique: error:" in stderr and "nothing written" in stderr
+    assert time.monotonic() - began < 60
+    assert not out.exists()  # no half corpus left behind

@@ -435,7 +435,7 @@ def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Seq
 
     loaded = {name: read(name) for name in TABLES if name in wanted}
     texts = read(TEXTS)
-    documents = loaded["corpus"].merge(texts, on="doc_id", how="left")[DOCUMENT_COLUMNS]
+    documents = loaded["corpus"].merge(texts, on="doc_id", how="left")  # as loaded: the text last
     corpus = Corpus(documents, loaded["blocks"], loaded["sentences"],
                     loaded["problems"] if len(loaded["problems"]) else pd.DataFrame(columns=PROBLEM_COLUMNS))
     return Results(corpus, loaded)

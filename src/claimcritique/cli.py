@@ -178,7 +178,11 @@ def build_parser() -> argparse.ArgumentParser:
     scores.set_defaults(table=_readability_table)
 
     run = sub.add_parser("analyze", help="load the corpus once and write every table to its own folder "
-                                         "(data/processed/<corpus name>/, or -o DIR)")
+                                         "(data/processed/<corpus name>/, or -o DIR)",
+                         description="Every table as Parquet (DIR/_parquet/<table>/) and, for up to "
+                                     f"{analysis.CSV_LIMIT:,} documents, as CSV. PATH may also be a Parquet or JSON "
+                                     "Lines file of pages (columns url, html or text; optional title, publisher, kind, "
+                                     "label, notes, doc_id), one document per row.")
     _add_common(run, ("DIR", "write the tables here instead of the corpus's own folder "
                              "(data/processed for data/raw, else data/processed/<name>)"))
     where = run.add_mutually_exclusive_group()

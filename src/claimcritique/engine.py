@@ -37,13 +37,6 @@ class Engine:
     def in_process(self, batches: int) -> bool:
         return self.scheduler is None and (not self.workers or batches <= IN_PROCESS_BATCHES)
 
-    def describe(self, batches: int) -> str:
-        if self.in_process(batches):
-            return "in this process"
-        if self.scheduler:
-            return f"on the Dask cluster at {self.scheduler}"
-        return f"on a Dask LocalCluster of {self.workers} worker process{'es' if self.workers != 1 else ''}"
-
 
 @contextmanager
 def _client(engine: Engine, log: Callable[[str], None]):
