@@ -100,9 +100,10 @@ def to_arrow(table: pd.DataFrame) -> pa.Table:
 def write_batch(root: Path, name: str, batch: int, table: pd.DataFrame) -> Path:
     """One batch of one table as `<root>/_parquet/<name>/batch-NNNNN.parquet`, written beside its final name
     and renamed into place, so a half-written file is never read as a batch. Writing a batch again (a
-    retried task) replaces it."""
+    retried task) replaces it. `root` must exist (FileNotFoundError otherwise)."""
     target = batch_file(root, name, batch)
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target.parent.parent.mkdir(exist_ok=True)  # never `root` itself: a run abandoned (and removed) stays removed,
+    target.parent.mkdir(exist_ok=True)  # even if a worker cut off from its scheduler finishes a batch later
     partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.partial")
     try:
         pq.write_table(to_arrow(table), partial, compression="zstd")
