@@ -319,14 +319,22 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(documents),
                                                       "csv": write_csv}))
     except BaseException:
+        _remove(staging)
         if created:
-            shutil.rmtree(folder, ignore_errors=True)
+            _remove(folder)
         raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+    _remove(staging)
     files = [folder / f"{name}.csv" if write_csv else store.table_folder(folder, name) for name in TABLES]
     return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table,
                    int((findings["kind"] == "contradiction").sum()))
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder, again if a worker still finishing an abandoned batch wrote into it meanwhile."""
+    for _ in range(3):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
 
 
 def _replace(staging: Path, folder: Path, with_csv: bool) -> None:
