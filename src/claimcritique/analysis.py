@@ -278,7 +278,7 @@ class Written:
 
 def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: str | Path | None = None,
                    max_mb: float = DEFAULT_MAX_MB, jobs: int | None = None, progress: bool = False,
-                   engine: Engine | None = None, csv: bool | None = None) -> Written:
+                   engine: Engine | None = None, csv: bool | None = None, batch_size: int | None = None) -> Written:
     """`claimcritique analyze`: every table to `folder` as Parquet (and CSV for a small corpus, or `csv=True`),
     batch by batch, by whoever computes the batch (`engine`: here, a LocalCluster of `jobs` workers, or a
     Dask cluster). Memory here holds the corpus's stances and one row per document, never the tables.
@@ -290,7 +290,7 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         raise NothingReadable(nothing_readable(paths_, planning_problems))
     key = fingerprint(paths_, manifest, max_mb, planned)
     engine = engine or Engine(workers=jobs if jobs and jobs > 1 else None)
-    batches = chunks(planned, BATCH)
+    batches = chunks(planned, batch_size or BATCH)
     created = not folder.exists()
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"  # inside the folder: shared with the workers, same disk
     staging.mkdir(parents=True)

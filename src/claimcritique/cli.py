@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -63,9 +62,8 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
         print("claimcritique: error: --batch-size must be at least 1", file=sys.stderr)
         return 2
     try:
-        with _batch_size(args.batch_size):
-            written = analysis.write_analysis(corpus, output, manifest=args.manifest, max_mb=args.max_mb,
-                                              progress=progress, engine=engine, csv=args.csv)
+        written = analysis.write_analysis(corpus, output, manifest=args.manifest, max_mb=args.max_mb,
+                                          progress=progress, engine=engine, csv=args.csv, batch_size=args.batch_size)
     except NothingReadable as error:
         print(f"claimcritique: error: {error}; nothing written", file=sys.stderr)
         return 1
@@ -83,16 +81,6 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
           f"{written.contradictions} contradictions, {len(written.problems)} problems; {len(written.files)} tables "
           f"in {output} ({time.perf_counter() - began:.1f} s)", file=sys.stderr)
     return 0
-
-
-@contextmanager
-def _batch_size(size: int):
-    """`--batch-size`: documents per batch (a task on a Dask worker) for this run."""
-    default, analysis.BATCH = analysis.BATCH, size
-    try:
-        yield
-    finally:
-        analysis.BATCH = default
 
 
 def _references(args: argparse.Namespace) -> int:
