@@ -35,6 +35,14 @@ def test_a_column_keeps_its_type_across_batches_with_gaps_and_empty_batches(tmp_
     assert store.read_table(tmp_path, "t", columns=["doc_id"], filters=[("start", ">", 3)])["doc_id"].tolist() == ["b"]
 
 
+def test_an_undeclared_column_empty_in_one_batch_takes_the_others_type(tmp_path):
+    store.write_batch(tmp_path, "t", 0, pd.DataFrame({"doc_id": ["a"], "new_flag": pd.Series([None], dtype=object)}))
+    store.write_batch(tmp_path, "t", 1, pd.DataFrame({"doc_id": ["b"], "new_flag": [True]}))
+    back = store.read_table(tmp_path, "t")
+    assert back["new_flag"].tolist()[1] is True and pd.isna(back["new_flag"].tolist()[0])
+    assert len(pd.concat(store.iter_batches(tmp_path, "t"))) == 2
+
+
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.one_of(st.none(), st.integers(-2**40, 2**40)), max_size=8),
        st.lists(st.one_of(st.none(), st.text(max_size=5)), min_size=0, max_size=8))

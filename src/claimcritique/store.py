@@ -67,12 +67,16 @@ def _inferred_type(values: pd.Series) -> pa.DataType:
     if pd.api.types.is_numeric_dtype(values.dtype):
         return FLOAT
     present = values.dropna()
-    if len(present) and all(isinstance(v, bool) for v in present):
+    if not len(present):
+        return pa.null()  # nothing to go by: the other batches' type, when read (`_schema`)
+    if all(isinstance(v, bool) for v in present):
         return BOOL
     return STRING
 
 
 def _array(values: pd.Series, kind: pa.DataType) -> pa.Array:
+    if kind == pa.null():
+        return pa.nulls(len(values))
     if kind == STRING:
         try:
             return pa.array(values, type=STRING, from_pandas=True)
@@ -123,11 +127,17 @@ def tables(root: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
 
 
+def _schema(files: Sequence[Path]) -> pa.Schema:
+    """The table's schema over all its batches: declared columns are the same everywhere; an undeclared
+    column that was empty in some batch (type null) takes its type from the others."""
+    return pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
+
+
 def _dataset(root: Path, name: str) -> ds.Dataset:
     files = batch_files(root, name)
     if not files:
         raise FileNotFoundError(f"no table '{name}' in {Path(root) / PARQUET}")
-    return ds.dataset([str(f) for f in files], format="parquet", schema=pq.read_schema(files[0]))
+    return ds.dataset([str(f) for f in files], format="parquet", schema=_schema(files))
 
 
 def _to_pandas(table: pa.Table, nullable_int: bool = False) -> pd.DataFrame:
@@ -152,7 +162,7 @@ def read_table(root: Path, name: str, columns: Sequence[str] | None = None,
 def iter_batches(root: Path, name: str, nullable_int: bool = False) -> Iterator[pd.DataFrame]:
     """A table one batch file at a time, in corpus order (to stream it into a CSV)."""
     files = batch_files(root, name)
-    schema = pq.read_schema(files[0]) if files else None
+    schema = _schema(files) if files else None
     for path in files:
         yield _to_pandas(pq.read_table(path, schema=schema), nullable_int)
 
@@ -170,5 +180,5 @@ def query(root: Path, sql: str, parameters: Sequence | None = None) -> pd.DataFr
         for name in tables(root):
             if batch_files(root, name):
                 pattern = str(table_folder(root, name) / "batch-*.parquet").replace("'", "''")
-                connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{pattern}')")
+                connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{pattern}', union_by_name = true)")
         return connection.execute(sql, parameters or []).df()
