@@ -6,7 +6,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from claimcritique import analysis, cli, paths
+from claimcritique import analysis, cli, paths, store
 
 
 def _corpus(folder, copies=3):
@@ -32,19 +32,64 @@ def test_streamed_tables_equal_the_in_memory_analysis(tmp_path, monkeypatch):
         expected = pd.read_csv(memory / f"{name}.csv", keep_default_na=False)
         pd.testing.assert_frame_equal(streamed, expected, check_dtype=False, obj=name)
         assert written.rows[name] == len(whole[name])
-    cached = analysis.read_results(tmp_path / "out")  # what the notebooks read back
+    cached = analysis.read_results(tmp_path / "out")  # what the notebooks read back, from Parquet
     for name in analysis.TABLES:
         pd.testing.assert_frame_equal(cached[name], whole[name], check_dtype=False, obj=name)
     assert cached.corpus.text("0_000_0856cdaba0ba1b27") == whole.corpus.text("0_000_0856cdaba0ba1b27")
+    assert len(store.batch_files(tmp_path / "out", "claims")) == 3  # one file per batch of 5 documents
+
+
+def test_one_documents_rows_are_read_without_the_rest(tmp_path):
+    corpus = _corpus(tmp_path / "in", copies=2)
+    analysis.write_analysis([corpus], tmp_path / "out")
+    whole = analysis.read_results(tmp_path / "out")
+    one = analysis.read_results(tmp_path / "out", doc_ids=["1_002_92b750b21631aec1"], tables=["claims", "consistency"])
+    assert list(one.corpus.documents["doc_id"]) == ["1_002_92b750b21631aec1"]
+    assert set(one.tables) == {"corpus", "blocks", "sentences", "problems", "claims", "consistency"}
+    expected = whole["claims"][whole["claims"]["doc_id"] == "1_002_92b750b21631aec1"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(one["claims"], expected)
+    findings = whole["consistency"]
+    involved = (findings["doc_id"] == "1_002_92b750b21631aec1") | (findings["other"] == "1_002_92b750b21631aec1")
+    assert len(one["consistency"]) == involved.sum() > 0
+    assert one.corpus.text("1_002_92b750b21631aec1") == whole.corpus.text("1_002_92b750b21631aec1")
+    per_type = store.query(tmp_path / "out", "SELECT claim_type, count(*) AS n FROM claims GROUP BY claim_type ORDER BY n DESC")
+    assert per_type["n"].sum() == len(whole["claims"])
+    assert dict(zip(per_type["claim_type"], per_type["n"])) == whole["claims"]["claim_type"].value_counts().to_dict()
+
+
+def test_a_document_that_crashes_the_analysis_is_a_problem_and_the_batch_survives(tmp_path, monkeypatch):
+    corpus = _corpus(tmp_path / "in", copies=1)
+    real = analysis.claims.extract_claims
+
+    def fails_on_one_document(sentences, blocks):
+        if (sentences["doc_id"] == "0_001_e460cccd0a3ea4ba").any():
+            raise ZeroDivisionError("a bug met by one page")
+        return real(sentences, blocks)
+
+    monkeypatch.setattr(analysis.claims, "extract_claims", fails_on_one_document)
+    written = analysis.write_analysis([corpus], tmp_path / "out")
+    assert written.documents == 3
+    crashed = written.problems[written.problems["doc_id"] == "0_001_e460cccd0a3ea4ba"]
+    assert crashed["problem"].tolist() == ["analysis failed (ZeroDivisionError: a bug met by one page)"]
+    assert crashed["file"].iloc[0].endswith("0_001_e460cccd0a3ea4ba.txt")
+    monkeypatch.setattr(analysis.claims, "extract_claims", real)
+    kept = analysis.read_results(tmp_path / "out")
+    assert set(kept["claims"]["doc_id"]) == {"0_000_0856cdaba0ba1b27", "0_002_92b750b21631aec1", "0_003_7f032387946272ae"}
+    assert "0_001_e460cccd0a3ea4ba" not in set(kept["readability"]["doc_id"])
+    assert "0_001_e460cccd0a3ea4ba" in set(pd.read_csv(tmp_path / "out" / "problems.csv")["doc_id"])
 
 
 def test_results_reads_the_cache_analyze_wrote(tmp_path):
     corpus = _corpus(tmp_path / "in", copies=1)
     analysis.write_analysis([corpus], tmp_path / "out")
-    stamp = (tmp_path / "out" / analysis.CACHE).stat().st_mtime_ns
+    stamps = {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")}
     again = analysis.results(corpus, folder=tmp_path / "out")
-    assert (tmp_path / "out" / analysis.CACHE).stat().st_mtime_ns == stamp  # read, not recomputed
+    assert {p: p.stat().st_mtime_ns for p in (tmp_path / "out").rglob("*")} == stamps  # read, not recomputed
     assert len(again["claims"]) == 33 and len(again.corpus.documents) == 4
+    assert not (tmp_path / "out" / "tables.pkl").exists()
+    (corpus / "0_000_0856cdaba0ba1b27.txt").write_text("Take 100 mg a day.\n" * 20)  # an input changed: computed again
+    changed = analysis.results(corpus, folder=tmp_path / "out")
+    assert changed.corpus.text("0_000_0856cdaba0ba1b27").startswith("Take 100 mg a day.")
 
 
 def test_cli_analyze_on_an_empty_folder_stops_before_writing(tmp_path, capsys):

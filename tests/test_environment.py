@@ -9,11 +9,13 @@ import yaml
 from claimcritique import paths
 
 IGNORED = {"python", "pip", "-e ."}
+CONDA_NAMES = {"python-duckdb": "duckdb"}  # conda-forge's name -> PyPI's
 
 
 def normalise(requirement: str) -> str:
     requirement = requirement.strip().replace(" ", "")
     name, spec = re.match(r"([A-Za-z0-9_.\-]+)(.*)", requirement).groups()
+    name = CONDA_NAMES.get(name, name)
     spec = re.sub(r"^=(?!=)", "==", spec)  # conda's single "=" pin is pip's "=="
     return re.sub(r"[-_.]+", "-", name).lower() + spec
 

@@ -2,11 +2,18 @@
 and what the notebooks read.
 
 Per-document work (reading, segmenting, claims, readability, language, each document's stances)
-runs in batches, in parallel with `jobs > 1`; corpus-wide work (comparing the stances) runs once at
-the end. `claimcritique analyze` writes each batch's tables as soon as it is done (`write_analysis`),
-so memory holds one batch and the stances, whatever the size of the corpus. The tables are written
-as CSV for people and as a pickle stream with a fingerprint of the inputs, so a notebook asking for
-the same corpus reads them instead of re-reading and re-scoring the articles.
+runs in batches of `BATCH` documents, in this process or on Dask workers (`engine`); corpus-wide work
+(comparing the stances) runs once at the end, here. Whoever computes a batch writes its tables as
+Parquet (`store`: `<folder>/_parquet/<table>/batch-NNNNN.parquet`) and sends back only what the end
+needs: the batch's documents (metadata, no text), problems and stances. So no process holds more
+than a batch, plus the stances and one row per document here, whatever the size of the corpus. A
+batch whose analysis fails is analysed again document by document: the document that fails becomes a
+row of `problems`, the rest of the batch is kept.
+
+For a small corpus (`CSV_LIMIT` documents, or `csv=True`) every table is also written as CSV, for
+spreadsheets, from the Parquet files one batch at a time. A fingerprint of the inputs is written
+last, so a notebook asking for the same corpus reads the tables back (`read_results`, which can read
+one document's rows or some tables only) instead of re-reading and re-scoring the articles.
 
 Each corpus has its own folders (`paths.outputs`); a corpus with nothing readable stops with
 `NothingReadable` before anything is written, and a run replaces a folder's tables only once all of
@@ -17,21 +24,20 @@ from __future__ import annotations
 
 import hashlib
 import json
-import pickle
+import os
 import shutil
-import sys
-import tempfile
-from collections import deque
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from . import __version__, claims, consistency, language, paths, readability, references
+from . import __version__, claims, consistency, language, paths, readability, references, store
 from .corpus import (
     DEFAULT_MAX_MB,
+    DOCUMENT_COLUMNS,
+    PROBLEM_COLUMNS,
     Corpus,
     NothingReadable,
     PlannedDocument,
@@ -39,18 +45,23 @@ from .corpus import (
     chunks,
     combine,
     default_manifest,
+    is_pages_file,
     load_documents,
+    load_pages,
     nothing_readable,
     plan_corpus,
+    plan_pages,
     problems_table,
 )
+from .engine import Engine, map_batches
 
 BATCH = 50
-CACHE = "tables.pkl"
+CSV_LIMIT = 2000  # up to this many documents, the tables are written as CSV as well (spreadsheets)
 FINGERPRINT = "fingerprint.json"
 PER_DOCUMENT = ["claims", "readability", "readability_sections", "readability_sentences", "language",
                 "language_matches", "claim_strength", "disease_claims", "stances"]
 TABLES = ["corpus", "blocks", "sentences", "problems", *PER_DOCUMENT, "consistency"]  # the order a reader meets them
+TEXTS = "texts"  # Parquet only: doc_id, text (the corpus table without the texts stays small)
 
 
 @dataclass
@@ -90,10 +101,97 @@ def document_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     }
 
 
-def _batch(planned: Sequence[PlannedDocument], max_mb: float) -> tuple[Corpus, dict[str, pd.DataFrame]]:
-    part = load_documents(planned, max_mb)
-    return part, document_tables(part)
+# --- planning and one batch ------------------------------------------------------------------------
 
+def plan(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None
+         ) -> tuple[list[PlannedDocument], list[dict]]:
+    """Which files (and rows of pages files: Parquet or JSON Lines) become which documents, and the
+    problems met so far; doc_ids are unique across all of them."""
+    given = list(paths_) if paths_ else [paths.RAW]
+    pages = [Path(p) for p in given if is_pages_file(p)]
+    others = [p for p in given if not is_pages_file(p)]
+    planned, problems = plan_corpus(others, manifest) if others else ([], [])
+    used = {p.doc_id for p in planned}
+    for path in pages:
+        more, found = plan_pages(path, used)
+        planned.extend(more)
+        problems.extend(found)
+    return planned, problems
+
+
+def load(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_MB) -> Corpus:
+    """Read and segment planned documents, files and pages alike, in the order given."""
+    parts, run, kind = [], [], None
+    for item in planned:  # consecutive runs of one kind, so the order is kept
+        this = "page" if "page" in item.meta else "file"
+        if run and this != kind:
+            parts.append(load_pages(run, max_mb) if kind == "page" else load_documents(run, max_mb))
+            run = []
+        run.append(item)
+        kind = this
+    if run:
+        parts.append(load_pages(run, max_mb) if kind == "page" else load_documents(run, max_mb))
+    return combine(parts) if len(parts) != 1 else parts[0]
+
+
+def _batch(planned: Sequence[PlannedDocument], max_mb: float) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    """One batch's corpus part and per-document tables. When the analysis fails on the batch, it is done
+    again one document at a time: a document that fails is a problem, the others are kept."""
+    try:
+        part = load(planned, max_mb)
+        return part, document_tables(part)
+    except Exception:  # which document? find it, and keep the others
+        pass
+    parts, tables, failed = [], [], []
+    for item in planned:
+        try:
+            part = load([item], max_mb)
+            computed = document_tables(part)
+        except Exception as error:  # a bug met by one page must not cost the batch
+            failed.append({"file": str(item.path) if "page" not in item.meta else f"{item.path}#{_where(item)}",
+                           "doc_id": item.doc_id, "severity": "error",
+                           "problem": f"analysis failed ({type(error).__name__}: {error})"})
+            continue
+        parts.append(part)
+        tables.append(computed)
+    part = combine(parts)
+    part.problems = problems_table(failed, [p.problems for p in parts])
+    per_document = {name: _concat([t[name] for t in tables]) for name in PER_DOCUMENT} if tables \
+        else document_tables(part)
+    return part, per_document
+
+
+def _where(item: PlannedDocument) -> object:
+    return item.meta["page"].get("row", item.meta["page"].get("line"))
+
+
+@dataclass
+class BatchOutcome:
+    """What a batch sends back after writing its tables: enough for the corpus-wide step and the summary."""
+
+    index: int
+    documents: pd.DataFrame  # DOCUMENT_COLUMNS without the text
+    problems: pd.DataFrame
+    stances: pd.DataFrame
+    rows: dict[str, int] = field(default_factory=dict)
+
+
+def write_batch(index: int, planned: Sequence[PlannedDocument], max_mb: float, staging: str) -> BatchOutcome:
+    """Analyse one batch and write its tables to `staging` (run on a Dask worker, or here). Safe to run
+    twice: a batch's files have fixed names and are replaced whole."""
+    part, per_document = _batch(planned, max_mb)
+    root = Path(staging)
+    documents = part.documents.drop(columns=["text"])
+    written = {"blocks": part.blocks, "sentences": part.sentences, TEXTS: part.documents[["doc_id", "text"]],
+               **per_document}
+    rows = {}
+    for name, table in written.items():
+        store.write_batch(root, name, index, table)
+        rows[name] = len(table)
+    return BatchOutcome(index, documents, part.problems, per_document["stances"], rows)
+
+
+# --- in memory --------------------------------------------------------------------------------------
 
 def all_tables(corpus: Corpus, refs: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
     """Name -> tidy table for an already loaded corpus, in the order a reader meets them."""
@@ -107,57 +205,31 @@ def _assemble(corpus: Corpus, per_document: dict[str, pd.DataFrame], refs: pd.Da
     return {**_tables_of(corpus, {}), "problems": corpus.problems, **per_document, "consistency": findings}
 
 
-def _computed_batches(planned: Sequence[PlannedDocument], max_mb: float, jobs: int,
-                      progress: bool) -> Iterator[tuple[Corpus, dict[str, pd.DataFrame]]]:
-    """Each batch's corpus part and per-document tables, in corpus order, computed in `jobs` processes."""
-    batches = chunks(planned, BATCH)
-    labels: set[str] = set()  # unique across batches: batches are labelled in corpus order
-    bar = None
-    if progress and len(batches) > 1:
-        from tqdm.auto import tqdm
-
-        bar = tqdm(total=len(planned), desc="analyzing", unit="doc", file=sys.stderr)
-    try:
-        if jobs > 1 and len(batches) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                pending = deque((len(batch), pool.submit(_batch, batch, max_mb)) for batch in batches)
-                while pending:  # popped as consumed, so a finished batch is held only until it is used
-                    size, future = pending.popleft()
-                    part = future.result()
-                    if bar is not None:
-                        bar.update(size)
-                    yield _labelled(part, labels)
-        else:
-            for batch in batches:
-                part = _batch(batch, max_mb)
-                if bar is not None:
-                    bar.update(len(batch))
-                yield _labelled(part, labels)
-    finally:
-        if bar is not None:
-            bar.close()
-
-
-def _labelled(part: tuple[Corpus, dict[str, pd.DataFrame]], used: set[str]) -> tuple[Corpus, dict[str, pd.DataFrame]]:
-    corpus, per_document = part
-    corpus.documents = assign_labels(corpus.documents, used)
-    return corpus, per_document
-
-
 def analyze(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None,
-            max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False) -> Results:
-    """Read the corpus once (in `jobs` processes) and compute every table, in memory."""
-    planned, problems = plan_corpus(paths_, manifest)
+            max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False,
+            engine: Engine | None = None) -> Results:
+    """Read the corpus once and compute every table, in memory (batches in this process, or on `jobs`
+    LocalCluster workers, or the given engine). For a corpus that fits in memory: tests, small corpora."""
+    planned, problems = plan(paths_, manifest)
+    batches = chunks(planned, BATCH)
+    engine = engine or Engine(workers=jobs if jobs > 1 else None)
+    computed = sorted(map_batches(_indexed_batch, [(i, batch, max_mb) for i, batch in enumerate(batches)], engine,
+                                  [len(b) for b in batches], progress), key=lambda c: c[0])  # batches finish in any order
+    labels: set[str] = set()
     parts, tables = [], []
-    for part, per_document in _computed_batches(planned, max_mb, jobs, progress):
+    for _, part, per_document in computed:
+        part.documents = assign_labels(part.documents, labels)  # in corpus order, unique across batches
         parts.append(part)
         tables.append(per_document)
     corpus = combine(parts, problems)
-    del parts
+    del parts, computed
     tables = tables or [document_tables(corpus)]  # nothing readable: empty tables, with their columns
-    # one table at a time, dropping the batches' pieces as we go: the pieces and the whole are not all held twice
     per_document = {name: _concat([t.pop(name) for t in tables]) for name in PER_DOCUMENT}
     return Results(corpus, _assemble(corpus, per_document, None))
+
+
+def _indexed_batch(index: int, planned: Sequence[PlannedDocument], max_mb: float) -> tuple[int, Corpus, dict]:
+    return (index, *_batch(planned, max_mb))
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -168,16 +240,19 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 # --- writing, and reading back for the notebooks -------------------------------------------------------
 
 def fingerprint(paths_: Sequence[str | Path] | None = None, manifest: str | Path | None = None,
-                max_mb: float = DEFAULT_MAX_MB) -> str:
+                max_mb: float = DEFAULT_MAX_MB, planned: Sequence[PlannedDocument] | None = None) -> str:
     """What the tables depend on: the files (path, size, mtime), the manifest, data files and code."""
-    planned, _ = plan_corpus(paths_, manifest)
-    inputs = [(str(p.path.resolve()), p.doc_id, *_stat(p.path)) for p in planned]
+    if planned is None:
+        planned, _ = plan(paths_, manifest)
+    files = {str(p.path.resolve()): p.path for p in planned}
+    inputs = [(name, *_stat(path)) for name, path in files.items()]
+    ids = hashlib.sha256("\n".join(p.doc_id for p in planned).encode()).hexdigest()
     watched = sorted([*paths.LEXICONS.glob("*.csv"), *paths.REFERENCE.glob("*.csv"),
                       *Path(__file__).parent.glob("*.py")])
     extra = [(str(f), *_stat(f)) for f in watched]
     manifest_path = Path(manifest) if manifest else default_manifest(list(paths_) if paths_ else [paths.RAW])
     used = (str(manifest_path), *_stat(manifest_path)) if manifest_path else None
-    payload = json.dumps([__version__, max_mb, inputs, extra, used], default=str)
+    payload = json.dumps([__version__, max_mb, inputs, ids, extra, used], default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
 
@@ -202,51 +277,93 @@ class Written:
 
 
 def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: str | Path | None = None,
-                   max_mb: float = DEFAULT_MAX_MB, jobs: int = 1, progress: bool = False) -> Written:
-    """`claimcritique analyze`: every table to `folder` as CSV, plus the cache the notebooks read, batch by
-    batch as the batches finish. Memory holds a batch and the corpus's stances, never the whole corpus.
+                   max_mb: float = DEFAULT_MAX_MB, jobs: int | None = None, progress: bool = False,
+                   engine: Engine | None = None, csv: bool | None = None, batch_size: int | None = None) -> Written:
+    """`claimcritique analyze`: every table to `folder` as Parquet (and CSV for a small corpus, or `csv=True`),
+    batch by batch, by whoever computes the batch (`engine`: here, a LocalCluster of `jobs` workers, or a
+    Dask cluster). Memory here holds the corpus's stances and one row per document, never the tables.
 
-    The tables are written to a staging folder and moved into `folder` only when complete; with no
-    readable document, NothingReadable is raised and `folder` is left as it was."""
-    key = fingerprint(paths_, manifest, max_mb)
-    planned, planning_problems = plan_corpus(paths_, manifest)
+    The tables are written to a staging folder inside `folder` and moved into place only when complete;
+    with no readable document, NothingReadable is raised and `folder` is left as it was."""
+    planned, planning_problems = plan(paths_, manifest)
     if not planned:
         raise NothingReadable(nothing_readable(paths_, planning_problems))
-    rows: dict[str, int] = {}
-    stances, problems, documents, words = [], [], 0, 0
-    people: dict[str, dict] = {}  # doc_id -> label, title, url, for the CSVs people read
-    staging = Path(tempfile.mkdtemp(prefix="claimcritique-analyze-"))
+    key = fingerprint(paths_, manifest, max_mb, planned)
+    engine = engine or Engine(workers=jobs if jobs and jobs > 1 else None)
+    batches = chunks(planned, batch_size or BATCH)
+    created = not folder.exists()
+    staging = folder / f".staging-{uuid.uuid4().hex[:12]}"  # inside the folder: shared with the workers, same disk
+    staging.mkdir(parents=True)
     try:
-        with open(staging / CACHE, "wb") as cache:
-            pickle.dump({"planning_problems": planning_problems}, cache, protocol=pickle.HIGHEST_PROTOCOL)
-            for part, per_document in _computed_batches(planned, max_mb, jobs, progress):
-                pickle.dump((part, per_document), cache, protocol=pickle.HIGHEST_PROTOCOL)
-                people.update(_document_columns(part.documents))
-                for name, table in _tables_of(part, per_document).items():
-                    _for_people(name, table, people).to_csv(staging / f"{name}.csv", index=False,
-                                                            mode="a" if name in rows else "w", header=name not in rows)
-                    rows[name] = rows.get(name, 0) + len(table)
-                stances.append(per_document["stances"])
-                problems.append(part.problems)
-                documents, words = documents + len(part.documents), words + int(part.documents["words"].sum())
-            problem_table = problems_table(planning_problems, problems)
-            if not documents:
-                raise NothingReadable(nothing_readable(paths_, problem_table))
-            findings = consistency.compare_stances(_concat(stances), references.load_references())
-            pickle.dump({"consistency": findings}, cache, protocol=pickle.HIGHEST_PROTOCOL)
-        for name, table in (("problems", problem_table), ("consistency", findings)):
-            _for_people(name, table, people).to_csv(staging / f"{name}.csv", index=False)
-            rows[name] = len(table)
-        order = [name for name in TABLES if name in rows]
-        folder.mkdir(parents=True, exist_ok=True)
-        (folder / FINGERPRINT).unlink(missing_ok=True)  # the cache is not valid until it is complete
-        for name in [*(f"{n}.csv" for n in order), CACHE]:
-            shutil.move(staging / name, folder / name)
-        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key}))
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return Written({name: rows[name] for name in order}, [folder / f"{name}.csv" for name in order], documents,
-                   words, problem_table, int((findings["kind"] == "contradiction").sum()))
+        outcomes: list[BatchOutcome | None] = [None] * len(batches)
+        for outcome in map_batches(write_batch, [(i, b, max_mb, str(staging)) for i, b in enumerate(batches)],
+                                   engine, [len(b) for b in batches], progress):
+            outcomes[outcome.index] = outcome
+        documents = _concat([o.documents for o in outcomes]) if outcomes else pd.DataFrame(columns=DOCUMENT_COLUMNS[:-1])
+        problem_table = problems_table(planning_problems, [o.problems for o in outcomes])
+        if documents.empty:
+            raise NothingReadable(nothing_readable(paths_, problem_table))
+        documents = assign_labels(documents)  # in corpus order, unique across batches
+        stances = _concat([o.stances for o in outcomes])
+        del outcomes
+        findings = consistency.compare_stances(stances, references.load_references())
+        for name, table in (("corpus", documents), ("problems", problem_table), ("consistency", findings)):
+            store.write_batch(staging, name, 0, table)
+        rows = {name: store.rows(staging, name) for name in TABLES}
+        write_csv = len(documents) <= CSV_LIMIT if csv is None else csv
+        if write_csv:
+            people = _document_columns(documents)
+            for name in TABLES:
+                _write_csv(staging, name, staging / f"{name}.csv", people)
+        _replace(staging, folder, write_csv)
+        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(documents),
+                                                      "csv": write_csv}))
+    except BaseException:
+        _remove(staging)
+        if created:
+            _remove(folder)
+        raise
+    _remove(staging)
+    files = [folder / f"{name}.csv" if write_csv else store.table_folder(folder, name) for name in TABLES]
+    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table,
+                   int((findings["kind"] == "contradiction").sum()))
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder, again if a worker still finishing an abandoned batch wrote into it meanwhile."""
+    for _ in range(3):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+
+
+def _replace(staging: Path, folder: Path, with_csv: bool) -> None:
+    """The staged tables into `folder`, replacing its old ones (the folder may hold other corpora's folders:
+    the default corpus's does, so only the tables' own files are touched)."""
+    (folder / FINGERPRINT).unlink(missing_ok=True)  # the tables are not valid until all are in place
+    (folder / "tables.pkl").unlink(missing_ok=True)  # the cache of earlier versions
+    target = folder / store.PARQUET
+    target.mkdir(exist_ok=True)
+    for name in [*TABLES, TEXTS]:
+        old = target / name
+        if old.exists():
+            retired = target / f".old-{name}-{uuid.uuid4().hex[:8]}"
+            os.replace(old, retired)
+            shutil.rmtree(retired, ignore_errors=True)
+        os.replace(store.table_folder(staging, name), old)
+    for name in TABLES:
+        if with_csv:
+            os.replace(staging / f"{name}.csv", folder / f"{name}.csv")
+        else:  # a big corpus: no CSV, and none left over from an earlier run of another size
+            (folder / f"{name}.csv").unlink(missing_ok=True)
+
+
+def _write_csv(root: Path, name: str, target: Path, people: dict[str, dict]) -> None:
+    """One table as CSV, streamed from its Parquet batches (integers stay integers with gaps)."""
+    header = True
+    for part in store.iter_batches(root, name, nullable_int=True):
+        _for_people(name, part, people).to_csv(target, index=False, mode="w" if header else "a", header=header)
+        header = False
 
 
 PEOPLE_COLUMNS = ["label", "title", "url"]
@@ -284,37 +401,52 @@ def _tables_of(part: Corpus, per_document: dict[str, pd.DataFrame]) -> dict[str,
             **per_document}
 
 
-def write_results(results: Results, folder: Path, key: str | None = None) -> list[Path]:
-    """An in-memory analysis written as `write_analysis` writes it: one CSV per table, plus the cache."""
+def write_results(results: Results, folder: Path, key: str | None = None, csv: bool = True) -> list[Path]:
+    """An in-memory analysis written as `write_analysis` writes it: Parquet (one batch), CSV, and with `key`
+    the fingerprint that lets `results` read it back."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / FINGERPRINT).unlink(missing_ok=True)
+    tables = {**results.tables, TEXTS: results.corpus.documents[["doc_id", "text"]]}
     written = []
+    for name, table in tables.items():
+        target = store.table_folder(folder, name)
+        shutil.rmtree(target, ignore_errors=True)
+        store.write_batch(folder, name, 0, table)
     people = _document_columns(results.corpus.documents)
-    for name, table in results.tables.items():
+    for name in results.tables:
         target = folder / f"{name}.csv"
-        _for_people(name, table, people).to_csv(target, index=False)
-        written.append(target)
+        if csv:
+            _write_csv(folder, name, target, people)
+            written.append(target)
     if key is not None:
-        per_document = {name: results.tables[name] for name in PER_DOCUMENT}
-        with open(folder / CACHE, "wb") as cache:
-            for record in ({"planning_problems": []}, (results.corpus, per_document),
-                           {"consistency": results.tables["consistency"]}):
-                pickle.dump(record, cache, protocol=pickle.HIGHEST_PROTOCOL)
-        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key}))
+        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(results.corpus.documents),
+                                                      "csv": csv}))
     return written
 
 
-def read_results(folder: Path) -> Results:
-    """The tables `write_analysis` (or `write_results`) cached in `folder`, as one Results."""
-    parts, tables = [], []
-    with open(folder / CACHE, "rb") as cache:
-        planning_problems = pickle.load(cache)["planning_problems"]
-        while not isinstance(record := pickle.load(cache), dict):
-            parts.append(record[0])
-            tables.append(record[1])
-    corpus = combine(parts, planning_problems)
-    per_document = {name: _concat([t.pop(name) for t in tables]) for name in PER_DOCUMENT}
-    return Results(corpus, {**_tables_of(corpus, {}), "problems": corpus.problems, **per_document,
-                            "consistency": record["consistency"]})
+def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Sequence[str] | None = None) -> Results:
+    """The tables `write_analysis` (or `write_results`) wrote in `folder`, as one Results, read from Parquet.
+    `doc_ids`: only these documents' rows (findings: where either side is one of them); `tables`: only
+    these tables (the corpus's documents, blocks and sentences are always read)."""
+    folder = Path(folder)
+    wanted = set(TABLES if tables is None else [*tables, "corpus", "blocks", "sentences", "problems"])
+
+    def read(name: str) -> pd.DataFrame:
+        if doc_ids is None:
+            return store.read_table(folder, name)
+        if name == "consistency":
+            ids = list(doc_ids)
+            return store.read_table(folder, name, filters=[[("doc_id", "in", ids)], [("other", "in", ids)]])
+        if name == "problems":
+            return store.read_table(folder, name)
+        return store.read_table(folder, name, doc_ids=doc_ids)
+
+    loaded = {name: read(name) for name in TABLES if name in wanted}
+    texts = read(TEXTS)
+    documents = loaded["corpus"].merge(texts, on="doc_id", how="left")  # as loaded: the text last
+    corpus = Corpus(documents, loaded["blocks"], loaded["sentences"],
+                    loaded["problems"] if len(loaded["problems"]) else pd.DataFrame(columns=PROBLEM_COLUMNS))
+    return Results(corpus, loaded)
 
 
 def resolve_corpus(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
@@ -343,23 +475,17 @@ def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Pat
     folder = Path(folder) if folder is not None else out.tables
     out = paths.Outputs(out.corpus, out.name, folder, out.figures, out.notebooks)
     paths.use_figures(out.figures)
-    key = fingerprint(paths_)
-    try:
-        cached = json.loads((folder / FINGERPRINT).read_text())["fingerprint"]
-        if cached == key:
-            return Results(*_cached_parts(folder), outputs=out)
-    except (OSError, ValueError, KeyError, TypeError, EOFError, pickle.UnpicklingError):
-        pass
-    fresh = analyze(paths_, jobs=jobs)
-    if fresh.corpus.documents.empty:
-        raise NothingReadable(nothing_readable(paths_, fresh.corpus.problems))
-    write_results(fresh, folder, key)
-    if folder == paths.outputs(paths_).tables:
-        paths.record_source(out)
-    fresh.outputs = out
-    return fresh
-
-
-def _cached_parts(folder: Path) -> tuple[Corpus, dict[str, pd.DataFrame]]:
+    if not _is_current(folder, fingerprint(paths_)):
+        write_analysis(paths_, folder, jobs=jobs)
+        if folder == paths.outputs(paths_).tables:
+            paths.record_source(out)
     cached = read_results(folder)
-    return cached.corpus, cached.tables
+    cached.outputs = out
+    return cached
+
+
+def _is_current(folder: Path, key: str) -> bool:
+    try:
+        return json.loads((folder / FINGERPRINT).read_text())["fingerprint"] == key and bool(store.tables(folder))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False

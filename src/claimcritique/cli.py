@@ -14,6 +14,7 @@ import pandas as pd
 
 from . import analysis, claims, consistency, language, paths, readability, references
 from .corpus import DEFAULT_MAX_MB, Corpus, NothingReadable, load_corpus, nothing_readable
+from .engine import Engine, EngineError
 
 
 def _corpus_table(corpus: Corpus, args: argparse.Namespace) -> pd.DataFrame:
@@ -56,12 +57,20 @@ def _analyze(args: argparse.Namespace, progress: bool) -> int:
     own = paths.outputs(corpus)
     output = Path(args.output) if args.output else own.tables
     began = time.perf_counter()
+    engine = Engine(scheduler=args.scheduler, workers=args.workers, connect_timeout=args.timeout,
+                    lost_timeout=args.lost_timeout)
+    if args.batch_size < 1:
+        print("claimcritique: error: --batch-size must be at least 1", file=sys.stderr)
+        return 2
     try:
         written = analysis.write_analysis(corpus, output, manifest=args.manifest, max_mb=args.max_mb,
-                                          jobs=args.jobs, progress=progress)
+                                          progress=progress, engine=engine, csv=args.csv, batch_size=args.batch_size)
     except NothingReadable as error:
         print(f"claimcritique: error: {error}; nothing written", file=sys.stderr)
         return 1
+    except EngineError as error:
+        print(f"claimcritique: error: {error}; nothing written", file=sys.stderr)
+        return 3
     report_problems(written.problems)
     if output.resolve() == own.tables.resolve():
         paths.record_source(own)
@@ -158,10 +167,29 @@ def build_parser() -> argparse.ArgumentParser:
     scores.set_defaults(table=_readability_table)
 
     run = sub.add_parser("analyze", help="load the corpus once and write every table to its own folder "
-                                         "(data/processed/<corpus name>/, or -o DIR)")
+                                         "(data/processed/<corpus name>/, or -o DIR)",
+                         description="Every table as Parquet (DIR/_parquet/<table>/) and, for up to "
+                                     f"{analysis.CSV_LIMIT:,} documents, as CSV. PATH may also be a Parquet or JSON "
+                                     "Lines file of pages (columns url, html or text; optional title, publisher, kind, "
+                                     "label, notes, doc_id), one document per row.")
     _add_common(run, ("DIR", "write the tables here instead of the corpus's own folder "
                              "(data/processed for data/raw, else data/processed/<name>)"))
-    run.add_argument("--jobs", type=int, default=1, help="worker processes (default 1)")
+    where = run.add_mutually_exclusive_group()
+    where.add_argument("--workers", "--jobs", dest="workers", type=int, metavar="N",
+                       help="start a Dask LocalCluster of N worker processes (one thread each) on this machine; "
+                            "--jobs N is the same; default: analyse in this process")
+    where.add_argument("--scheduler", metavar="tcp://HOST:PORT",
+                       help="run the batches on an existing Dask cluster (dask scheduler, dask worker); the paths "
+                            "of the corpus and of -o must be the same on every worker")
+    run.add_argument("--csv", action=argparse.BooleanOptionalAction, default=None,
+                     help=f"write every table as CSV too (default: when the corpus has at most {analysis.CSV_LIMIT:,} "
+                          "documents); Parquet is always written")
+    run.add_argument("--batch-size", type=int, default=analysis.BATCH, metavar="N",
+                     help=f"documents per batch, the unit of work of a worker (default {analysis.BATCH})")
+    run.add_argument("--timeout", type=float, default=30.0, metavar="S",
+                     help="seconds to wait for the scheduler to answer (default 30)")
+    run.add_argument("--lost-timeout", type=float, default=120.0, metavar="S",
+                     help="give up when the cluster has had no worker for this many seconds (default 120)")
     run.set_defaults(table=None)
 
     refs = sub.add_parser("references", help="the cited reference values (--by supplement: which supplements "

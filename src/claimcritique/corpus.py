@@ -509,3 +509,223 @@ def load_corpus(
     corpus = combine([load_documents(batch, max_mb) for batch in batches], problems)
     corpus.documents = assign_labels(corpus.documents)
     return corpus
+
+
+# --- pages files: a crawl's pages as rows of one Parquet or JSON Lines file -----------------------------
+
+PAGE_FILES = {".parquet": "parquet", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+PAGE_TEXT_COLUMNS = ("html", "text")  # one of them, per row: html is reduced to its main text
+PAGE_META_COLUMNS = ("doc_id", "url", "title", "publisher", "kind", "label", "notes")
+
+
+def is_pages_file(path: str | Path) -> bool:
+    """A Parquet or JSON Lines file of pages (one document per row), as crawl datasets ship them."""
+    path = Path(path)
+    return path.suffix.lower() in PAGE_FILES and path.is_file()
+
+
+def page_id(url: str, fallback: str) -> str:
+    """A readable doc_id for a page without one: its address made safe for a path, plus a short hash of the
+    whole address (two pages never share one)."""
+    import hashlib
+
+    if not url:
+        return fallback
+    readable = re.sub(r"^[a-z][a-z0-9+.-]*://(www\.)?", "", url.strip(), flags=re.IGNORECASE)
+    readable = re.sub(r"[^\w.-]+", "-", readable).strip("-._")[:60]
+    return f"{readable}_{hashlib.sha1(url.strip().encode()).hexdigest()[:12]}"
+
+
+def _page_meta(row: dict, where: str, path: Path, problems: list[dict]) -> dict:
+    meta = {c: ("" if _blank(row.get(c)) else str(row.get(c)).strip()) for c in PAGE_META_COLUMNS}
+    if meta["kind"] and meta["kind"] not in DOCUMENT_KINDS:
+        problems.append(_problem(f"{path}#{where}", meta["doc_id"], "warning",
+                                 f"kind '{meta['kind']}' is not one of {sorted(DOCUMENT_KINDS)}; left empty"))
+        meta["kind"] = ""
+    return meta
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value) or (isinstance(value, str) and not value.strip())
+
+
+def plan_pages(path: Path, used_ids: set[str] | None = None) -> tuple[list[PlannedDocument], list[dict]]:
+    """The pages of a Parquet or JSON Lines file as planned documents (doc_id from the row's `doc_id`, else from
+    its `url`, else `<file stem>-<row>`), reading only the metadata: the text is read by whoever loads the
+    batch. A row without text, or a line that is not a JSON object, is a problem and is skipped."""
+    path = Path(path)
+    used_ids = set() if used_ids is None else used_ids
+    problems: list[dict] = []
+    rows: list[tuple[int, dict, dict]] = []  # (row number, metadata, where to find its text)
+    try:
+        if PAGE_FILES[path.suffix.lower()] == "parquet":
+            rows = _parquet_rows(path, problems)
+        else:
+            rows = _jsonl_rows(path, problems)
+    except OSError as error:
+        return [], [_problem(path, "", "error", f"cannot read ({error.strerror or error})")]
+    except Exception as error:  # a broken file: name it, never a traceback
+        return [], [_problem(path, "", "error", f"cannot read the pages file ({type(error).__name__}: {error})")]
+    planned = []
+    for number, meta, where in rows:
+        doc_id = meta["doc_id"] or page_id(meta["url"], f"{path.stem}-{number}")
+        if doc_id in used_ids:
+            new_id, n = f"{doc_id}-2", 3
+            while new_id in used_ids:
+                new_id, n = f"{doc_id}-{n}", n + 1
+            problems.append(_problem(f"{path}#{number}", new_id, "warning", f"duplicate doc_id '{doc_id}'; loaded as '{new_id}'"))
+            doc_id = new_id
+        used_ids.add(doc_id)
+        planned.append(PlannedDocument(path, doc_id, {**meta, "doc_id": doc_id, "page": where}))
+    return planned, problems
+
+
+def _parquet_rows(path: Path, problems: list[dict]) -> list[tuple[int, dict, dict]]:
+    import pyarrow.parquet as pq
+
+    handle = pq.ParquetFile(path)
+    names = set(handle.schema_arrow.names)
+    text_columns = [c for c in PAGE_TEXT_COLUMNS if c in names]
+    if not text_columns:
+        problems.append(_problem(path, "", "error", f"no 'html' or 'text' column (columns: {', '.join(sorted(names))})"))
+        return []
+    present = [c for c in PAGE_META_COLUMNS if c in names]
+    meta_table = handle.read(columns=present).to_pylist() if present else [{} for _ in range(handle.metadata.num_rows)]
+    # which rows have text, without holding the texts: one column, one row group at a time
+    has_text = []
+    for group in range(handle.num_row_groups):
+        columns = handle.read_row_group(group, columns=text_columns)
+        filled = [any(not _blank(columns.column(c)[i].as_py()) for c in text_columns) for i in range(columns.num_rows)]
+        has_text.extend(filled)
+        del columns
+    rows = []
+    for number, (row, filled) in enumerate(zip(meta_table, has_text)):
+        meta = _page_meta(row, str(number), path, problems)
+        if not filled:
+            problems.append(_problem(f"{path}#{number}", meta["doc_id"], "error", "empty page: no html or text"))
+            continue
+        rows.append((number, meta, {"row": number}))
+    return rows
+
+
+def _jsonl_rows(path: Path, problems: list[dict]) -> list[tuple[int, dict, dict]]:
+    import json
+
+    rows = []
+    with open(path, "rb") as handle:
+        offset = 0
+        for number, line in enumerate(handle, start=1):
+            start, offset = offset, offset + len(line)
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError as error:
+                problems.append(_problem(f"{path}#{number}", "", "error", f"line {number} is not JSON ({error})"))
+                continue
+            if not isinstance(row, dict):
+                problems.append(_problem(f"{path}#{number}", "", "error", f"line {number} is not a JSON object"))
+                continue
+            meta = _page_meta(row, str(number), path, problems)
+            if all(_blank(row.get(c)) or not isinstance(row.get(c), str) for c in PAGE_TEXT_COLUMNS):
+                problems.append(_problem(f"{path}#{number}", meta["doc_id"], "error", "empty page: no html or text"))
+                continue
+            rows.append((number, meta, {"line": number, "offset": start}))
+    return rows
+
+
+def _page_contents(planned: Sequence[PlannedDocument]) -> list[dict]:
+    """The html/text fields of planned pages, read from their files: a Parquet file's needed row groups only,
+    a JSON Lines file's lines by their offsets."""
+    import json
+
+    contents: list[dict] = [{} for _ in planned]
+    by_file: dict[Path, list[int]] = {}
+    for k, item in enumerate(planned):
+        by_file.setdefault(item.path, []).append(k)
+    for path, indexes in by_file.items():
+        if PAGE_FILES[path.suffix.lower()] == "parquet":
+            import pyarrow.parquet as pq
+
+            handle = pq.ParquetFile(path)
+            names = [c for c in PAGE_TEXT_COLUMNS if c in handle.schema_arrow.names]
+            bounds, first = [], 0
+            for group in range(handle.num_row_groups):
+                bounds.append((first, first + handle.metadata.row_group(group).num_rows))
+                first = bounds[-1][1]
+            wanted: dict[int, list[int]] = {}
+            for k in indexes:
+                row = planned[k].meta["page"]["row"]
+                group = next(g for g, (lo, hi) in enumerate(bounds) if lo <= row < hi)
+                wanted.setdefault(group, []).append(k)
+            for group, ks in wanted.items():
+                table = handle.read_row_group(group, columns=names)
+                for k in ks:
+                    at = planned[k].meta["page"]["row"] - bounds[group][0]
+                    contents[k] = {c: table.column(c)[at].as_py() for c in names}
+                del table
+        else:
+            with open(path, "rb") as handle:
+                for k in indexes:
+                    handle.seek(planned[k].meta["page"]["offset"])
+                    row = json.loads(handle.readline())
+                    contents[k] = {c: row.get(c) for c in PAGE_TEXT_COLUMNS}
+    return contents
+
+
+def load_pages(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_MB) -> Corpus:
+    """Read and segment planned pages (rows of a pages file, see `plan_pages`): `html` is reduced to its main
+    text as a saved page is, `text` is taken as it is; a row that cannot be used becomes a problem."""
+    documents, blocks, sentences, problems = [], [], [], []
+    try:
+        contents = _page_contents(planned)
+    except Exception as error:  # the file changed or vanished since planning: every page of the batch is a problem
+        files = sorted({str(item.path) for item in planned})
+        reason = f"cannot read the pages file ({type(error).__name__}: {error})"
+        return Corpus(pd.DataFrame(columns=DOCUMENT_COLUMNS), pd.DataFrame(columns=BLOCK_COLUMNS),
+                      pd.DataFrame(columns=SENTENCE_COLUMNS),
+                      pd.DataFrame([_problem(f, "", "error", reason) for f in files], columns=PROBLEM_COLUMNS))
+    for item, content in zip(planned, contents):
+        where = item.meta["page"].get("row", item.meta["page"].get("line"))
+        name = f"{item.path.name}#{where}"
+        doc_id, meta = item.doc_id, item.meta
+        html, plain = content.get("html"), content.get("text")
+        try:
+            if isinstance(html, str) and html.strip():
+                if len(html.encode("utf-8", "replace")) > max_mb * 1_000_000:
+                    raise DocumentError(f"too large (limit {max_mb:g} MB; raise it with --max-mb)")
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    try:
+                        text, info = html_to_text(html)
+                    except DocumentError:
+                        raise
+                    except Exception as error:
+                        raise DocumentError(f"could not parse HTML ({type(error).__name__}: {error})") from None
+                kind = "html"
+            elif isinstance(plain, str) and plain.strip():
+                if len(plain.encode("utf-8", "replace")) > max_mb * 1_000_000:
+                    raise DocumentError(f"too large (limit {max_mb:g} MB; raise it with --max-mb)")
+                text, info, kind = plain, {}, "text"
+            else:
+                raise DocumentError("empty page: no html or text")
+        except DocumentError as error:
+            problems.append(_problem(f"{item.path}#{where}", doc_id, "error", str(error)))
+            continue
+        doc_blocks = block_rows(doc_id, text)
+        doc_sentences = sentence_rows(text, doc_blocks)
+        blocks.extend(doc_blocks)
+        sentences.extend(doc_sentences)
+        headings = [b[3] for b in doc_blocks if b[2] == "heading"][:5]
+        documents.append((
+            doc_id, str(item.path), name, kind, meta.get("title") or guess_title(info, headings),
+            meta.get("publisher") or info.get("publisher", ""), meta.get("kind", ""), meta.get("url") or info.get("url", ""),
+            meta.get("notes", ""), "utf-8", len(text), count_words(text), len(doc_blocks), len(doc_sentences),
+            meta.get("label", ""), text,
+        ))
+    return Corpus(
+        documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS),
+        blocks=pd.DataFrame(blocks, columns=BLOCK_COLUMNS),
+        sentences=pd.DataFrame(sentences, columns=SENTENCE_COLUMNS),
+        problems=pd.DataFrame(problems, columns=PROBLEM_COLUMNS),
+    )

@@ -1,0 +1,146 @@
+"""Where the per-batch work runs: in this process, on a Dask LocalCluster, or on an existing Dask cluster.
+
+`map_batches` runs one function over a list of batches and yields each batch's (small) result as soon as
+it is done, in whatever order batches finish. With dask.distributed, a worker that dies takes its running
+batches with it and the scheduler gives them to another worker (the function must be safe to run twice:
+the analysis writes its files under fixed names, by rename). Nothing waits forever: the scheduler must
+answer within `connect_timeout`, and a cluster with no worker (or no scheduler) for `lost_timeout`
+seconds ends the run with `EngineError`, saying what happened.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+IN_PROCESS_BATCHES = 2  # a corpus of this many batches or fewer runs here: a cluster's start-up would cost more
+
+
+class EngineError(RuntimeError):
+    """The cluster could not run the batches (unreachable scheduler, every worker gone); the message says which."""
+
+
+@dataclass(frozen=True)
+class Engine:
+    """How to run the batches: `scheduler` (tcp://host:port of a running cluster), else `workers` processes
+    on a LocalCluster (one thread each), else in this process."""
+
+    scheduler: str | None = None
+    workers: int | None = None
+    connect_timeout: float = 30.0
+    lost_timeout: float = 120.0
+
+    def in_process(self, batches: int) -> bool:
+        return self.scheduler is None and (not self.workers or batches <= IN_PROCESS_BATCHES)
+
+
+@contextmanager
+def _client(engine: Engine, log: Callable[[str], None]):
+    from distributed import Client, LocalCluster
+
+    if engine.scheduler:
+        try:
+            client = Client(engine.scheduler, timeout=engine.connect_timeout, set_as_default=False)
+        except (OSError, TimeoutError) as error:
+            raise EngineError(f"no Dask scheduler answered at {engine.scheduler} within {engine.connect_timeout:g} s "
+                              f"({type(error).__name__}: {error})") from None
+        try:
+            log(f"Dask cluster {engine.scheduler}; dashboard: {client.dashboard_link}")
+            yield client
+        finally:
+            client.close(timeout=engine.connect_timeout)
+        return
+    cluster = LocalCluster(n_workers=engine.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                           dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+    try:
+        client = Client(cluster, set_as_default=False)
+        try:
+            log(f"Dask LocalCluster, {engine.workers} worker(s); dashboard: {client.dashboard_link}")
+            yield client
+        finally:
+            client.close()
+    finally:
+        cluster.close()
+
+
+def map_batches(function: Callable, batches: Sequence[tuple], engine: Engine, sizes: Sequence[int] | None = None,
+                progress: bool = False, log: Callable[[str], None] | None = None) -> Iterator:
+    """`function(*batch)` for every batch, yielding the results as the batches finish. `sizes` (documents per
+    batch) drive the progress bar on stderr."""
+    log = log or (lambda line: print(f"claimcritique: {line}", file=sys.stderr))
+    sizes = list(sizes) if sizes is not None else [1] * len(batches)
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=sum(sizes), desc="analyzing", unit="doc", file=sys.stderr)
+    try:
+        if engine.in_process(len(batches)):
+            for batch, size in zip(batches, sizes):
+                yield function(*batch)
+                if bar is not None:
+                    bar.update(size)
+            return
+        with _client(engine, log) as client:
+            yield from _distributed(client, function, batches, sizes, engine, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+def _distributed(client, function: Callable, batches: Sequence[tuple], sizes: list[int], engine: Engine, bar) -> Iterator:
+    from distributed import wait
+    from distributed.client import FuturesCancelledError
+
+    run = uuid.uuid4().hex[:8]
+    futures = [client.submit(function, *batch, key=f"claimcritique-{run}-batch-{i:05d}", pure=False, retries=1)
+               for i, batch in enumerate(batches)]
+    size_of = {f.key: size for f, size in zip(futures, sizes)}
+    pending = set(futures)
+    del futures
+    healthy = time.monotonic()
+    try:
+        while pending:
+            try:
+                with client.as_current():  # the client is not the process's default one
+                    done, pending = wait(pending, timeout=2, return_when="FIRST_COMPLETED")
+            except TimeoutError:
+                done = set()
+            except FuturesCancelledError as error:
+                raise EngineError(f"the Dask scheduler dropped the batches ({error}); is it still running?") from None
+            for future in done:
+                if future.status == "error":
+                    error = future.exception()
+                    raise EngineError(f"a batch failed on the cluster: {type(error).__name__}: {error}") from error
+                if future.status == "cancelled":
+                    raise EngineError("the Dask scheduler cancelled the batches (was it stopped?)")
+                result = future.result()
+                future.release()
+                if bar is not None:
+                    bar.update(size_of[future.key])
+                yield result
+                healthy = time.monotonic()
+            if not done:
+                if _workers(client, engine.connect_timeout):
+                    healthy = time.monotonic()
+                elif time.monotonic() - healthy > engine.lost_timeout:
+                    raise EngineError(f"no Dask worker (or no scheduler) answered for {engine.lost_timeout:g} s with "
+                                      f"{len(pending)} batch(es) still to do; start workers (dask worker "
+                                      f"{engine.scheduler or 'SCHEDULER'}) and run again")
+    finally:
+        for future in pending:
+            future.release()
+
+
+def _workers(client, timeout: float) -> int:
+    """How many workers the scheduler knows now (0 when the scheduler does not answer)."""
+    if client.status != "running":
+        return 0
+    try:
+        return len(client.nthreads(callback_timeout=timeout))
+    except Exception:  # the scheduler is gone or busy past the timeout: counts as no worker
+        return 0

@@ -1,0 +1,38 @@
+"""The bench's report: every ratio from measurements of the same run (no timing is asserted here)."""
+from __future__ import annotations
+
+import pytest
+
+from claimcritique import bench
+
+
+def _size(size: int, seconds: dict[str, float], peak: float = 300.0) -> dict:
+    def run(name: str) -> dict:
+        measured = {"seconds": seconds[name], "peak_mb": peak, "returncode": 0}
+        return measured if name == "textstat" else {**measured, "client_mb": peak - 50, "workers_mb": peak}
+
+    return {"size": size, "documents": size, "words": size * 1500, "jobs": 2, "stages": {"claims": 1.0},
+            "textstat": run("textstat"), "in_process": run("in_process"), "workers_1": run("workers_1"),
+            "workers_2": run("workers_2")}
+
+
+def test_report_gives_every_ratio_of_the_issue():
+    results = {"sizes": [_size(1000, {"textstat": 10, "in_process": 8, "workers_1": 9, "workers_2": 5}),
+                         _size(10000, {"textstat": 100, "in_process": 90, "workers_1": 95, "workers_2": 50}, peak=1100)]}
+    lines = bench.report(results)
+    ratios = results["ratios"]
+    assert ratios["analyze_vs_textstat@1000"] == pytest.approx(0.8)
+    assert ratios["dask_one_vs_in_process@10000"] == pytest.approx(95 / 90)
+    assert ratios["two_workers_vs_one@1000"] == pytest.approx(5 / 9)
+    assert ratios["scaling@10000/1000"] == pytest.approx((90 / 10000) / (8 / 1000))
+    assert ratios["peak_mb@10000"] == 1100 and ratios["client_mb@10000"] == 1050
+    text = "\n".join(lines)
+    assert "peak_mb@10000" in text and "MISSED" in text  # 1,100 MB is over the 1 GiB limit
+
+
+def test_scaling_compares_the_largest_size_with_ten_thousand():
+    results = {"sizes": [_size(1000, {"textstat": 1, "in_process": 1, "workers_1": 1, "workers_2": 1}),
+                         _size(10000, {"textstat": 1, "in_process": 10, "workers_1": 1, "workers_2": 1}),
+                         _size(100000, {"textstat": 1, "in_process": 120, "workers_1": 1, "workers_2": 1})]}
+    bench.report(results)
+    assert results["ratios"]["scaling@100000/10000"] == pytest.approx(1.2)
