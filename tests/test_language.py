@@ -152,7 +152,7 @@ def test_development_kinds_are_validated(tmp_path):
 def test_evaluate_command_prints_the_measurements(capsys, tmp_path):
     from claimcritique import cli
 
-    assert cli.main(["evaluate", "-o", str(tmp_path)]) == 0
+    assert cli.main(["evaluate-language", "-o", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "claim_strength_yu2019" in out and "AUC promo_index" in out
     assert (tmp_path / "promotional_ranking.csv").exists() and (tmp_path / "claim_strength_yu2019.csv").exists()

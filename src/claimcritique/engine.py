@@ -112,13 +112,19 @@ def _distributed(client, function: Callable, batches: Sequence[tuple], sizes: li
                 done = set()
             except FuturesCancelledError as error:
                 raise EngineError(f"the Dask scheduler dropped the batches ({error}); is it still running?") from None
+            except OSError as error:  # distributed's CommClosedError is an OSError: the scheduler went away
+                raise EngineError(f"lost the Dask scheduler ({type(error).__name__}); is it still running?") from None
             for future in done:
                 if future.status == "error":
                     error = future.exception()
                     raise EngineError(f"a batch failed on the cluster: {type(error).__name__}: {error}") from error
                 if future.status == "cancelled":
                     raise EngineError("the Dask scheduler cancelled the batches (was it stopped?)")
-                result = future.result()
+                try:
+                    result = future.result()
+                except (OSError, FuturesCancelledError) as error:  # the scheduler died while the result was gathered
+                    raise EngineError(f"lost the Dask scheduler while collecting a batch ({type(error).__name__}); "
+                                      "is it still running?") from None
                 future.release()
                 if bar is not None:
                     bar.update(size_of[future.key])
