@@ -218,3 +218,9 @@ def test_seed_headlines_name_the_seeds_findings_by_supplement(seeds_results):
     markdown = report.headlines_markdown(seeds_results, ["supplements", "above_ul"])
     assert markdown.splitlines()[0].startswith("- **magnesium** (4 of 4 documents)")
     assert len(markdown.splitlines()) == 2
+
+
+def test_interactive_table_without_numbers_or_caption():
+    table = report.display_table(pd.DataFrame({"doc_id": ["a"], "quote": ["Take it with food."]}), {"a": "A page"},
+                                 interactive=True)
+    assert "A page" in table.html and "Take it with food." in table.html

@@ -268,25 +268,40 @@ def _document_legend(fig: plt.Figure, ax: plt.Axes, title: str = "document") -> 
 
 # --- corpus --------------------------------------------------------------------------------------------
 
-def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None,
-                     colours: Mapping | None = None) -> plt.Figure:
-    """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks (stacked)."""
-    name = _labeller(blocks, labels)
-    shown, note = _shown(list(blocks["doc_id"]))
-    counts = (blocks[blocks["doc_id"].isin(shown)].groupby(["doc_id", "kind"], observed=True).size()
+def _stacked_counts(table: pd.DataFrame, column: str, labels, title: str, xlabel: str, legend: str,
+                    order: Iterable[str] | None = None) -> plt.Figure:
+    """Rows of `table` counted per document and `column` (stacked bars), documents in `order` (else the table's)."""
+    name = _labeller(table, labels)
+    shown, note = _shown(list(order) if order is not None else list(table["doc_id"]))
+    counts = (table[table["doc_id"].isin(shown)].groupby(["doc_id", column], observed=True).size()
               .unstack(fill_value=0).reindex(shown).fillna(0))
-    fig, ax = _figure(8.5, 0.32 * len(shown) + 1.8)
+    fig, ax = _figure(8.5, 0.32 * max(len(shown), 2) + 1.8)
     palette = colours_for(counts.columns)
     left = np.zeros(len(counts))
     for kind in counts.columns:
-        ax.barh(range(len(counts)), counts[kind], left=left, color=palette[kind], label=kind.replace("_", " "))
+        ax.barh(range(len(counts)), counts[kind], left=left, color=palette[kind], label=in_words(kind))
         left += counts[kind].to_numpy()
     ax.set_yticks(range(len(counts)), [name(d) for d in counts.index], fontsize=_tick_size(len(counts)))
-    ax.invert_yaxis()
-    ax.set(xlabel="blocks (count)", ylabel="")
-    _title(ax, "What the pages are made of", note)
-    _document_legend(fig, ax, "kind of block")
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set(xlabel=xlabel, ylabel="")
+    _title(ax, title, note)
+    _document_legend(fig, ax, legend)
     return fig
+
+
+def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None,
+                     colours: Mapping | None = None) -> plt.Figure:
+    """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks (stacked)."""
+    return _stacked_counts(blocks, "kind", labels, "What the pages are made of", "blocks (count)", "kind of block")
+
+
+def claim_type_chart(claims: pd.DataFrame, documents: pd.DataFrame | None = None,
+                     labels: Mapping[str, str] | pd.Series | None = None, colours: Mapping | None = None) -> plt.Figure:
+    """What each document claims in numbers: its quantitative claims per type (stacked), every document of
+    `documents` (one without claims has no bar), in corpus order."""
+    order = list(documents["doc_id"]) if documents is not None else None
+    return _stacked_counts(claims, "claim_type", labels, "Quantitative claims per article, by type",
+                           "quantitative claims (count)", "type of claim", order)
 
 
 def _tick_size(rows: int) -> float:

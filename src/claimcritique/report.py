@@ -201,6 +201,75 @@ def headlines_markdown(results: Results, keys: Sequence[str] | None = None) -> s
     return "\n".join(f"- {sentence}" for sentence in table["sentence"])
 
 
+# --- the findings figures (notebook 05), per supplement ---------------------------------------------------------
+
+FIGURE_TOPICS = {"dose": "dose_ranges", "absorption_rate": "absorption_vs_measured",
+                 "deficiency_prevalence": "deficiency_vs_references"}
+
+
+def figure_slug(supplement: str) -> str:
+    """A supplement's name as it appears in a figure's file name: "vitamin d" -> "vitamin_d", "omega-3" -> "omega3"."""
+    return re.sub(r"[^0-9a-z_]", "", supplement.lower().replace(" ", "_"))
+
+
+def _sources(rows: pd.DataFrame) -> str:
+    return "; ".join(dict.fromkeys(rows["source"])) + f" (refs {', '.join(rows['ref_id'])})"
+
+
+def supplement_figures(results: Results, topic: str, refs: pd.DataFrame | None = None,
+                       prefix: str = "05") -> list[tuple[str, object, str]]:
+    """(file name, figure, caption) for each supplement with claims on `topic` (dose, absorption_rate,
+    deficiency_prevalence) and reference rows to set them against: its claims (`consistency.chart_rows`, coloured
+    by verdict, documents by label) against its own bands, measured values or cited shares. Nothing for a
+    supplement without such rows (its claims are `unsupported` in the findings table)."""
+    refs = references.load_references() if refs is None else refs
+    stances, findings = results["stances"], results["consistency"]
+    style = plotting.document_style(results.corpus.documents)
+    mine = stances[(stances["topic"] == topic) & (stances["supplement"].fillna("") != "")]
+    out = []
+    for supplement in sorted(set(mine["supplement"])):
+        name = f"{prefix}_{FIGURE_TOPICS[topic]}_{figure_slug(supplement)}"
+        if topic == "dose":
+            bands = references.dose_bands(refs, supplement)
+            rows = consistency.chart_rows(stances, findings, supplement, topic, bands["unit"].iloc[0]) \
+                if len(bands) else pd.DataFrame()
+            if bands.empty or rows.empty:
+                continue
+            figure = plotting.dose_bands_chart(rows, bands, supplement, **style)
+            caption = (references.band_caption(bands) + " Claims: daily totals (per-serving amounts times servings "
+                       "per day) from claims.csv, converted to the bands' unit and coloured by their verdict in "
+                       f"consistency.csv; {len(rows)} claims shown (at most 40), most serious verdicts first.")
+        else:
+            cited = (references.measured_absorption(refs, supplement) if topic == "absorption_rate"
+                     else references.prevalence_references(refs, supplement))
+            rows = consistency.chart_rows(stances, findings, supplement, topic)
+            if cited.empty or rows.empty:
+                continue
+            chart = plotting.absorption_chart if topic == "absorption_rate" else plotting.prevalence_chart
+            figure = chart(rows, cited, supplement=supplement, **style)
+            caption = (f"{supplement}: claims from claims.csv, coloured by their verdict in consistency.csv; in "
+                       + ("orange, measured fractional absorption (it depends on dose, meal and method) from "
+                          if topic == "absorption_rate" else "orange, cited shares (each labelled with what it "
+                                                             "measures) from ") + _sources(cited) + ".")
+        out.append((name, figure, caption))
+    return out
+
+
+def matrix_figure(results: Results, limit: int = 20) -> tuple[str, object, str]:
+    """("05_claim_matrix", figure, caption): the verdict matrix of the documents with the most serious verdicts."""
+    documents = results.corpus.documents
+    matrix = consistency.claim_matrix(documents, results["stances"], results["consistency"])
+    shown = consistency.top_documents(matrix, limit=limit)
+    figure = plotting.verdict_matrix_chart(matrix.set_index("doc_id").loc[shown].reset_index(),
+                                           **plotting.document_style(documents))
+    which = f"all {len(shown)} documents" if len(shown) == len(documents) else \
+        f"the {len(shown)} of {len(documents)} documents with the most serious verdicts"
+    caption = (f"Verdicts for {which}, most serious first. Stances from claimcritique's claim extraction and stance "
+               "patterns (data/lexicons/stances.csv); reference values from data/reference/reference_values.csv, each "
+               "with its source and evidence tag; every verdict with its quote is in consistency.csv.")
+    return "05_claim_matrix", figure, caption
+
+
 # --- tables for reading ----------------------------------------------------------------------------------
 
 def format_number(value: object) -> str:
@@ -308,9 +377,11 @@ def display_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None, int
         from itables import to_html_datatable
 
         targets = [i for i, c in enumerate(shown.columns) if c in numbers]
-        body = to_html_datatable(shown, caption=caption or None, connected=False, showIndex=False, maxBytes=0,
-                                 classes="display compact cell-border", pageLength=page_length, autoWidth=False,
-                                 columnDefs=[{"className": "dt-right", "targets": targets}] if targets else None)
+        options = {"caption": caption} if caption else {}  # itables refuses options set to None
+        if targets:
+            options["columnDefs"] = [{"className": "dt-right", "targets": targets}]
+        body = to_html_datatable(shown, connected=False, showIndex=False, maxBytes=0, pageLength=page_length,
+                                 classes="display compact cell-border", autoWidth=False, **options)
         return Table(shown, body)
     cells = []
     for _, row in shown.iterrows():
