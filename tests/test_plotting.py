@@ -130,6 +130,7 @@ def every_chart(t: dict) -> dict:
     labels = style["labels"]
     figures = {
         "block_kinds": plotting.block_kind_chart(t["blocks"], labels=labels),
+        "claim_types": plotting.claim_type_chart(claims, t["documents"], **style),
         "absorption": plotting.absorption_chart(claims[claims["claim_type"] == "absorption_rate"], MEASURED, **style),
         "absorption_by_verdict": plotting.absorption_chart(chart_rows(t, "magnesium", "absorption_rate"), MEASURED,
                                                            supplement="magnesium", **style),
@@ -289,7 +290,7 @@ def test_seed_figures_with_manifest_labels_name_the_vendor_page(seeds_tables):
     labelled = dict(seeds_tables, documents=seeds_tables["documents"].assign(
         label=lambda d: d["doc_id"].map(plotting.short_id).map(names)))
     figures = every_chart(labelled)
-    for name in ["block_kinds", "naive_vs_structured", "sentence_grades", "claim_matrix", "promo_index",
+    for name in ["block_kinds", "claim_types", "naive_vs_structured", "sentence_grades", "claim_matrix", "promo_index",
                  "dose_ranges_magnesium", "absorption_by_verdict"]:
         ticks = {t.get_text().split(" · ")[0] for t in figures[name].axes[0].get_yticklabels()}
         assert "Trusted Supplements" in ticks and not any(t.startswith("002") for t in ticks), (name, ticks)

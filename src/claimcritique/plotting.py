@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
+from matplotlib.ticker import MaxNLocator
 
 from . import paths
 
@@ -284,6 +285,7 @@ def _stacked_counts(table: pd.DataFrame, column: str, labels, title: str, xlabel
     ax.set_yticks(range(len(counts)), [name(d) for d in counts.index], fontsize=_tick_size(len(counts)))
     ax.set_ylim(len(counts) - 0.5, -0.5)
     ax.set(xlabel=xlabel, ylabel="")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "2.5"
     _title(ax, title, note)
     _document_legend(fig, ax, legend)
     return fig
@@ -380,13 +382,23 @@ def _supplement_legend(fig: plt.Figure, rows: pd.DataFrame) -> None:
     _legend_beside(ax, handles, [h.get_label() for h in handles], "supplement")
 
 
+def _distinct(refs: pd.DataFrame) -> pd.Series:
+    """Reference rows' labels, each told apart from another with the same label (two arms of one study) by its
+    population, shortened."""
+    labels = refs["label"].astype(str)
+    if "population" in refs:
+        twice = labels.duplicated(keep=False)
+        labels = labels.where(~twice, labels + ", " + refs["population"].fillna("").astype(str).map(_shorten))
+    return labels
+
+
 def _claims_beside_references(claims: pd.DataFrame, refs: pd.DataFrame, prefix: str, xlabel: str, title: str,
                               labels: Mapping | pd.Series | None, colours: Mapping | None) -> plt.Figure:
     """Claimed percentages as ranges per document, then reference values (labelled by `prefix`, in orange).
     Claims with a `verdict` column (`consistency.chart_rows`) are coloured by verdict, with its legend."""
     claimed, note = _limit_rows(_range_rows(claims[claims["unit"] == "%"], _labeller(claims, labels)))
     found = refs.assign(lo=refs["low"].fillna(refs["high"]), hi=refs["high"].fillna(refs["low"]),
-                        label=prefix + " · " + refs["label"] + _open_end(refs), doc_id="\0" + prefix, reference=True)
+                        label=prefix + " · " + _distinct(refs) + _open_end(refs), doc_id="\0" + prefix, reference=True)
     rows = pd.concat([claimed.assign(reference=False), found[["lo", "hi", "label", "doc_id", "reference"]]],
                      ignore_index=True)
     fig, ax = _figure(9, max(_row_height(rows), 1.2) + 1.8)
