@@ -406,7 +406,7 @@ def _claims_beside_references(claims: pd.DataFrame, refs: pd.DataFrame, prefix: 
     colour, by = ((lambda row: _verdict_colour(row.get("verdict"))), "verdict") if by_verdict \
         else _range_colours(claimed, colours)
     _draw_ranges(ax, rows, colour)
-    ax.set(xlabel=xlabel, xlim=(0, 100), ylabel="")
+    ax.set(xlabel=xlabel, xlim=(-1.5, 101.5), ylabel="")  # a point at 0 or 100% drawn whole
     _title(ax, title, note)
     if by == "supplement":
         _supplement_legend(fig, claimed)
