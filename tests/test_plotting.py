@@ -14,9 +14,9 @@ from .figure_checks import layout_problems
 
 REFS = references.load_references()
 BAND = references.readability_band(REFS)
-BANDS = references.dose_bands(REFS)
-MEASURED = references.measured_absorption(REFS)
-PREVALENCE = references.prevalence_references(REFS)
+BANDS = {s: references.dose_bands(REFS, s) for s in ("magnesium", "vitamin d", "ashwagandha")}  # UL, UL, studied
+MEASURED = references.measured_absorption(REFS, "magnesium")
+PREVALENCE = references.prevalence_references(REFS, "magnesium")
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
 LONG_NAMES = ["Trusted Supplements · Magnesium", "健康サプリメント情報センター", "The Very Long Publisher Name Ltd",
@@ -61,7 +61,7 @@ def seed_tables() -> dict:
         "matrix": consistency.claim_matrix(corpus.documents, stances, results["consistency"]),
         "pairs": consistency.pairwise_agreement(results["consistency"], corpus.documents),
         "language": results["language"], "densities": language.category_densities(results["language"]),
-        "stances": stances,
+        "stances": stances, "findings": results["consistency"],
     }
 
 
@@ -90,7 +90,7 @@ def made_up_tables(n: int, names: list[str] | None = None) -> dict:
     sentences = pd.DataFrame({"doc_id": per_doc(6), "flesch_kincaid_grade": rng.uniform(0, 25, 6 * n)})
     comparison = pd.DataFrame({"doc_id": per_doc(2), "metric": "flesch_kincaid_grade",
                                "method": ["naive", "structure-aware"] * n, "value": rng.uniform(5, 20, 2 * n)})
-    statuses = list(plotting.STATUS_COLOURS)
+    statuses = list(plotting.VERDICT_COLOURS)
     matrix = pd.DataFrame({"doc_id": per_doc(len(TOPICS)), "topic": TOPICS * n,
                            "status": rng.choice(statuses, len(TOPICS) * n)})
     matrix["value"] = np.where(matrix["status"] == "not stated", "",
@@ -101,11 +101,25 @@ def made_up_tables(n: int, names: list[str] | None = None) -> dict:
     lang = pd.DataFrame({"doc_id": ids, "promo_index": rng.uniform(0, 50, n).round(1),
                          "hedge_per_1k": rng.uniform(0, 10, n), "booster_per_1k": rng.uniform(0, 10, n)})
     lang.loc[n - 1, "promo_index"] = 0.0
+    if n > 2:
+        lang.loc[1, "promo_index"] = -12.5  # a page that hedges more than it sells
     lang.loc[0, ["hedge_per_1k", "booster_per_1k"]] = lang.loc[n // 2, ["hedge_per_1k", "booster_per_1k"]].to_numpy()
-    densities = pd.DataFrame({"doc_id": np.tile(ids, 6), "category": np.repeat(language.PROMOTIONAL + ["hedge"], n),
-                              "per_1k_words": rng.uniform(0, 30, 6 * n)})
+    categories = [*language.PROMOTIONAL, "hedge"]
+    densities = pd.DataFrame({"doc_id": np.tile(ids, len(categories)), "category": np.repeat(categories, n),
+                              "per_1k_words": rng.uniform(0, 30, len(categories) * n)})
+    verdicts = rng.choice([*plotting.VERDICT_COLOURS, None], len(claims))
+    claims["verdict"] = np.where(claims["claim_type"] == "deficiency_prevalence", None, verdicts)
     return {"documents": documents, "blocks": blocks, "claims": claims, "scores": scores, "sentences": sentences,
             "comparison": comparison, "matrix": matrix, "pairs": pairs, "language": lang, "densities": densities}
+
+
+def chart_rows(t: dict, supplement: str, topic: str, unit: str | None = None) -> pd.DataFrame:
+    """What notebooks 02 and 05 draw: `consistency.chart_rows` on the seeds, the made-up claims otherwise."""
+    if "stances" in t:
+        return consistency.chart_rows(t["stances"], t["findings"], supplement, topic, unit)
+    claims = t["claims"]
+    rows = claims[(claims["claim_type"] == topic) & (claims["supplement"] == supplement)]
+    return rows[["doc_id", "subject", "low", "high", "unit", "verdict"]].head(40).reset_index(drop=True)
 
 
 def every_chart(t: dict) -> dict:
@@ -114,21 +128,27 @@ def every_chart(t: dict) -> dict:
     style = {"labels": plotting.document_labels(t["documents"]), "colours": plotting.document_palette(t["documents"])}
     claims = t["claims"]
     labels = style["labels"]
-    return {
+    figures = {
         "block_kinds": plotting.block_kind_chart(t["blocks"], labels=labels),
-        "dose_ranges": plotting.dose_range_chart(claims[claims["claim_type"] == "dose"], BANDS, **style),
+        "claim_types": plotting.claim_type_chart(claims, t["documents"], **style),
         "absorption": plotting.absorption_chart(claims[claims["claim_type"] == "absorption_rate"], MEASURED, **style),
+        "absorption_by_verdict": plotting.absorption_chart(chart_rows(t, "magnesium", "absorption_rate"), MEASURED,
+                                                           supplement="magnesium", **style),
         "prevalence": plotting.prevalence_chart(claims[claims["claim_type"] == "deficiency_prevalence"], PREVALENCE,
-                                                **style),
+                                                supplement="magnesium", **style),
         "grade_by_metric": plotting.grade_by_metric_chart(t["scores"], BAND, **style),
         "naive_vs_structured": plotting.naive_vs_structured_chart(t["comparison"], BAND, labels=labels),
         "sentence_grades": plotting.sentence_grade_chart(t["sentences"], BAND, **style),
-        "claim_matrix": plotting.claim_matrix_chart(t["matrix"], labels=labels),
+        "claim_matrix": plotting.verdict_matrix_chart(t["matrix"], **style),
         "pairwise_agreement": plotting.agreement_heatmap(t["pairs"], labels=labels),
         "category_densities": plotting.category_density_chart(t["densities"], **style),
         "promo_index": plotting.promo_index_chart(t["language"], **style),
         "hedge_vs_booster": plotting.hedge_booster_chart(t["language"], **style),
     }
+    for supplement, bands in BANDS.items():  # each supplement against its own bands, in their unit
+        rows = chart_rows(t, supplement, "dose", bands["unit"].iloc[0])
+        figures[f"dose_ranges_{supplement}"] = plotting.dose_bands_chart(rows, bands, supplement, **style)
+    return figures
 
 
 CAPTION = ("Sources: data/reference/reference_values.csv (IOM 1997; NIH ODS) and claimcritique's tables of the "
@@ -202,10 +222,35 @@ def test_range_charts_draw_every_claim_up_to_their_limit(tmp_path):
     plotting.set_style()
     for n in (1, 11, 200):
         claims = made_up_tables(n)["claims"]
-        fig = plotting.dose_range_chart(claims[claims["claim_type"] == "dose"], BANDS)
+        rows = claims[claims["claim_type"] == "dose"]
+        fig = plotting.dose_bands_chart(rows, BANDS["magnesium"], "magnesium")
         assert len(fig.axes[0].get_yticklabels()) == min(n, plotting.MAX_RANGE_ROWS)
         written = plotting.save_figure(fig, f"dose_{n}", tmp_path, caption="Source: test.")
         assert all(p.stat().st_size > 0 for p in written)
+
+
+def test_dose_chart_draws_a_supplements_own_bands_and_colours_claims_by_verdict():
+    plotting.set_style()
+    rows = pd.DataFrame({"doc_id": ["a", "b"], "subject": ["adults", "adults"], "low": [1000.0, 5000.0],
+                         "high": [2000.0, 10000.0], "unit": "IU/day",
+                         "verdict": ["consistent with reference", "above upper limit"]})
+    fig = plotting.dose_bands_chart(rows, BANDS["vitamin d"], "vitamin d", labels={"a": "Page A", "b": "Page B"})
+    ax = fig.axes[0]
+    legend = [t.get_text().replace("\n", " ") for t in ax.get_legend().get_texts()]
+    assert any("4000 IU" in t for t in legend) and "above upper limit" in legend
+    assert not any("mg" in t for t in legend)  # vitamin D's bands, not magnesium's
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Page A · adults", "Page B · adults"]
+    import matplotlib.colors as mcolors
+
+    drawn = {mcolors.to_hex(line.get_color()) for line in ax.get_lines() if len(line.get_ydata()) == 2}
+    assert mcolors.to_hex(plotting.VERDICT_COLOURS["above upper limit"]) in drawn
+
+
+def test_matrix_cells_are_never_cut_with_an_ellipsis(seeds_tables):
+    figures = every_chart(made_up_tables(3, LONG_NAMES))
+    cells = [t.get_text() for t in figures["claim_matrix"].axes[0].texts]
+    assert cells and not any("…" in c for c in cells)
+    assert any("85-90%" in c for c in cells) and any(c.endswith("more") for c in cells)
 
 
 def test_one_colour_per_document_in_corpus_order_and_neutral_past_ten():
@@ -245,11 +290,10 @@ def test_seed_figures_with_manifest_labels_name_the_vendor_page(seeds_tables):
     labelled = dict(seeds_tables, documents=seeds_tables["documents"].assign(
         label=lambda d: d["doc_id"].map(plotting.short_id).map(names)))
     figures = every_chart(labelled)
-    for name in ["block_kinds", "naive_vs_structured", "sentence_grades", "claim_matrix", "promo_index"]:
-        ticks = {t.get_text() for t in figures[name].axes[0].get_yticklabels()}
+    for name in ["block_kinds", "claim_types", "naive_vs_structured", "sentence_grades", "claim_matrix", "promo_index",
+                 "dose_ranges_magnesium", "absorption_by_verdict"]:
+        ticks = {t.get_text().split(" · ")[0] for t in figures[name].axes[0].get_yticklabels()}
         assert "Trusted Supplements" in ticks and not any(t.startswith("002") for t in ticks), (name, ticks)
-    dose_ticks = [t.get_text() for t in figures["dose_ranges"].axes[0].get_yticklabels()]
-    assert any(t.startswith("Trusted Supplements · ") for t in dose_ticks)
     legend = [t.get_text() for t in figures["hedge_vs_booster"].axes[0].get_legend().get_texts()]
     assert "Trusted Supplements" in legend
     assert_layout(figures)

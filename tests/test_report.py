@@ -7,7 +7,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from claimcritique import analysis, cli, paths, plotting, report
+from claimcritique import analysis, cli, consistency, paths, plotting, report
 from claimcritique.corpus import load_corpus
 
 # what a page would fetch from the network: an external script, style sheet, image, CSS url or module import
@@ -156,3 +156,71 @@ def test_executed_notebooks_are_written_as_html_beside_the_report(tmp_path):
     (tmp_path / "out").mkdir()
     [page] = report.write_notebooks_html(tmp_path / "executed", tmp_path / "out")
     assert page.name == "01_a.html" and "A title" in page.read_text(encoding="utf-8")
+
+
+def _finding(doc_id, kind, supplement, reference_id, topic="dose", other_value=""):
+    return {"topic": topic, "kind": kind, "doc_id": doc_id, "other": reference_id, "detail": "", "quote": "q",
+            "other_quote": "", "subject": "adults", "value": "", "other_value": other_value, "start": 0, "end": 1,
+            "supplement": supplement, "verdict": consistency.VERDICTS[kind], "reference_id": reference_id,
+            "population": "adults (general)", "basis": ""}
+
+
+def test_finding_headlines_are_per_supplement_and_never_name_one_the_corpus_lacks():
+    """A made-up zinc and vitamin D corpus: every sentence counts its own supplements' findings."""
+    documents = pd.DataFrame({"doc_id": ["z1", "z2", "d1"], "label": ["Zinc, Daily", "Zinc Shop", "Sun Drops"]})
+    findings = pd.DataFrame([
+        _finding("z1", "exceeds_reference", "zinc", "zinc_ul_adults_iom2001", other_value="40 mg/day"),
+        _finding("z1", "exceeds_reference", "zinc", "zinc_ul_adults_iom2001", other_value="40 mg/day"),
+        _finding("d1", "exceeds_reference", "vitamin d", "vitd_ul_adults_iom2011", other_value="4000 IU/day"),
+        _finding("z2", "unclear_basis", "zinc", "zinc_ul_adults_iom2001", other_value="40 mg/day"),
+        _finding("z2", "agreement", "zinc", "zinc_ul_adults_iom2001"),
+        _finding("d1", "unclear_basis", "vitamin d", "vitd_rda_adults_19_50_iom2011"),  # against an RDA, not a limit
+        _finding("d1", "unsupported", "vitamin d", ""),
+    ], columns=consistency.FINDING_COLUMNS)
+    stances = pd.DataFrame({"doc_id": ["z1", "z1", "z2", "z2", "d1", "d1", "d1"], "topic": "dose",
+                            "supplement": ["zinc"] * 4 + ["vitamin d"] * 3, "stance": "x", "quote": "q"})
+    table = report.finding_headlines(findings, stances, documents).set_index("key")
+    above = table.at["above_ul", "sentence"]
+    assert above.startswith("**3 dose claims** above the upper limit that applies to them")
+    assert "zinc: 2 in 1 article (*Zinc, Daily*), over 40 mg/day" in above
+    assert "vitamin d: 1 in 1 article (*Sun Drops*), over 4000 IU/day" in above
+    assert table.at["above_ul", "value"] == 3
+    unclear = table.at["unclear_basis", "sentence"]
+    assert unclear.startswith("**1 dose claim** above the upper limit if the amount is elemental; the page does not say")
+    assert "zinc: 1 in 1 article (*Zinc Shop*)" in unclear and "vitamin d" not in unclear
+    assert "vitamin d: 1" in table.at["unsupported", "sentence"]
+    assert {"supplement:vitamin d", "supplement:zinc"} <= set(table.index)
+    assert "contradict" in table.at["self_contradictions", "sentence"]
+    for sentence in table["sentence"]:
+        assert "magnesium" not in sentence.lower() and "350" not in sentence, sentence
+
+
+def test_no_upper_limit_finding_says_whether_anything_was_compared():
+    documents = pd.DataFrame({"doc_id": ["a"], "label": ["A"]})
+    stances = pd.DataFrame({"doc_id": ["a"], "topic": "dose", "supplement": "collagen", "stance": "x", "quote": "q"})
+    none = report.finding_headlines(pd.DataFrame([_finding("a", "unsupported", "collagen", "")]), stances, documents)
+    assert none.set_index("key").at["above_ul", "sentence"] == "**No dose claim** could be compared with an upper limit."
+    within = report.finding_headlines(pd.DataFrame([_finding("a", "agreement", "zinc", "zinc_ul_adults_iom2001")]),
+                                      stances.assign(supplement="zinc"), documents)
+    assert within.set_index("key").at["above_ul", "sentence"] == ("**No dose claim** above an upper limit (1 dose claim "
+                                                                  "compared with one).")
+
+
+def test_seed_headlines_name_the_seeds_findings_by_supplement(seeds_results):
+    table = report.headlines(seeds_results).set_index("key")
+    findings = seeds_results["consistency"]
+    above = findings[(findings["kind"] == "exceeds_reference")]
+    assert table.at["above_ul", "value"] == len(above) > 0
+    assert "magnesium: " in table.at["above_ul", "sentence"] and "over 350 mg/day" in table.at["above_ul", "sentence"]
+    assert table.at["unclear_basis", "value"] == ((findings["kind"] == "unclear_basis")
+                                                  & findings["reference_id"].str.startswith("ul_")).sum()
+    assert "*Trusted Supplements*" in table.at["against_evidence", "sentence"]
+    markdown = report.headlines_markdown(seeds_results, ["supplements", "above_ul"])
+    assert markdown.splitlines()[0].startswith("- **magnesium** (4 of 4 documents)")
+    assert len(markdown.splitlines()) == 2
+
+
+def test_interactive_table_without_numbers_or_caption():
+    table = report.display_table(pd.DataFrame({"doc_id": ["a"], "quote": ["Take it with food."]}), {"a": "A page"},
+                                 interactive=True)
+    assert "A page" in table.html and "Take it with food." in table.html

@@ -23,6 +23,7 @@ import numpy as np
 import pandas as pd
 import seaborn as sns
 from matplotlib import font_manager
+from matplotlib.ticker import MaxNLocator
 
 from . import paths
 
@@ -268,25 +269,41 @@ def _document_legend(fig: plt.Figure, ax: plt.Axes, title: str = "document") -> 
 
 # --- corpus --------------------------------------------------------------------------------------------
 
-def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None,
-                     colours: Mapping | None = None) -> plt.Figure:
-    """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks (stacked)."""
-    name = _labeller(blocks, labels)
-    shown, note = _shown(list(blocks["doc_id"]))
-    counts = (blocks[blocks["doc_id"].isin(shown)].groupby(["doc_id", "kind"], observed=True).size()
+def _stacked_counts(table: pd.DataFrame, column: str, labels, title: str, xlabel: str, legend: str,
+                    order: Iterable[str] | None = None) -> plt.Figure:
+    """Rows of `table` counted per document and `column` (stacked bars), documents in `order` (else the table's)."""
+    name = _labeller(table, labels)
+    shown, note = _shown(list(order) if order is not None else list(table["doc_id"]))
+    counts = (table[table["doc_id"].isin(shown)].groupby(["doc_id", column], observed=True).size()
               .unstack(fill_value=0).reindex(shown).fillna(0))
-    fig, ax = _figure(8.5, 0.32 * len(shown) + 1.8)
+    fig, ax = _figure(8.5, 0.32 * max(len(shown), 2) + 1.8)
     palette = colours_for(counts.columns)
     left = np.zeros(len(counts))
     for kind in counts.columns:
-        ax.barh(range(len(counts)), counts[kind], left=left, color=palette[kind], label=kind.replace("_", " "))
+        ax.barh(range(len(counts)), counts[kind], left=left, color=palette[kind], label=in_words(kind))
         left += counts[kind].to_numpy()
     ax.set_yticks(range(len(counts)), [name(d) for d in counts.index], fontsize=_tick_size(len(counts)))
-    ax.invert_yaxis()
-    ax.set(xlabel="blocks (count)", ylabel="")
-    _title(ax, "What the pages are made of", note)
-    _document_legend(fig, ax, "kind of block")
+    ax.set_ylim(len(counts) - 0.5, -0.5)
+    ax.set(xlabel=xlabel, ylabel="")
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # counts: no "2.5"
+    _title(ax, title, note)
+    _document_legend(fig, ax, legend)
     return fig
+
+
+def block_kind_chart(blocks: pd.DataFrame, labels: Mapping[str, str] | pd.Series | None = None,
+                     colours: Mapping | None = None) -> plt.Figure:
+    """How each document is built: counts of headings, paragraphs, bullets, table rows, stat blocks (stacked)."""
+    return _stacked_counts(blocks, "kind", labels, "What the pages are made of", "blocks (count)", "kind of block")
+
+
+def claim_type_chart(claims: pd.DataFrame, documents: pd.DataFrame | None = None,
+                     labels: Mapping[str, str] | pd.Series | None = None, colours: Mapping | None = None) -> plt.Figure:
+    """What each document claims in numbers: its quantitative claims per type (stacked), every document of
+    `documents` (one without claims has no bar), in corpus order."""
+    order = list(documents["doc_id"]) if documents is not None else None
+    return _stacked_counts(claims, "claim_type", labels, "Quantitative claims per article, by type",
+                           "quantitative claims (count)", "type of claim", order)
 
 
 def _tick_size(rows: int) -> float:
@@ -305,8 +322,9 @@ def _range_rows(claims: pd.DataFrame, name: Callable[[str], str] | None = None) 
     return rows.dropna(subset=["lo", "hi"]).reset_index(drop=True)
 
 
-def _shorten(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+def _shorten(text: str, limit: int = 60) -> str:
+    """A subject for a tick label: whole up to `limit` characters, else cut at a word ("…"); the tables hold it whole."""
+    return text if len(text) <= limit else textwrap.shorten(text, limit, placeholder=" …")
 
 
 def _open_end(rows: pd.DataFrame) -> pd.Series:
@@ -364,59 +382,58 @@ def _supplement_legend(fig: plt.Figure, rows: pd.DataFrame) -> None:
     _legend_beside(ax, handles, [h.get_label() for h in handles], "supplement")
 
 
-def dose_range_chart(dose_claims: pd.DataFrame, bands: pd.DataFrame, labels: Mapping | pd.Series | None = None,
-                     colours: Mapping | None = None) -> plt.Figure:
-    """Stated dose ranges (mg) per document and population against the RDA band and the supplemental UL."""
-    rows, note = _limit_rows(_range_rows(dose_claims[dose_claims["unit"].str.startswith("mg")],
-                                         _labeller(dose_claims, labels)))
-    fig, ax = _figure(9, max(_row_height(rows), 1.2) + 2.2)
-    rda = bands.iloc[0]
-    ul = bands.iloc[1]
-    ax.axvspan(rda["low"], rda["high"], color="0.85", zorder=0, label=f"{rda['band']}: {rda['low']:g}–{rda['high']:g} mg")
-    ax.axvline(ul["high"], color="#d55e00", linestyle="--", label=f"{ul['band']}: {ul['high']:g} mg")
-    colour, by = _range_colours(rows, colours)
-    _draw_ranges(ax, rows, colour)
-    ax.set(xlabel="stated dose (mg per day, as written: elemental or compound)", ylabel="")
-    ax.set_xlim(left=0)
-    _title(ax, "Dose claims against the RDA and the supplemental upper limit", note)
-    handles, names = ax.get_legend_handles_labels()
-    if by == "supplement":
-        extra = _supplement_handles(rows)
-        handles, names = handles + extra, names + [h.get_label() for h in extra]
-    _legend_beside(ax, handles, names)
-    return fig
+def _distinct(refs: pd.DataFrame) -> pd.Series:
+    """Reference rows' labels, each told apart from another with the same label (two arms of one study) by its
+    population, shortened."""
+    labels = refs["label"].astype(str)
+    if "population" in refs:
+        twice = labels.duplicated(keep=False)
+        labels = labels.where(~twice, labels + ", " + refs["population"].fillna("").astype(str).map(_shorten))
+    return labels
 
 
 def _claims_beside_references(claims: pd.DataFrame, refs: pd.DataFrame, prefix: str, xlabel: str, title: str,
                               labels: Mapping | pd.Series | None, colours: Mapping | None) -> plt.Figure:
-    """Claimed percentages as ranges per document, then reference values (labelled by `prefix`, in orange)."""
+    """Claimed percentages as ranges per document, then reference values (labelled by `prefix`, in orange).
+    Claims with a `verdict` column (`consistency.chart_rows`) are coloured by verdict, with its legend."""
     claimed, note = _limit_rows(_range_rows(claims[claims["unit"] == "%"], _labeller(claims, labels)))
     found = refs.assign(lo=refs["low"].fillna(refs["high"]), hi=refs["high"].fillna(refs["low"]),
-                        label=prefix + " · " + refs["label"] + _open_end(refs), doc_id="\0" + prefix, reference=True)
+                        label=prefix + " · " + _distinct(refs) + _open_end(refs), doc_id="\0" + prefix, reference=True)
     rows = pd.concat([claimed.assign(reference=False), found[["lo", "hi", "label", "doc_id", "reference"]]],
                      ignore_index=True)
-    fig, ax = _figure(9, max(_row_height(rows), 1.2) + 1.6)
-    colour, by = _range_colours(claimed, colours)
+    fig, ax = _figure(9, max(_row_height(rows), 1.2) + 1.8)
+    by_verdict = "verdict" in claims
+    colour, by = ((lambda row: _verdict_colour(row.get("verdict"))), "verdict") if by_verdict \
+        else _range_colours(claimed, colours)
     _draw_ranges(ax, rows, colour)
-    ax.set(xlabel=xlabel, xlim=(0, 100), ylabel="")
+    ax.set(xlabel=xlabel, xlim=(-1.5, 101.5), ylabel="")  # a point at 0 or 100% drawn whole
     _title(ax, title, note)
     if by == "supplement":
         _supplement_legend(fig, claimed)
+    elif by == "verdict":
+        from matplotlib.lines import Line2D
+
+        handles = _verdict_handles(claimed["verdict"]) + [
+            Line2D([], [], color=REFERENCE_COLOUR, linewidth=5, label=f"{prefix} (cited reference)")]
+        _legend_beside(ax, handles, [h.get_label() for h in handles])
     return fig
 
 
 def absorption_chart(absorption_claims: pd.DataFrame, measured: pd.DataFrame, labels: Mapping | pd.Series | None = None,
-                     colours: Mapping | None = None) -> plt.Figure:
+                     colours: Mapping | None = None, supplement: str = "") -> plt.Figure:
     """Claimed absorption (%) per form and document, beside measured fractional absorption (orange)."""
     return _claims_beside_references(absorption_claims, measured, "measured", "share absorbed (%)",
-                                     "Absorption claims against measured absorption", labels, colours)
+                                     f"{supplement + ': a' if supplement else 'A'}bsorption claims against measured "
+                                     "absorption", labels, colours)
 
 
 def prevalence_chart(deficiency_claims: pd.DataFrame, prevalence: pd.DataFrame, labels: Mapping | pd.Series | None = None,
-                     colours: Mapping | None = None) -> plt.Figure:
-    """Claimed shares of people deficient, beside NHANES shares below the EAR (intake, not deficiency; orange)."""
+                     colours: Mapping | None = None, supplement: str = "") -> plt.Figure:
+    """Claimed shares of people deficient, beside cited shares (orange), each labelled with what it measures
+    (NHANES intake below the EAR is inadequate intake, not deficiency)."""
     return _claims_beside_references(deficiency_claims, prevalence, "reference", "share of people (%)",
-                                     "Deficiency claims against NHANES intake inadequacy", labels, colours)
+                                     f"{supplement + ': d' if supplement else 'D'}eficiency claims against cited shares",
+                                     labels, colours)
 
 
 # --- readability -------------------------------------------------------------------------------------------
@@ -533,9 +550,6 @@ def sentence_grade_chart(sentence_scores: pd.DataFrame, band: dict, labels: Mapp
 
 # --- consistency -------------------------------------------------------------------------------------------
 
-STATUS_COLOURS = {"agrees": "#009e73", "contradicts": "#d55e00", "outside reference": "#e69f00", "not stated": "#eeeeee"}
-
-
 def _cell_text(value: object, width: int = 18, max_lines: int = 4) -> str:
     """A claim-matrix cell: each stated value on its own line, wrapped; past `max_lines`, "+N more"."""
     text = "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
@@ -545,42 +559,6 @@ def _cell_text(value: object, width: int = 18, max_lines: int = 4) -> str:
         rest = len(lines) - (max_lines - 1)
         lines = lines[:max_lines - 1] + [f"+{rest} more"]
     return "\n".join(lines)
-
-
-def claim_matrix_chart(matrix: pd.DataFrame, labels: Mapping | pd.Series | None = None,
-                       colours: Mapping | None = None) -> plt.Figure:
-    """Documents x topics, coloured by agree / contradict / outside reference / not stated, with the stated value."""
-    from matplotlib.colors import ListedColormap
-    from matplotlib.patches import Patch
-
-    name = _labeller(matrix, labels)
-    docs, note = _shown(list(matrix["doc_id"]))
-    topics = list(dict.fromkeys(matrix["topic"]))
-    matrix = matrix[matrix["doc_id"].isin(docs)]
-    codes = {status: i for i, status in enumerate(STATUS_COLOURS)}
-    grid = matrix.pivot(index="doc_id", columns="topic", values="status").reindex(index=docs, columns=topics)
-    values = matrix.pivot(index="doc_id", columns="topic", values="value").reindex(index=docs, columns=topics)
-    cells = values.map(_cell_text)
-    lines = max([c.count("\n") + 1 for c in cells.to_numpy().ravel()] + [1])
-    fig, ax = _figure(1.25 * len(topics) + 4.2, (0.16 * lines + 0.14) * len(docs) + 2.2)
-    ax.imshow(grid.fillna("not stated").map(codes.get).astype(int).to_numpy(),
-              cmap=ListedColormap(list(STATUS_COLOURS.values())), vmin=0, vmax=len(codes) - 1, aspect="auto")
-    for i, doc in enumerate(docs):
-        for j, topic in enumerate(topics):
-            if cells.at[doc, topic]:
-                ax.text(j, i, cells.at[doc, topic], ha="center", va="center", fontsize=7, linespacing=1.1)
-    ax.set_xticks(range(len(topics)), [_wrap_label(in_words(t), 12) for t in topics], fontsize=8)
-    ax.xaxis.tick_top()
-    ax.set_yticks(range(len(docs)), [name(d) for d in docs], fontsize=_tick_size(len(docs)))
-    ax.grid(False)
-    ax.set_xticks(np.arange(len(topics) + 1) - 0.5, minor=True)
-    ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
-    ax.grid(which="minor", color="white", linewidth=2)
-    ax.tick_params(which="minor", length=0)
-    _title(ax, "What each document claims, and whether it holds up", note)
-    patches = [Patch(color=c, label=s) for s, c in STATUS_COLOURS.items()]
-    _legend_beside(ax, patches, list(STATUS_COLOURS))
-    return fig
 
 
 def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = None,
@@ -649,11 +627,17 @@ def promo_index_chart(language: pd.DataFrame, labels: Mapping | pd.Series | None
     y = np.arange(len(rows))
     ax.barh(y, rows["promo_index"].fillna(0), color=[colour(d) for d in rows["doc_id"]])
     top = max(float(rows["promo_index"].max() or 0), 1.0)
+    bottom = min(float(rows["promo_index"].min() or 0), 0.0)  # a page hedging more than it sells scores below 0
+    span = top - bottom
     for k, value in zip(y, rows["promo_index"]):
         ax.plot([0], [k], marker="|", color="0.2", markersize=8)
-        ax.text((0 if pd.isna(value) else value) + top * 0.01, k, "no score" if pd.isna(value) else f"{value:.1f}",
-                va="center", ha="left", fontsize=8)
-    ax.set_xlim(0, top * 1.12)
+        below = pd.notna(value) and value < 0
+        ax.text((0 if pd.isna(value) else value) + span * (-0.01 if below else 0.01), k,
+                "no score" if pd.isna(value) else f"{value:.1f}", va="center", ha="right" if below else "left",
+                fontsize=8)
+    ax.set_xlim(bottom - span * 0.12 if bottom < 0 else 0, top + span * 0.12)
+    if bottom < 0:
+        ax.axvline(0, color="0.3", linewidth=0.8)
     ax.set_yticks(y, [name(d) for d in rows["doc_id"]], fontsize=_tick_size(len(rows)))
     ax.set_ylim(len(rows) - 0.5, -0.5)
     ax.set(xlabel="promo index: promotional matches per 1,000 words\n(disease claims count ×3), minus hedges", ylabel="")
@@ -692,31 +676,45 @@ VERDICT_COLOURS = {  # verdict -> colour (colour-blind-safe): the claim matrix s
 }
 
 
-def verdict_matrix_chart(matrix: pd.DataFrame, title: str = "Verdict on each document's claims, per topic") -> plt.Figure:
-    """Documents x topics coloured by verdict (against the cited reference, or contradicted by another page),
-    with the stated value in each cell and a legend of the verdicts."""
+def verdict_matrix_chart(matrix: pd.DataFrame, labels: Mapping | pd.Series | None = None,
+                         colours: Mapping | None = None,
+                         title: str = "Verdict on each document's claims, per topic") -> plt.Figure:
+    """Documents x topics (`consistency.claim_matrix`), coloured by verdict (against the cited reference, or
+    contradicted by another page), each stated value written whole in its cell (wrapped; past four lines "+N
+    more": the table has them all), documents named by label, a legend of the verdicts drawn."""
     from matplotlib.colors import ListedColormap
     from matplotlib.patches import Patch
 
-    docs = list(dict.fromkeys(matrix["doc_id"]))
+    name = _labeller(matrix, labels)
+    docs, note = _shown(list(matrix["doc_id"]))
     topics = list(dict.fromkeys(matrix["topic"]))
+    matrix = matrix[matrix["doc_id"].isin(docs)]
     codes = {status: i for i, status in enumerate(VERDICT_COLOURS)}
-    grid = matrix.pivot(index="doc_id", columns="topic", values="status").loc[docs, topics]
-    values = matrix.pivot(index="doc_id", columns="topic", values="value").loc[docs, topics]
-    fig, ax = plt.subplots(figsize=(1.2 * len(topics) + 3, 0.35 * len(docs) + 2))
-    ax.imshow(grid.apply(lambda column: column.map(codes)).astype(int).to_numpy(),
-              cmap=ListedColormap(list(VERDICT_COLOURS.values())), vmin=0, vmax=len(codes) - 1, aspect="auto")
+    grid = matrix.pivot(index="doc_id", columns="topic", values="status").reindex(index=docs, columns=topics)
+    values = matrix.pivot(index="doc_id", columns="topic", values="value").reindex(index=docs, columns=topics)
+    cells = values.map(_cell_text)
+    lines = max([c.count("\n") + 1 for c in cells.to_numpy().ravel()] + [1])
+    fig, ax = _figure(1.25 * len(topics) + 4.2, (0.16 * lines + 0.14) * len(docs) + 2.4)
+    statuses = grid.fillna("not stated").where(grid.isin(list(codes)), "not stated")
+    ax.imshow(statuses.map(codes.get).astype(int).to_numpy(), cmap=ListedColormap(list(VERDICT_COLOURS.values())),
+              vmin=0, vmax=len(codes) - 1, aspect="auto")
     for i, doc in enumerate(docs):
         for j, topic in enumerate(topics):
-            text = str(values.at[doc, topic])
-            ax.text(j, i, text if len(text) <= 22 else text[:20] + "…", ha="center", va="center", fontsize=7)
-    ax.set_xticks(range(len(topics)), [t.replace("_", "\n") for t in topics], fontsize=8)
-    ax.set_yticks(range(len(docs)), [short_id(d) for d in docs], fontsize=8)
+            if cells.at[doc, topic]:
+                ax.text(j, i, cells.at[doc, topic], ha="center", va="center", fontsize=7, linespacing=1.1)
+    ax.set_xticks(range(len(topics)), [_wrap_label(in_words(t), 12) for t in topics], fontsize=8)
+    ax.xaxis.tick_top()
+    ax.set_yticks(range(len(docs)), [name(d) for d in docs], fontsize=_tick_size(len(docs)))
     ax.grid(False)
-    ax.set_title(title)
-    shown = [s for s in VERDICT_COLOURS if s in set(grid.to_numpy().ravel())]
-    ax.legend(handles=[Patch(facecolor=VERDICT_COLOURS[s], edgecolor="0.6", label=s) for s in shown],
-              title="verdict (against the cited reference)", bbox_to_anchor=(1.01, 1), loc="upper left", fontsize=8)
+    ax.set_xticks(np.arange(len(topics) + 1) - 0.5, minor=True)
+    ax.set_yticks(np.arange(len(docs) + 1) - 0.5, minor=True)
+    ax.grid(which="minor", color="white", linewidth=2)
+    ax.tick_params(which="minor", length=0)
+    _title(ax, title, note)
+    drawn = set(statuses.to_numpy().ravel())
+    shown = [s for s in VERDICT_COLOURS if s in drawn]
+    _legend_beside(ax, [Patch(facecolor=VERDICT_COLOURS[s], edgecolor="0.6", label=s) for s in shown], shown,
+                   "verdict (against the cited reference)")
     return fig
 
 
@@ -724,11 +722,28 @@ def _span(band) -> str:
     return f"{band.high:g} {band.unit}" if band.low == band.high else f"{band.low:g}–{band.high:g} {band.unit}"
 
 
-def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str) -> plt.Figure:
-    """One supplement's dose claims (already in the bands' unit: doc_id, subject, low, high) against that
-    supplement's own bands: recommended intake (grey), upper limit (dashed), studied doses (hatched)."""
-    unit = bands["unit"].iloc[0] if len(bands) else ""
-    fig, ax = plt.subplots(figsize=(8, 0.42 * max(len(rows), 3) + 1.6))
+def _verdict_colour(verdict: object) -> str:
+    """A claim's colour by its verdict; no verdict (or none but "unsupported", drawn white in the matrix) in grey."""
+    colour = VERDICT_COLOURS.get(verdict) if isinstance(verdict, str) else None
+    return "#999999" if colour in (None, "#ffffff") else colour
+
+
+def _verdict_handles(verdicts: Iterable[object]) -> list:
+    from matplotlib.lines import Line2D
+
+    seen = {v if isinstance(v, str) and v in VERDICT_COLOURS else "no verdict" for v in verdicts}
+    order = [v for v in VERDICT_COLOURS if v in seen] + (["no verdict"] if "no verdict" in seen else [])
+    return [Line2D([], [], color=_verdict_colour(v), linewidth=5, label=v) for v in order]
+
+
+def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str,
+                     labels: Mapping | pd.Series | None = None, colours: Mapping | None = None) -> plt.Figure:
+    """One supplement's dose claims (`consistency.chart_rows`, already in the bands' unit: doc_id, subject, low,
+    high, verdict) against that supplement's own bands: recommended intake (grey), upper limit (dashed),
+    studied doses (hatched). Each claim is coloured by its verdict and named "document · population"."""
+    unit = bands["unit"].iloc[0] if len(bands) else (rows["unit"].iloc[0] if len(rows) and "unit" in rows else "")
+    drawn, note = _limit_rows(_range_rows(rows, _labeller(rows, labels)))
+    fig, ax = _figure(9, max(_row_height(drawn), 1.2) + 2.4)
     for band in bands.itertuples(index=False):
         if band.kind == "upper":
             ax.axvline(band.high, color="#d55e00", linestyle="--", label=f"{band.band}: {band.high:g} {band.unit}")
@@ -737,11 +752,13 @@ def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str) -
         else:
             ax.axvspan(band.low, band.high, facecolor="none", edgecolor="#0072b2", hatch="//", zorder=0,
                        label=f"{band.band}: {_span(band)}")
-    rows = _range_rows(rows)
-    if len(rows):
-        _draw_ranges(ax, rows)
-    ax.set(xlabel=f"stated daily dose ({unit}, as written)", ylabel="document · population",
-           title=f"{supplement}: dose claims against its own reference values")
-    if len(bands):
-        ax.legend(loc="lower right", fontsize=8)
+    verdicts = drawn["verdict"] if "verdict" in drawn else pd.Series(None, index=drawn.index, dtype=object)
+    if len(drawn):
+        _draw_ranges(ax, drawn.assign(verdict=verdicts), lambda row: _verdict_colour(row["verdict"]))
+    ax.set(xlabel=f"stated daily dose ({unit.removesuffix('/day')} per day, as written)", ylabel="")
+    ax.set_xlim(left=0)
+    _title(ax, f"{supplement}: dose claims against its own reference values", note)
+    handles, names = ax.get_legend_handles_labels()
+    extra = _verdict_handles(verdicts)
+    _legend_beside(ax, handles + extra, names + [h.get_label() for h in extra])
     return fig

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import paths, plotting, readability, references
+from . import consistency, paths, plotting, readability, references
 from .analysis import Results, read_results
 
 OFFSET_COLUMNS = ("start", "end", "sentence_id", "block_id", "first_block")
@@ -39,8 +39,97 @@ def _count_list(counts: pd.Series) -> str:
     return ", ".join(f"{n} {plotting.in_words(str(k))}" for k, n in counts.items())
 
 
-def _names(labels: Mapping[str, str], doc_ids: Iterable[str]) -> str:
-    return ", ".join(labels.get(d, plotting.short_id(d)) for d in doc_ids)
+def _in_articles(rows: pd.DataFrame, labels: Mapping[str, str], named: int = 4) -> str:
+    """"in 2 articles (*A*, *B*)": how many documents `rows` come from, named (in italics: a label may hold a
+    comma) when there are few."""
+    doc_ids = list(dict.fromkeys(rows["doc_id"]))
+    names = f" ({', '.join(f'*{labels.get(d, plotting.short_id(d))}*' for d in doc_ids)})" if len(doc_ids) <= named else ""
+    return f"in {_plural(len(doc_ids), 'article')}{names}"
+
+
+def _per_supplement(rows: pd.DataFrame, labels: Mapping[str, str], limit: bool = False) -> str:
+    """"zinc: 2 in 1 article (A), over 40 mg/day; vitamin d: 1 in 1 article (B)": the rows counted per supplement
+    (most first), with the documents and, for limits (`limit`), the reference values the findings name."""
+    parts = []
+    supplement = rows["supplement"].fillna("").replace("", "supplement not identified")
+    for name, group in rows.groupby(supplement, sort=False):
+        values = sorted(set(group["other_value"].fillna("")) - {""}) if limit else []
+        parts.append((len(group), name, f"{name}: {len(group)} {_in_articles(group, labels)}"
+                      + (f", over {' or '.join(values)}" if values else "")))
+    return "; ".join(text for _, _, text in sorted(parts, key=lambda p: (-p[0], p[1])))
+
+
+def _against_upper_limit(findings: pd.DataFrame, refs: pd.DataFrame) -> pd.Series:
+    """Which findings were judged against an upper limit (every reference row they cite is one, by `basis`)."""
+    upper = set(refs.loc[refs["basis"].isin(references.UPPER_BASES), "ref_id"])
+    return findings["reference_id"].fillna("").map(
+        lambda ids: bool(ids) and all(i.strip() in upper for i in str(ids).split(","))).astype(bool)
+
+
+def finding_headlines(findings: pd.DataFrame, stances: pd.DataFrame, documents: pd.DataFrame,
+                      refs: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The headlines on the findings (key, notebook, sentence, value), each counted per supplement from the
+    findings' own kinds, so nothing is said about a supplement the corpus has no claims about: contradictions,
+    doses above the upper limit that applies (and, said apart, above it only if the amount is elemental, which
+    the page does not say), outside every studied dose, conflicting with the cited evidence, unsupported; then
+    `consistency.summary_sentences` per supplement (`supplement:<name>`) and the pages contradicting themselves."""
+    refs = references.load_references() if refs is None else refs
+    labels = plotting.document_labels(documents)
+    rows = []
+
+    def add(key: str, sentence: str, value: float | int | None) -> None:
+        rows.append({"key": key, "notebook": "05", "sentence": sentence, "value": value})
+
+    findings = findings.assign(supplement=findings["supplement"].fillna("")) if len(findings) else \
+        pd.DataFrame(columns=consistency.FINDING_COLUMNS)
+    kind = findings["kind"]
+    contradictions = findings[kind == "contradiction"]
+    topics = "; ".join(f"{s or 'supplement not identified'}: {', '.join(plotting.in_words(t) for t in sorted(set(g['topic'])))}"
+                       for s, g in contradictions.groupby("supplement", sort=True))
+    add("contradictions", f"**{_plural(len(contradictions), 'contradiction')}** between articles"
+        + (f" (on {topics})." if topics else "."), len(contradictions))
+
+    doses = findings[findings["topic"] == "dose"]
+    upper = doses[_against_upper_limit(doses, refs)]
+    above = upper[upper["kind"] == "exceeds_reference"]
+    if len(above):
+        add("above_ul", f"**{_plural(len(above), 'dose claim')}** above the upper limit that applies to them "
+            f"({_per_supplement(above, labels, limit=True)}).", len(above))
+    elif len(upper):
+        add("above_ul", f"**No dose claim** above an upper limit ({_plural(len(upper), 'dose claim')} compared with "
+            "one).", 0)
+    else:
+        add("above_ul", "**No dose claim** could be compared with an upper limit.", 0)
+    unclear = upper[upper["kind"] == "unclear_basis"]
+    if len(unclear):
+        add("unclear_basis", f"**{_plural(len(unclear), 'dose claim')}** above the upper limit if the amount is "
+            f"elemental; the page does not say ({_per_supplement(unclear, labels, limit=True)}).", len(unclear))
+    outside = doses[doses["kind"] == "outside_studied_range"]
+    if len(outside):
+        add("outside_studied", f"**{_plural(len(outside), 'dose claim')}** outside every dose the cited studies used "
+            f"({_per_supplement(outside, labels)}).", len(outside))
+    against = findings[kind == "conflicts_with_evidence"]
+    if len(against):
+        per_topic = against.assign(supplement=against["supplement"].replace("", "supplement not identified")
+                                   + " " + against["topic"].map(plotting.in_words))
+        add("against_evidence", f"**{_plural(len(against), 'claim')}** against the cited evidence "
+            f"({_per_supplement(per_topic, labels)}).", len(against))
+    else:
+        add("against_evidence", "**No claim** against the cited evidence.", 0)
+    unsupported = findings[kind == "unsupported"]
+    add("unsupported", f"**{_plural(len(unsupported), 'numeric claim')}** with no comparable reference value"
+        + (f" ({_per_supplement(unsupported, labels)})." if len(unsupported) else "."), len(unsupported))
+
+    sentences = consistency.summary_sentences(stances, findings, documents) if len(documents) else []
+    supplements = sorted(set(stances.loc[(stances["supplement"].fillna("") != "")
+                                         & (stances.get("role", "stance") == "stance"), "supplement"])) \
+        if len(stances) else []
+    for supplement, sentence in zip(supplements, sentences[:-2]):
+        add(f"supplement:{supplement}", sentence, None)
+    selves = findings[kind == "self_contradiction"]
+    if sentences:
+        add("self_contradictions", _relabel(sentences[-1], labels, set(selves["doc_id"])), selves["doc_id"].nunique())
+    return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
 
 
 def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -64,24 +153,8 @@ def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFram
     add("claims", "02", f"**{_plural(len(found), 'quantitative claim')}**"
         + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
 
-    kind = findings["kind"] if len(findings) else pd.Series(dtype=str)
-    contradictions = findings[kind == "contradiction"]
-    topics = sorted(set(contradictions["topic"]))
-    add("contradictions", "05", f"**{_plural(len(contradictions), 'contradiction')}** between articles"
-        + (f", on {', '.join(plotting.in_words(t) for t in topics)}." if topics else "."), len(contradictions))
-    bands = references.dose_bands(refs)
-    ul = bands.iloc[1]
-    above = findings[kind == "exceeds_reference"]
-    add("above_ul", "05", f"**{_plural(len(above), 'dose claim')}** above the {ul['band']} of {ul['high']:g} mg/day"
-        + (f", in {above['doc_id'].nunique()} of {len(docs)} articles ({_names(labels, dict.fromkeys(above['doc_id']))})."
-           if len(above) else "."), len(above))
-    against = findings[kind == "conflicts_with_evidence"]
-    add("against_evidence", "05", f"**{len(against)}** claim{'s' if len(against) != 1 else ''} outside every measured "
-        "reference value for the same form" + (f" ({_names(labels, dict.fromkeys(against['doc_id']))})." if len(against)
-                                               else "."), len(against))
-    unsupported = int((kind == "unsupported").sum())
-    add("unsupported", "05", f"**{unsupported}** numeric claim{'s' if unsupported != 1 else ''} with no comparable "
-        "reference value.", unsupported)
+    for row in finding_headlines(findings, results["stances"], docs, refs).itertuples(index=False):
+        add(row.key, row.notebook, row.sentence, row.value)
 
     ranked = lang.dropna(subset=["promo_index"]).sort_values("promo_index", ascending=False, kind="stable")
     if len(ranked):
@@ -122,9 +195,79 @@ def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFram
 def headlines_markdown(results: Results, keys: Sequence[str] | None = None) -> str:
     """The chosen headlines (all by default) as a Markdown bullet list, in the order of `keys`."""
     table = headlines(results)
-    if keys is not None:
-        table = table.set_index("key").reindex([k for k in keys if k in set(table["key"])]).reset_index()
+    if keys is not None:  # "supplements": every `supplement:<name>` row
+        group = table["key"].str.partition(":")[0].replace("supplement", "supplements")
+        table = pd.concat([table[(table["key"] == k) | (group == k)] for k in keys] or [table.iloc[:0]])
     return "\n".join(f"- {sentence}" for sentence in table["sentence"])
+
+
+# --- the findings figures (notebook 05), per supplement ---------------------------------------------------------
+
+FIGURE_TOPICS = {"dose": "dose_ranges", "absorption_rate": "absorption_vs_measured",
+                 "deficiency_prevalence": "deficiency_vs_references"}
+
+
+def figure_slug(supplement: str) -> str:
+    """A supplement's name as it appears in a figure's file name: "vitamin d" -> "vitamin_d", "omega-3" -> "omega3"."""
+    return re.sub(r"[^0-9a-z_]", "", supplement.lower().replace(" ", "_"))
+
+
+def _sources(rows: pd.DataFrame) -> str:
+    return "; ".join(dict.fromkeys(rows["source"])) + f" (refs {', '.join(rows['ref_id'])})"
+
+
+def supplement_figures(results: Results, topic: str, refs: pd.DataFrame | None = None,
+                       prefix: str = "05") -> list[tuple[str, object, str]]:
+    """(file name, figure, caption) for each supplement with claims on `topic` (dose, absorption_rate,
+    deficiency_prevalence) and reference rows to set them against: its claims (`consistency.chart_rows`, coloured
+    by verdict, documents by label) against its own bands, measured values or cited shares. Nothing for a
+    supplement without such rows (its claims are `unsupported` in the findings table)."""
+    refs = references.load_references() if refs is None else refs
+    stances, findings = results["stances"], results["consistency"]
+    style = plotting.document_style(results.corpus.documents)
+    mine = stances[(stances["topic"] == topic) & (stances["supplement"].fillna("") != "")]
+    out = []
+    for supplement in sorted(set(mine["supplement"])):
+        name = f"{prefix}_{FIGURE_TOPICS[topic]}_{figure_slug(supplement)}"
+        if topic == "dose":
+            bands = references.dose_bands(refs, supplement)
+            rows = consistency.chart_rows(stances, findings, supplement, topic, bands["unit"].iloc[0]) \
+                if len(bands) else pd.DataFrame()
+            if bands.empty or rows.empty:
+                continue
+            figure = plotting.dose_bands_chart(rows, bands, supplement, **style)
+            caption = (references.band_caption(bands) + " Claims: daily totals (per-serving amounts times servings "
+                       "per day) from claims.csv, converted to the bands' unit and coloured by their verdict in "
+                       f"consistency.csv; {len(rows)} claims shown (at most 40), most serious verdicts first.")
+        else:
+            cited = (references.measured_absorption(refs, supplement) if topic == "absorption_rate"
+                     else references.prevalence_references(refs, supplement))
+            rows = consistency.chart_rows(stances, findings, supplement, topic)
+            if cited.empty or rows.empty:
+                continue
+            chart = plotting.absorption_chart if topic == "absorption_rate" else plotting.prevalence_chart
+            figure = chart(rows, cited, supplement=supplement, **style)
+            caption = (f"{supplement}: claims from claims.csv, coloured by their verdict in consistency.csv; in "
+                       + ("orange, measured fractional absorption (it depends on dose, meal and method) from "
+                          if topic == "absorption_rate" else "orange, cited shares (each labelled with what it "
+                                                             "measures) from ") + _sources(cited) + ".")
+        out.append((name, figure, caption))
+    return out
+
+
+def matrix_figure(results: Results, limit: int = 20) -> tuple[str, object, str]:
+    """("05_claim_matrix", figure, caption): the verdict matrix of the documents with the most serious verdicts."""
+    documents = results.corpus.documents
+    matrix = consistency.claim_matrix(documents, results["stances"], results["consistency"])
+    shown = consistency.top_documents(matrix, limit=limit)
+    figure = plotting.verdict_matrix_chart(matrix.set_index("doc_id").loc[shown].reset_index(),
+                                           **plotting.document_style(documents))
+    which = f"all {len(shown)} documents" if len(shown) == len(documents) else \
+        f"the {len(shown)} of {len(documents)} documents with the most serious verdicts"
+    caption = (f"Verdicts for {which}, most serious first. Stances from claimcritique's claim extraction and stance "
+               "patterns (data/lexicons/stances.csv); reference values from data/reference/reference_values.csv, each "
+               "with its source and evidence tag; every verdict with its quote is in consistency.csv.")
+    return "05_claim_matrix", figure, caption
 
 
 # --- tables for reading ----------------------------------------------------------------------------------
@@ -234,9 +377,11 @@ def display_table(df: pd.DataFrame, labels: Mapping[str, str] | None = None, int
         from itables import to_html_datatable
 
         targets = [i for i, c in enumerate(shown.columns) if c in numbers]
-        body = to_html_datatable(shown, caption=caption or None, connected=False, showIndex=False, maxBytes=0,
-                                 classes="display compact cell-border", pageLength=page_length, autoWidth=False,
-                                 columnDefs=[{"className": "dt-right", "targets": targets}] if targets else None)
+        options = {"caption": caption} if caption else {}  # itables refuses options set to None
+        if targets:
+            options["columnDefs"] = [{"className": "dt-right", "targets": targets}]
+        body = to_html_datatable(shown, connected=False, showIndex=False, maxBytes=0, pageLength=page_length,
+                                 classes="display compact cell-border", autoWidth=False, **options)
         return Table(shown, body)
     cells = []
     for _, row in shown.iterrows():
@@ -334,9 +479,10 @@ def figure_caption(svg: Path) -> str:
 
 
 def _markdown_inline(text: str) -> str:
-    """The headlines' Markdown (bold, code) as HTML."""
+    """The headlines' Markdown (bold, italics, code) as HTML."""
     escaped = html.escape(text)
     escaped = re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", escaped)
+    escaped = re.sub(r"\*(.+?)\*", r"<em>\1</em>", escaped)
     return re.sub(r"`(.+?)`", r"<code>\1</code>", escaped)
 
 
