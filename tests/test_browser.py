@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -37,13 +38,15 @@ def free_port() -> int:
 @pytest.fixture()
 def jupyterlab(tmp_path):
     port, token = free_port(), secrets.token_hex(16)
+    root = tmp_path / "notebooks"  # a copy: JupyterLab saves the notebooks it runs, and the work tree stays as found
+    shutil.copytree(paths.NOTEBOOKS, root, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
     env = {**os.environ, "CLAIMCRITIQUE_PROCESSED": str(tmp_path / "processed"),
            "CLAIMCRITIQUE_FIGURES": str(tmp_path / "figures"), "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "ws"),
            "JUPYTER_RUNTIME_DIR": str(tmp_path / "runtime")}
     env.pop("CLAIMCRITIQUE_CORPUS", None)
     server = subprocess.Popen(
         [sys.executable, "-m", "jupyter", "lab", "--no-browser", "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={paths.NOTEBOOKS}",
+         f"--IdentityProvider.token={token}", f"--ServerApp.root_dir={root}",
          "--LabApp.expose_app_in_browser=True", "--LabApp.news_url=None",
          f"--FileCheckpoints.checkpoint_dir={tmp_path / 'checkpoints'}",  # not in notebooks/: the tests leave it as found
          "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
