@@ -77,7 +77,7 @@ _RANGE = rf"\s*(?:-|–|—|to|or|{_MOJIBAKE_DASHES})\s*"
 _UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
 _PER = (r"(?P<per>\s*/\s*(?:day|d|week|wk)\b|\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+(?:daily|weekly)\b|"
         r"\s+(?:a|per|each|every)\s+(?=week\b))?")  # "50 micrograms/day", "2000 mcg/week", "2-4 servings a week"
-_DOSE_DIMENSIONS = frozenset({"mass", "activity", "cfu", "serving", "volume"})
+_DOSE_DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "activity", "cfu", "serving", "volume"})
 _VALUE_DIMENSIONS = _DOSE_DIMENSIONS | {"percent", "percent_dv"}  # what a table cell glued to its label holds
 
 # quantities said in words, with the value a careful reader would write down
@@ -157,13 +157,17 @@ _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", 
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
-_CONTAINER_AFTER = re.compile(r"^\s*-?\s*(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
+_CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
                               r"pouch(?:es)?|packs?|packages?|boxes|tubes?)\b", re.IGNORECASE)  # no "can": "a capsule can be"
 _COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:count|ct)\s+(?:package|packages|bottles?|packs?|"
                                   r"jars?|containers?|boxes|size)\b", re.IGNORECASE)
 _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?:equal\s+to|equivalent\s+to|defined\s+as)|"
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
+_SERVING_SIZE_BEFORE = re.compile(r"\bserving\s+size\b|\bsuggested\s+use\b|\bdirections\b", re.IGNORECASE)  # a dose per serving
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
+# "270 capsules - 9 month supply", "90 tablets (3-month supply)": the count a pack holds
+_COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|one\s+)?(?:[0-9]+|[a-z]+)[\s-]*(?:days?|weeks?|months?|years?)['’]?s?"
+                                 r"\s+(?:worth|supply)\b", re.IGNORECASE)
 # "10 years younger", "three decades of research": other, not onset
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
@@ -550,6 +554,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "One serving of this supplement is equal to 1 capsule": "one" used as "a", a definition
     if number.dimension in ("volume", "serving") and _CONTAINER_AFTER.match(after):
         return True  # "a 2 fl oz bottle", "60-count jar": the size of the container
+    if number.dimension == "serving" and _COUNT_SUPPLY_AFTER.match(after):
+        return True  # "270 capsules - 9 month supply": a pack size
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
@@ -703,7 +709,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
     if dimension == "ratio":  # "3 times better absorbed", "a 20-fold increase in bioavailability"
         left, right = _clause(sentence, number)
         return "absorption_rate" if cues["absorption_rate"].search(sentence, left, right) else "other"
-    if dimension in ("mass", "activity", "cfu", "serving", "volume"):
+    if dimension in _DOSE_DIMENSIONS:
         before = sentence[max(0, number.start - 40): number.start]
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
@@ -1139,8 +1145,9 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             for number in numbers:
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
                 if number.dimension == "serving" and kind == "dose" and not (
-                        daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
-                    continue  # "30 capsules" with no taking or daily cue: a pack size
+                        daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
+                        or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)):
+                    continue  # "30 capsules" with no taking or daily cue (its own "capsules" is none): a pack size
                 per_dose = times_per_day(kind, s.text, number, numbers)
                 per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
