@@ -132,6 +132,8 @@ _JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
 _MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
+_SCORE_BEFORE = re.compile(r"\b(?:rated|rating|ratings|score[ds]?|scoring|ranked|ranks?|gave\s+it|give\s+it)\s+"
+                           r"(?:(?:it|this|us|them|an?|the)\s+)?$", re.IGNORECASE)
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
 _PACK_SIZE = re.compile(r"\b(?:bottle|jar|pack|container|box|tub|supply|count|ct)\b|\(\s*$", re.IGNORECASE)
@@ -157,7 +159,8 @@ _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", 
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
-_CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
+_CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*"
+                              r"(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
                               r"pouch(?:es)?|packs?|packages?|boxes|tubes?)\b", re.IGNORECASE)  # no "can": "a capsule can be"
 _COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:count|ct)\s+(?:package|packages|bottles?|packs?|"
                                   r"jars?|containers?|boxes|size)\b", re.IGNORECASE)
@@ -166,8 +169,8 @@ _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?
 _SERVING_SIZE_BEFORE = re.compile(r"\bserving\s+size\b|\bsuggested\s+use\b|\bdirections\b", re.IGNORECASE)  # a dose per serving
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
 # "270 capsules - 9 month supply", "90 tablets (3-month supply)": the count a pack holds
-_COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|one\s+)?(?:[0-9]+|[a-z]+)[\s-]*(?:days?|weeks?|months?|years?)['’]?s?"
-                                 r"\s+(?:worth|supply)\b", re.IGNORECASE)
+_COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|one\s+)?(?:[0-9]+|[a-z]+)[\s-]*"
+                                 r"(?:days?|weeks?|months?|years?)['’]?s?\s+(?:worth|supply)\b", re.IGNORECASE)
 # "10 years younger", "three decades of research": other, not onset
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
@@ -229,8 +232,10 @@ class Grammar:
             rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
         )
-        one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
-                            rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
+        # "1 in 4", "eight out of 10 people", "two in three adults": a share (the reading checks k < n)
+        one_in = re.compile(rf"(?<![\w.,])(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+|approximately\s+|around\s+)?"
+                            rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?P<n>{_NUM})\b(?![.,]?[0-9])(?!\s*(?:{unit}))",
+                            re.IGNORECASE)
         many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
                           r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
                           r"\b(?:for|over)\s+(?P<word3>centuries|decades)\b", re.IGNORECASE)
@@ -247,6 +252,8 @@ class Grammar:
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
+        # every form's surface, standalone or not ("the liposomal group"): what a comparison of blood levels compares
+        self.form_surfaces = re.compile(rf"\b(?:{trie_pattern(sorted(set(reg.forms['surface']), key=len, reverse=True))})\b")
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
@@ -352,8 +359,12 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         low, high = _bounds(value, value, prefix, False)
         start = m.start() if group == "word" else m.start("byword")  # "by half": the number is "half"
         found.append(_Number(start, m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
-    for m in (expressions["one_in"].finditer(text) if ("one" in lowered or "1" in lowered) else ()):
-        value = 100 / _value(m.group("n"))
+    for m in (expressions["one_in"].finditer(text) if (" in " in lowered or " out of " in lowered) else ()):
+        k, n = _value(m.group("k")), _value(m.group("n"))
+        if not (k.is_integer() and n.is_integer() and 0 < k < n and not 1800 <= n <= 2100) or \
+                _RATING.match(text, m.end()) or _SCORE_BEFORE.search(text, 0, m.start()):
+            continue  # "2 in 1", "in 2019", "4 out of 5 stars", "rated 9 out of 10": not a share of people
+        value = 100 * k / n
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in (expressions["many"].finditer(text) if _any_word(lowered, _MANY_HINTS) else ()):
@@ -669,6 +680,9 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     left, right = _contrast_clause(sentence, number)
+    if cues["people_after"].match(after) and cues["people_problem"].search(sentence, number.end,
+                                                                           min(right, number.end + 120)):
+        return "deficiency_prevalence"  # "10-30% of adults over 50 have difficulty absorbing it": people, not a dose
     contexts = [(sentence[left:right], number.start - left)]  # "... better absorption, but it caused loose stools in 23%"
     if block_kind in ("table_row", "stat"):
         contexts += [(header, 0), (section, 0)]
@@ -701,23 +715,45 @@ _PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|
                                      r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
 
 
+_DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
+_FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
+                                r"daily)\b", re.IGNORECASE)
+_BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
+_FOOD_WEIGHT = {"oz", "ounce", "ounces"}  # a bare ounce of food weighs (avoirdupois), it is no fluid ounce
+
+
+def _is_food_amount(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
+    """Food or macronutrients eaten, or an amount in the body: other, never a dose. The food may follow a
+    restatement in brackets ("two servings (about 8 ounces) of oily fish", "8 ounces) of oily fish")."""
+    after = sentence[number.end: number.end + 40]
+    if cues["not_dose_after"].match(after) or cues["food_content"].search(sentence, max(0, number.start - 60),
+                                                                          number.start):
+        return True
+    restated = _RESTATED_AFTER.match(sentence, number.end)
+    return bool(restated) and bool(cues["not_dose_after"].match(sentence[restated.end(): restated.end() + 40]))
+
+
 def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
-                block_kind: str = "paragraph", has_dose: bool = False) -> str:
+                block_kind: str = "paragraph", has_dose: bool = False, forms: tuple[tuple[int, int], ...] = ()) -> str:
     dimension = number.dimension
     if dimension == "percent":
         return _percent_type(number, sentence, header, section, cues, block_kind)
     if dimension == "ratio":  # "3 times better absorbed", "a 20-fold increase in bioavailability"
         left, right = _clause(sentence, number)
-        return "absorption_rate" if cues["absorption_rate"].search(sentence, left, right) else "other"
+        if cues["absorption_rate"].search(sentence, left, right):
+            return "absorption_rate"
+        if cues["not_absorption"].search(sentence, left, right) and any(left <= a and b <= right for a, b in forms):
+            return "absorption_rate"  # "the liposomal group had plasma levels 1.8 times higher": a form's bioavailability
+        return "other"
     if dimension in _DOSE_DIMENSIONS:
         before = sentence[max(0, number.start - 40): number.start]
         after = sentence[number.end: number.end + 40]
-        if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
-            return "absorption_rate"  # "you absorb about 11 mg"
+        if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
+                cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
+            return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
         if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
-                cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
-                                                                                             number.start]):
+                _is_food_amount(number, sentence, cues):
             return "other"  # the body's content, a blood level, food eaten with it
         return "dose"
     if dimension == "time":
@@ -1142,8 +1178,22 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
+            food: _Number | None = None  # the last food amount of the sentence
+            forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
+                if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
             for number in numbers:
-                kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
+                kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
+                if number.dimension in _DOSE_DIMENSIONS and kind in ("dose", "other") and (
+                        _is_food_amount(number, s.text, cues) or food is not None and
+                        _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
+                    # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
+                    # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
+                    kind, food = "other", number
+                    period = _FOOD_PERIOD_AFTER.match(s.text, number.end) if not number.per else None
+                    if period:
+                        number.per = "week" if period.group("week") else "day"
+                    if number.surface in _FOOD_WEIGHT:
+                        number.unit = "oz"
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
                         or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)):

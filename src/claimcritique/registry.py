@@ -32,7 +32,8 @@ from . import paths
 from .datafiles import read_data_csv
 
 FOLDER = paths.DATA / "registry"
-DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "weight", "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
+DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "weight",
+                        "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
                         "volume", "time", "concentration", "count", "scale", "molar_mass"})
 KINDS = frozenset({"name", "synonym"})
 
