@@ -107,7 +107,7 @@ _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tol
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
-    r"between\s+ages|after|before|(?:the\s+)?age\s+(?:range\s+|group\s+)?of)"
+    r"between\s+(?:the\s+)?ages(?:\s+of)?|after|before|(?:the\s+)?ages?\s+(?:range\s+|group\s+)?of)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
@@ -156,9 +156,10 @@ _LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|ste
                         r"(?:to|you|that|for|why|i)\b", re.IGNORECASE)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
-_ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
+_ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$|[0-9%]\s*(?:[a-zµμ]+\s*)?\bx\s*$", re.IGNORECASE)  # "150 mg x 0.20 = 30"
+_ARITHMETIC_RESULT_AFTER = re.compile(r"^\s*=")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
-_AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
+_AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
 _CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*"
                               r"(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
                               r"pouch(?:es)?|packs?|packages?|boxes|tubes?)\b", re.IGNORECASE)  # no "can": "a capsule can be"
@@ -166,7 +167,10 @@ _COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:c
                                   r"jars?|containers?|boxes|size)\b", re.IGNORECASE)
 _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?:equal\s+to|equivalent\s+to|defined\s+as)|"
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
-_SERVING_SIZE_BEFORE = re.compile(r"\bserving\s+size\b|\bsuggested\s+use\b|\bdirections\b", re.IGNORECASE)  # a dose per serving
+_LABELS_AN_AMOUNT_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:[-–—:|=]|→)\s*(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
+_SERVING_SIZE_BEFORE = re.compile(r"\bserving\s+size\b|\bsuggested\s+use\b|\bdirections\b|\b(?:method\s+of\s+)?application\b|"
+                                  r"\b(?:reduce|increase|lower|raise)\s+(?:it\s+|this\s+)?to\s+$",
+                                  re.IGNORECASE)  # a dose per serving, or a changed dose
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
 # "270 capsules - 9 month supply", "90 tablets (3-month supply)": the count a pack holds
 _COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|one\s+)?(?:[0-9]+|[a-z]+)[\s-]*"
@@ -213,6 +217,7 @@ class Grammar:
                        .itertuples(index=False)}
         number = re.compile(
             rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:×−-])|(?<=‰ฅ)|(?<=‰ค)|(?=[0-9])(?<=[a-z]{{3}}))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"(?P<ormore>\s+or\s+(?:more|fewer|less)(?=\s+(?:{unit})))?"  # "two or more hours": a lower bound
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
@@ -400,11 +405,16 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
+    for number in kept:  # "multiply that amount by 0.20": a multiplier
+        if not number.unit and number.kind == "number" and _MULTIPLY_BEFORE.search(sentence, max(0, number.start - 40),
+                                                                                   number.start):
+            number.unit, number.dimension, number.surface = "times", "ratio", "x"
     if len(kept) > 2:
         _restated_ranges(kept, sentence)
     return kept
 
 
+_MULTIPLY_BEFORE = re.compile(r"\bmultipl(?:y|ied|ying)\s+(?:[\w-]+\s+){0,4}?by\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _OPENS_A_RESTATEMENT = re.compile(r"[(;]\s*$")
 
@@ -489,6 +499,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
         prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
     if not prefix_for_bounds and _MAXIMUM_BEFORE.search(sentence[: m.start()]):
         prefix_for_bounds = "up to"  # "Maximum effective dose is typically 3-5mg": high only
+    if m.group("ormore") and not prefix_for_bounds:
+        prefix_for_bounds = "at least" if "more" in m.group("ormore").lower() else "up to"
     if not prefix_for_bounds and not m.group("plus"):
         suffix = _BOUND_AFTER.match(sentence, end)
         if suffix:  # "1mg or less", "200 mg or more"
@@ -542,7 +554,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
-    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before):
+    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before) and (
+            not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
         return True
@@ -565,6 +578,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "One serving of this supplement is equal to 1 capsule": "one" used as "a", a definition
     if number.dimension in ("volume", "serving") and _CONTAINER_AFTER.match(after):
         return True  # "a 2 fl oz bottle", "60-count jar": the size of the container
+    if number.dimension == "weight" and _LABELS_AN_AMOUNT_AFTER.match(after):
+        return True  # "150 lbs – 20 grams daily": a body weight that labels the dose, like an age group
     if number.dimension == "serving" and _COUNT_SUPPLY_AFTER.match(after):
         return True  # "270 capsules - 9 month supply": a pack size
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
@@ -715,6 +730,9 @@ _PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|
                                      r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
 
 
+_AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$", re.IGNORECASE)
+_MARK_AFTER = re.compile(r"\s*(?:mark|time\s*-?\s*point)\b", re.IGNORECASE)  # "at the 4-hour mark": when it was observed
+_PURPOSE_AFTER = re.compile(r"\s*(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # the phase's purpose, not its effect
 _DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
 _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
                                 r"daily)\b", re.IGNORECASE)
@@ -759,16 +777,20 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
     if dimension == "time":
         after = sentence[number.end: number.end + 60]
         before = sentence[max(0, number.start - 30): number.start]
-        if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose):
-            return "timing"
+        if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose) or \
+                cues["timing_before"].search(sentence, max(0, number.start - 80), number.start):
+            return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
         if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
             return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
-        if cues["onset_before"].search(before):
-            return "onset"  # "it takes about 4 weeks", "after just 30 days"
-        if (cues["regimen_before"].search(before) or cues["regimen"].search(sentence)) and \
-                not cues["onset_after"].match(after):
-            return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)": a regimen length
+        if cues["onset_before"].search(before) or (_AT_THE_BEFORE.search(before) and _MARK_AFTER.match(after)):
+            return "onset"  # "it takes about 4 weeks", "after just 30 days", "higher at the 4-hour mark"
+        regimen = cues["regimen"].search(sentence)
+        if (cues["regimen_before"].search(before) or regimen) and (
+                not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)):
+            if not regimen and cues["onset_purpose"].search(sentence):
+                return "onset"  # "to see noticeable benefits, ... daily for at least three months"
+            return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)", "a loading phase for 5 days in order to ..."
         if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
             return "onset"
         return "other"
@@ -1179,6 +1201,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
+            dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
                 if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
             for number in numbers:
@@ -1196,8 +1219,11 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                         number.unit = "oz"
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
-                        or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)):
-                    continue  # "30 capsules" with no taking or daily cue (its own "capsules" is none): a pack size
+                        or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)
+                        or dosing_times or cues["timing_event"].search(s.text)):
+                    # "30 capsules" with no taking, daily, timing or frequency cue (its own "capsules" is none): a pack
+                    # size; "1 tablet 20 minutes before bedtime", "1 capsule every 2 days" are doses
+                    continue
                 per_dose = times_per_day(kind, s.text, number, numbers)
                 per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
