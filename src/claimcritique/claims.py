@@ -168,7 +168,7 @@ _COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:c
 _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?:equal\s+to|equivalent\s+to|defined\s+as)|"
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
 _LABELS_AN_AMOUNT_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:[-–—:|=]|→)\s*(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
-_SERVING_SIZE_BEFORE = re.compile(r"\bserving\s+size\b|\bsuggested\s+use\b|\bdirections\b|\b(?:method\s+of\s+)?application\b|"
+_SERVING_SIZE_BEFORE = re.compile(r"\bserving\b|\bsuggested\s+use\b|\bdirections\b|\b(?:method\s+of\s+)?application\b|"
                                   r"\b(?:reduce|increase|lower|raise)\s+(?:it\s+|this\s+)?to\s+$",
                                   re.IGNORECASE)  # a dose per serving, or a changed dose
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
@@ -250,7 +250,8 @@ class Grammar:
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
-                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
+                             rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
@@ -327,6 +328,21 @@ def _any_word(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
+_NUMBER_STARTS = re.compile(rf"[0-9]|(?:{_WORD_NUM})\b")
+
+
+def _may_hold_a_share(lowered: str) -> bool:
+    """" in " or " out of " followed by a number ("8 in 10", "one out of four"): a substring test first, since
+    the share expression is tried at every position of the sentences it runs on."""
+    for marker in (" in ", " out of "):
+        index = lowered.find(marker)
+        while index >= 0:
+            if _NUMBER_STARTS.match(lowered, index + len(marker)):
+                return True
+            index = lowered.find(marker, index + 1)
+    return False
+
+
 def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     """Every number expression of a sentence, before deciding which ones are claims.
 
@@ -342,9 +358,9 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
-        n = _value(m.group("n") or m.group("n2"))
+        n = _value(m.group("n") or m.group("n2") or m.group("n3"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
-                             dimension="frequency", kind="divided"))
+                             dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     pattern, position = expressions["number"], 0
     while (m := pattern.search(text, position)) is not None:
         position = m.end()
@@ -364,7 +380,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         low, high = _bounds(value, value, prefix, False)
         start = m.start() if group == "word" else m.start("byword")  # "by half": the number is "half"
         found.append(_Number(start, m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
-    for m in (expressions["one_in"].finditer(text) if (" in " in lowered or " out of " in lowered) else ()):
+    for m in (expressions["one_in"].finditer(text) if _may_hold_a_share(lowered) else ()):
         k, n = _value(m.group("k")), _value(m.group("n"))
         if not (k.is_integer() and n.is_integer() and 0 < k < n and not 1800 <= n <= 2100) or \
                 _RATING.match(text, m.end()) or _SCORE_BEFORE.search(text, 0, m.start()):
@@ -877,7 +893,7 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         label = sentence[number.end:].strip()
         if label and len(label.split()) <= _MAX_LABEL_WORDS:
             return re.sub(r"\s+", " ", label).lower()
-    if number.dimension == "frequency" and number.kind != "divided":
+    if number.dimension == "frequency" and number.kind not in ("divided", "doses"):
         # "250 mg three times a day": how often the dose is taken, for whom or what when the sentence says
         whom = _closest(found["population"], number) or _closest(found["purpose"], number)
         return f"dosing frequency, {whom}" if whom else "dosing frequency"
@@ -1019,14 +1035,15 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     for other in numbers[index + 1:]:
         if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
             break
-        if other.dimension == "frequency" and other.kind != "divided" and other.unit == "times/day":  # not "a week"
+        if other.dimension == "frequency" and other.kind not in ("divided", "doses") and \
+                other.unit == "times/day":  # not "a week"
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
             if not math.isnan(value):
                 return int(value)
         if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
             break
     for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
-        if other.kind == "divided" and number.start - other.end <= 15:
+        if other.kind in ("divided", "doses") and other.dimension == "frequency" and number.start - other.end <= 15:
             return int(other.low)
     return 1
 
@@ -1205,10 +1222,12 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
                 if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
             for number in numbers:
+                if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
+                    number.unit, number.dimension = "count", "count"
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
-                if number.dimension in _DOSE_DIMENSIONS and kind in ("dose", "other") and (
-                        _is_food_amount(number, s.text, cues) or food is not None and
-                        _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
+                if number.dimension in _DOSE_DIMENSIONS and (
+                        kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
+                        and _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
                     # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
                     # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
                     kind, food = "other", number
