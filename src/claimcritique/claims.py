@@ -131,7 +131,7 @@ _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:c
 _JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
-_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
+_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
 _SCORE_BEFORE = re.compile(r"\b(?:rated|rating|ratings|score[ds]?|scoring|ranked|ranks?|gave\s+it|give\s+it)\s+"
                            r"(?:(?:it|this|us|them|an?|the)\s+)?$", re.IGNORECASE)
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
