@@ -131,7 +131,8 @@ _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:c
 _JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
-_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
+_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|sterling|gbp)\b",
+                          re.IGNORECASE)  # "64 billion dollars", "64 pounds sterling" (the unit took "pounds")
 _SCORE_BEFORE = re.compile(r"\b(?:rated|rating|ratings|score[ds]?|scoring|ranked|ranks?|gave\s+it|give\s+it)\s+"
                            r"(?:(?:it|this|us|them|an?|the)\s+)?$", re.IGNORECASE)
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
@@ -1131,15 +1132,21 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
     "billions", "within", "hour", "centuries", "decades"])
-_LETTER_RUNS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
 
+_HINT_BYTES = frozenset(w.encode() for w in _HINT_WORDS)
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, every other byte a space
+
+
 def may_hold_a_number(text: str) -> bool:
     """A cheap test that lets most sentences skip the number grammar: a digit, or a word that a number
-    expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation."""
-    return bool(_HOPEFUL_CHARACTER.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
+    expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation; the
+    words are the runs of a-z of the lower-cased text, split in C (bytes.translate) rather than by a regex."""
+    if _HOPEFUL_CHARACTER.search(text):
+        return True
+    return not _HINT_BYTES.isdisjoint(text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split())
 
 
 @dataclass
