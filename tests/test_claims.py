@@ -643,3 +643,126 @@ def test_a_weekly_frequency_is_not_times_per_day():
     got = [(r.claim_type, r.low, r.unit, r.times_per_day) for r in found.itertuples()]
     assert got == [("dose", 2000, "IU", 1), ("other", 3, "times/week", 1), ("dose", 1, "capsules", 4),
                    ("other", 4, "times/day", 1)], got
+
+
+# --- the classes a second held-out corpus (data/holdout2) exposed; made-up sentences, never the pages' own --------
+
+def rows(text: str) -> list[tuple]:
+    found = extract(text)
+    return [(r.claim_type, None if math.isnan(r.low) else r.low, None if math.isnan(r.high) else r.high, r.unit)
+            for r in found.itertuples()]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Start with 0.1 grams per kilogram of body weight (or 0.045 g per pound) each day.",
+     [("dose", 0.1, 0.1, "g/kg/day"), ("dose", 0.045, 0.045, "g/lb/day")]),
+    ("Children may use 5 mg/kg/day.", [("dose", 5, 5, "mg/kg/day")]),
+    ("Athletes took 0.07 g/kg before training.", [("dose", 0.07, 0.07, "g/kg")]),
+])
+def test_a_dose_scaled_to_body_weight_is_never_a_plain_mass(text, expected):
+    assert rows(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Contents: 120 gummies.", "180 softgels - 6 month supply", "There are 30 capsules per jar.",
+                                  "Each box holds 60 tablets in a bottle.", "Net contents: 90 caps (3-month supply)."])
+def test_a_pack_count_is_not_a_dose(text):
+    assert extract(text).empty, extract(text)[["claim_type", "value_text"]]
+
+
+@pytest.mark.parametrize("text, unit", [("Take 2 capsules daily.", "capsules/day"),
+                                        ("Take 2 capsules with food.", "capsules"),
+                                        ("Serving size: 2 tablets", "tablets"),
+                                        ("Usage: 1 softgel 30 minutes before bed.", "softgels"),
+                                        ("After a month you can reduce to 1 tablet every 3 days.", "tablets")])
+def test_a_serving_count_with_a_dosing_cue_is_a_dose(text, unit):
+    assert [r for r in rows(text) if r[0] == "dose"] == [("dose", 1 if "1 " in text else 2,
+                                                         1 if "1 " in text else 2, unit)]
+
+
+def test_food_amounts_behind_a_restatement_are_other_with_their_period():
+    assert rows("Experts suggest eating three servings (about 12 ounces) of fatty fish per week.") == [
+        ("other", 3, 3, "servings/week"), ("other", 12, 12, "oz/week")]
+    assert rows("A typical Western diet provides about 1,500–3,000 mg of ginger (30–50 mg of gingerols) per day.") == [
+        ("other", 1500, 3000, "mg/day"), ("other", 30, 50, "mg/day")]
+    assert rows("Take 8 ounces of the juice daily.") == [("dose", 8, 8, "fl oz/day")]  # a liquid to take stays a dose
+
+
+def test_a_dose_band_that_qualifies_an_absorption_figure_is_a_dose():
+    assert rows("While about 80% of a 100mg dose of zinc is absorbed, under 40% of a 900mg dose is absorbed.") == [
+        ("absorption_rate", 80, 80, "%"), ("dose", 100, 100, "mg"), ("absorption_rate", None, 40, "%"),
+        ("dose", 900, 900, "mg")]
+    assert rows("You absorb about 11 mg.") == [("absorption_rate", 11, 11, "mg")]
+
+
+@pytest.mark.parametrize("text, value", [("Roughly seven out of 10 women do not get enough iron.", 70),
+                                         ("Two in three adults fall short of the RDA.", 200 / 3),
+                                         ("About 1 in 4 adults is deficient.", 25)])
+def test_n_out_of_m_people_is_a_share(text, value):
+    (kind, low, high, unit), = rows(text)
+    assert (kind, unit) == ("deficiency_prevalence", "%") and low == pytest.approx(value) and high == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", ["Rated 4 out of 5 stars.", "We rated it 9 out of 10.", "Results came in 2019."])
+def test_a_rating_or_a_year_is_not_a_share(text):
+    assert "%" not in [r[3] for r in rows(text)]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Up to 40% of older adults have trouble absorbing iron from plant foods.", "deficiency_prevalence"),
+    ("About 15% of women are at risk of low zinc status.", "deficiency_prevalence"),
+    ("Only 20% of the dose is absorbed.", "absorption_rate"),
+    ("People absorb 30% of the calcium they eat.", "absorption_rate"),
+    ("40% of adults take a multivitamin.", "other"),
+])
+def test_a_share_of_people_with_a_problem_is_prevalence_a_share_of_a_dose_absorption(text, kind):
+    assert rows(text)[0][0] == kind
+
+
+def test_a_forms_blood_level_multiple_is_absorption_but_a_meals_is_not():
+    assert rows("In the trial, the liposomal arm reached blood levels 2.5 times higher than plain vitamin C.") == [
+        ("absorption_rate", 2.5, 2.5, "times")]
+    assert rows("Blood levels were 3 times higher after the meal.") == [("other", 3, 3, "times")]
+
+
+def test_millimoles_restating_a_mass_are_a_dose_row_of_their_own():
+    assert rows("Daily: 300 mg (about 12 mmol).") == [("dose", 300, 300, "mg/day"), ("dose", 12, 12, "mmol/day")]
+    assert rows("Normal serum levels are 0.75-0.95 mmol/L.")[0][0] == "other"
+
+
+def test_ui_is_international_units():
+    assert rows("Capsules of 2000 UI each.") == [("dose", 2000, 2000, "IU")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Separate it from zinc supplements by at least 3 hours.", [("timing", 3, None, "hours")]),
+    ("Serum levels peaked at the 6-hour mark.", [("onset", 6, 6, "hours")]),
+    ("To notice real benefits, take 1,000 mg daily for at least two months.",
+     [("dose", 1000, 1000, "mg/day"), ("onset", 2, None, "months")]),
+    ("Start with a maintenance phase for 10 days in order to keep stores full.", [("other", 10, 10, "days")]),
+    ("Taking 3 g/day for 28 days will achieve similar increases.", [("dose", 3000, 3000, "mg/day"), ("onset", 28, 28, "days")]),
+    ("The rhythm shifts by three or more hours.", [("other", 3, None, "hours")]),
+])
+def test_time_classes(text, expected):
+    assert rows(text) == expected
+
+
+def test_worked_calculation_with_x_keeps_only_its_result_and_a_multiplier_is_times():
+    assert rows("Zinc = 220 mg x 0.23 = 50 mg of zinc.") == [("dose", 50, 50, "mg")]
+    assert rows("Take 2 x 500 mg tablets daily.") == [("dose", 500, 500, "mg/day")]
+    assert rows("Then multiply the total by 0.25.") == [("other", 0.25, 0.25, "times")]
+
+
+def test_ages_and_body_weights_that_label_the_subject_are_not_claims():
+    assert rows("It enrolled 40 men between the ages of 30 and 65 who took 5 g.") == [
+        ("other", 40, 40, "count"), ("dose", 5000, 5000, "mg")]
+    assert rows("180 lbs – 25 grams daily for loading (5 days)") == [("dose", 25000, 25000, "mg/day"),
+                                                                     ("other", 5, 5, "days")]
+    assert rows("Users lost 5 pounds in a month.")[0][1:] == (5, 5, "lb")
+
+
+def test_n_divided_doses_is_a_count_unless_the_day_is_said():
+    assert rows("Compared with one 900mg dose, three divided doses of 300mg raised levels more.") == [
+        ("dose", 900, 900, "mg"), ("other", 3, 3, "count"), ("dose", 300, 300, "mg")]
+    found = extract("Take 600 mg a day as three divided doses of 200 mg.")
+    assert [(r.claim_type, r.low, r.unit, r.times_per_day) for r in found.itertuples()] == [
+        ("dose", 600, "mg/day", 1), ("other", 3, "times/day", 1), ("dose", 200, "mg", 3)]

@@ -77,7 +77,7 @@ _RANGE = rf"\s*(?:-|–|—|to|or|{_MOJIBAKE_DASHES})\s*"
 _UNIT_GAP = r"(?:\s*-\s*|\s*)"  # "10-fold", "a 4-week trial", "30 mg"
 _PER = (r"(?P<per>\s*/\s*(?:day|d|week|wk)\b|\s+(?:a|per|each|every)\s+(?:day|week)\b|\s+(?:daily|weekly)\b|"
         r"\s+(?:a|per|each|every)\s+(?=week\b))?")  # "50 micrograms/day", "2000 mcg/week", "2-4 servings a week"
-_DOSE_DIMENSIONS = frozenset({"mass", "activity", "cfu", "serving", "volume"})
+_DOSE_DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "activity", "cfu", "serving", "volume"})
 _VALUE_DIMENSIONS = _DOSE_DIMENSIONS | {"percent", "percent_dv"}  # what a table cell glued to its label holds
 
 # quantities said in words, with the value a careful reader would write down
@@ -107,7 +107,7 @@ _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tol
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
-    r"between\s+ages|after|before|(?:the\s+)?age\s+(?:range\s+|group\s+)?of)"
+    r"between\s+(?:the\s+)?ages(?:\s+of)?|after|before|(?:the\s+)?ages?\s+(?:range\s+|group\s+)?of)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
@@ -131,7 +131,10 @@ _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:c
 _JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
-_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|gbp)\b", re.IGNORECASE)  # "64 billion dollars"
+_MONEY_AFTER = re.compile(r"^\s*(?:dollars|usd|euros?|eur|pounds\s+sterling|sterling|gbp)\b",
+                          re.IGNORECASE)  # "64 billion dollars", "64 pounds sterling" (the unit took "pounds")
+_SCORE_BEFORE = re.compile(r"\b(?:rated|rating|ratings|score[ds]?|scoring|ranked|ranks?|gave\s+it|give\s+it)\s+"
+                           r"(?:(?:it|this|us|them|an?|the)\s+)?$", re.IGNORECASE)
 _RATING_BEFORE = re.compile(r"\b(?:rated\s+[0-9.]+\s+)?out\s+of\s+$|\brated\s+$", re.IGNORECASE)
 _STAR_BEFORE = re.compile(r"[★☆⭐]\s*$")
 _PACK_SIZE = re.compile(r"\b(?:bottle|jar|pack|container|box|tub|supply|count|ct)\b|\(\s*$", re.IGNORECASE)
@@ -154,16 +157,25 @@ _LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|ste
                         r"(?:to|you|that|for|why|i)\b", re.IGNORECASE)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
-_ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$")
+_ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$|[0-9%]\s*(?:[a-zµμ]+\s*)?\bx\s*$", re.IGNORECASE)  # "150 mg x 0.20 = 30"
+_ARITHMETIC_RESULT_AFTER = re.compile(r"^\s*=")
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
-_AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
-_CONTAINER_AFTER = re.compile(r"^\s*-?\s*(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
+_AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
+_CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*"
+                              r"(?:glass\s+|plastic\s+|amber\s+|dropper\s+)?(?:bottles?|jars?|containers?|tubs?|"
                               r"pouch(?:es)?|packs?|packages?|boxes|tubes?)\b", re.IGNORECASE)  # no "can": "a capsule can be"
 _COUNT_PACKAGE_AFTER = re.compile(r"^\s*(?:(?:and|or|,|&)\s*[0-9]+\s*)*-?\s*(?:count|ct)\s+(?:package|packages|bottles?|packs?|"
                                   r"jars?|containers?|boxes|size)\b", re.IGNORECASE)
 _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?:equal\s+to|equivalent\s+to|defined\s+as)|"
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
+_LABELS_AN_AMOUNT_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:[-–—:|=]|→)\s*(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
+_SERVING_SIZE_BEFORE = re.compile(r"\bserving\b|\bsuggested\s+use\b|\bdirections\b|\b(?:method\s+of\s+)?application\b|"
+                                  r"\b(?:reduce|increase|lower|raise)\s+(?:it\s+|this\s+)?to\s+$",
+                                  re.IGNORECASE)  # a dose per serving, or a changed dose
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
+# "270 capsules - 9 month supply", "90 tablets (3-month supply)": the count a pack holds
+_COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|one\s+)?(?:[0-9]+|[a-z]+)[\s-]*"
+                                 r"(?:days?|weeks?|months?|years?)['’]?s?\s+(?:worth|supply)\b", re.IGNORECASE)
 # "10 years younger", "three decades of research": other, not onset
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
@@ -206,6 +218,7 @@ class Grammar:
                        .itertuples(index=False)}
         number = re.compile(
             rf"{_PREFIX}{_LEAD_UNIT}(?:(?<![\w.,/$^)\]:×−-])|(?<=‰ฅ)|(?<=‰ค)|(?=[0-9])(?<=[a-z]{{3}}))(?P<low>{_NUM})(?:\s*(?P<scale1>{scale}))?"
+            rf"(?P<ormore>\s+or\s+(?:more|fewer|less)(?=\s+(?:{unit})))?"  # "two or more hours": a lower bound
             rf"(?:{_UNIT_GAP}(?P<unit1>{unit}))?"
             rf"(?:{_RANGE}(?P<high>{_NUM})(?:\s*(?P<scale2>{scale}))?(?:{_UNIT_GAP}(?P<unit2>{unit}))?)?(?P<plus>\+)?"
             rf"(?:\s*(?P<scale3>{scale})(?:{_UNIT_GAP}(?P<unit3>{unit}))?)?{_PER}",
@@ -225,8 +238,10 @@ class Grammar:
             rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
         )
-        one_in = re.compile(rf"\b(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+)?(?:one|1)\s+(?:in|out\s+of)\s+"
-                            rf"(?P<n>{_NUM})\b(?!\s*(?:{unit}))", re.IGNORECASE)
+        # "1 in 4", "eight out of 10 people", "two in three adults": a share (the reading checks k < n)
+        one_in = re.compile(rf"(?<![\w.,])(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+|approximately\s+|around\s+)?"
+                            rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?P<n>{_NUM})\b(?![.,]?[0-9])(?!\s*(?:{unit}))",
+                            re.IGNORECASE)
         many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
                           r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
                           r"\b(?:for|over)\s+(?P<word3>centuries|decades)\b", re.IGNORECASE)
@@ -236,13 +251,16 @@ class Grammar:
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
-                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
+                             rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
+        # every form's surface, standalone or not ("the liposomal group"): what a comparison of blood levels compares
+        self.form_surfaces = re.compile(rf"\b(?:{trie_pattern(sorted(set(reg.forms['surface']), key=len, reverse=True))})\b")
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
@@ -311,6 +329,21 @@ def _any_word(text: str, words: tuple[str, ...]) -> bool:
     return any(word in text for word in words)
 
 
+_NUMBER_STARTS = re.compile(rf"[0-9]|(?:{_WORD_NUM})\b")
+
+
+def _may_hold_a_share(lowered: str) -> bool:
+    """" in " or " out of " followed by a number ("8 in 10", "one out of four"): a substring test first, since
+    the share expression is tried at every position of the sentences it runs on."""
+    for marker in (" in ", " out of "):
+        index = lowered.find(marker)
+        while index >= 0:
+            if _NUMBER_STARTS.match(lowered, index + len(marker)):
+                return True
+            index = lowered.find(marker, index + 1)
+    return False
+
+
 def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     """Every number expression of a sentence, before deciding which ones are claims.
 
@@ -326,9 +359,9 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
-        n = _value(m.group("n") or m.group("n2"))
+        n = _value(m.group("n") or m.group("n2") or m.group("n3"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
-                             dimension="frequency", kind="divided"))
+                             dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     pattern, position = expressions["number"], 0
     while (m := pattern.search(text, position)) is not None:
         position = m.end()
@@ -348,8 +381,12 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         low, high = _bounds(value, value, prefix, False)
         start = m.start() if group == "word" else m.start("byword")  # "by half": the number is "half"
         found.append(_Number(start, m.end(group), low, high, "%", prefix, dimension="percent", kind="fraction"))
-    for m in (expressions["one_in"].finditer(text) if ("one" in lowered or "1" in lowered) else ()):
-        value = 100 / _value(m.group("n"))
+    for m in (expressions["one_in"].finditer(text) if _may_hold_a_share(lowered) else ()):
+        k, n = _value(m.group("k")), _value(m.group("n"))
+        if not (k.is_integer() and n.is_integer() and 0 < k < n and not 1800 <= n <= 2100) or \
+                _RATING.match(text, m.end()) or _SCORE_BEFORE.search(text, 0, m.start()):
+            continue  # "2 in 1", "in 2019", "4 out of 5 stars", "rated 9 out of 10": not a share of people
+        value = 100 * k / n
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in (expressions["many"].finditer(text) if _any_word(lowered, _MANY_HINTS) else ()):
@@ -385,11 +422,16 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
+    for number in kept:  # "multiply that amount by 0.20": a multiplier
+        if not number.unit and number.kind == "number" and _MULTIPLY_BEFORE.search(sentence, max(0, number.start - 40),
+                                                                                   number.start):
+            number.unit, number.dimension, number.surface = "times", "ratio", "x"
     if len(kept) > 2:
         _restated_ranges(kept, sentence)
     return kept
 
 
+_MULTIPLY_BEFORE = re.compile(r"\bmultipl(?:y|ied|ying)\s+(?:[\w-]+\s+){0,4}?by\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _OPENS_A_RESTATEMENT = re.compile(r"[(;]\s*$")
 
@@ -474,6 +516,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
         prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
     if not prefix_for_bounds and _MAXIMUM_BEFORE.search(sentence[: m.start()]):
         prefix_for_bounds = "up to"  # "Maximum effective dose is typically 3-5mg": high only
+    if m.group("ormore") and not prefix_for_bounds:
+        prefix_for_bounds = "at least" if "more" in m.group("ormore").lower() else "up to"
     if not prefix_for_bounds and not m.group("plus"):
         suffix = _BOUND_AFTER.match(sentence, end)
         if suffix:  # "1mg or less", "200 mg or more"
@@ -527,7 +571,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
-    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before):
+    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before) and (
+            not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
         return True
@@ -550,6 +595,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "One serving of this supplement is equal to 1 capsule": "one" used as "a", a definition
     if number.dimension in ("volume", "serving") and _CONTAINER_AFTER.match(after):
         return True  # "a 2 fl oz bottle", "60-count jar": the size of the container
+    if number.dimension == "weight" and _LABELS_AN_AMOUNT_AFTER.match(after):
+        return True  # "150 lbs – 20 grams daily": a body weight that labels the dose, like an age group
+    if number.dimension == "serving" and _COUNT_SUPPLY_AFTER.match(after):
+        return True  # "270 capsules - 9 month supply": a pack size
     if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
         return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
@@ -663,6 +712,9 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     left, right = _contrast_clause(sentence, number)
+    if cues["people_after"].match(after) and cues["people_problem"].search(sentence, number.end,
+                                                                           min(right, number.end + 120)):
+        return "deficiency_prevalence"  # "10-30% of adults over 50 have difficulty absorbing it": people, not a dose
     contexts = [(sentence[left:right], number.start - left)]  # "... better absorption, but it caused loose stools in 23%"
     if block_kind in ("table_row", "stat"):
         contexts += [(header, 0), (section, 0)]
@@ -695,38 +747,67 @@ _PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|
                                      r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
 
 
+_AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$", re.IGNORECASE)
+_MARK_AFTER = re.compile(r"\s*(?:mark|time\s*-?\s*point)\b", re.IGNORECASE)  # "at the 4-hour mark": when it was observed
+_PURPOSE_AFTER = re.compile(r"\s*(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # the phase's purpose, not its effect
+_DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
+_FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
+                                r"daily)\b", re.IGNORECASE)
+_BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
+_FOOD_WEIGHT = {"oz", "ounce", "ounces"}  # a bare ounce of food weighs (avoirdupois), it is no fluid ounce
+
+
+def _is_food_amount(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
+    """Food or macronutrients eaten, or an amount in the body: other, never a dose. The food may follow a
+    restatement in brackets ("two servings (about 8 ounces) of oily fish", "8 ounces) of oily fish")."""
+    after = sentence[number.end: number.end + 40]
+    if cues["not_dose_after"].match(after) or cues["food_content"].search(sentence, max(0, number.start - 60),
+                                                                          number.start):
+        return True
+    restated = _RESTATED_AFTER.match(sentence, number.end)
+    return bool(restated) and bool(cues["not_dose_after"].match(sentence[restated.end(): restated.end() + 40]))
+
+
 def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
-                block_kind: str = "paragraph", has_dose: bool = False) -> str:
+                block_kind: str = "paragraph", has_dose: bool = False, forms: tuple[tuple[int, int], ...] = ()) -> str:
     dimension = number.dimension
     if dimension == "percent":
         return _percent_type(number, sentence, header, section, cues, block_kind)
     if dimension == "ratio":  # "3 times better absorbed", "a 20-fold increase in bioavailability"
         left, right = _clause(sentence, number)
-        return "absorption_rate" if cues["absorption_rate"].search(sentence, left, right) else "other"
-    if dimension in ("mass", "activity", "cfu", "serving", "volume"):
+        if cues["absorption_rate"].search(sentence, left, right):
+            return "absorption_rate"
+        if cues["not_absorption"].search(sentence, left, right) and any(left <= a and b <= right for a, b in forms):
+            return "absorption_rate"  # "the liposomal group had plasma levels 1.8 times higher": a form's bioavailability
+        return "other"
+    if dimension in _DOSE_DIMENSIONS:
         before = sentence[max(0, number.start - 40): number.start]
         after = sentence[number.end: number.end + 40]
-        if dimension == "mass" and (cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
-            return "absorption_rate"  # "you absorb about 11 mg"
+        if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
+                cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
+            return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
         if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
-                cues["not_dose_after"].match(after) or cues["food_content"].search(sentence[max(0, number.start - 60):
-                                                                                             number.start]):
+                _is_food_amount(number, sentence, cues):
             return "other"  # the body's content, a blood level, food eaten with it
         return "dose"
     if dimension == "time":
         after = sentence[number.end: number.end + 60]
         before = sentence[max(0, number.start - 30): number.start]
-        if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose):
-            return "timing"
+        if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose) or \
+                cues["timing_before"].search(sentence, max(0, number.start - 80), number.start):
+            return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
         if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
             return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
-        if cues["onset_before"].search(before):
-            return "onset"  # "it takes about 4 weeks", "after just 30 days"
-        if (cues["regimen_before"].search(before) or cues["regimen"].search(sentence)) and \
-                not cues["onset_after"].match(after):
-            return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)": a regimen length
+        if cues["onset_before"].search(before) or (_AT_THE_BEFORE.search(before) and _MARK_AFTER.match(after)):
+            return "onset"  # "it takes about 4 weeks", "after just 30 days", "higher at the 4-hour mark"
+        regimen = cues["regimen"].search(sentence)
+        if (cues["regimen_before"].search(before) or regimen) and (
+                not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)):
+            if not regimen and cues["onset_purpose"].search(sentence):
+                return "onset"  # "to see noticeable benefits, ... daily for at least three months"
+            return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)", "a loading phase for 5 days in order to ..."
         if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
             return "onset"
         return "other"
@@ -813,7 +894,7 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         label = sentence[number.end:].strip()
         if label and len(label.split()) <= _MAX_LABEL_WORDS:
             return re.sub(r"\s+", " ", label).lower()
-    if number.dimension == "frequency" and number.kind != "divided":
+    if number.dimension == "frequency" and number.kind not in ("divided", "doses"):
         # "250 mg three times a day": how often the dose is taken, for whom or what when the sentence says
         whom = _closest(found["population"], number) or _closest(found["purpose"], number)
         return f"dosing frequency, {whom}" if whom else "dosing frequency"
@@ -955,14 +1036,15 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
     for other in numbers[index + 1:]:
         if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
             break
-        if other.dimension == "frequency" and other.kind != "divided" and other.unit == "times/day":  # not "a week"
+        if other.dimension == "frequency" and other.kind not in ("divided", "doses") and \
+                other.unit == "times/day":  # not "a week"
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
             if not math.isnan(value):
                 return int(value)
         if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
             break
     for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
-        if other.kind == "divided" and number.start - other.end <= 15:
+        if other.kind in ("divided", "doses") and other.dimension == "frequency" and number.start - other.end <= 15:
             return int(other.low)
     return 1
 
@@ -1050,15 +1132,21 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
     "billions", "within", "hour", "centuries", "decades"])
-_LETTER_RUNS = re.compile(r"[a-z]+")
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
 
+_HINT_BYTES = frozenset(w.encode() for w in _HINT_WORDS)
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, every other byte a space
+
+
 def may_hold_a_number(text: str) -> bool:
     """A cheap test that lets most sentences skip the number grammar: a digit, or a word that a number
-    expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation."""
-    return bool(_HOPEFUL_CHARACTER.search(text)) or not _HINT_WORDS.isdisjoint(_LETTER_RUNS.findall(text.lower()))
+    expression needs ("twenty-five" needs "twenty"). A set lookup per word, not a 200-way alternation; the
+    words are the runs of a-z of the lower-cased text, split in C (bytes.translate) rather than by a regex."""
+    if _HOPEFUL_CHARACTER.search(text):
+        return True
+    return not _HINT_BYTES.isdisjoint(text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split())
 
 
 @dataclass
@@ -1136,11 +1224,32 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
+            food: _Number | None = None  # the last food amount of the sentence
+            dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
+            forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
+                if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
             for number in numbers:
-                kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose)
+                if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
+                    number.unit, number.dimension = "count", "count"
+                kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
+                if number.dimension in _DOSE_DIMENSIONS and (
+                        kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
+                        and _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
+                    # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
+                    # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
+                    kind, food = "other", number
+                    period = _FOOD_PERIOD_AFTER.match(s.text, number.end) if not number.per else None
+                    if period:
+                        number.per = "week" if period.group("week") else "day"
+                    if number.surface in _FOOD_WEIGHT:
+                        number.unit = "oz"
                 if number.dimension == "serving" and kind == "dose" and not (
-                        daily or cues["timing"].search(s.text) or cues["dose_daily"].search(section)):
-                    continue  # "30 capsules" with no taking or daily cue: a pack size
+                        daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
+                        or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)
+                        or dosing_times or cues["timing_event"].search(s.text)):
+                    # "30 capsules" with no taking, daily, timing or frequency cue (its own "capsules" is none): a pack
+                    # size; "1 tablet 20 minutes before bedtime", "1 capsule every 2 days" are doses
+                    continue
                 per_dose = times_per_day(kind, s.text, number, numbers)
                 per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose

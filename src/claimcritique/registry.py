@@ -4,9 +4,10 @@ Every unit the claims grammar reads, every supplement it names and every form wi
 fraction lives in a CSV under `data/registry/`, with its source, so that a new unit or a new
 supplement is a data row and not an edit in three modules:
 
-- `units.csv`: surface form -> canonical unit, its dimension (mass, weight, activity, cfu, percent,
-  percent_dv, ratio, frequency, serving, volume, time, concentration, count, scale) and the factor to
-  the canonical unit of that dimension (mass: mg; time: minutes; volume: ml); `report_as` is the unit
+- `units.csv`: surface form -> canonical unit, its dimension (mass, mass_per_weight, amount, weight,
+  activity, cfu, percent, percent_dv, ratio, frequency, serving, volume, time, concentration, count,
+  scale) and the factor to the canonical unit of that dimension (mass: mg; mass_per_weight: mg/kg, a
+  dose scaled to body weight; amount: mmol; weight: kg; time: minutes; volume: ml); `report_as` is the unit
   written in the claims table (grams are written as mg, micrograms stay mcg).
 - `supplements.csv`: one row per surface form (`kind` = name or synonym) of each supplement.
 - `forms.csv`: salts and forms, with the elemental fraction only where a cited source gives it;
@@ -32,7 +33,8 @@ from . import paths
 from .datafiles import read_data_csv
 
 FOLDER = paths.DATA / "registry"
-DIMENSIONS = frozenset({"mass", "weight", "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
+DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "weight",
+                        "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
                         "volume", "time", "concentration", "count", "scale", "molar_mass"})
 KINDS = frozenset({"name", "synonym"})
 
