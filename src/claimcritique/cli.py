@@ -209,7 +209,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("bench", help="speed and memory at scale, as ratios against textstat alone (see bench --help)")
     sub.add_parser("report", help="the HTML write-up of the last run's tables and figures (see report --help)")
     sub.add_parser("evaluate", help="claims scored against gold annotations, per claim type (see evaluate --help)")
-    sub.add_parser("evaluate-language", help="claim strength and promo_index measured against outside labels (see evaluate-language --help)")
+    sub.add_parser("evaluate-language",
+                   help="claim strength and promo_index measured against outside labels (see evaluate-language --help)")
     return parser
 
 

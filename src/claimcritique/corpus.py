@@ -409,6 +409,16 @@ def plan_corpus(paths_: Sequence[str | Path] | None = None, manifest: str | Path
     return planned, problems
 
 
+def _segment_into(doc_id: str, text: str, blocks: list, sentences: list) -> tuple[list, list, list[str]]:
+    """Segment one document, appending its rows to the corpus's lists; returns its blocks, sentences and
+    first five headings (what the title is guessed from)."""
+    doc_blocks = block_rows(doc_id, text)
+    doc_sentences = sentence_rows(text, doc_blocks)
+    blocks.extend(doc_blocks)
+    sentences.extend(doc_sentences)
+    return doc_blocks, doc_sentences, [b[3] for b in doc_blocks if b[2] == "heading"][:5]
+
+
 def load_documents(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_MB) -> Corpus:
     """Read and segment planned documents; unusable files become problems, never exceptions."""
     documents, blocks, sentences, problems = [], [], [], []
@@ -425,11 +435,7 @@ def load_documents(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_M
             problems.append(_problem(path, doc_id, "error", f"cannot read ({error.strerror or error})"))
             continue
         problems.extend(_problem(path, doc_id, "warning", note) for note in notes)
-        doc_blocks = block_rows(doc_id, text)
-        doc_sentences = sentence_rows(text, doc_blocks)
-        blocks.extend(doc_blocks)
-        sentences.extend(doc_sentences)
-        headings = [b[3] for b in doc_blocks if b[2] == "heading"][:5]
+        doc_blocks, doc_sentences, headings = _segment_into(doc_id, text, blocks, sentences)
         documents.append((
             doc_id, str(path), path.name, FORMATS[path.suffix.lower()],
             meta.get("title") or guess_title(info, headings), meta.get("publisher") or info.get("publisher", ""),
@@ -712,11 +718,7 @@ def load_pages(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_M
         except DocumentError as error:
             problems.append(_problem(f"{item.path}#{where}", doc_id, "error", str(error)))
             continue
-        doc_blocks = block_rows(doc_id, text)
-        doc_sentences = sentence_rows(text, doc_blocks)
-        blocks.extend(doc_blocks)
-        sentences.extend(doc_sentences)
-        headings = [b[3] for b in doc_blocks if b[2] == "heading"][:5]
+        doc_blocks, doc_sentences, headings = _segment_into(doc_id, text, blocks, sentences)
         documents.append((
             doc_id, str(item.path), name, kind, meta.get("title") or guess_title(info, headings),
             meta.get("publisher") or info.get("publisher", ""), meta.get("kind", ""), meta.get("url") or info.get("url", ""),
