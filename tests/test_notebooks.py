@@ -5,6 +5,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -117,3 +118,27 @@ def test_stock_nbconvert_runs_the_widget_notebook(outputs, tmp_path):
     shown = json.dumps([o for c in nb.cells for o in c.get("outputs", [])])
     assert "application/vnd.jupyter.widget-view+json" in shown  # the widget cell ran and replied
     assert "Calm, Cramps, Sleep listicle" in shown  # the static view names its document by label
+
+
+def test_a_run_clears_only_its_own_notebooks_old_figures(tmp_path):
+    """Figures left by an older version of a notebook go; other notebooks' figures and other files stay."""
+    from claimcritique import notebooks as runner
+
+    for name in ("02_dose_ranges.png", "02_dose_ranges.svg", "05_claim_matrix.pdf", "notes.txt", "02_data.csv"):
+        (tmp_path / name).write_text("x")
+    removed = runner.clear_figures(tmp_path, [Path("02_quantitative_claims.ipynb")])
+    assert sorted(p.name for p in removed) == ["02_dose_ranges.png", "02_dose_ranges.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["02_data.csv", "05_claim_matrix.pdf", "notes.txt"]
+
+
+def test_a_kernel_that_dies_ends_the_run_with_a_message_naming_the_notebook(outputs, tmp_path):
+    """A crashed kernel (here it exits mid-cell, as the out-of-memory killer would end it) is reported, not waited on."""
+    from claimcritique import notebooks
+
+    nb = nbformat.v4.new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3"}})
+    nb.cells = [nbformat.v4.new_code_cell("import os\nos._exit(1)")]
+    path = tmp_path / "09_crash.ipynb"
+    nbformat.write(nb, path)
+    outcomes = notebooks.run_suite([path], paths.RAW, tmp_path / "out", jobs=1, timeout=60)
+    assert [name for name, _, _ in outcomes] == ["09_crash.ipynb"]
+    assert "DeadKernel" in outcomes[0][2] or "died" in outcomes[0][2]

@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import queue
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -37,6 +39,7 @@ from . import paths
 KERNEL = "python3"
 CELL_TIMEOUT = 600
 BUILD = paths.BUILD / "notebooks"
+FIGURE_FILE = re.compile(r"\d\d_[\w.-]+\.(?:png|svg|pdf)")  # what plotting.save_figure writes
 KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
 _RESET = ("get_ipython().run_line_magic('reset', '-f')\n"
           "import matplotlib.pyplot as _plt; _plt.close('all'); del _plt\n"
@@ -138,20 +141,40 @@ def run_suite(notebooks: Sequence[Path], corpus: str | Path | None = None, outpu
         worker.start()
     try:
         analysis.results(chosen)  # the tables every notebook reads
+        clear_figures(paths.outputs(chosen).figures, notebooks)
         for path in sorted(notebooks, key=_expected_cost, reverse=True):
             todo.put(path)
     finally:
         for _ in workers:
             todo.put(None)
     outcomes = []
-    for _ in notebooks:
+    while len(outcomes) < len(notebooks):
         try:
-            outcomes.append(done.get(timeout=timeout * len(notebooks)))
-        except Exception:  # a worker died without reporting: say so instead of waiting forever
-            break
+            outcomes.append(done.get(timeout=1))
+        except queue.Empty:
+            if not any(worker.is_alive() for worker in workers):  # every worker gone: nothing more will come
+                try:
+                    outcomes.append(done.get(timeout=1))
+                except queue.Empty:
+                    break
     for worker in workers:
-        worker.join()
+        worker.join(timeout=30)
+    ran = {name for name, _, _ in outcomes}
+    outcomes += [(path.name, 0.0, "its kernel's worker process died before reporting (out of memory?)")
+                 for path in notebooks if path.name not in ran and not all(w.exitcode == 0 for w in workers)]
     return outcomes
+
+
+def clear_figures(folder: Path, notebooks: Sequence[Path]) -> list[Path]:
+    """Remove the figure files these notebooks write (NN_name.png/.svg/.pdf, NN their number) from a corpus's
+    figure folder, so that after a run it holds exactly that run's figures, none left from an older version;
+    other files, and other notebooks' figures, are kept."""
+    numbers = {path.name[:2] for path in notebooks}
+    stale = [p for p in folder.glob("*") if p.is_file() and FIGURE_FILE.fullmatch(p.name) and p.name[:2] in numbers] \
+        if folder.is_dir() else []
+    for path in stale:
+        path.unlink()
+    return stale
 
 
 def main(argv: list[str] | None = None) -> int:
