@@ -169,12 +169,13 @@ def _basis_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
     return found[0], found[1]
 
 
-def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], str]:
-    """(doc_id, sentence_id) -> the heading above it and, for a table row, its header row: what a table of
-    RDAs says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg")."""
+def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(doc_id, sentence_id) -> (the heading above it and, for a table row, its header row; that header row
+    alone): what a table says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg";
+    "Example Dose (Compound) | Equivalent Elemental Iron" over "Ferrous Fumarate | 300 mg | 99 mg")."""
     if sentences is None or sentences.empty or "block_kind" not in sentences.columns:
         return {}
-    contexts: dict[tuple[str, str], str] = {}
+    contexts: dict[tuple[str, str], tuple[str, str]] = {}
     doc, heading, header = None, "", ""
     for doc_id, sentence_id, kind, text in zip(sentences["doc_id"], sentences["sentence_id"], sentences["block_kind"],
                                                sentences["text"]):
@@ -187,17 +188,38 @@ def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], str]
                 header = text
         else:
             header = ""
-        contexts[(doc_id, sentence_id)] = f"{heading} {header}".strip()
+        contexts[(doc_id, sentence_id)] = (f"{heading} {header}".strip(), header)
     return contexts
 
 
-def _dose_basis(quote: str, context: str) -> str:
+NOT_JUDGED_BASES = ("described", "composition")  # dose bases that are not advice: never judged nor compared
+
+
+def _is_composition(quote: str, header: str, unit: str) -> bool:
+    """Whether a dose describes what a product, tablet or form contains or how it is sold ("often in 325 mg
+    tablets", "65 mg per tablet", a table of forms and their content per tablet) rather than advising it: a
+    composition cue in the sentence or a composition table header, and no advice to take it (a "take", "daily"
+    or serving cue in the sentence, or a daily unit from the sentence or header)."""
+    composition, column, advice = (_pattern_of("dose_basis", stance) for stance in
+                                   ("composition", "composition column", "recommended"))
+    if unit.endswith("/day") or (advice is not None and advice.search(quote)):
+        return False
+    if composition is not None and composition.search(quote):
+        return True
+    return bool(header and column is not None and column.search(header)
+                and not (advice is not None and advice.search(header)))
+
+
+def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> str:
     """"described" when the amount only conditions another statement ("at doses of 12 g only 16% is absorbed"),
+    "composition" when it describes a product's content or how it is sold ("often in 325 mg tablets"),
     "total intake" when the claim states a recommended intake from all sources (an RDA), else "supplement"."""
     total, supplement = _basis_patterns()
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
+    if _is_composition(quote, header, unit):
+        return "composition"
     if total is None:
         return "supplement"
     if total.search(quote) and not (supplement and supplement.search(quote)):
@@ -292,16 +314,18 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
         value_end = int(getattr(c, "value_end", c.end) - c.start)
         if c.claim_type == "dose" and reg.dimension(unit) in ("mass", "activity"):
             times = getattr(c, "times_per_day", 1) or 1
+            in_table = getattr(c, "block_kind", "") == "table_row" or c.quote.lstrip().startswith("|")
             topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
             purpose = purpose_class(f"{c.subject} {c.quote}")
-            context = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), "")
-            basis = _dose_basis(c.quote, context)
+            context, header = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", ""))
+            basis = _dose_basis(c.quote, context, header, unit if times <= 1 else f"{unit}/day")
             form, fits, names_salt = _claim_reading(c.quote, c.subject, supplement, value_at, value_end,
                                                     main.get(c.doc_id, ""))
             if names_salt:
                 elemental = "no"
-            elif elemental == "yes" and not _elemental_here(c.quote, value_at, value_end):
+            elif elemental == "yes" and not in_table and not _elemental_here(c.quote, value_at, value_end):
                 elemental = ""  # "325 mg tablets, containing about 20% elemental iron": the 20% is elemental
+            # (a table cell's "yes" comes from its column header, "Equivalent Elemental Iron", and stays)
             per = unit.removesuffix("/day")
             low, high = low * times, high * times
             unit = f"{per}/day" if unit.endswith("/day") or times > 1 else per
@@ -506,8 +530,8 @@ def _states_form(a: dict, row: pd.Series) -> bool | None:
 def _dose_verdict(a: dict, refs: _References) -> dict | None:
     """A dose against the references of its supplement and population: UL, recommended intake or studied doses."""
     supplement, population = a["supplement"], a["population"]
-    if a["basis"] == "described":
-        return None  # an amount that conditions another statement is not a recommendation to judge
+    if a["basis"] in NOT_JUDGED_BASES:
+        return None  # an amount that conditions another statement, or a product's content, is not advice to judge
     if a["basis"] == "total intake":
         return _intake_verdict(a, refs)
     upper = refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True)
@@ -768,7 +792,7 @@ def _stated_forms(refs: pd.DataFrame | None) -> dict[str, list[str]]:
 def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dose stances with a known basis, in one unit per supplement (elemental where it matters), with their group."""
     doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance") & (stances["supplement"] != "")
-                    & (stances["basis"] != "described") & ~(stances["high"].isna() & stances["low"].notna())]
+                    & ~stances["basis"].isin(NOT_JUDGED_BASES) & ~(stances["high"].isna() & stances["low"].notna())]
     stated_forms = _stated_forms(refs)
     rows = []
     for a in doses.to_dict("records"):
@@ -1100,7 +1124,7 @@ def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, t
     stances = _with_stance_columns(stances)
     rows = stances[(stances["supplement"] == supplement) & (stances["topic"] == topic) & (stances["role"] == "stance")]
     if topic == "dose":
-        rows = rows[rows["basis"] != "described"]
+        rows = rows[~rows["basis"].isin(NOT_JUDGED_BASES)]
     if unit:
         rows = rows.assign(low=[_convert(v, u, unit, supplement) for v, u in zip(rows["low"], rows["unit"])],
                            high=[_convert(v, u, unit, supplement) for v, u in zip(rows["high"], rows["unit"])],
