@@ -139,6 +139,7 @@ EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("exceeds_reference", "zinc_each_take", "zinc_ul_adults_iom2001"),  # "take one capsule daily" is advice
     ("exceeds_reference", "vitd_drops", "vitd_ul_adults_iom2011"),  # a product title's strength is its serving
     ("exceeds_reference", "iron_column", "iron_ul_adults_iom2001"),  # elemental from its column header
+    ("exceeds_reference", "mag_vendor", "ul_suppl_age9plus_iom1997"),  # 2 capsules x 250 mg = 500 mg/day
     ("agreement", "mag_rda_table", "rda_men_19_30, rda_men_31_50, rda_men_51plus, rda_women_19_30, rda_women_31_50, "
                                    "rda_women_51plus"),
 }
@@ -367,3 +368,14 @@ def test_a_table_of_forms_is_a_description_unless_its_header_advises():
     advice = "| Form | Elemental content | Recommended daily dose |"
     assert consistency._dose_basis("| Ferrous Fumarate | 33% | 300 mg |", advice, advice) == "supplement"
     assert consistency._dose_basis("| Ferrous Fumarate | 33% | 300 mg |", forms, forms, "mg/day") == "supplement"
+
+
+@pytest.mark.parametrize("quote, value, units", [
+    ("Take 2 capsules (500 mg each) daily.", "500 mg", 2),
+    ("Take two tablets of 200 mg each with a meal.", "200 mg", 2),
+    ("Take 2 capsules daily; each holds 500 mg.", "500 mg", 1),  # not said as "N capsules (X each)"
+    ("Take 500 mg (2 capsules) daily.", "500 mg", 1),  # the amount is the serving already
+])
+def test_an_amount_per_unit_is_multiplied_by_the_units_per_serving(quote, value, units):
+    at = quote.index(value)
+    assert consistency._units_per_serving(quote, at, at + len(value)) == units

@@ -229,6 +229,23 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> s
     return "supplement"
 
 
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNITS_EACH = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six)\s+(?:capsules?|caps|tablets?|softgels?|gummies"
+                         r"|pills?|caplets?|scoops?)\b\s*(?:\((?P<inside>[^()]*\beach\b[^()]*)\)"
+                         r"|(?:of|,|at)\s+(?P<after>[^.;!?()]{0,30}?\beach\b))", re.IGNORECASE)
+
+
+def _units_per_serving(quote: str, value_at: int, value_end: int) -> int:
+    """How many units a serving takes when the amount is per unit ("Take 2 capsules (500 mg each) daily" is 2 x
+    500 mg); 1 otherwise."""
+    for m in _UNITS_EACH.finditer(quote):
+        group = "inside" if m.group("inside") is not None else "after"
+        if m.start(group) <= value_at and value_end <= m.end(group):
+            count = m.group("count").lower()
+            return int(count) if count.isdigit() else _COUNT_WORDS[count]
+    return 1
+
+
 @cache
 def _registry() -> domain.Registry:
     return domain.load()
@@ -292,7 +309,8 @@ def _population(subject: str, quote: str) -> str:
 def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Numeric stances from the claims table, with supplement, population, purpose, basis and form.
 
-    Doses are daily totals ("250 mg three times a day" is 750 mg/day), in the unit as stated (mg, mcg,
+    Doses are daily totals ("250 mg three times a day" is 750 mg/day; "Take 2 capsules (500 mg each) daily" is
+    1000 mg/day), in the unit as stated (mg, mcg,
     IU); comparisons convert. Claims about a supplement the registry does not know are left out."""
     reg = _registry()
     known = set(reg.names)
@@ -314,6 +332,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
         value_end = int(getattr(c, "value_end", c.end) - c.start)
         if c.claim_type == "dose" and reg.dimension(unit) in ("mass", "activity"):
             times = getattr(c, "times_per_day", 1) or 1
+            units = _units_per_serving(c.quote, value_at, value_end)  # "2 capsules (500 mg each)"
             in_table = getattr(c, "block_kind", "") == "table_row" or c.quote.lstrip().startswith("|")
             topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
             purpose = purpose_class(f"{c.subject} {c.quote}")
@@ -327,7 +346,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                 elemental = ""  # "325 mg tablets, containing about 20% elemental iron": the 20% is elemental
             # (a table cell's "yes" comes from its column header, "Equivalent Elemental Iron", and stays)
             per = unit.removesuffix("/day")
-            low, high = low * times, high * times
+            low, high = low * times * units, high * times * units
             unit = f"{per}/day" if unit.endswith("/day") or times > 1 else per
             subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
