@@ -176,22 +176,27 @@ def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tupl
     if sentences is None or sentences.empty or "block_kind" not in sentences.columns:
         return {}
     contexts: dict[tuple[str, str], tuple[str, str]] = {}
-    doc, heading, header = None, "", ""
+    doc, heading, header, lead = None, "", "", ""
     for doc_id, sentence_id, kind, text in zip(sentences["doc_id"], sentences["sentence_id"], sentences["block_kind"],
                                                sentences["text"]):
         if doc_id != doc:
-            doc, heading, header = doc_id, "", ""
+            doc, heading, header, lead = doc_id, "", "", ""
         if kind == "heading":
-            heading, header = text, ""
+            heading, header, lead = text, "", ""
         elif kind == "table_row":
             if not re.search(r"\d", text):
                 header = text
         else:
             header = ""
-        contexts[(doc_id, sentence_id)] = (f"{heading} {header}".strip(), header)
+            if len(text) > LIST_ITEM_LENGTH:
+                lead = ""  # a lead governs the short "label: amount" lines right after it
+        contexts[(doc_id, sentence_id)] = (f"{heading} {lead} {header}".strip(), header)
+        if kind not in ("heading", "table_row") and text.rstrip().endswith(":") and not re.search(r"\d", text):
+            lead = text  # "The NIH recommends the following daily intake of magnesium:" over "Adult Men: 400-420 mg"
     return contexts
 
 
+LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
 NOT_JUDGED_BASES = ("described", "composition")  # dose bases that are not advice: never judged nor compared
 
 
@@ -220,6 +225,9 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> s
         return "described"
     if _is_composition(quote, header, unit):
         return "composition"
+    all_sources = _pattern_of("dose_basis", "total intake (all sources)")
+    if all_sources is not None and all_sources.search(quote):
+        return "total intake"
     if total is None:
         return "supplement"
     if total.search(quote) and not (supplement and supplement.search(quote)):
@@ -667,7 +675,10 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     every, own = every[every["unit"] == unit], own[own["unit"] == unit]
     amounts, _ = _elemental_amounts(a)
     low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)
-    pool = own.dropna(subset=["high"]) if len(own.dropna(subset=["high"])) else every
+    if own.dropna(subset=["high"]).empty:  # no RDA/AI for this group: another group's values say nothing about it
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
+                                                      f"intake; the reference table has none for {a['population']}.")
+    pool = own.dropna(subset=["high"])
     lo, hi = pool["low"].min(), pool["high"].max()
     ids = ", ".join(pool["ref_id"])
     what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {a['population'] or 'any group'} " \
@@ -967,7 +978,8 @@ def within_documents(stances: pd.DataFrame) -> pd.DataFrame:
         records = group.to_dict("records")
         for a, b in combinations(records, 2):
             same_group = _normal_subject(a["claim_subject"]) == _normal_subject(b["claim_subject"]) and \
-                _ages(a["quote"]) == _ages(b["quote"])  # rows of an RDA table differ by their age band
+                _ages(a["quote"]) == _ages(b["quote"]) and _sexes(a["quote"]) == _sexes(b["quote"])
+            # rows of an RDA table differ by their age band or sex ("14-18 years (boys): 11 mg", "(girls): 9 mg")
             if same_group and a["quote"] != b["quote"] and not _overlap(a["low"], a["high"], b["low"], b["high"]):
                 found.append(_finding("dose", "self_contradiction", a, a["doc_id"],
                                       f"{a['doc_id']} gives the recommended intake for the same group as {a['stance']} "
@@ -982,6 +994,15 @@ _AGE = re.compile(r"\b\d{1,2}\s*(?:[-–]\s*\d{1,2}|\+)(?:\s*(?:years?|yrs?|y)\b
 def _ages(quote: str) -> set[str]:
     """The age bands a quote names ("19-30 years", "31+", "over 50")."""
     return {" ".join(m.lower().split()) for m in _AGE.findall(quote)}
+
+
+_SEX = re.compile(r"\b(?:boys?|girls?|men|women|males?|females?|man|woman)\b", re.IGNORECASE)
+_SEX_CLASS = {"boy": "m", "boys": "m", "men": "m", "man": "m", "male": "m", "males": "m"}
+
+
+def _sexes(quote: str) -> set[str]:
+    """The sexes a quote names ("boys", "women"), as m/f."""
+    return {_SEX_CLASS.get(m.lower(), "f") for m in _SEX.findall(quote)}
 
 
 def _normal_subject(subject: str) -> str:
