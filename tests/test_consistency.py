@@ -117,6 +117,17 @@ MADE_UP = {  # made-up pages: one class of case each
     "zinc_each_take": "Zinc\n\nEach capsule contains 50 mg of elemental zinc; take one capsule daily.\n",
     "vitd_drops": "Vitamin D3 10000 IU Drops\n\nLiquid vitamin D3 supplement for immune support.\n",
     "mag_vendor": "Magnesium Capsules\n\nTake 2 capsules (250 mg of elemental magnesium each) daily.\n",
+    # a study's dose and a worked example describe amounts; they do not advise them
+    "vitc_study": "Vitamin C trial\n\nThey gave everyone 4 grams of vitamin C for a week.\n",
+    "iron_example": "Reading iron labels\n\nFor example, if a supplement provides 150 mg of ferrous bisglycinate, you get "
+                    "about 30 mg of elemental iron.\n",
+    # a requirement from all sources, or a list under an intake lead, is a recommended intake, not a supplement dose
+    "mag_all_sources": "Magnesium needs\n\nTotal magnesium requirements from all sources (food and supplements) are "
+                       "400-420 mg of elemental magnesium per day for men.\n",
+    "mag_lead": "Magnesium intake\n\nThe NIH recommends the following daily intake of magnesium:\n\n"
+                "- Adult Men: 400-420 mg\n- Adult Women: 310-320 mg\n",
+    "zinc_kids_rda": "Zinc for children\n\nThe recommended daily allowances of zinc are:\n\n- Children 1-3 years: 3 mg\n"
+                     "- Adolescents 14-18 years (boys): 11 mg\n- Adolescents 14-18 years (girls): 9 mg\n",
     # a table column whose header says elemental makes its cells elemental
     "iron_column": "Iron for deficiency\n\n| Group | Elemental iron (mg) |\n|---|---|\n| Adults with iron deficiency "
                    "| 120 mg |\n",
@@ -167,7 +178,11 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("exceeds_reference", "vitc_described", None),  # an amount conditioning another statement is not advice
     *[(kind, doc, None) for doc in ("iron_sold", "zinc_capsules", "iron_each", "iron_provides", "iron_forms_table")
       for kind in ("exceeds_reference", "unclear_basis", "agreement", "contradiction")],  # descriptions: not judged
-    ("unclear_basis", "iron_column", None),  # the header says elemental: not "if it is elemental"
+    ("unclear_basis", "iron_column", None),
+    *[(kind, doc, None) for doc in ("vitc_study", "iron_example", "mag_all_sources", "mag_lead", "zinc_kids_rda")
+      for kind in ("exceeds_reference", "unclear_basis")],
+    ("conflicts_with_evidence", "zinc_kids_rda", None),  # no children's RDA in the table: unsupported, not a conflict
+    ("self_contradiction", "zinc_kids_rda", None),  # boys' and girls' RDAs are different groups  # the header says elemental: not "if it is elemental"
     ("unsupported", "vitd_drops", None),
 ]
 
@@ -379,3 +394,22 @@ def test_a_table_of_forms_is_a_description_unless_its_header_advises():
 def test_an_amount_per_unit_is_multiplied_by_the_units_per_serving(quote, value, units):
     at = quote.index(value)
     assert consistency._units_per_serving(quote, at, at + len(value)) == units
+
+
+def test_a_recommended_intake_for_a_group_without_reference_rows_is_unsupported():
+    """Zinc's reference rows give adults' RDAs only: a child's 3 mg RDA is not "outside every RDA"."""
+    refs = references.load_references()
+    assert refs.query("supplement == 'zinc' and basis == 'rda'")["population_class"].str.contains("children").sum() == 0
+    stance = _dose_stance(supplement="zinc", basis="total intake", population="children", low=3.0, high=3.0,
+                          stance="3 mg", unit="mg", subject="children")
+    found = consistency.against_references(pd.DataFrame([stance]), refs)
+    assert found["kind"].tolist() == ["unsupported"]
+
+
+def test_recommended_intakes_for_boys_and_girls_are_not_a_self_contradiction():
+    rows = [_dose_stance(supplement="zinc", basis="total intake", low=v, high=v, stance=f"{v:g} mg", unit="mg",
+                         subject="adults (general)", claim_subject="adolescents", quote=q)
+            for v, q in ((11.0, "Adolescents 14-18 years (boys): 11 mg"), (9.0, "Adolescents 14-18 years (girls): 9 mg"))]
+    assert consistency.within_documents(pd.DataFrame(rows)).empty
+    same = [{**rows[0]}, {**rows[1], "quote": "Adolescents 14-18 years (boys), again: 9 mg"}]
+    assert consistency.within_documents(pd.DataFrame(same))["kind"].tolist() == ["self_contradiction"]
