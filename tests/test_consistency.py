@@ -178,11 +178,11 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("exceeds_reference", "vitc_described", None),  # an amount conditioning another statement is not advice
     *[(kind, doc, None) for doc in ("iron_sold", "zinc_capsules", "iron_each", "iron_provides", "iron_forms_table")
       for kind in ("exceeds_reference", "unclear_basis", "agreement", "contradiction")],  # descriptions: not judged
-    ("unclear_basis", "iron_column", None),
+    ("unclear_basis", "iron_column", None),  # the header says elemental: not "if it is elemental"
     *[(kind, doc, None) for doc in ("vitc_study", "iron_example", "mag_all_sources", "mag_lead", "zinc_kids_rda")
       for kind in ("exceeds_reference", "unclear_basis")],
     ("conflicts_with_evidence", "zinc_kids_rda", None),  # no children's RDA in the table: unsupported, not a conflict
-    ("self_contradiction", "zinc_kids_rda", None),  # boys' and girls' RDAs are different groups  # the header says elemental: not "if it is elemental"
+    ("self_contradiction", "zinc_kids_rda", None),  # boys' and girls' RDAs are different groups
     ("unsupported", "vitd_drops", None),
 ]
 
