@@ -128,6 +128,9 @@ MADE_UP = {  # made-up pages: one class of case each
                 "- Adult Men: 400-420 mg\n- Adult Women: 310-320 mg\n",
     "zinc_kids_rda": "Zinc for children\n\nThe recommended daily allowances of zinc are:\n\n- Children 1-3 years: 3 mg\n"
                      "- Adolescents 14-18 years (boys): 11 mg\n- Adolescents 14-18 years (girls): 9 mg\n",
+    # an amount of fish oil is the oil's mass, not EPA+DHA: the page says what it is
+    "fishoil_mass": "Fish oil safety\n\nUp to 3,000 mg of fish oil daily is generally considered safe.\n",
+    "epa_dha_high": "Omega-3 dosing\n\nTake 3,000 mg of combined EPA and DHA daily.\n",
     # a table column whose header says elemental makes its cells elemental
     "iron_column": "Iron for deficiency\n\n| Group | Elemental iron (mg) |\n|---|---|\n| Adults with iron deficiency "
                    "| 120 mg |\n",
@@ -150,6 +153,7 @@ EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("exceeds_reference", "zinc_each_take", "zinc_ul_adults_iom2001"),  # "take one capsule daily" is advice
     ("exceeds_reference", "vitd_drops", "vitd_ul_adults_iom2011"),  # a product title's strength is its serving
     ("exceeds_reference", "iron_column", "iron_ul_adults_iom2001"),  # elemental from its column header
+    ("exceeds_reference", "epa_dha_high", "o3_fda_ceiling_2004"),
     ("exceeds_reference", "mag_vendor", "ul_suppl_age9plus_iom1997"),  # 2 capsules x 250 mg = 500 mg/day
     ("agreement", "mag_rda_table", "rda_men_19_30, rda_men_31_50, rda_men_51plus, rda_women_19_30, rda_women_31_50, "
                                    "rda_women_51plus"),
@@ -184,6 +188,8 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("conflicts_with_evidence", "zinc_kids_rda", None),  # no children's RDA in the table: unsupported, not a conflict
     ("self_contradiction", "zinc_kids_rda", None),  # boys' and girls' RDAs are different groups
     ("unsupported", "vitd_drops", None),
+    ("unclear_basis", "fishoil_mass", None),  # not "if it is EPA+DHA; the page does not say": it says fish oil
+    ("exceeds_reference", "fishoil_mass", None),
 ]
 
 

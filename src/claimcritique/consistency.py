@@ -292,9 +292,19 @@ def _claim_reading(quote: str, subject: str, supplement: str, value_at: int, val
     form = forms[0] if forms else ""
     names_salt = bool(adjacent and adjacent[3] and reg.elemental_fraction(supplement, adjacent[3]) is not None
                       and "elemental" not in quote[value_end:adjacent[0]].lower())
+    if not form and adjacent and adjacent[2] == supplement:
+        form = _carrier(quote[adjacent[0]:adjacent[1]], supplement)
     if not form and subject:
         form = next((f for _, _, name, f in reg.identify(subject, supplement) if name == supplement and f), "")
     return form, fits, names_salt
+
+
+def _carrier(surface: str, supplement: str) -> str:
+    """The name an amount is directly of, when it is another thing than the supplement's own name and its
+    abbreviations ("3,000 mg of fish oil", "2 g of krill oil" on omega-3: the oil's mass, not EPA+DHA); ""
+    for "1000 mg of omega-3", "500 mcg of B12"."""
+    words = set(re.findall(r"[\w-]+", surface.lower()))
+    return "" if not words or words <= set(re.findall(r"[\w-]+", supplement.lower())) else " ".join(surface.lower().split())
 
 
 @cache
