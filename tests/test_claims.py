@@ -320,6 +320,9 @@ def test_elemental_from_table_columns_and_only_for_mineral_salts():
              "| Ferrous Fumarate | 300 mg | 99 mg |\n")
     found = extract(table).set_index("value_text")["elemental"].to_dict()
     assert found == {"300 mg": "no", "99 mg": "yes"}
+    for column in ("Elemental content", "elemental magnesium (mg)", "Elemental Iron"):  # any header naming elemental
+        cells = extract(f"| Form | Compound | {column} |\n|---|---|---|\n| Magnesium Oxide | 400 mg | 240 mg |\n")
+        assert cells.set_index("value_text")["elemental"].to_dict() == {"400 mg": "no", "240 mg": "yes"}, column
     assert one("Each tablet provides 10,000 mcg of methylcobalamin.")["elemental"] == ""  # a vitamin's form
     assert one("Take 15-30 mg/day of elemental zinc.")["elemental"] == "yes"
     claims_of = extract("Often in 325 mg tablets, containing about 20% elemental iron.")

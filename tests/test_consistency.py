@@ -104,6 +104,36 @@ MADE_UP = {  # made-up pages: one class of case each
     "mel_critic": "Melatonin myths\n\nMany people take 10 mg of melatonin when 0.5 mg would work better.\n",
     "iron_relative": "Iron and calcium\n\nTaking calcium with iron can reduce iron absorption by up to 50%.\n",
     "vitc_described": "Vitamin C absorption\n\nAt higher doses (12 g), only 16% of vitamin C is absorbed.\n",
+    # what a product, tablet or form contains or how it is sold describes it; it does not advise a dose
+    "iron_sold": "Iron tablets\n\nFerrous sulfate is often sold in 325 mg tablets, containing about 20% elemental iron "
+                 "(around 65 mg per tablet).\n",
+    "zinc_capsules": "Zinc forms\n\nZinc gluconate is available in 100 mg capsules.\n",
+    "iron_each": "Iron content\n\nEach tablet contains 65 mg of elemental iron.\n",
+    "iron_provides": "Iron salts\n\n325 mg of ferrous sulfate provides 65 mg of elemental iron.\n",
+    "iron_forms_table": "Iron forms\n\n| Iron Salt Form | Elemental Iron (%) | Example Dose (Compound) | Elemental content |\n"
+                        "|---|---|---|---|\n| Ferrous Sulfate | 20% | 325 mg | 65 mg |\n| Ferrous Fumarate | 33% | 300 mg "
+                        "| 99 mg |\n",
+    # advice and a product's own serving are still judged
+    "zinc_each_take": "Zinc\n\nEach capsule contains 50 mg of elemental zinc; take one capsule daily.\n",
+    "vitd_drops": "Vitamin D3 10000 IU Drops\n\nLiquid vitamin D3 supplement for immune support.\n",
+    "mag_vendor": "Magnesium Capsules\n\nTake 2 capsules (250 mg of elemental magnesium each) daily.\n",
+    # a study's dose and a worked example describe amounts; they do not advise them
+    "vitc_study": "Vitamin C trial\n\nThey gave everyone 4 grams of vitamin C for a week.\n",
+    "iron_example": "Reading iron labels\n\nFor example, if a supplement provides 150 mg of ferrous bisglycinate, you get "
+                    "about 30 mg of elemental iron.\n",
+    # a requirement from all sources, or a list under an intake lead, is a recommended intake, not a supplement dose
+    "mag_all_sources": "Magnesium needs\n\nTotal magnesium requirements from all sources (food and supplements) are "
+                       "400-420 mg of elemental magnesium per day for men.\n",
+    "mag_lead": "Magnesium intake\n\nThe NIH recommends the following daily intake of magnesium:\n\n"
+                "- Adult Men: 400-420 mg\n- Adult Women: 310-320 mg\n",
+    "zinc_kids_rda": "Zinc for children\n\nThe recommended daily allowances of zinc are:\n\n- Children 1-3 years: 3 mg\n"
+                     "- Adolescents 14-18 years (boys): 11 mg\n- Adolescents 14-18 years (girls): 9 mg\n",
+    # an amount of fish oil is the oil's mass, not EPA+DHA: the page says what it is
+    "fishoil_mass": "Fish oil safety\n\nUp to 3,000 mg of fish oil daily is generally considered safe.\n",
+    "epa_dha_high": "Omega-3 dosing\n\nTake 3,000 mg of combined EPA and DHA daily.\n",
+    # a table column whose header says elemental makes its cells elemental
+    "iron_column": "Iron for deficiency\n\n| Group | Elemental iron (mg) |\n|---|---|\n| Adults with iron deficiency "
+                   "| 120 mg |\n",
 }
 EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("exceeds_reference", "zinc_high", "zinc_ul_adults_iom2001"),
@@ -120,6 +150,11 @@ EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("contradiction", "mel_range", "mel_high"),
     ("contradiction", "mel_mid", "mel_high"),
     ("contradiction", "mag_compound", "mag_elemental"),  # 70.5 mg of magnesium against 500 mg
+    ("exceeds_reference", "zinc_each_take", "zinc_ul_adults_iom2001"),  # "take one capsule daily" is advice
+    ("exceeds_reference", "vitd_drops", "vitd_ul_adults_iom2011"),  # a product title's strength is its serving
+    ("exceeds_reference", "iron_column", "iron_ul_adults_iom2001"),  # elemental from its column header
+    ("exceeds_reference", "epa_dha_high", "o3_fda_ceiling_2004"),
+    ("exceeds_reference", "mag_vendor", "ul_suppl_age9plus_iom1997"),  # 2 capsules x 250 mg = 500 mg/day
     ("agreement", "mag_rda_table", "rda_men_19_30, rda_men_31_50, rda_men_51plus, rda_women_19_30, rda_women_31_50, "
                                    "rda_women_51plus"),
 }
@@ -145,6 +180,16 @@ NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("contradiction", "vitd_warning", None),
     ("outside_studied_range", "mel_critic", None),  # the dose a page criticises is not its advice
     ("exceeds_reference", "vitc_described", None),  # an amount conditioning another statement is not advice
+    *[(kind, doc, None) for doc in ("iron_sold", "zinc_capsules", "iron_each", "iron_provides", "iron_forms_table")
+      for kind in ("exceeds_reference", "unclear_basis", "agreement", "contradiction")],  # descriptions: not judged
+    ("unclear_basis", "iron_column", None),  # the header says elemental: not "if it is elemental"
+    *[(kind, doc, None) for doc in ("vitc_study", "iron_example", "mag_all_sources", "mag_lead", "zinc_kids_rda")
+      for kind in ("exceeds_reference", "unclear_basis")],
+    ("conflicts_with_evidence", "zinc_kids_rda", None),  # no children's RDA in the table: unsupported, not a conflict
+    ("self_contradiction", "zinc_kids_rda", None),  # boys' and girls' RDAs are different groups
+    ("unsupported", "vitd_drops", None),
+    ("unclear_basis", "fishoil_mass", None),  # not "if it is EPA+DHA; the page does not say": it says fish oil
+    ("exceeds_reference", "fishoil_mass", None),
 ]
 
 
@@ -311,3 +356,66 @@ def test_limits_in_different_units_and_age_bands_compare():
     ])
     kinds = dict(zip(*consistency.against_references(stances, refs)[["doc_id", "kind"]].T.values))
     assert kinds == {"adult": "exceeds_reference", "child": "unclear_population", "small": "agreement"}
+
+
+def test_a_value_stated_in_a_sentence_and_in_a_table_gets_one_reading(tmp_path):
+    """The same elemental amount in a sentence and in a table whose column header says elemental: both findings
+    read it as elemental, neither says the page does not say."""
+    corpus = write_corpus(tmp_path / "twice", {"iron": (
+        "Iron for deficiency\n\nAdults with iron deficiency take 60 mg of elemental iron daily.\n\n"
+        "| Group | Elemental iron per day |\n|---|---|\n| Adults with iron deficiency | 60 mg |\n")})
+    findings = findings_for(corpus)
+    dose = findings[findings["topic"] == "dose"]
+    assert len(dose) == 2 and set(dose["kind"]) == {"exceeds_reference"}, dose[["kind", "detail"]].to_dict("records")
+    assert not dose["detail"].str.contains("does not say|if it is elemental").any()
+
+
+@pytest.mark.parametrize("quote, basis", [
+    ("Often in 325 mg tablets.", "composition"),
+    ("It comes in 5 mg and 10 mg strengths.", "composition"),
+    ("Each softgel provides 1,000 IU.", "composition"),
+    ("about 120 mg per 325 mg tablet", "composition"),
+    ("Take 2 capsules (500 mg each) daily.", "supplement"),
+    ("Each tablet contains 65 mg; take one tablet a day.", "supplement"),
+    ("Vitamin D3 10000 IU Drops", "supplement"),
+])
+def test_dose_basis_tells_descriptions_from_advice(quote, basis):
+    assert consistency._dose_basis(quote, "") == basis
+
+
+def test_a_table_of_forms_is_a_description_unless_its_header_advises():
+    forms = "| Iron Salt Form | Elemental Iron Percentage | Example Dose (Compound) | Equivalent Elemental Iron |"
+    assert consistency._dose_basis("| Ferrous Fumarate | ~33% | 300 mg | ~99 mg |", forms, forms) == "composition"
+    advice = "| Form | Elemental content | Recommended daily dose |"
+    assert consistency._dose_basis("| Ferrous Fumarate | 33% | 300 mg |", advice, advice) == "supplement"
+    assert consistency._dose_basis("| Ferrous Fumarate | 33% | 300 mg |", forms, forms, "mg/day") == "supplement"
+
+
+@pytest.mark.parametrize("quote, value, units", [
+    ("Take 2 capsules (500 mg each) daily.", "500 mg", 2),
+    ("Take two tablets of 200 mg each with a meal.", "200 mg", 2),
+    ("Take 2 capsules daily; each holds 500 mg.", "500 mg", 1),  # not said as "N capsules (X each)"
+    ("Take 500 mg (2 capsules) daily.", "500 mg", 1),  # the amount is the serving already
+])
+def test_an_amount_per_unit_is_multiplied_by_the_units_per_serving(quote, value, units):
+    at = quote.index(value)
+    assert consistency._units_per_serving(quote, at, at + len(value)) == units
+
+
+def test_a_recommended_intake_for_a_group_without_reference_rows_is_unsupported():
+    """Zinc's reference rows give adults' RDAs only: a child's 3 mg RDA is not "outside every RDA"."""
+    refs = references.load_references()
+    assert refs.query("supplement == 'zinc' and basis == 'rda'")["population_class"].str.contains("children").sum() == 0
+    stance = _dose_stance(supplement="zinc", basis="total intake", population="children", low=3.0, high=3.0,
+                          stance="3 mg", unit="mg", subject="children")
+    found = consistency.against_references(pd.DataFrame([stance]), refs)
+    assert found["kind"].tolist() == ["unsupported"]
+
+
+def test_recommended_intakes_for_boys_and_girls_are_not_a_self_contradiction():
+    rows = [_dose_stance(supplement="zinc", basis="total intake", low=v, high=v, stance=f"{v:g} mg", unit="mg",
+                         subject="adults (general)", claim_subject="adolescents", quote=q)
+            for v, q in ((11.0, "Adolescents 14-18 years (boys): 11 mg"), (9.0, "Adolescents 14-18 years (girls): 9 mg"))]
+    assert consistency.within_documents(pd.DataFrame(rows)).empty
+    same = [{**rows[0]}, {**rows[1], "quote": "Adolescents 14-18 years (boys), again: 9 mg"}]
+    assert consistency.within_documents(pd.DataFrame(same))["kind"].tolist() == ["self_contradiction"]

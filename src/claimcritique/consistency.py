@@ -169,35 +169,65 @@ def _basis_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
     return found[0], found[1]
 
 
-def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], str]:
-    """(doc_id, sentence_id) -> the heading above it and, for a table row, its header row: what a table of
-    RDAs says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg")."""
+def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tuple[str, str]]:
+    """(doc_id, sentence_id) -> (the heading above it and, for a table row, its header row; that header row
+    alone): what a table says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg";
+    "Example Dose (Compound) | Equivalent Elemental Iron" over "Ferrous Fumarate | 300 mg | 99 mg")."""
     if sentences is None or sentences.empty or "block_kind" not in sentences.columns:
         return {}
-    contexts: dict[tuple[str, str], str] = {}
-    doc, heading, header = None, "", ""
+    contexts: dict[tuple[str, str], tuple[str, str]] = {}
+    doc, heading, header, lead = None, "", "", ""
     for doc_id, sentence_id, kind, text in zip(sentences["doc_id"], sentences["sentence_id"], sentences["block_kind"],
                                                sentences["text"]):
         if doc_id != doc:
-            doc, heading, header = doc_id, "", ""
+            doc, heading, header, lead = doc_id, "", "", ""
         if kind == "heading":
-            heading, header = text, ""
+            heading, header, lead = text, "", ""
         elif kind == "table_row":
             if not re.search(r"\d", text):
                 header = text
         else:
             header = ""
-        contexts[(doc_id, sentence_id)] = f"{heading} {header}".strip()
+            if len(text) > LIST_ITEM_LENGTH:
+                lead = ""  # a lead governs the short "label: amount" lines right after it
+        contexts[(doc_id, sentence_id)] = (f"{heading} {lead} {header}".strip(), header)
+        if kind not in ("heading", "table_row") and text.rstrip().endswith(":") and not re.search(r"\d", text):
+            lead = text  # "The NIH recommends the following daily intake of magnesium:" over "Adult Men: 400-420 mg"
     return contexts
 
 
-def _dose_basis(quote: str, context: str) -> str:
+LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
+NOT_JUDGED_BASES = ("described", "composition")  # dose bases that are not advice: never judged nor compared
+
+
+def _is_composition(quote: str, header: str, unit: str) -> bool:
+    """Whether a dose describes what a product, tablet or form contains or how it is sold ("often in 325 mg
+    tablets", "65 mg per tablet", a table of forms and their content per tablet) rather than advising it: a
+    composition cue in the sentence or a composition table header, and no advice to take it (a "take", "daily"
+    or serving cue in the sentence, or a daily unit from the sentence or header)."""
+    composition, column, advice = (_pattern_of("dose_basis", stance) for stance in
+                                   ("composition", "composition column", "recommended"))
+    if unit.endswith("/day") or (advice is not None and advice.search(quote)):
+        return False
+    if composition is not None and composition.search(quote):
+        return True
+    return bool(header and column is not None and column.search(header)
+                and not (advice is not None and advice.search(header)))
+
+
+def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> str:
     """"described" when the amount only conditions another statement ("at doses of 12 g only 16% is absorbed"),
+    "composition" when it describes a product's content or how it is sold ("often in 325 mg tablets"),
     "total intake" when the claim states a recommended intake from all sources (an RDA), else "supplement"."""
     total, supplement = _basis_patterns()
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
+    if _is_composition(quote, header, unit):
+        return "composition"
+    all_sources = _pattern_of("dose_basis", "total intake (all sources)")
+    if all_sources is not None and all_sources.search(quote):
+        return "total intake"
     if total is None:
         return "supplement"
     if total.search(quote) and not (supplement and supplement.search(quote)):
@@ -205,6 +235,23 @@ def _dose_basis(quote: str, context: str) -> str:
     if context and total.search(context) and not (supplement and supplement.search(quote)):
         return "total intake"
     return "supplement"
+
+
+_COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+_UNITS_EACH = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six)\s+(?:capsules?|caps|tablets?|softgels?|gummies"
+                         r"|pills?|caplets?|scoops?)\b\s*(?:\((?P<inside>[^()]*\beach\b[^()]*)\)"
+                         r"|(?:of|,|at)\s+(?P<after>[^.;!?()]{0,30}?\beach\b))", re.IGNORECASE)
+
+
+def _units_per_serving(quote: str, value_at: int, value_end: int) -> int:
+    """How many units a serving takes when the amount is per unit ("Take 2 capsules (500 mg each) daily" is 2 x
+    500 mg); 1 otherwise."""
+    for m in _UNITS_EACH.finditer(quote):
+        group = "inside" if m.group("inside") is not None else "after"
+        if m.start(group) <= value_at and value_end <= m.end(group):
+            count = m.group("count").lower()
+            return int(count) if count.isdigit() else _COUNT_WORDS[count]
+    return 1
 
 
 @cache
@@ -245,9 +292,19 @@ def _claim_reading(quote: str, subject: str, supplement: str, value_at: int, val
     form = forms[0] if forms else ""
     names_salt = bool(adjacent and adjacent[3] and reg.elemental_fraction(supplement, adjacent[3]) is not None
                       and "elemental" not in quote[value_end:adjacent[0]].lower())
+    if not form and adjacent and adjacent[2] == supplement:
+        form = _carrier(quote[adjacent[0]:adjacent[1]], supplement)
     if not form and subject:
         form = next((f for _, _, name, f in reg.identify(subject, supplement) if name == supplement and f), "")
     return form, fits, names_salt
+
+
+def _carrier(surface: str, supplement: str) -> str:
+    """The name an amount is directly of, when it is another thing than the supplement's own name and its
+    abbreviations ("3,000 mg of fish oil", "2 g of krill oil" on omega-3: the oil's mass, not EPA+DHA); ""
+    for "1000 mg of omega-3", "500 mcg of B12"."""
+    words = set(re.findall(r"[\w-]+", surface.lower()))
+    return "" if not words or words <= set(re.findall(r"[\w-]+", supplement.lower())) else " ".join(surface.lower().split())
 
 
 @cache
@@ -270,7 +327,8 @@ def _population(subject: str, quote: str) -> str:
 def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Numeric stances from the claims table, with supplement, population, purpose, basis and form.
 
-    Doses are daily totals ("250 mg three times a day" is 750 mg/day), in the unit as stated (mg, mcg,
+    Doses are daily totals ("250 mg three times a day" is 750 mg/day; "Take 2 capsules (500 mg each) daily" is
+    1000 mg/day), in the unit as stated (mg, mcg,
     IU); comparisons convert. Claims about a supplement the registry does not know are left out."""
     reg = _registry()
     known = set(reg.names)
@@ -292,18 +350,21 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
         value_end = int(getattr(c, "value_end", c.end) - c.start)
         if c.claim_type == "dose" and reg.dimension(unit) in ("mass", "activity"):
             times = getattr(c, "times_per_day", 1) or 1
+            units = _units_per_serving(c.quote, value_at, value_end)  # "2 capsules (500 mg each)"
+            in_table = getattr(c, "block_kind", "") == "table_row" or c.quote.lstrip().startswith("|")
             topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
             purpose = purpose_class(f"{c.subject} {c.quote}")
-            context = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), "")
-            basis = _dose_basis(c.quote, context)
+            context, header = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", ""))
+            basis = _dose_basis(c.quote, context, header, unit if times <= 1 else f"{unit}/day")
             form, fits, names_salt = _claim_reading(c.quote, c.subject, supplement, value_at, value_end,
                                                     main.get(c.doc_id, ""))
             if names_salt:
                 elemental = "no"
-            elif elemental == "yes" and not _elemental_here(c.quote, value_at, value_end):
+            elif elemental == "yes" and not in_table and not _elemental_here(c.quote, value_at, value_end):
                 elemental = ""  # "325 mg tablets, containing about 20% elemental iron": the 20% is elemental
+            # (a table cell's "yes" comes from its column header, "Equivalent Elemental Iron", and stays)
             per = unit.removesuffix("/day")
-            low, high = low * times, high * times
+            low, high = low * times * units, high * times * units
             unit = f"{per}/day" if unit.endswith("/day") or times > 1 else per
             subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
@@ -506,8 +567,8 @@ def _states_form(a: dict, row: pd.Series) -> bool | None:
 def _dose_verdict(a: dict, refs: _References) -> dict | None:
     """A dose against the references of its supplement and population: UL, recommended intake or studied doses."""
     supplement, population = a["supplement"], a["population"]
-    if a["basis"] == "described":
-        return None  # an amount that conditions another statement is not a recommendation to judge
+    if a["basis"] in NOT_JUDGED_BASES:
+        return None  # an amount that conditions another statement, or a product's content, is not advice to judge
     if a["basis"] == "total intake":
         return _intake_verdict(a, refs)
     upper = refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True)
@@ -624,7 +685,10 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     every, own = every[every["unit"] == unit], own[own["unit"] == unit]
     amounts, _ = _elemental_amounts(a)
     low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)
-    pool = own.dropna(subset=["high"]) if len(own.dropna(subset=["high"])) else every
+    if own.dropna(subset=["high"]).empty:  # no RDA/AI for this group: another group's values say nothing about it
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
+                                                      f"intake; the reference table has none for {a['population']}.")
+    pool = own.dropna(subset=["high"])
     lo, hi = pool["low"].min(), pool["high"].max()
     ids = ", ".join(pool["ref_id"])
     what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {a['population'] or 'any group'} " \
@@ -768,7 +832,7 @@ def _stated_forms(refs: pd.DataFrame | None) -> dict[str, list[str]]:
 def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dose stances with a known basis, in one unit per supplement (elemental where it matters), with their group."""
     doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance") & (stances["supplement"] != "")
-                    & (stances["basis"] != "described") & ~(stances["high"].isna() & stances["low"].notna())]
+                    & ~stances["basis"].isin(NOT_JUDGED_BASES) & ~(stances["high"].isna() & stances["low"].notna())]
     stated_forms = _stated_forms(refs)
     rows = []
     for a in doses.to_dict("records"):
@@ -924,7 +988,8 @@ def within_documents(stances: pd.DataFrame) -> pd.DataFrame:
         records = group.to_dict("records")
         for a, b in combinations(records, 2):
             same_group = _normal_subject(a["claim_subject"]) == _normal_subject(b["claim_subject"]) and \
-                _ages(a["quote"]) == _ages(b["quote"])  # rows of an RDA table differ by their age band
+                _ages(a["quote"]) == _ages(b["quote"]) and _sexes(a["quote"]) == _sexes(b["quote"])
+            # rows of an RDA table differ by their age band or sex ("14-18 years (boys): 11 mg", "(girls): 9 mg")
             if same_group and a["quote"] != b["quote"] and not _overlap(a["low"], a["high"], b["low"], b["high"]):
                 found.append(_finding("dose", "self_contradiction", a, a["doc_id"],
                                       f"{a['doc_id']} gives the recommended intake for the same group as {a['stance']} "
@@ -939,6 +1004,15 @@ _AGE = re.compile(r"\b\d{1,2}\s*(?:[-–]\s*\d{1,2}|\+)(?:\s*(?:years?|yrs?|y)\b
 def _ages(quote: str) -> set[str]:
     """The age bands a quote names ("19-30 years", "31+", "over 50")."""
     return {" ".join(m.lower().split()) for m in _AGE.findall(quote)}
+
+
+_SEX = re.compile(r"\b(?:boys?|girls?|men|women|males?|females?|man|woman)\b", re.IGNORECASE)
+_SEX_CLASS = {"boy": "m", "boys": "m", "men": "m", "man": "m", "male": "m", "males": "m"}
+
+
+def _sexes(quote: str) -> set[str]:
+    """The sexes a quote names ("boys", "women"), as m/f."""
+    return {_SEX_CLASS.get(m.lower(), "f") for m in _SEX.findall(quote)}
 
 
 def _normal_subject(subject: str) -> str:
@@ -1100,7 +1174,7 @@ def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, t
     stances = _with_stance_columns(stances)
     rows = stances[(stances["supplement"] == supplement) & (stances["topic"] == topic) & (stances["role"] == "stance")]
     if topic == "dose":
-        rows = rows[rows["basis"] != "described"]
+        rows = rows[~rows["basis"].isin(NOT_JUDGED_BASES)]
     if unit:
         rows = rows.assign(low=[_convert(v, u, unit, supplement) for v, u in zip(rows["low"], rows["unit"])],
                            high=[_convert(v, u, unit, supplement) for v, u in zip(rows["high"], rows["unit"])],
