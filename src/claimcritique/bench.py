@@ -8,9 +8,7 @@ ratio of two measurements taken in the same run:
 - seconds per document at the largest size / at 10,000 articles (else the smallest size; linear is 1.0);
 - peak memory of any one process (client or worker), and of the client alone;
 - `make run`'s notebook step / each notebook executed one after another in its own process and kernel
-  (what `jupyter nbconvert --execute` does). nbconvert itself is not called: on the ipywidgets notebook it
-  stalls for the whole cell timeout (jupyter/nbclient#312), which would flatter the ratio; the baseline
-  uses our client, which has the workaround (`notebooks.Client`).
+  (what `jupyter nbconvert --execute` does, with the same plain nbclient client, `notebooks.execute_notebook`).
 Each measurement runs in a fresh process, which also gives its peak memory (max RSS).
 Synthetic corpora resample the seed articles' blocks with a fixed random seed.
 """
