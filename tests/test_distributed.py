@@ -75,6 +75,14 @@ def _corpus(folder: Path, copies: int) -> Path:
     return folder
 
 
+def _analyze_on(address: str, corpus, out, timeout: float, lost_timeout: float) -> subprocess.Popen:
+    """`claimcritique analyze` on the test's cluster, two documents a batch, in the background."""
+    return subprocess.Popen([sys.executable, "-m", "claimcritique", "analyze", str(corpus), "-o", str(out), "--scheduler",
+                             address, "--batch-size", "2", "--no-progress", "--timeout", str(timeout),
+                             "--lost-timeout", str(lost_timeout)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=out.parent, env=ENV)
+
+
 def _sorted(table: pd.DataFrame) -> pd.DataFrame:
     return table.sort_values(list(table.columns), kind="stable", na_position="first").reset_index(drop=True)
 
@@ -83,9 +91,7 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, tmp_path):
     address, _, workers = cluster
     corpus = _corpus(tmp_path / "in", copies=6)
     out = tmp_path / "out"
-    run = subprocess.Popen([sys.executable, "-m", "claimcritique", "analyze", str(corpus), "-o", str(out), "--scheduler",
-                            address, "--batch-size", "2", "--no-progress", "--timeout", "20", "--lost-timeout", "60"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=ENV)
+    run = _analyze_on(address, corpus, out, timeout=20, lost_timeout=60)
     from distributed import Client
 
     try:
@@ -158,9 +164,7 @@ def test_a_scheduler_killed_mid_run_ends_with_a_message(cluster, tmp_path):
     address, scheduler, _ = cluster
     corpus = _corpus(tmp_path / "in", copies=6)
     out = tmp_path / "out"
-    run = subprocess.Popen([sys.executable, "-m", "claimcritique", "analyze", str(corpus), "-o", str(out), "--scheduler",
-                            address, "--batch-size", "2", "--no-progress", "--timeout", "5", "--lost-timeout", "5"],
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path, env=ENV)
+    run = _analyze_on(address, corpus, out, timeout=5, lost_timeout=5)
     killed = False
     try:
         deadline = time.monotonic() + 90

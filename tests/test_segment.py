@@ -97,7 +97,7 @@ def test_patterns_for_lowered_text_drop_ignorecase_only_when_it_changes_nothing(
 
     import pytest
 
-    from claimcritique.segment import for_lowered_text
+    from claimcritique.scanning import for_lowered_text
 
     plain = for_lowered_text(re.compile(r"(?P<dose>\d+)\s*mg\b", re.IGNORECASE))
     assert not plain.flags & re.IGNORECASE and plain.search("take 200 mg").group("dose") == "200"

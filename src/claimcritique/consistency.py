@@ -51,7 +51,7 @@ from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
 from .references import INTAKE_BASES, STUDIED_BASES, UPPER_BASES
-from .segment import document_strings, for_lowered_text
+from .scanning import document_strings, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]

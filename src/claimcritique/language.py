@@ -32,7 +32,8 @@ import pandas as pd
 
 from . import paths
 from .datafiles import read_data_csv
-from .segment import count_words, document_strings, for_lowered_text
+from .scanning import document_strings, for_lowered_text
+from .segment import count_words
 
 PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice"]
 COUNTED = [*PROMOTIONAL, "hedge"]

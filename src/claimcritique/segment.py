@@ -19,7 +19,6 @@ import pandas as pd
 from sentencex import segment as _sentencex_segment
 
 from . import registry
-from .scanning import SEPARATOR, document_strings, for_lowered_text  # noqa: F401  (their old home)
 
 BLOCK_COLUMNS = ["doc_id", "block_id", "kind", "text", "start", "end"]
 SENTENCE_COLUMNS = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]

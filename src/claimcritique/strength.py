@@ -43,7 +43,7 @@ import pandas as pd
 
 from . import paths
 from .language import _term_literals, _Triggers, load_lexicon
-from .segment import document_strings, for_lowered_text
+from .scanning import document_strings, for_lowered_text
 
 STRENGTH_COLUMNS = ["doc_id", "sentence_id", "strength", "cue", "level", "health_claim", "rule", "cue_start", "cue_end",
                     "negated"]
