@@ -10,12 +10,18 @@ COLS = ["doc_id","claim_type","subject","low","high","unit","quote","start","end
 # (claim_type, subject, low, high, unit, quote, supplement, elemental, times_per_day, note)
 R = {}
 
-q = "RDA is 270 mg for women and 300 mg for men (the World Health Organisation recommends 400 to 450 mg a day)."
-R["c01_magnesium_saga"] = [
- ("dose","women (RDA)","270","270","mg",q,"magnesium","","","RDA; no per-day wording governs it (the 'a day' belongs to the WHO figure), so plain mg"),
- ("dose","men (RDA)","300","300","mg",q,"magnesium","","","RDA; plain mg as above"),
- ("dose","World Health Organisation recommendation","400","450","mg/day",q,"magnesium","","","'400 to 450 mg a day' -> range, /day from 'a day'"),
- ("other","enzymes in your body","80","80","%","Around 80% of all the enzymes in your body need magnesium.","magnesium","","","share of enzymes needing magnesium: a share, not a count of reactions -> other (rulings_c 1); 'Around' ignored"),
+R["c01_magnesium_healthguru"] = [
+ ("dose","men","400","400","mg","Men = 400 mg","magnesium","","","'What You Need' list; no per-day wording, plain mg; bullet marker left out (holdout ruling 17)"),
+ ("dose","women","310","310","mg","Women = 310 mg","magnesium","","","as above"),
+ ("other","oat bran","96","96","mg","Magnify magnesium intake with oat bran (96 mg per half cup)","magnesium","","","food content"),
+ ("other","portion of oat bran","0.5","0.5","cups","Magnify magnesium intake with oat bran (96 mg per half cup)","","","","reference portion 'half cup' = 0.5 cups (rulings_c 1); quantifies food, empty supplement"),
+ ("other","almonds","78","78","mg","almonds (78 mg per ounce)","magnesium","","","food content; 'per ounce' has no numeral, no portion row"),
+ ("other","brown rice","86","86","mg","brown rice (86 mg per cup)","magnesium","","","food content; 'per cup' has no numeral"),
+ ("other","cooked spinach","78","78","mg","cooked spinach (78 mg per half cup)","magnesium","","","food content"),
+ ("other","portion of cooked spinach","0.5","0.5","cups","cooked spinach (78 mg per half cup)","","","","reference portion 'half cup' = 0.5 cups (rulings_c 1)"),
+ ("other","bananas","32","32","mg","bananas (32 mg per banana),","magnesium","","","food content; 'per banana' has no numeral"),
+ ("other","molasses","48","48","mg","molasses (48 mg per tablespoon).","magnesium","","","food content; 'per tablespoon' has no numeral"),
+ ("dose","supplemental magnesium","","350","mg/day","There is no upper limit for dietary magnesium, but supplemental magnesium should not exceed 350 mg/day.","magnesium","","","'should not exceed' -> high only (upper limit of an intake)"),
 ]
 
 W = []
@@ -42,7 +48,7 @@ q2 = "The Endocrine Society states sufficiency as 30-100 ng/mL, and the Vitamin 
 R["c03_vitamind_carlsonlabs"] = [
  ("other","salmon","500","500","IU",q1,"vitamin d","","","food content; 'approximately' ignored"),
  ("other","salmon","12.5","12.5","mcg",q1,"vitamin d","","","same content restated in mcg: own row"),
- ("other","portion of salmon","3","3","oz",q1,"","","","reference portion of a food-content figure (rulings_c 2); quantifies fish, not vitamin D"),
+ ("other","portion of salmon","3","3","oz",q1,"","","","reference portion of a food-content figure (rulings_c 1); quantifies fish, not vitamin D"),
  ("other","adults' vitamin D level (Institute of Medicine)","20","","ng/mL","The Institute of Medicine Food and Nutrition Board sets the standard and states adults should have a vitamin D level of 20+ng/mL.","vitamin d","","","biomarker threshold; '20+' -> low only"),
  ("other","sufficiency (Endocrine Society)","30","100","ng/mL",q2,"vitamin d","","","biomarker range"),
  ("other","adequacy (Vitamin D Council)","40","80","ng/mL",q2,"vitamin d","","","biomarker range"),
@@ -53,12 +59,12 @@ q = "Additionally, ashwagandha may help increase muscle strength."
 qa = "In a 2015 study, male participants who took 600 mg of ashwagandha per day and participated in resistance training for 8 weeks had significantly greater gains in muscle strength and size compared with a placebo group."
 qb = "In one study, 43 males aged 40–70 with overweight and mild fatigue took tablets containing ashwagandha extract or a placebo daily for 8 weeks."
 R["c04_ashwagandha_tailorblend"] = [
- ("other","use in Indian medicine","2000","","years","Ashwagandha is a root extract from the Withania Somnifera Dunal, a woody shrub used in Indian medicine for millenia.","ashwagandha","","","'for millenia' read as at least 2,000 years, by analogy with 'for centuries' = at least 200 years (dev_gold_rulings_b) (rulings_c 3)"),
+ ("other","use in Indian medicine","2000","","years","Ashwagandha is a root extract from the Withania Somnifera Dunal, a woody shrub used in Indian medicine for millenia.","ashwagandha","","","'for millenia' read as at least 2,000 years, by analogy with 'for centuries' = at least 200 years (dev_gold_rulings_b) (rulings_c 2)"),
  ("other","use of ashwagandha","2000","","years","People have used ashwagandha for thousands of years to relieve stress, increase energy levels, and improve concentration","ashwagandha","","","'thousands of' = at least 2,000 (dev_gold_rulings_b); no final period in the page"),
  ("dose","male participants (2015 study)","600","600","mg/day",qa,"ashwagandha","","","trial dose; 'per day'; 2015 is a year"),
- ("onset","muscle strength gains","8","8","weeks",qa,"ashwagandha","","","regimen length in the same clause as the reported effect ('for 8 weeks had ... greater gains'), like the conventions' 'a 4-week trial reduced ...' (rulings_c 4)"),
+ ("onset","muscle strength gains","8","8","weeks",qa,"ashwagandha","","","regimen length in the same clause as the reported effect ('for 8 weeks had ... greater gains'), like the conventions' 'a 4-week trial reduced ...' (rulings_c 3)"),
  ("other","males with overweight and mild fatigue","43","43","count",qb,"ashwagandha","","","trial participants (holdout2 ruling 15); 'aged 40–70' is a descriptor; 'one study' is 'one' used as 'a'"),
- ("other","trial length","8","8","weeks",qb,"ashwagandha","","","regimen length stated with the regimen; the effect is reported in the next sentence (holdout2 ruling 16) (rulings_c 4)"),
+ ("other","trial length","8","8","weeks",qb,"ashwagandha","","","regimen length stated with the regimen; the effect is reported in the next sentence (holdout2 ruling 16) (rulings_c 3)"),
  ("other","DHEA-S","18","18","%","The treatment was associated with an 18% greater increase in DHEA-S, a sex hormone involved in testosterone production.","ashwagandha","","","effect size"),
  ("other","testosterone","14.7","14.7","%","Participants who took the herb also had a 14.7% greater increase in testosterone than those who took the placebo.","ashwagandha","","","effect size"),
  ("dose","range","250","1250","mg/day","Range: 250-1250mg per day","ashwagandha","","","ingredient sheet field; 'per day'"),
@@ -84,7 +90,7 @@ q2 = "Here we have omega-3 with a content of approximately 150mg EPA and 125mg D
 q3 = "And taking four won't harm you, it's equivalent to a serving of fish, let's say, roughly as much omega-3 as 3-4 capsules."
 R["c06_fishoil_scrooge"] = [
  ("other","supplements one can take","200","","count",q1,"","","","'hundreds of' = at least 200; counts supplements in general, empty supplement"),
- ("other","fish oil among the most important supplements","","5","rank",q1,"fish oil","","","'in my top 5' -> rank at most 5 (rulings_c 5); 'second only to' is an ordinal, no row"),
+ ("other","fish oil among the most important supplements","","5","rank",q1,"fish oil","","","'in my top 5' -> rank at most 5 (rulings_c 4); 'second only to' is an ordinal, no row"),
  ("other","omega-3 fatty acids (EPA and DHA)","2","2","count","It is much more certain that they will find it in humble fish oil - DHA, one of the two omega-3 fatty acids, is a balm for our brain.","fish oil","","","count of things asserted about the world (dev_gold_rulings_a: 'The two most studied omega-3 fatty acids')"),
  ("dose","EPA per capsule","150","150","mg",q2,"fish oil","","","product strength per capsule; 'approximately' ignored"),
  ("dose","DHA per capsule","125","125","mg",q2,"fish oil","","","product strength per capsule"),
@@ -105,12 +111,12 @@ R["c07_biotin_yourbestselves"] = [
  ("dose","adults","30","100","mcg/day","The normal recommended biotin dosage for adults is 30 to 100 micrograms (mcg) per day.","biotin","","","'per day'"),
  ("dose","biotin supplements","5000","10000","mcg","But there's no evidence of high levels of biotin being harmful or causing toxicity, which is why you'll commonly see biotin supplements containing 5,000 to 10,000 mcg.","biotin","","","product strengths; plain mcg"),
  ("onset","benefits","30","30","days","Research pertaining to how quickly vitamins work in the body is limited, however, we have found that some begin to see and experience benefits approximately 30 days after you start taking biotin.","biotin","","","time until benefits are seen; 'approximately' ignored; the question before it holds no number"),
- ("onset","benefits for some individuals","90","","days","It may take up to 90 days or longer for some individuals.","biotin","","","'up to 90 days or longer': 'or longer' lifts the upper bound -> low only (rulings_c 6, by analogy with dev_gold_rulings_a 'or higher')"),
+ ("onset","benefits for some individuals","90","","days","It may take up to 90 days or longer for some individuals.","biotin","","","'up to 90 days or longer': 'or longer' lifts the upper bound -> low only (rulings_c 5, by analogy with dev_gold_rulings_a 'or higher')"),
 ]
 
 q2 = "However, in a recent study that published in the International Journal of osteoporosis, 244 healthy postmenopausal women daily took 180 mcg vitamin K2 (menaquinone-7, MK-7) for three years."
 R["c08_vitamink2_vitk2"] = [
- ("dose","vitamin K1 recommended amount","1","1","mcg/kg/day","At present, the daily recommended amount of vitamin K is only based on the requirements of vitamin K1 for proper coagulation, and the recommended amount of vitamin K1 is 1mcg / kg / day.","vitamin k1","","","unit as written (mcg/kg/day); the number is about K1 (rulings_c 7)"),
+ ("dose","vitamin K1 recommended amount","1","1","mcg/kg/day","At present, the daily recommended amount of vitamin K is only based on the requirements of vitamin K1 for proper coagulation, and the recommended amount of vitamin K1 is 1mcg / kg / day.","vitamin k1","","","unit as written (mcg/kg/day); the number is about K1 (rulings_c 6)"),
  ("dose","healthy bone and cardiovascular health","45","45","mcg/day","Studies have shown that vitamin K2 (menaquinone-7, MK-7) is effective at very low doses, and experts recommend taking only 45 mcg per day to maintain healthy bone and cardiovascular health.","vitamin k2","","","'only' is emphasis; MK-7 is a name"),
  ("other","healthy postmenopausal women","244","244","count",q2,"vitamin k2","","","trial participants (holdout2 ruling 15)"),
  ("dose","healthy postmenopausal women (trial)","180","180","mcg/day",q2,"vitamin k2","","","'daily took'"),
@@ -123,10 +129,10 @@ q3 = "Within 5 hours L-theanine reaches its maximum level, where it then lasts f
 R["c09_ltheanine_powdercity"] = [
  ("other","dry weight of green tea","1","2","%",q1,"l-theanine","","","food content (composition); '[5]' citation; '7.0 /10' ratings above are not claims"),
  ("other","green tea leaves","10","30","g/kg",q1,"l-theanine","","","same content restated in g/kg: own row; 'around' ignored"),
- ("onset","detection in serum","1","1","hours","When taken orally, L-theanine takes only an hour to be detected in serum.","l-theanine","","","time after intake until it is observed in serum (as dev_gold_rulings_b: time after intake at which a rise is measured); 'an hour' = 1 hour (a measure, as 'by a week'); 'only' is emphasis (rulings_c 8)"),
- ("onset","maximum level","","5","hours",q3,"l-theanine","","","'Within 5 hours' -> high only (rulings_c 8); quote stops before the unclosed '[11' citation"),
+ ("onset","detection in serum","1","1","hours","When taken orally, L-theanine takes only an hour to be detected in serum.","l-theanine","","","time after intake until it is observed in serum (as dev_gold_rulings_b: time after intake at which a rise is measured); 'an hour' = 1 hour (a measure, as 'by a week'); 'only' is emphasis (rulings_c 7)"),
+ ("onset","maximum level","","5","hours",q3,"l-theanine","","","'Within 5 hours' -> high only (rulings_c 7); quote stops before the unclosed '[11' citation"),
  ("other","how long it lasts","24","24","hours",q3,"l-theanine","","","duration of presence/effect is other (holdout ruling 5)"),
- ("onset","reaching the brain (rats)","30","30","minutes","Other data has suggested that L- theanine, administered to rats, took only 30 minutes to reach the brain [12].","l-theanine","","","time after administration (rulings_c 8); 'only' is emphasis; the later 'two forms – D and L' tallies the named items (no row)"),
+ ("onset","reaching the brain (rats)","30","30","minutes","Other data has suggested that L- theanine, administered to rats, took only 30 minutes to reach the brain [12].","l-theanine","","","time after administration (rulings_c 7); 'only' is emphasis; the later 'two forms – D and L' tallies the named items (no row)"),
 ]
 
 q1 = "Typical doses used in recent sports/exercise performance studies use ~5-6mmol or ~300mg nitrate per serve of beetroot juice consumed ~2-2.5hrs before exercise"
@@ -137,9 +143,9 @@ R["c10_beetroot_nutrition360"] = [
  ("dose","nitrate per serve (studies)","5","6","mmol",q1,"beetroot","","","'~' ignored; per serve, plain unit"),
  ("dose","nitrate per serve (studies)","300","300","mg",q1,"beetroot","","","same dose in mg: own row"),
  ("timing","before exercise","2","2.5","hours",q1,"beetroot","","","'~2-2.5hrs before exercise'"),
- ("other","portion of beetroot juice","500","500","ml",q2,"beetroot","","","reference portion of a food-content figure (rulings_c 2); quantifies juice volume"),
+ ("other","portion of beetroot juice","500","500","ml",q2,"beetroot","","","reference portion of a food-content figure (rulings_c 1); quantifies juice volume"),
  ("other","beetroot juice","5.2","5.2","mmol",q2,"beetroot","","","food content (nitrate in 500 mL juice)"),
- ("dose","Beet it concentrated juice","70","70","ml",q3,"beetroot","","","volume of one product shot = product strength (as dev_gold_rulings_a: a capsule's mass) (rulings_c 2)"),
+ ("dose","Beet it concentrated juice","70","70","ml",q3,"beetroot","","","volume of one product shot = product strength (as dev_gold_rulings_a: a capsule's mass) (rulings_c 1)"),
  ("dose","Beet it concentrated juice","300","400","mg",q3,"beetroot","","","product strength (nitrate per shot)"),
  ("timing","before exercise","2.5","2.5","hours",q4,"beetroot","","","'a onetime dose' has no numeral (dev_gold_rulings_b 'single dose')"),
  ("other","continued dose period","3","15","days",q4,"beetroot","","","regimen length is other (conventions)"),
