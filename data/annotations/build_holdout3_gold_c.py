@@ -43,16 +43,20 @@ W += [("other","normal blood magnesium level","1.7","2.2","mg/dL",q,"magnesium",
       ("other","normal blood magnesium level","0.85","1.10","mmol/L",q,"magnesium","","","same range restated in mmol/L: own row")]
 R["c02_magnesium_whitecoats"] = W
 
-q1 = "It can be found in the flesh of fatty fish like salmon (approximately 500 IU (12.5 mcg) in 3 ounces), mackerel, and tuna."
-q2 = "The Endocrine Society states sufficiency as 30-100 ng/mL, and the Vitamin D Council states adequacy as 40-80 ng/mL."
-R["c03_vitamind_carlsonlabs"] = [
- ("other","salmon","500","500","IU",q1,"vitamin d","","","food content; 'approximately' ignored"),
- ("other","salmon","12.5","12.5","mcg",q1,"vitamin d","","","same content restated in mcg: own row"),
- ("other","portion of salmon","3","3","oz",q1,"","","","reference portion of a food-content figure (rulings_c 1); quantifies fish, not vitamin D"),
- ("other","adults' vitamin D level (Institute of Medicine)","20","","ng/mL","The Institute of Medicine Food and Nutrition Board sets the standard and states adults should have a vitamin D level of 20+ng/mL.","vitamin d","","","biomarker threshold; '20+' -> low only"),
- ("other","sufficiency (Endocrine Society)","30","100","ng/mL",q2,"vitamin d","","","biomarker range"),
- ("other","adequacy (Vitamin D Council)","40","80","ng/mL",q2,"vitamin d","","","biomarker range"),
- ("other","optimal vitamin D level","30","70","ng/mL","The optimal vitamin D level range is not yet established, but somewhere between 30-70 ng/mL is desirable, based on research.","vitamin d","","","biomarker range; '25(OH)D' and 'D3' earlier are names"),
+q1 = "Deficiency rate: 42% of Americans, 70% worldwide! 😱"
+q2 = "Studies show 42% of Americans are vitamin D deficient, and that number jumps to 82% in African Americans and 70% in Hispanics due to darker skin."
+R["c03_vitamind_allnatrls"] = [
+ ("deficiency_prevalence","Americans","42","42","%","Vitamin D3: Why 42% of Americans Are Deficient (And How It's Destroying Your Health)","vitamin d","","","page title; 'D3' is a name"),
+ ("deficiency_prevalence","people","42","42","%","The sunshine vitamin that 42% of people are missing (and it's killing them)","vitamin d","","","subtitle"),
+ ("deficiency_prevalence","Americans","42","42","%",q1,"vitamin d","","","Quick Facts line 'Deficiency rate'; emoji kept in the quote as part of the line"),
+ ("deficiency_prevalence","worldwide","70","70","%",q1,"vitamin d","","",""),
+ ("dose","optimal dose","2000","5000","IU/day","Optimal dose: 2000-5000 IU daily","vitamin d","","","'daily'"),
+ ("other","direct sun on bare skin","15","30","minutes","Even if you're outside, you need 15-30 minutes of direct sun on bare skin WITHOUT sunscreen.","vitamin d","","","sun-exposure duration for making vitamin D: not timing relative to meals/sleep/exercise, not onset -> other (rulings_c 9)"),
+ ("deficiency_prevalence","Americans","42","42","%",q2,"vitamin d","","","body repeats the figure: own row"),
+ ("deficiency_prevalence","African Americans","82","82","%",q2,"vitamin d","","",""),
+ ("deficiency_prevalence","Hispanics","70","70","%",q2,"vitamin d","","",""),
+ ("deficiency_prevalence","people worldwide","1000000000","1000000000","count","1 BILLION people are deficient!","vitamin d","","","absolute count of deficient people (as dev_gold_rulings_a for absolute counts); the preceding 'Worldwide?' is its own sentence"),
+ ("other","benefits of vitamin D3","10","10","count","Top 10 Benefits of Vitamin D3","vitamin d","","","count of list items in a heading (holdout ruling 24); the leading emoji is left out like a bullet marker (rulings_c 9); the list numbers '1.', '2.', '3.' are not claims"),
 ]
 
 q = "Additionally, ashwagandha may help increase muscle strength."
@@ -71,18 +75,14 @@ R["c04_ashwagandha_tailorblend"] = [
  ("dose","popular dose","500","500","mg","Popular dose: 500mg","ashwagandha","","","no per-day wording -> plain mg"),
 ]
 
-q1 = "The WHO defines iron deficiency as ferritin below 15 ng/mL, but many experts use a cutoff of 30 ng/mL for diagnosing iron deficiency and 50 ng/mL for optimal stores, particularly in symptomatic women."
-q3 = "Women need 18 mg of iron daily during reproductive years compared to 8 mg for men, primarily due to menstrual blood losses."
-R["c05_iron_healthflint"] = [
- ("other","iron deficiency (WHO ferritin cutoff)","","15","ng/mL",q1,"iron","","","biomarker threshold; 'below' -> high only"),
- ("other","ferritin cutoff for diagnosing iron deficiency","30","30","ng/mL",q1,"iron","","","biomarker threshold (a cutoff value, no bound word)"),
- ("other","ferritin for optimal stores","50","50","ng/mL",q1,"iron","","","biomarker threshold"),
- ("other","women with ferritin below 50 ng/mL","","50","ng/mL","A systematic review found that iron supplementation improved fatigue in women with ferritin below 50 ng/mL even without anemia.","iron","","","threshold defining the population; 'below' -> high only"),
- ("other","women with von Willebrand disease","","1","%","For premenopausal women, menstrual blood loss assessment is essential — heavy menstrual bleeding should prompt evaluation for uterine fibroids, endometrial polyps, adenomyosis, or bleeding disorders such as von Willebrand disease (which affects up to 1% of women).","","","","prevalence of a condition that is not a nutrient shortfall -> other, empty supplement (dev_gold_rulings_a); 'up to' -> high only"),
- ("other","women with ferritin below 50 ng/mL","","50","ng/mL","A systematic review found iron supplementation improved fatigue in women with ferritin below 50 ng/mL even without anemia","iron","","","callout repeating the body (own row); no final period in the page"),
- ("dose","women during reproductive years","18","18","mg/day",q3,"iron","","","requirement; 'daily'"),
- ("dose","men","8","8","mg/day",q3,"iron","","","'daily' of the same comparison governs it"),
- ("dose","pregnancy","27","27","mg/day","Pregnancy requires 27 mg daily.","iron","","","requirement; 'daily'"),
+q1 = "Remember that dietary iron is poorly absorbed, with only about 20 percent of the iron in heme iron sources being absorbed and only 3 to 5 percent of the iron in nonheme sources being absorbed, says Eleanor Young, R.D., Ph.D., professor of nutrition in the Department of Medicine at the University of Texas Health Sciences Center in San Antonio."
+R["c05_iron_cidpusa"] = [
+ ("other","iron lost through bleeding during childbirth","250","300","mg","Women also can lose iron during childbirth, when as much as 250 to 300 milligrams of iron may be lost through bleeding.","iron","","","body iron loss (not an intake); 'as much as' + a range keeps the range, like 'up to' + a range (holdout2 ruling 4)"),
+ ("dose","women who are not pregnant (Daily Value)","18","18","mg","If you're not pregnant, doctors recommend that you get the Daily Value (DV) of iron, which is 18 milligrams.","iron","","","'Daily Value' names the reference, read as no per-day wording: plain mg (rulings_c 10)"),
+ ("dose","pregnant women (RDA)","30","30","mg","For pregnant women, doctors suggest the Recommended Dietary Allowance (RDA) of 30 milligrams.","iron","","","RDA; plain mg"),
+ ("absorption_rate","iron in heme iron sources","20","20","%",q1,"iron","","","'only about' ignored ('only' is emphasis); 'a couple of days' earlier is vague (rulings_c 10)"),
+ ("absorption_rate","iron in nonheme sources","3","5","%",q1,"iron","","",""),
+ ("other","heme share of iron in lean beef and chicken","50","50","%","Roughly half of the iron found in lean beef and chicken is heme iron.","iron","","","'Roughly half' = 50% (composition); 'B12' later is a name"),
 ]
 
 q1 = "Out of the hundreds of supplements one can take, fish oil is in my top 5 of the most important, perhaps second only to vitamin D."
