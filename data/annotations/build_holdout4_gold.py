@@ -50,7 +50,7 @@ G["e02_magnesium_threonate_magnesiumlthreonatenet"] = [
     ("If you use capsules, take one in the morning and two capsules before going to sleep.", "dose", "capsules in the morning", "1", "1", "capsules", "magnesium", "", "", "'one' counts capsules"),
     ("=", "dose", "capsules before going to sleep", "2", "2", "capsules", "magnesium", "", "", "'before going to sleep' has no number: no timing row"),
     ("A common side effect of taking magnesium is watery stools; however, this usually occurs when magnesium is taken in doses greater than 1000 mg.", "dose", "doses causing watery stools", "1000", "", "mg", "magnesium", "", "", "threshold intake is a dose (holdout ruling 20); 'greater than' -> low only"),
-    ("Magtein by NOW contains pure magnesium L-threonate and each pack includes 90 vegetarian capsules that can last 30 days.", "other", "how long a pack lasts", "30", "30", "days", "magnesium", "", "", "how long a package lasts is other (holdout ruling 25); '90 vegetarian capsules' is a pack size: no row"),
+    ("Magtein by NOW contains pure magnesium L-threonate and each pack includes 90 vegetarian capsules that can last 30 days.", "other", "how long a pack lasts", "30", "30", "days", "magnesium", "", "", "how long a package lasts is other (holdout ruling 25; rulings_e 15); '90 vegetarian capsules' is a pack size: no row"),
 ]
 
 G["e03_magnesium_forms_theturtle"] = [
@@ -58,10 +58,10 @@ G["e03_magnesium_forms_theturtle"] = [
     ("Yet, nearly half of adults fail to meet their daily magnesium needs through diet alone.", "deficiency_prevalence", "adults", "50", "50", "%", "magnesium", "", "", "'nearly half' = 50%"),
     ("Absorption Rate: 30–40% (moderate).", "absorption_rate", "magnesium citrate", "30", "40", "%", "magnesium", "", "", "en dash range"),
     ("Elemental Magnesium: A 500mg pill provides ~150mg of usable magnesium.", "dose", "magnesium citrate pill", "500", "500", "mg", "magnesium", "no", "", "pill strength (compound)"),
-    ("=", "absorption_rate", "usable magnesium from a 500mg citrate pill", "150", "150", "mg", "magnesium", "", "", "absorbed amount (150 = 30% of 500, the rate given above); '~' ignored"),
+    ("=", "absorption_rate", "usable magnesium from a 500mg citrate pill", "150", "150", "mg", "magnesium", "", "", "absorbed amount (150 = 30% of 500, the rate given above; rulings_e 6); '~' ignored"),
     ("Absorption Rate: 4–15% (lowest among common forms).", "absorption_rate", "magnesium oxide", "4", "15", "%", "magnesium", "", "", ""),
     ("Elemental Magnesium: A 500mg pill contains ~300mg magnesium, but only ~15–45mg is absorbed.", "dose", "magnesium oxide pill", "500", "500", "mg", "magnesium", "no", "", "pill strength (compound)"),
-    ("=", "dose", "magnesium in a 500mg oxide pill", "300", "300", "mg", "magnesium", "yes", "", "elemental content of the pill (product strength); '~' ignored"),
+    ("=", "dose", "magnesium in a 500mg oxide pill", "300", "300", "mg", "magnesium", "yes", "", "elemental content of the pill (product strength; rulings_e 6); '~' ignored"),
     ("=", "absorption_rate", "magnesium absorbed from a 500mg oxide pill", "15", "45", "mg", "magnesium", "", "", "absorbed amount; 'only' is emphasis (holdout2 ruling 7)"),
     ("Absorption Rate: 50%+ (highe", "absorption_rate", "magnesium glycinate", "50", "", "%", "magnesium", "", "", "'50%+' -> low only; stored copy cut here"),
 ]
@@ -88,18 +88,18 @@ G["e04_vitamin_d_sackidmd"] = [
 ]
 
 G["e05_omega3_naturemade"] = [
-    ("The two types of Omega-3 fatty acids to focus on are the long-chain fatty acids Eicosapentaenoic acid (EPA) and Docosahexaenoic acid (DHA).", "other", "types of omega-3 fatty acids to focus on", "2", "2", "count", "omega-3", "", "", "count asserted about the world, like 'The two most studied omega-3 fatty acids' (dev_gold_rulings_a)"),
-    ("The recommendation of two servings of oily fish per week for healthy adults equates to approximately 500 mg EPA and DHA Omega-3s per day", "other", "oily fish for healthy adults", "2", "2", "servings/week", "omega-3", "", "", "food intake per week keeps /week (holdout2 ruling 3); trailing footnote mark '‡' left out"),
+    ("The two types of Omega-3 fatty acids to focus on are the long-chain fatty acids Eicosapentaenoic acid (EPA) and Docosahexaenoic acid (DHA).", "other", "types of omega-3 fatty acids to focus on", "2", "2", "count", "omega-3", "", "", "count asserted about the world, like 'The two most studied omega-3 fatty acids' (dev_gold_rulings_a; rulings_e 9)"),
+    ("The recommendation of two servings of oily fish per week for healthy adults equates to approximately 500 mg EPA and DHA Omega-3s per day", "other", "oily fish for healthy adults", "2", "2", "servings/week", "omega-3", "", "", "food intake per week keeps /week (holdout2 ruling 3); trailing footnote mark '‡' left out (rulings_e 8)"),
     ("=", "dose", "healthy adults, EPA and DHA", "500", "500", "mg/day", "omega-3", "", "", "'approximately' ignored"),
     ("A standard 1000 mg fish oil softgel provides around 300 mg of Omega-3s (and even less EPA and DHA), so it is important to read the Supplement Facts label to determine the amount of EPA and DHA per serving in your Omega-3 fish oil supplement.", "dose", "standard fish oil softgel", "1000", "1000", "mg", "omega-3", "", "", "capsule's total oil mass is a product strength (dev_gold_rulings_a)"),
     ("=", "dose", "omega-3s in a standard 1000 mg softgel", "300", "300", "mg", "omega-3", "", "", "product strength in omega-3s; 'around' ignored"),
     ("Many people focus on the fish oil dosage to take per day, like 1000 mg or 1200 mg, but it is the Omega-3s that matter.", "dose", "fish oil dosage per day", "1000", "1000", "mg/day", "omega-3", "", "", "alternatives joined by 'or' give one row each (rulings_d 5); 'per day' governs"),
     ("=", "dose", "fish oil dosage per day", "1200", "1200", "mg/day", "omega-3", "", "", "rulings_d 5"),
-    ("The two types of Omega-3 fatty acids to focus on are EPA and DHA.", "other", "types of omega-3 fatty acids to focus on", "2", "2", "count", "omega-3", "", "", "repeat of the count in the body (dev_gold_rulings_a)"),
+    ("The two types of Omega-3 fatty acids to focus on are EPA and DHA.", "other", "types of omega-3 fatty acids to focus on", "2", "2", "count", "omega-3", "", "", "repeat of the count in the body (dev_gold_rulings_a; rulings_e 9)"),
 ]
 
 G["e06_zinc_askvity"] = [
-    ("Males: 11 mg", "dose", "teenage males 14-18 years", "11", "11", "mg/day", "zinc", "", "", "RDA; heading 'Recommended Daily Allowances' governs the list -> /day"),
+    ("Males: 11 mg", "dose", "teenage males 14-18 years", "11", "11", "mg/day", "zinc", "", "", "RDA; heading 'Recommended Daily Allowances' governs the list -> /day (rulings_e 16)"),
     ("Females: 9 mg", "dose", "teenage females 14-18 years", "9", "9", "mg/day", "zinc", "", "", "RDA"),
     ("Males: 11 mg", "dose", "adult males 19+ years", "11", "11", "mg/day", "zinc", "", "", "RDA"),
     ("Females: 8 mg", "dose", "adult females 19+ years", "8", "8", "mg/day", "zinc", "", "", "RDA"),
@@ -142,29 +142,29 @@ G["e09_ashwagandha_prithvimart"] = [
     ("=", "dose", "trial participants, daily", "600", "600", "mg/day", "ashwagandha", "", "", ""),
     ("=", "other", "regimen length", "60", "60", "days", "ashwagandha", "", "", "regimen length; the effect is stated in another bullet (rulings_c 3; holdout2 ruling 16). 'with meals' has no number"),
     ("Stress scores (PSS) decreased by 44% in the ashwagandha group compared to 5.5% with the placebo, and cortisol levels dropped by 27.9% compared to 7.9%.", "other", "decrease in stress scores, ashwagandha group", "44", "44", "%", "ashwagandha", "", "", "effect size"),
-    ("=", "other", "decrease in stress scores, placebo group", "5.5", "5.5", "%", "ashwagandha", "", "", "effect size in the comparison arm of the trial"),
+    ("=", "other", "decrease in stress scores, placebo group", "5.5", "5.5", "%", "ashwagandha", "", "", "effect size in the comparison arm of the trial (rulings_e 13)"),
     ("=", "other", "drop in cortisol, ashwagandha group", "27.9", "27.9", "%", "ashwagandha", "", "", "effect size"),
-    ("=", "other", "drop in cortisol, placebo group", "7.9", "7.9", "%", "ashwagandha", "", "", "effect size in the comparison arm"),
+    ("=", "other", "drop in cortisol, placebo group", "7.9", "7.9", "%", "ashwagandha", "", "", "effect size in the comparison arm (rulings_e 13)"),
     ("Participants: 64 adults with a history of chronic stress (ages 18–54).", "other", "trial participants", "64", "64", "count", "ashwagandha", "", "", "trial participants are a count (holdout2 ruling 15); ages are a descriptor"),
 ]
 
 G["e10_folic_acid_youthhealthmag"] = [
     ("In 1992, the U.S. Public Health Service recommended that all women of child-bearing age take 400 micrograms of folic acid each day as a way to help prevent certain types of birth defects.", "dose", "women of child-bearing age", "400", "400", "mcg/day", "folic acid", "", "", "'each day' -> /day; 1992 is a year"),
     ("In 1998, the United States required makers of most grain products to add 140 micrograms of folic acid.", "other", "folic acid added to grain products", "140", "140", "mcg", "folic acid", "", "", "food fortification content (other); 1998 is a year"),
-    ("Now, the Centers for Disease Control and Prevention reports these steps prevent about 1,300 neural tube birth defects each year.", "other", "neural tube birth defects prevented each year", "1300", "1300", "count", "folic acid", "", "", "count of prevented defects per year; 'about' ignored"),
-    ("The two most common neural tube defects are spina bifida, where the lower spine has not formed correctly, or anencephaly, where the head or brain has not formed correctly.", "other", "most common neural tube defects", "2", "2", "count", "", "", "", "count asserted about the world (dev_gold_rulings_a 'The two most studied ...'); not about the supplement: empty supplement (holdout ruling 28)"),
-    ("The CDC issued two reports, one on the prevalence of neural tube defects from 1995 to 2011, after mandatory folic acid fortification, and a second paper on the use of dietary supplements and other characteristics among women who had one pregnancy affected by a neural tube defect.", "other", "CDC reports", "2", "2", "count", "folic acid", "", "", "count of things (dev_gold_rulings_b); 'one on ...' enumerates them, '1995 to 2011' are years, 'one pregnancy' describes the population"),
+    ("Now, the Centers for Disease Control and Prevention reports these steps prevent about 1,300 neural tube birth defects each year.", "other", "neural tube birth defects prevented each year", "1300", "1300", "count", "folic acid", "", "", "count of prevented defects per year (rulings_e 11); 'about' ignored"),
+    ("The two most common neural tube defects are spina bifida, where the lower spine has not formed correctly, or anencephaly, where the head or brain has not formed correctly.", "other", "most common neural tube defects", "2", "2", "count", "", "", "", "count asserted about the world (dev_gold_rulings_a 'The two most studied ...'; rulings_e 9); not about the supplement: empty supplement (holdout ruling 28)"),
+    ("The CDC issued two reports, one on the prevalence of neural tube defects from 1995 to 2011, after mandatory folic acid fortification, and a second paper on the use of dietary supplements and other characteristics among women who had one pregnancy affected by a neural tube defect.", "other", "CDC reports", "2", "2", "count", "folic acid", "", "", "count of things (dev_gold_rulings_b; rulings_e 9); 'one on ...' enumerates them, '1995 to 2011' are years, 'one pregnancy' describes the population"),
     ("The second paper found that women who had had a baby with a neural tube defect who took high doses of folic acid-4 milligrams per day-with a subsequent pregnancy were less likely to have a baby with a defect than those who did not take folic acid.", "dose", "women with a previous NTD-affected baby", "4", "4", "mg/day", "folic acid", "", "", "'per day'"),
-    ("Women are urged to take a high-dose folic acid supplement starting at least 4 weeks before becoming pregnant and at least through the first three months of the pregnancy.", "timing", "start before pregnancy", "4", "", "weeks", "folic acid", "", "", "timing relative to pregnancy (holdout ruling 23); 'at least' -> low only"),
-    ("=", "timing", "continue into pregnancy", "3", "", "months", "folic acid", "", "", "timing relative to pregnancy (holdout ruling 23); 'at least through' -> low only"),
+    ("Women are urged to take a high-dose folic acid supplement starting at least 4 weeks before becoming pregnant and at least through the first three months of the pregnancy.", "timing", "start before pregnancy", "4", "", "weeks", "folic acid", "", "", "timing relative to pregnancy (holdout ruling 23; rulings_e 12); 'at least' -> low only"),
+    ("=", "timing", "continue into pregnancy", "3", "", "months", "folic acid", "", "", "timing relative to pregnancy (holdout ruling 23; rulings_e 12); 'at least through' -> low only"),
     ("The report also notes that Hispanic women are about 20% more likely to have a child with a neural tube defect than non-Hispanic white women.", "other", "higher NTD risk of Hispanic women", "20", "20", "%", "", "", "", "relative risk of a condition, not a nutrient shortfall: other, empty supplement (holdout ruling 28)"),
     ("Since the rule requiring grain foods to be fortified with folic acid, the number of babies born with neural tube defects has declined by 35%, according to the March of Dimes, an organization that works against birth defects and for healthy pregnancies and b", "other", "decline in babies born with NTDs since fortification", "35", "35", "%", "folic acid", "", "", "effect size of fortification; stored copy cut at the end"),
 ]
 
 G["e11_selenium_nutsforlife"] = [
-    ("Brazil nuts are one of the highest natural sources of selenium – containing 1,917µg of selenium in 100g", "other", "selenium in Brazil nuts", "1917", "1917", "mcg", "selenium", "", "", "food content; µg -> mcg; trailing citation '[1]' left out of the quote (holdout2 ruling 1)"),
+    ("Brazil nuts are one of the highest natural sources of selenium – containing 1,917µg of selenium in 100g", "other", "selenium in Brazil nuts", "1917", "1917", "mcg", "selenium", "", "", "food content; µg -> mcg; trailing citation '[1]' left out of the quote (holdout2 ruling 1; rulings_e 8)"),
     ("=", "other", "portion of Brazil nuts", "100", "100", "g", "", "", "", "reference portion of a food-content figure (rulings_c 1); quantifies the food: empty supplement"),
-    ("In Australia and New Zealand, the Recommended Dietary Intake (RDI) for selenium is 70µg for men and 60µg for women, and an upper level of intake has been set at 400µg/day.", "dose", "men (RDI)", "70", "70", "mcg", "selenium", "", "", "RDI; no per-day wording for these figures"),
+    ("In Australia and New Zealand, the Recommended Dietary Intake (RDI) for selenium is 70µg for men and 60µg for women, and an upper level of intake has been set at 400µg/day.", "dose", "men (RDI)", "70", "70", "mcg", "selenium", "", "", "RDI; no per-day wording for these figures (rulings_e 16)"),
     ("=", "dose", "women (RDI)", "60", "60", "mcg", "selenium", "", "", "RDI"),
     ("=", "dose", "upper level of intake", "", "400", "mcg/day", "selenium", "", "", "upper level -> high only (holdout2 ruling 14)"),
     ("And it’s good to keep in mind that we only absorb around 55-70% of selenium from the foods we eat", "absorption_rate", "selenium from foods", "55", "70", "%", "selenium", "", "", "'only' is emphasis; 'around' ignored"),
@@ -180,7 +180,7 @@ G["e11_selenium_nutsforlife"] = [
 ]
 
 G["e12_glucosamine_inedia"] = [
-    ("Sodium - 15mg", "dose", "sodium per capsule", "15", "15", "mg", "sodium", "", "", "Supplement Facts amount per capsule: product strength; companion ingredient takes its own name (holdout ruling 16)"),
+    ("Sodium - 15mg", "dose", "sodium per capsule", "15", "15", "mg", "sodium", "", "", "Supplement Facts amount per capsule: product strength; companion ingredient takes its own name (holdout ruling 16; rulings_e 10)"),
     ("Glucosamine Sulfate - 500mg", "dose", "glucosamine sulfate per capsule", "500", "500", "mg", "glucosamine", "", "", "per capsule: plain mg"),
     ("Suggested Use: Take 1 capsule, 3 times a day, with meals.", "dose", "suggested use", "1", "1", "capsules", "glucosamine", "", "3", "per-dose amount; frequency in times_per_day; 'with meals' has no number"),
     ("=", "other", "dosing frequency", "3", "3", "times/day", "glucosamine", "", "", "'3 times a day' (holdout ruling 3)"),
