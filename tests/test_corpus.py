@@ -87,6 +87,36 @@ def test_duplicate_ids_and_manifest_problems(tmp_path):
     assert "missing.txt" in problems
 
 
+def test_a_folder_in_parts_reads_every_manifest_part(tmp_path):
+    """A folder with manifest_a.csv and manifest_b.csv (and no corpus.csv): both give metadata, every kind
+    of page is accepted, and the manifests are not reported as unsupported files."""
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text("One sentence here.")
+    (tmp_path / "manifest_a.csv").write_text("doc_id,file,publisher,kind\nalpha,a.txt,Pub A,brand\n")
+    (tmp_path / "manifest_b.csv").write_text("doc_id,file,publisher,kind,extra\n"
+                                             "beta,b.txt,Pub B,news,x\ngamma,c.txt,,blog,y\n")
+    corpus = load_corpus([tmp_path])
+    docs = corpus.documents.set_index("doc_id")
+    assert docs.loc[["alpha", "beta", "gamma"], "kind"].tolist() == ["brand", "news", "blog"]
+    assert docs.at["beta", "label"] == "Pub B"
+    assert not corpus.problems["file"].str.contains("manifest").any()
+
+
+def test_a_file_listed_in_two_manifest_parts_is_named(tmp_path):
+    (tmp_path / "a.txt").write_text("One sentence here.")
+    (tmp_path / "manifest_a.csv").write_text("doc_id,file\nalpha,a.txt\n")
+    (tmp_path / "manifest_b.csv").write_text("doc_id,file\nbeta,a.txt\n")
+    with pytest.raises(ValueError, match=r"manifest_b.csv: 'a.txt' is listed again \(first in .*manifest_a.csv\)"):
+        load_corpus([tmp_path])
+
+
+def test_the_kinds_of_page_are_those_the_language_evaluation_groups():
+    from claimcritique import language
+    from claimcritique.corpus import DOCUMENT_KINDS
+
+    assert set(language.KIND_GROUPS) == DOCUMENT_KINDS
+
+
 def test_duplicate_stems_get_distinct_ids(tmp_path):
     (tmp_path / "a.txt").write_text("One sentence here.")
     (tmp_path / "a.md").write_text("Another sentence here.")

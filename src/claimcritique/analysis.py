@@ -44,7 +44,7 @@ from .corpus import (
     assign_labels,
     chunks,
     combine,
-    default_manifest,
+    default_manifests,
     is_pages_file,
     load_documents,
     load_pages,
@@ -247,11 +247,11 @@ def fingerprint(paths_: Sequence[str | Path] | None = None, manifest: str | Path
     files = {str(p.path.resolve()): p.path for p in planned}
     inputs = [(name, *_stat(path)) for name, path in files.items()]
     ids = hashlib.sha256("\n".join(p.doc_id for p in planned).encode()).hexdigest()
-    watched = sorted([*paths.LEXICONS.glob("*.csv"), *paths.REFERENCE.glob("*.csv"),
+    watched = sorted([*paths.LEXICONS.glob("*.csv"), *paths.REFERENCE.glob("*.csv"), *paths.REGISTRY.glob("*.csv"),
                       *Path(__file__).parent.glob("*.py")])
     extra = [(str(f), *_stat(f)) for f in watched]
-    manifest_path = Path(manifest) if manifest else default_manifest(list(paths_) if paths_ else [paths.RAW])
-    used = (str(manifest_path), *_stat(manifest_path)) if manifest_path else None
+    manifests = [Path(manifest)] if manifest else default_manifests(list(paths_) if paths_ else [paths.RAW])
+    used = [(str(m), *_stat(m)) for m in manifests]
     payload = json.dumps([__version__, max_mb, inputs, ids, extra, used], default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 

@@ -32,7 +32,9 @@ MANIFEST_NAME = "corpus.csv"
 FETCH_LOG = "fetch_log.csv"  # what `claimcritique fetch` writes beside the pages
 MANIFEST_COLUMNS = ["doc_id", "file", "title", "publisher", "kind", "url", "notes", "label"]
 LABEL_MAX = 30
-DOCUMENT_KINDS = {"vendor", "affiliate", "informational"}
+# what a page does, as a manifest's `kind` says: sells (vendor: its own products; affiliate: "best X" lists
+# and buy links; brand: one brand's product page), or not (informational, news, blog)
+DOCUMENT_KINDS = {"vendor", "affiliate", "brand", "informational", "news", "blog"}
 PROBLEM_COLUMNS = ["file", "doc_id", "severity", "problem"]
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "file", "format", "title", "publisher", "kind", "url", "notes",
@@ -304,6 +306,11 @@ def assign_labels(documents: pd.DataFrame, used: set[str] | None = None) -> pd.D
 
 # --- finding files and the manifest -----------------------------------------------------------
 
+def _is_manifest(path: Path) -> bool:
+    """manifest*.csv files describe a folder's pages; they are not pages."""
+    return path.suffix.lower() == ".csv" and path.name.lower().startswith("manifest")
+
+
 def discover(paths_: Iterable[str | Path], skip: Sequence[str] = (MANIFEST_NAME, FETCH_LOG)) -> tuple[list[Path], list[dict]]:
     """Files to load from files and folders (recursively, hidden files skipped), and the problems met."""
     files: list[Path] = []
@@ -316,6 +323,7 @@ def discover(paths_: Iterable[str | Path], skip: Sequence[str] = (MANIFEST_NAME,
             candidates = [
                 p for p in candidates
                 if not any(part.startswith(".") for part in p.relative_to(path).parts) and p.name not in skip
+                and not _is_manifest(p)
             ]
             for p in candidates:
                 if p.suffix.lower() not in FORMATS:
@@ -352,15 +360,32 @@ def read_manifest(path: Path) -> pd.DataFrame:
     return manifest[MANIFEST_COLUMNS]
 
 
-def default_manifest(paths_: Sequence[str | Path]) -> Path | None:
-    """data/corpus.csv for the default corpus; otherwise a corpus.csv inside the (single) folder given."""
+def default_manifests(paths_: Sequence[str | Path]) -> list[Path]:
+    """data/corpus.csv for the default corpus; otherwise, for each folder given, its corpus.csv, or else
+    every manifest*.csv in it (a corpus gathered in parts keeps one manifest per part)."""
     resolved = [Path(p).resolve() for p in paths_]
     if resolved == [paths.RAW.resolve()] and paths.MANIFEST.exists():
-        return paths.MANIFEST
+        return [paths.MANIFEST]
+    found: list[Path] = []
     for folder in resolved:
-        if folder.is_dir() and (folder / MANIFEST_NAME).exists():
-            return folder / MANIFEST_NAME
-    return None
+        if folder.is_dir():
+            own = folder / MANIFEST_NAME
+            found.extend([own] if own.exists() else sorted(folder.glob("manifest*.csv")))
+    return found
+
+
+def read_manifests(manifests: Sequence[Path]) -> dict[str, dict]:
+    """The metadata row of every file the manifests list, by file name; a file listed twice is an error
+    naming both manifests."""
+    rows_by_file: dict[str, dict] = {}
+    listed_in: dict[str, Path] = {}
+    for manifest in manifests:
+        for row in read_manifest(manifest).to_dict("records"):
+            name = row["file"]
+            if name in listed_in:
+                raise ValueError(f"{manifest}: '{name}' is listed again (first in {listed_in[name]})")
+            listed_in[name], rows_by_file[name] = manifest, {**row, "manifest": str(manifest)}
+    return rows_by_file
 
 
 def _problem(path: Path | str, doc_id: str, severity: str, problem: str) -> dict:
@@ -383,16 +408,12 @@ def plan_corpus(paths_: Sequence[str | Path] | None = None, manifest: str | Path
     """Which files become which documents (ids unique across the whole batch), and the problems met so far."""
     paths_ = list(paths_) if paths_ else [paths.RAW]
     files, problems = discover(paths_)
-    manifest_path = Path(manifest) if manifest else default_manifest(paths_)
-    rows_by_file: dict[str, dict] = {}
-    if manifest_path is not None:
-        table = read_manifest(manifest_path)
-        rows_by_file = {row["file"]: row for row in table.to_dict("records")}
-        loaded_names = {f.name for f in files}
-        for name in rows_by_file:
-            if name not in loaded_names:
-                problems.append(_problem(manifest_path, rows_by_file[name]["doc_id"], "warning",
-                                         f"manifest row for '{name}' points at a file that was not found"))
+    rows_by_file = read_manifests([Path(manifest)] if manifest else default_manifests(paths_))
+    loaded_names = {f.name for f in files}
+    for name, row in rows_by_file.items():
+        if name not in loaded_names:
+            problems.append(_problem(row["manifest"], row["doc_id"], "warning",
+                                     f"manifest row for '{name}' points at a file that was not found"))
     planned: list[PlannedDocument] = []
     used_ids: set[str] = set()
     for path in files:

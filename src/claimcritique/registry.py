@@ -32,7 +32,7 @@ import pandas as pd
 from . import paths
 from .datafiles import read_data_csv
 
-FOLDER = paths.DATA / "registry"
+FOLDER = paths.REGISTRY
 DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "weight",
                         "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
                         "volume", "time", "concentration", "count", "scale", "molar_mass"})
