@@ -145,6 +145,9 @@ def test_cli_corpus_on_a_messy_folder(messy_folder):
     assert "Traceback" not in result.stderr
     for name in ("empty.txt", "binary.txt", "huge.txt"):
         assert name in result.stderr
+    # a file that cannot be read is skipped, and says so: "error:" is kept for what stops the run
+    assert f"claimcritique: skipped: {messy_folder / 'empty.txt'}: empty file" in result.stderr
+    assert "error:" not in result.stderr
     table = pd.read_csv(pd.io.common.StringIO(result.stdout))
     assert sorted(table["doc_id"]) == ["cp1252", "good", "page"]
     assert list(table.columns[:5]) == ["doc_id", "path", "file", "format", "title"]

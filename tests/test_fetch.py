@@ -149,6 +149,17 @@ def test_cli_fetch_from_a_file_of_links(server, tmp_path, capsys, monkeypatch):
     assert f"failed: {server}/missing: HTTP 404 Not Found" in err
     assert "1 of 2 pages saved" in err
     assert len(list((tmp_path / "pages").glob("*.html"))) == 1
+    assert "next: claimcritique analyze" in err
+
+
+def test_cli_fetch_that_saves_nothing_suggests_no_analysis(server, tmp_path, capsys, monkeypatch):
+    for name in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"):
+        monkeypatch.delenv(name, raising=False)
+    code = cli.main(["fetch", f"{server}/missing", "-o", str(tmp_path / "pages"), "--delay", "0", "--timeout", "2",
+                     "--retries", "0"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "0 of 1 pages saved" in err and "nothing to analyze" in err and "next:" not in err
 
 
 def test_pacer_spaces_requests_to_one_host():

@@ -116,8 +116,9 @@ def _fetch(args: argparse.Namespace) -> int:
         timeout=args.timeout, retries=args.retries, delay=args.delay, max_bytes=int(args.max_mb * 1_000_000)),
         log=lambda line: print(f"claimcritique: {line}", file=sys.stderr))
     saved = sum(report["status"] == "saved")
+    then = f"; next: claimcritique analyze {args.output}" if saved else "; nothing to analyze (see the lines above)"
     print(f"claimcritique: {saved} of {len(report)} pages saved in {args.output} (manifest: "
-          f"{Path(args.output) / 'corpus.csv'}); next: claimcritique analyze {args.output}", file=sys.stderr)
+          f"{Path(args.output) / 'corpus.csv'}){then}", file=sys.stderr)
     return 0 if saved else 1
 
 
@@ -217,7 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
 def report_problems(problems: pd.DataFrame, stream=sys.stderr) -> None:
     """One readable line per problem: the file first, then what is wrong."""
     for row in problems.itertuples(index=False):
-        print(f"claimcritique: {row.severity}: {row.file}: {row.problem}", file=stream)
+        # a document that could not be read is skipped and the run goes on: not the word of a fatal error
+        severity = "skipped" if row.severity == "error" else row.severity
+        print(f"claimcritique: {severity}: {row.file}: {row.problem}", file=stream)
 
 
 def write_table(table: pd.DataFrame, output: str | None) -> None:
