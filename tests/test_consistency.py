@@ -47,10 +47,16 @@ def test_seed_doses_above_the_supplemental_upper_limit_and_the_elemental_caveat(
 
 
 def test_seed_absorption_conflicts_with_measured_values(seed_findings):
-    conflict = seed_findings[(seed_findings["topic"] == "absorption_rate") & (seed_findings["kind"] == "conflicts_with_evidence")]
-    assert conflict["subject"].tolist() == ["magnesium glycinate"]
-    assert conflict.iloc[0]["doc_id"] == SEED_002 and "85-90%" in conflict.iloc[0]["value"]
-    assert "23.5%" in conflict.iloc[0]["detail"]
+    """Seed 002's absorption table: oxide's 15-20% is above every value measured in healthy people (4-8%); the
+    only glycinate values are from ileal-resection patients, so its 85-90% gets no verdict."""
+    absorption = seed_findings[seed_findings["topic"] == "absorption_rate"]
+    conflict = absorption[absorption["kind"] == "conflicts_with_evidence"]
+    assert conflict["subject"].tolist() == ["magnesium oxide"]
+    assert conflict.iloc[0]["doc_id"] == SEED_002 and "15-20%" in conflict.iloc[0]["value"]
+    assert "8%" in conflict.iloc[0]["detail"] and "patients" not in conflict.iloc[0]["detail"]
+    glycinate = absorption[absorption["subject"] == "magnesium glycinate"]
+    assert glycinate["kind"].tolist() == ["unsupported"] and "23.5" not in glycinate.iloc[0]["detail"]
+    assert not absorption["detail"].str.contains("patients").any()
 
 
 def test_seed_findings_are_not_artefacts(seed_findings):
