@@ -228,6 +228,9 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> s
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
+    strength = _pattern_of("dose_basis", "unit strength")
+    if strength is not None and strength.search(quote) and len(_AMOUNTS.findall(quote)) == 1:
+        return "composition"  # "if you take 99-milligram tablets": each unit's strength, the number a day unsaid
     if _is_composition(quote, header, unit):
         return "composition"
     all_sources = _pattern_of("dose_basis", "total intake (all sources)")
@@ -242,6 +245,7 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> s
     return "supplement"
 
 
+_AMOUNTS = re.compile(r"\d[\d.,]*[\s-]*(?:mg|milligrams?|mcg|micrograms?|µg|g|grams?|iu)\b", re.IGNORECASE)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNITS_EACH = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six)\s+(?:capsules?|caps|tablets?|softgels?|gummies"
                          r"|pills?|caplets?|scoops?)\b\s*(?:\((?P<inside>[^()]*\beach\b[^()]*)\)"
@@ -580,14 +584,48 @@ def _dose_verdict(a: dict, refs: _References) -> dict | None:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
     if a["basis"] == "total intake":
         return _intake_verdict(a, refs)
-    upper = refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True)
+    upper = _same_age_band(refs.select(supplement, "dose", LIMIT_BASES, population, prefer_region=True), a["quote"])
     if len(upper):
-        return _upper_verdict(a, upper)
+        return _or_intake_match(_upper_verdict(a, upper), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
     if len(studied):
-        return _studied_verdict(a, studied)
-    return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']}: the reference table has no upper "
-                                                  f"limit or studied dose of {supplement} for this population.")
+        return _or_intake_match(_studied_verdict(a, studied), a, refs)
+    return _or_intake_match(_finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']}: the reference "
+                                                                   f"table has no upper limit or studied dose of "
+                                                                   f"{supplement} for this population."), a, refs)
+
+
+_AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to)\s*(\d{1,2})\s*(?:years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
+_BANDED: dict[tuple[int, str], pd.DataFrame] = {}  # narrowed selections, kept so that their ids stay unique
+
+
+def _same_age_band(rows: pd.DataFrame, quote: str) -> pd.DataFrame:
+    """The rows for the age band a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
+    that band; all rows otherwise."""
+    bands = {(int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(quote)}
+    if not bands or rows.empty:
+        return rows
+    key = (id(rows), " ".join(f"{lo}-{hi}" for lo, hi in sorted(bands)))
+    if key not in _BANDED:
+        own = rows["population"].map(lambda p: bool(bands & {(int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(p)}))
+        _BANDED[key] = rows[own] if own.any() else rows
+    return _BANDED[key]
+
+
+# an advisory ceiling ("no more than 2 g/day from supplements", which its source says is not a UL) is no upper limit
+LIMIT_BASES = tuple(b for b in UPPER_BASES if b != "upper_recommendation")
+
+
+def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | None:
+    """An amount with no limit or studied dose to judge it that equals its group's RDA/AI ("for pregnancy the
+    amount increases to 2.6 mcg") agrees with that row rather than being "unsupported"."""
+    if found is None or found["kind"] != "unsupported":
+        return found
+    own = refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True).dropna(subset=["high"])
+    if own.empty:
+        return found
+    matched = _intake_verdict(a, refs)
+    return matched if matched["kind"] == "agreement" else found
 
 
 def _amount_in(a: dict, amounts: tuple[float, float], unit: str) -> tuple[float, float]:
@@ -746,6 +784,10 @@ def _studied_verdict(a: dict, studied: pd.DataFrame) -> dict:
     if inside:
         return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']} is within {what}.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
+    if _top(low, high) <= hi and _top(low, high) >= lo:  # "0.3-3 mg" against 0.5-5 mg: overlaps, not below
+        return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} overlaps {what}; only its "
+                                                       "lower end is below them.", edge["quote"], f"{lo:g}-{hi:g} {unit}",
+                        ids)
     if _top(low, high) <= hi:  # below the lowest studied dose: no evidence either way, not a finding
         return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} is below {what}.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
@@ -970,11 +1012,16 @@ def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -
         low, high = in_mg if convertible else amounts
         if math.isnan(_top(low, high)):
             continue
+        if _OPEN_ENDED.search(a["quote"]):
+            high = math.inf  # "1,000 to 2,000 IU per day, and higher for people with variants": no upper end
         text = f"{a['form']} {a['quote']}".lower()
         stated = " ".join(w for w in stated_forms.get(a["supplement"], []) if re.search(rf"\b{re.escape(w)}", text))
         rows.append({**a, "lo": -math.inf if math.isnan(low) else low, "hi": math.inf if math.isnan(high) else high,
                      "norm_unit": unit, "stated": stated})
     return pd.DataFrame(rows)
+
+
+_OPEN_ENDED = re.compile(r"\b(?:and|or)\s+(?:even\s+)?(?:higher|more|above|over|up)\b", re.IGNORECASE)
 
 
 def _range_text(lo: float, hi: float, unit: str) -> str:
