@@ -139,3 +139,21 @@ def test_an_open_ended_range_contradicts_no_higher_dose(audit_findings):
     pairs = {frozenset((a, b)) for a, b in zip(doses["doc_id"], doses["other"])}
     assert frozenset(("vitd_open", "vitd_big")) not in pairs
     assert frozenset(("vitd_capped", "vitd_big")) in pairs
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Most research suggests 0.5-3 mg of melatonin is enough for adults.", True),  # advice citing research: judged
+    ("Clinical studies have shown it to be effective in single doses of 2 mg of melatonin.", False),  # a study's dose
+    ("Taking 10 mg of melatonin daily may increase the risk of grogginess.", False),  # a harm threshold
+])
+def test_study_and_warning_cues_are_narrow(tmp_path, text, kept):
+    found = findings_for(write_corpus(tmp_path / "c", {"page": f"Melatonin\n\n{text}\n"}))
+    assert (not _of(found, "page").empty) is kept
+
+
+def test_an_open_bottom_range_never_matches_an_intake(tmp_path):
+    pages = {"fishoil": "Fish oil\n\nUp to 3,000 mg of fish oil daily is generally considered safe for adults.\n",
+             "b12_min": "Vitamin B12\n\nVegans should take a minimum of 2.4 micrograms of vitamin B12 per day.\n"}
+    found = findings_for(write_corpus(tmp_path / "c", pages))
+    assert "agreement" not in _of(found, "fishoil")["kind"].tolist()
+    assert _of(found, "b12_min")["kind"].tolist() == ["agreement"]

@@ -622,8 +622,13 @@ def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | N
     if found is None or found["kind"] != "unsupported":
         return found
     own = refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True).dropna(subset=["high"])
-    if own.empty:
-        return found
+    if own.empty or math.isnan(a["low"]) or not any(_states_form(a, row) is not False for _, row in own.iterrows()):
+        return found  # "up to 3,000 mg" is no intake; "3,000 mg of fish oil" is not the EPA+DHA the AI is of
+    unit = own["unit"].mode().iloc[0]
+    low, high = _amount_in(a, (a["low"], a["high"]), unit)
+    rows = own[own["unit"] == unit]
+    if not (rows["low"].min() <= low <= rows["high"].max() and (math.isnan(high) or high <= rows["high"].max())):
+        return found  # the whole amount must lie within the group's RDA/AI values, not merely touch them
     matched = _intake_verdict(a, refs)
     return matched if matched["kind"] == "agreement" else found
 
