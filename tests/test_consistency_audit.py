@@ -157,3 +157,29 @@ def test_an_open_bottom_range_never_matches_an_intake(tmp_path):
     found = findings_for(write_corpus(tmp_path / "c", pages))
     assert "agreement" not in _of(found, "fishoil")["kind"].tolist()
     assert _of(found, "b12_min")["kind"].tolist() == ["agreement"]
+
+
+def test_a_dose_below_the_studied_ones_names_the_physiological_dose_that_holds_it(tmp_path):
+    pages = {"micro": "Melatonin microdose\n\nAdults should take 0.2 mg of melatonin at night.\n",
+             "tiny": "Melatonin microdose\n\nAdults should take 0.05 mg of melatonin at night.\n"}
+    found = findings_for(write_corpus(tmp_path / "c", pages))
+    micro, tiny = _of(found, "micro"), _of(found, "tiny")
+    assert micro["kind"].tolist() == ["unsupported"] and "0.1-0.3 mg" in micro.iloc[0]["detail"]
+    assert "mel_physiological_dose_cohen2023" in micro.iloc[0]["reference_id"]
+    assert tiny["kind"].tolist() == ["unsupported"] and "0.1-0.3" not in tiny.iloc[0]["detail"]
+
+
+def test_what_doctors_may_prescribe_is_not_advice(tmp_path):
+    pages = {"doctors": "Omega-3 therapy\n\nDoctors may recommend up to 10 grams of EPA and DHA daily for high "
+                        "triglycerides.\n",
+             "advice": "Omega-3 therapy\n\nTake 10 grams of EPA and DHA daily.\n"}
+    found = findings_for(write_corpus(tmp_path / "c", pages))
+    assert _of(found, "doctors").empty
+    assert _of(found, "advice")["kind"].tolist() == ["outside_studied_range"]
+
+
+def test_the_advisory_ceiling_is_no_chart_upper_limit():
+    refs = references.load_references()
+    assert "upper_recommendation" in set(refs["basis"])
+    assert "upper" not in set(references.dose_bands(refs, "omega-3")["kind"])
+    assert "upper" in set(references.dose_bands(refs, "zinc")["kind"])

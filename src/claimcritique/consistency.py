@@ -589,7 +589,7 @@ def _dose_verdict(a: dict, refs: _References) -> dict | None:
         return _or_intake_match(_upper_verdict(a, upper), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
     if len(studied):
-        return _or_intake_match(_studied_verdict(a, studied), a, refs)
+        return _or_intake_match(_with_physiological_dose(_studied_verdict(a, studied), a, refs), a, refs)
     return _or_intake_match(_finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']}: the reference "
                                                                    f"table has no upper limit or studied dose of "
                                                                    f"{supplement} for this population."), a, refs)
@@ -614,6 +614,23 @@ def _same_age_band(rows: pd.DataFrame, quote: str) -> pd.DataFrame:
 
 # an advisory ceiling ("no more than 2 g/day from supplements", which its source says is not a UL) is no upper limit
 LIMIT_BASES = tuple(b for b in UPPER_BASES if b != "upper_recommendation")
+
+
+def _with_physiological_dose(found: dict, a: dict, refs: _References) -> dict:
+    """A dose below every studied dose that lies within a cited physiological dose ("0.2 mg" and melatonin's
+    0.1-0.3 mg that raises plasma levels to the night-time range) says so, with that row, still without a verdict."""
+    if found["kind"] != "unsupported" or " is below " not in found["detail"]:
+        return found
+    rows = refs.select(a["supplement"], "dose", ("physiological_dose",), a["population"])
+    unit = a["unit"]
+    for _, row in rows.iterrows():
+        lo, hi = (_convert(v, row["unit"], unit, a["supplement"]) for v in (row["low"], row["high"]))
+        if not math.isnan(a["low"]) and lo <= a["low"] and _top(a["low"], a["high"]) <= hi:
+            ids = f"{found['reference_id']}, {row['ref_id']}" if found["reference_id"] else row["ref_id"]
+            return {**found, "reference_id": ids, "other": ids,
+                    "detail": found["detail"].removesuffix(".") + f", but within {_fmt(lo, hi, unit.removesuffix('/day'))}, the "
+                              f"{row['measure']} ({_short_source(row)}, {row['population']})."}
+    return found
 
 
 def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | None:
