@@ -183,3 +183,14 @@ def test_the_advisory_ceiling_is_no_chart_upper_limit():
     assert "upper_recommendation" in set(refs["basis"])
     assert "upper" not in set(references.dose_bands(refs, "omega-3")["kind"])
     assert "upper" in set(references.dose_bands(refs, "zinc")["kind"])
+
+
+def test_a_salts_amount_within_the_limit_either_way_is_not_converted_as_fact(tmp_path):
+    pages = {"zinc_salt": "Zinc picks\n\nTake 15 mg of zinc picolinate daily.\n",
+             "mag_salt": "Magnesium glycinate for sleep\n\nTake 500 mg of magnesium glycinate every day.\n"}
+    found = findings_for(write_corpus(tmp_path / "c", pages))
+    zinc = _of(found, "zinc_salt")
+    assert zinc["kind"].tolist() == ["agreement"] and "holds" not in zinc.iloc[0]["detail"]
+    assert "whether the amount is the salt's mass or elemental" in zinc.iloc[0]["detail"]
+    magnesium = _of(found, "mag_salt")  # 500 mg is within the 350 mg UL only as glycinate's mass: said so
+    assert magnesium["kind"].tolist() == ["agreement"] and "holds" in magnesium.iloc[0]["detail"]

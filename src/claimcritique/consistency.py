@@ -729,6 +729,9 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
                             quote, value, ref)
     if max(tops) <= lowest["high"]:
         either = ", whichever way the amount is read" if not known_basis else ""
+        if note and a["elemental"] == "no" and _top(*_amount_in(a, (a["low"], a["high"]), unit)) <= lowest["high"]:
+            # "15 mg of zinc picolinate": a label's amount is often elemental already; within the limit either way
+            basis, either = "", ", whether the amount is the salt's mass or elemental"
         return _finding("dose", "agreement", a, ref, f"{a['stance']} for {a['subject']}{basis} is within {what}{either}.",
                         quote, value, ref)
     if max(tops) <= highest["high"]:
