@@ -42,7 +42,8 @@ def test_headlines_state_the_numbers_of_the_tables(seeds_results):
     assert by_key.at["corpus", "value"] == len(seeds_results.corpus.documents) == 4
     assert by_key.at["claims", "value"] == len(seeds_results["claims"])
     assert by_key.at["contradictions", "value"] == (findings["kind"] == "contradiction").sum()
-    assert f"**{(findings['kind'] == 'contradiction').sum()} contradictions**" in by_key.at["contradictions", "sentence"]
+    contradictions = (findings["kind"] == "contradiction").sum()
+    assert f"**{contradictions} contradiction{'' if contradictions == 1 else 's'}**" in by_key.at["contradictions", "sentence"]
     assert by_key.at["above_ul", "value"] == (findings["kind"] == "exceeds_reference").sum()
     most = lang.loc[lang["promo_index"].idxmax(), "doc_id"]
     assert f"Most promotional: **{labels[most]}**" in by_key.at["promotion", "sentence"]

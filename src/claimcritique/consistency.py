@@ -50,7 +50,7 @@ from . import paths
 from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
-from .references import INTAKE_BASES, STUDIED_BASES, UPPER_BASES
+from .references import ADULTS, INTAKE_BASES, STUDIED_BASES, UPPER_BASES
 from .scanning import document_strings, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
@@ -61,10 +61,15 @@ STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance",
                   "population", "purpose", "basis", "elemental", "form", "role", "claim_subject"]
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
     ("athletes", r"\bathlet|\bactive\b"),
-    ("seniors", r"\bseniors?\b|\belderly\b|\bolder\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"
-                r"|\bover\s+(?:sixty|seventy)\b"),
+    ("seniors", r"\bseniors?\b|\belderly\b|(?<!and\s)(?<!or\s)\bolder\b"
+                r"|\b(?:5[1-9]|[6-9]\d)\s*(?:years?\s+)?(?:and|or)\s+(?:older|over)\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"
+                r"|\bover\s+(?:sixty|seventy)\b|\bover\s+the\s+age\s+of\s+(?:5\d|6\d|7\d|fifty|sixty|seventy)\b"),
     ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
-    ("children", r"\bchild|\bkids?\b|\bteen|\badolescent|\binfant|\bpediatric|\bpaediatric|\bages?\s+\d{1,2}\s*[-–]\s*1?\d\b"),
+    # an age label in months ("Birth to 6 months", "Infants 7-12 months") is an infant's row of an intake table
+    ("infants", r"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b|\b\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}\s*months?\b"),
+    # "childbearing age" is about women, not children; an age band ending by 18 ("14 to 18 years") is a child's
+    ("children", r"\bchild(?!bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
+                 r"|\bages?\s+\d{1,2}\s*[-–]\s*1?\d\b|\b(?:[1-9]|1[0-8])\s*(?:[-–]|to)\s*(?:[1-9]|1[0-8])\s*(?:years?|yrs?|y)\b"),
 ]
 PURPOSES = [  # (purpose, pattern) over a dose claim's subject and quote: doses for different purposes are not compared
     ("sleep", r"\bsleep|\binsomnia|\bbed(?:time)?\b"), ("jet lag", r"\bjet[\s-]?lag"),
@@ -223,6 +228,9 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> s
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
+    strength = _pattern_of("dose_basis", "unit strength")
+    if strength is not None and strength.search(quote) and len(_AMOUNTS.findall(quote)) == 1:
+        return "composition"  # "if you take 99-milligram tablets": each unit's strength, the number a day unsaid
     if _is_composition(quote, header, unit):
         return "composition"
     all_sources = _pattern_of("dose_basis", "total intake (all sources)")
@@ -237,6 +245,7 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> s
     return "supplement"
 
 
+_AMOUNTS = re.compile(r"\d[\d.,]*[\s-]*(?:mg|milligrams?|mcg|micrograms?|µg|g|grams?|iu)\b", re.IGNORECASE)
 _COUNT_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _UNITS_EACH = re.compile(r"\b(?P<count>\d{1,2}|one|two|three|four|five|six)\s+(?:capsules?|caps|tablets?|softgels?|gummies"
                          r"|pills?|caplets?|scoops?)\b\s*(?:\((?P<inside>[^()]*\beach\b[^()]*)\)"
@@ -318,8 +327,12 @@ def _form_words_of(supplement: str) -> frozenset[str]:
 def _population(subject: str, quote: str) -> str:
     """The population of a claim's subject; when the subject names none, the one class its quote names, if only one."""
     found = population_class(subject)
-    if found != "adults (general)" or re.search(r"\badults?\b|\bmen\b|\bwomen\b", subject, re.IGNORECASE):
+    if found != "adults (general)":
         return found
+    if re.search(r"\badults?\b|\bmen\b|\bwomen\b", subject, re.IGNORECASE):
+        # the words the quote puts right before the subject may name the group ("Breastfeeding women: 12-13 mg")
+        label = re.search(r"(?:[\w-]+\s+){0,2}" + re.escape(subject.strip()), quote, re.IGNORECASE) if subject.strip() else None
+        return population_class(label.group(0)) if label else found
     named = {name for name, pattern in POPULATIONS if re.search(pattern, quote, re.IGNORECASE)}
     return named.pop() if len(named) == 1 else found
 
@@ -571,14 +584,70 @@ def _dose_verdict(a: dict, refs: _References) -> dict | None:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
     if a["basis"] == "total intake":
         return _intake_verdict(a, refs)
-    upper = refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True)
+    upper = _same_age_band(refs.select(supplement, "dose", LIMIT_BASES, population, prefer_region=True), a["quote"])
     if len(upper):
-        return _upper_verdict(a, upper)
+        return _or_intake_match(_upper_verdict(a, upper), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
     if len(studied):
-        return _studied_verdict(a, studied)
-    return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']}: the reference table has no upper "
-                                                  f"limit or studied dose of {supplement} for this population.")
+        return _or_intake_match(_with_physiological_dose(_studied_verdict(a, studied), a, refs), a, refs)
+    return _or_intake_match(_finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']}: the reference "
+                                                                   f"table has no upper limit or studied dose of "
+                                                                   f"{supplement} for this population."), a, refs)
+
+
+_AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to)\s*(\d{1,2})\s*(?:years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
+_BANDED: dict[tuple[int, str], pd.DataFrame] = {}  # narrowed selections, kept so that their ids stay unique
+
+
+def _same_age_band(rows: pd.DataFrame, quote: str) -> pd.DataFrame:
+    """The rows for the age band a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
+    that band; all rows otherwise."""
+    bands = {(int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(quote)}
+    if not bands or rows.empty:
+        return rows
+    key = (id(rows), " ".join(f"{lo}-{hi}" for lo, hi in sorted(bands)))
+    if key not in _BANDED:
+        own = rows["population"].map(lambda p: bool(bands & {(int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(p)}))
+        _BANDED[key] = rows[own] if own.any() else rows
+    return _BANDED[key]
+
+
+# an advisory ceiling ("no more than 2 g/day from supplements", which its source says is not a UL) is no upper limit
+LIMIT_BASES = tuple(b for b in UPPER_BASES if b != "upper_recommendation")
+
+
+def _with_physiological_dose(found: dict, a: dict, refs: _References) -> dict:
+    """A dose below every studied dose that lies within a cited physiological dose ("0.2 mg" and melatonin's
+    0.1-0.3 mg that raises plasma levels to the night-time range) says so, with that row, still without a verdict."""
+    if found["kind"] != "unsupported" or " is below " not in found["detail"]:
+        return found
+    rows = refs.select(a["supplement"], "dose", ("physiological_dose",), a["population"])
+    unit = a["unit"]
+    for _, row in rows.iterrows():
+        lo, hi = (_convert(v, row["unit"], unit, a["supplement"]) for v in (row["low"], row["high"]))
+        if not math.isnan(a["low"]) and lo <= a["low"] and _top(a["low"], a["high"]) <= hi:
+            ids = f"{found['reference_id']}, {row['ref_id']}" if found["reference_id"] else row["ref_id"]
+            return {**found, "reference_id": ids, "other": ids,
+                    "detail": found["detail"].removesuffix(".") + f", but within {_fmt(lo, hi, unit.removesuffix('/day'))}, the "
+                              f"{row['measure']} ({_short_source(row)}, {row['population']})."}
+    return found
+
+
+def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | None:
+    """An amount with no limit or studied dose to judge it that equals its group's RDA/AI ("for pregnancy the
+    amount increases to 2.6 mcg") agrees with that row rather than being "unsupported"."""
+    if found is None or found["kind"] != "unsupported":
+        return found
+    own = refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True).dropna(subset=["high"])
+    if own.empty or math.isnan(a["low"]) or not any(_states_form(a, row) is not False for _, row in own.iterrows()):
+        return found  # "up to 3,000 mg" is no intake; "3,000 mg of fish oil" is not the EPA+DHA the AI is of
+    unit = own["unit"].mode().iloc[0]
+    low, high = _amount_in(a, (a["low"], a["high"]), unit)
+    rows = own[own["unit"] == unit]
+    if not (rows["low"].min() <= low <= rows["high"].max() and (math.isnan(high) or high <= rows["high"].max())):
+        return found  # the whole amount must lie within the group's RDA/AI values, not merely touch them
+    matched = _intake_verdict(a, refs)
+    return matched if matched["kind"] == "agreement" else found
 
 
 def _amount_in(a: dict, amounts: tuple[float, float], unit: str) -> tuple[float, float]:
@@ -660,6 +729,9 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
                             quote, value, ref)
     if max(tops) <= lowest["high"]:
         either = ", whichever way the amount is read" if not known_basis else ""
+        if note and a["elemental"] == "no" and _top(*_amount_in(a, (a["low"], a["high"]), unit)) <= lowest["high"]:
+            # "15 mg of zinc picolinate": a label's amount is often elemental already; within the limit either way
+            basis, either = "", ", whether the amount is the salt's mass or elemental"
         return _finding("dose", "agreement", a, ref, f"{a['stance']} for {a['subject']}{basis} is within {what}{either}.",
                         quote, value, ref)
     if max(tops) <= highest["high"]:
@@ -737,6 +809,10 @@ def _studied_verdict(a: dict, studied: pd.DataFrame) -> dict:
     if inside:
         return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']} is within {what}.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
+    if _top(low, high) <= hi and _top(low, high) >= lo:  # "0.3-3 mg" against 0.5-5 mg: overlaps, not below
+        return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} overlaps {what}; only its "
+                                                       "lower end is below them.", edge["quote"], f"{lo:g}-{hi:g} {unit}",
+                        ids)
     if _top(low, high) <= hi:  # below the lowest studied dose: no evidence either way, not a finding
         return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} is below {what}.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
@@ -756,13 +832,37 @@ def _form_of_reference(form: str, supplement: str) -> str:
     return forms[0] if forms else ""
 
 
+def _named_form(a: dict) -> str:
+    """The registry form an absorption claim is about: its own, else a form's name standing in its quote
+    ("Liposomal vitamin C: 70-90%"), else ""."""
+    if a["form"]:
+        return a["form"]
+    forms = _registry().forms
+    rows = forms[forms["supplement"] == a["supplement"]]
+    quote = a["quote"].lower()
+    return next((f for f, surface in zip(rows["form"], rows["surface"])
+                 if re.search(rf"\b{re.escape(surface.lower())}\b", quote)), "")
+
+
 def _absorption_verdict(a: dict, refs: _References) -> dict:
+    """A claimed absorption against the values measured for the same form in comparable people: never against
+    patients' values unless the claim is about patients, never against another form's values when it names one.
+    Consistent only when it overlaps a measured value; conflicting when above every one; otherwise no verdict
+    (measured values hold for their own doses and conditions: "complete up to 200 mg" says nothing of 30%)."""
     measured = refs.select(a["supplement"], "absorption_rate", ("measured",))
+    if not re.search(r"\bpatients?\b", a["quote"], re.IGNORECASE):
+        measured = measured[~measured["population"].str.contains(r"\bpatients?\b", case=False, regex=True)]
     if measured.empty:
         return _finding("absorption_rate", "unsupported", a, "", f"{a['stance']} for {a['subject']}: no measured "
-                                                                 f"absorption of {a['supplement']} in the reference table.")
+                                                                 f"absorption of {a['supplement']} in comparable people "
+                                                                 "in the reference table.")
+    form = _named_form(a)
     forms = measured["form"].map(lambda f: _form_of_reference(f, a["supplement"]))
-    same = measured[(forms == a["form"]) & (forms != "")] if a["form"] else measured.iloc[0:0]
+    same = measured[(forms == form) & (forms != "")] if form else measured.iloc[0:0]
+    if form and same.empty:
+        return _finding("absorption_rate", "unsupported", a, "",
+                        f"{a['stance']} for {a['subject']}: the reference table has no absorption measured for this "
+                        f"form ({form}) in comparable people, and other forms' values do not apply.")
     pool, own = (same, True) if len(same) else (measured, False)
     best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
     best_value = _top(best["low"], best["high"])
@@ -770,26 +870,118 @@ def _absorption_verdict(a: dict, refs: _References) -> dict:
     if _bottom(a["low"], a["high"]) > best_value:
         return _finding("absorption_rate", "conflicts_with_evidence", a, best["ref_id"],
                         f"{a['stance']} absorbed for {a['subject']} is above the highest value {scope} "
-                        f"({best_value:g}%, {_short_source(best)}).", best["quote"], f"{best_value:g}%", best["ref_id"])
-    return _finding("absorption_rate", "agreement", a, best["ref_id"],
-                    f"{a['stance']} for {a['subject']} is within the values {scope} (up to {best_value:g}%, "
-                    f"{_short_source(best)}).", best["quote"], f"{best_value:g}%", best["ref_id"])
+                        f"({best_value:g}%, {_short_source(best)}; {best['population']}).", best["quote"],
+                        f"{best_value:g}%", best["ref_id"])
+    hits = [r for _, r in pool.iterrows() if _overlap(a["low"], a["high"], r["low"], _top(r["low"], r["high"]))]
+    if not hits:
+        values = "; ".join(f"{_fmt(r['low'], _top(r['low'], r['high']), '%')} ({_short_source(r)}: {r['population']}"
+                           + (f", {r['form']}" if r["form"] else "") + ")" for _, r in pool.iterrows())
+        return _finding("absorption_rate", "unsupported", a, ", ".join(pool["ref_id"]),
+                        f"{a['stance']} for {a['subject']} matches none of the values {scope} ({values}); they were "
+                        "measured at other doses or conditions, so no verdict.", "", "", ", ".join(pool["ref_id"]))
+    hit = hits[0]
+    value = _fmt(hit["low"], _top(hit["low"], hit["high"]), "%")
+    return _finding("absorption_rate", "agreement", a, hit["ref_id"],
+                    f"{a['stance']} for {a['subject']} is within the values {scope} ({value}, "
+                    f"{_short_source(hit)}; {hit['population']}).", hit["quote"], value, hit["ref_id"])
+
+
+PREVALENCE_MEASURES = ("absorption", "intake below the EAR", "intake below the RDA", "intake", "status")
+INTAKE_MEASURES = ("intake below the EAR", "intake below the RDA", "intake")
+_OTHER_REGION = re.compile(r"\b(?:western|world\w*|global\w*|europe\w*|uk|british|canad\w*|australi\w*|north\s+america\w*"
+                           r"|asia\w*|africa\w*|india\w*|chin(?:a|ese)|japan\w*)\b", re.IGNORECASE)
+_US = re.compile(r"\b(?:us|u\.s\.|usa|united\s+states|americans?)\b", re.IGNORECASE)
+_AGE_BOUND = re.compile(r"\b(?:over|under|above|below|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
+                        r"|\b(\d{2})\s*\+|\b(\d{2})\s*(?:years?\s+)?(?:and|or)\s+(?:older|over)\b", re.IGNORECASE)
+
+
+def _prevalence_measure(text: str) -> str:
+    """What a share of people measures, from its words: "absorption", an intake below the EAR or the RDA, an
+    intake below an unnamed requirement ("intake"), low blood levels or deficiency ("status"); "" when unsaid.
+    An intake cue wins over "deficiency" ("the prevalence of deficiency... 50% fail to meet their requirement")."""
+    found = [m for m in PREVALENCE_MEASURES if (p := _pattern_of("prevalence_measure", m)) is not None and p.search(text)]
+    if "absorption" in found:
+        return "absorption"
+    intake = [m for m in found if m in INTAKE_MEASURES]
+    if intake:
+        if "intake" in intake or len(intake) == 1:
+            named = [m for m in intake if m != "intake"]
+            return named[0] if len(named) == 1 else "intake"
+        return "intake"
+    return "status" if "status" in found else ""
+
+
+def _measure_of_reference(measure: str) -> str:
+    """The class of what a reference share measures, from its `measure` column ("usual intake below the EAR")."""
+    text = measure.lower()
+    if "absorb" in text:
+        return "absorption"
+    if "intake" in text:
+        return "intake below the EAR" if "ear" in re.findall(r"[a-z]+", text) else \
+            "intake below the RDA" if "rda" in re.findall(r"[a-z]+", text) else "intake"
+    return "status"
+
+
+def _ages_named(text: str) -> set[str]:
+    return {next(g for g in m.groups() if g) for m in _AGE_BOUND.finditer(text)}
 
 
 def _prevalence_verdict(a: dict, refs: _References) -> dict:
-    rows = refs.select(a["supplement"], "deficiency_prevalence", ("prevalence",), "all")
-    if a["population"] != "all" or rows.empty:
-        return _finding("deficiency_prevalence", "unsupported", a, "",
-                        f"{a['stance']} for {a['subject']}: no figure for this group and supplement in the reference table.")
-    low, high = rows["low"].min(), rows["high"].fillna(rows["low"]).max()
-    ids = ", ".join(rows["ref_id"])
-    measures = "; ".join(dict.fromkeys(rows["measure"]))
+    """A share of people against the cited shares that measure the same thing (intake below the EAR or RDA,
+    blood levels, malabsorption) in the same group and region. One survey's figure does not refute another's:
+    a claim is said to conflict only when it lies outside the span of several cited shares."""
+    population = a["population"]
+    if population == "all" and re.search(r"\badults?\b", a["claim_subject"] or "", re.IGNORECASE):
+        population = ADULTS  # "46% of American adults": adults, not all ages
+    elif population != "all":
+        population = _population(a["claim_subject"] or "", a["quote"])  # "For those over the age of 60, ... 20%"
+    subject = a["subject"] or a["claim_subject"] or population
+
+    def no_verdict(why: str, rows: pd.DataFrame | None = None) -> dict:
+        ids = ", ".join(rows["ref_id"]) if rows is not None and len(rows) else ""
+        return _finding("deficiency_prevalence", "unsupported", a, ids, f"{a['stance']} for {subject}: {why}",
+                        "", "", ids)
+
+    rows = refs.select(a["supplement"], "deficiency_prevalence", ("prevalence", "review_statement"), population)
+    if rows.empty:
+        return no_verdict("no figure for this group and supplement in the reference table.")
+    measure = _prevalence_measure(a["quote"])
+    if not measure:
+        return no_verdict("the page does not say what the share measures (intake below a requirement, blood "
+                          "levels or deficiency), so no cited share is comparable.")
+    classes = rows["measure"].map(_measure_of_reference)
+    same = rows[classes.isin(INTAKE_MEASURES)] if measure == "intake" else rows[classes == measure]
+    if same.empty:
+        measured = "; ".join(dict.fromkeys(rows["measure"]))
+        said = {"status": "low blood levels or deficiency", "absorption": "malabsorption"}.get(measure, f"an {measure}")
+        return no_verdict(f"the cited shares for this group measure something else ({measured}), not {said}.", rows)
+    regions = set(same["region"]) - {""}
+    if regions == {"US"} and (_OTHER_REGION.search(a["claim_subject"] or "")
+                              or (_OTHER_REGION.search(a["quote"]) and not _US.search(a["quote"]))):
+        return no_verdict("the cited shares are for the US, the claim is about another population.", same)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", a["quote"])) if re.search(r"NHANES|survey", a["quote"], re.IGNORECASE) \
+        else set()
+    if years and not any(y in p for p in same["population"] for y in years):
+        return no_verdict(f"the claim cites a survey of {'/'.join(sorted(years))}; the cited shares are from other "
+                          "surveys.", same)
+    ages = _ages_named(f"{a['claim_subject']} {a['quote']}")
+    row_ages = [_ages_named(p) for p in same["population"]]
+    if ages and any(r and not (r & ages) for r in row_ages):
+        return no_verdict("the cited shares are for another age group (" + "; ".join(same["population"]) + ").", same)
+    low, high = same["low"].min(), same["high"].fillna(same["low"]).max()
+    ids = ", ".join(same["ref_id"])
+    measures = "; ".join(dict.fromkeys(same["measure"]))
     if _overlap(a["low"], a["high"], low, high):
         return _finding("deficiency_prevalence", "agreement", a, ids,
-                        f"{a['stance']} for {a['subject']} is within the cited shares for {a['supplement']} "
+                        f"{a['stance']} for {subject} is within the cited shares for {a['supplement']} "
                         f"({low:g}-{high:g}%), which measure: {measures}.", "", f"{low:g}-{high:g}%", ids)
+    if len(same) < 2:
+        row = same.iloc[0]
+        return no_verdict(f"it differs from the one cited share for this group and measure ({_fmt(low, high, '%')}: "
+                          f"{row['measure']}; {_short_source(row)}, {row['population']}), and one survey's figure "
+                          "does not refute another's.", same)
     return _finding("deficiency_prevalence", "conflicts_with_evidence", a, ids,
-                    f"{a['stance']} for {a['subject']} is outside every cited share for {a['supplement']} "
+                    f"{a['stance']} for {subject} is outside every cited share for {a['supplement']} "
                     f"({low:g}-{high:g}%: {measures}).", "", f"{low:g}-{high:g}%", ids)
 
 
@@ -845,11 +1037,16 @@ def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -
         low, high = in_mg if convertible else amounts
         if math.isnan(_top(low, high)):
             continue
+        if _OPEN_ENDED.search(a["quote"]):
+            high = math.inf  # "1,000 to 2,000 IU per day, and higher for people with variants": no upper end
         text = f"{a['form']} {a['quote']}".lower()
         stated = " ".join(w for w in stated_forms.get(a["supplement"], []) if re.search(rf"\b{re.escape(w)}", text))
         rows.append({**a, "lo": -math.inf if math.isnan(low) else low, "hi": math.inf if math.isnan(high) else high,
                      "norm_unit": unit, "stated": stated})
     return pd.DataFrame(rows)
+
+
+_OPEN_ENDED = re.compile(r"\b(?:and|or)\s+(?:even\s+)?(?:higher|more|above|over|up)\b", re.IGNORECASE)
 
 
 def _range_text(lo: float, hi: float, unit: str) -> str:

@@ -26,7 +26,8 @@ EVIDENCE = {"primary", "secondary"}
 SCOPES = {"", "total", "supplemental", "food"}
 # what each comparison (and each chart band) selects, by the `basis` column
 INTAKE_BASES = ("rda", "ai")  # a statement of the recommended (total) intake is compared with these
-UPPER_BASES = ("ul", "upper_recommendation")  # upper limits for a supplement dose
+UPPER_BASES = ("ul",)  # upper limits for a supplement dose; an advisory ceiling ("upper_recommendation": the FDA's
+# "no more than 2 g/day of EPA+DHA from supplements", which its source says is not a UL) is not one
 STUDIED_BASES = ("studied_dose", "regulatory_dose", "position_stand", "safety_dose", "safety_statement",
                  "recommendation")  # doses a supplement without a UL was studied, authorised or stated safe at
 ADULTS = "adults (general)"
