@@ -192,3 +192,37 @@ def test_hedge_scope_equals_a_search_of_each_sentence(sentence_words):
         first = hedge.search(text)
         expected = row.category != "hedge" and first is not None and first.end() <= row.start
         assert row.hedged == expected, (text, row.text)
+
+
+@pytest.mark.parametrize("text, category, counted", [
+    ("Garden of Life Probiotics | ★4.7/5 | $25-30 (30 capsules) | View on Amazon", "commerce", ["★4.7/5", "$25-30"]),
+    ("Disclosure: this article contains affiliate links.", "commerce", ["affiliate links"]),
+    ("Once you receive your order, store it cold; we express ship on Mondays.", "commerce", ["your order", "we express ship"]),
+    ("Vitamin D3 drops, made in USA, sugar-free, a 60-day supply.", "product_detail",
+     ["made in USA", "sugar-free", "day supply"]),
+    ("500 drops per bottle. Each capsule holds 15 billion cells.", "product_detail", ["per bottle", "Each capsule"]),
+    ("Adults: 1 drop daily or as directed by a healthcare professional.", "product_detail", ["or as directed"]),
+    ("Top 10 Vitamin D3 Drops. This is the clear winner.", "product_detail", ["Top 10", "clear winner"]),
+    ("Keep out of reach of children. Store in a cool, dry place.", "product_detail",
+     ["Keep out of reach of children", "Store in a cool"]),
+    ("Each bottle holds 60 softgels.", "product_detail", ["60 softgels"]),
+    # what informing pages say about the same things is not a selling signal
+    ("Always check the Supplement Facts panel for the elemental amount.", "product_detail", []),
+    ("Look for third-party testing on the label.", "product_detail", []),
+    ("Choose third-party-tested products.", "product_detail", []),
+    ("Take 2 capsules with food; a systematic review found no effect.", "product_detail", []),
+    ("A systematic review of 12 trials found 1/5 of adults low.", "commerce", []),
+])
+def test_selling_signals(text, category, counted):
+    found = matches_of(text)
+    assert found.loc[(found["category"] == category) & found["counted"], "text"].tolist() == counted
+
+
+def test_selling_signals_raise_promo_index():
+    plain = "Vitamin D helps the body absorb calcium. Most adults get enough from food and sunlight in summer."
+    shop = plain + " Made in USA. 500 drops per bottle. View on Amazon for $19."
+    docs = pd.DataFrame({"doc_id": ["plain", "shop"], "text": [plain, shop]})
+    sentences = pd.concat([sentences_of(plain, "plain"), sentences_of(shop, "shop")], ignore_index=True)
+    scores = language.document_language(docs, sentences).set_index("doc_id")
+    assert scores.at["shop", "commerce_per_1k"] > 0 and scores.at["shop", "product_detail_per_1k"] > 0
+    assert scores.at["shop", "promo_index"] > scores.at["plain", "promo_index"]

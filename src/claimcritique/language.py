@@ -23,6 +23,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
@@ -35,13 +36,14 @@ from .datafiles import read_data_csv
 from .scanning import document_strings, for_lowered_text
 from .segment import count_words
 
-PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice"]
+PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice",
+               "commerce", "product_detail"]
 COUNTED = [*PROMOTIONAL, "hedge"]
 DISEASE_WEIGHT = 3
 # Weight of each category's matches per 1,000 words in promo_index (hedges subtract). A word addressed to
 # the reader counts half: informational pages address readers too, only less often.
 WEIGHTS = {"hype": 1.0, "booster": 1.0, "call_to_action": 1.0, "vague_authority": 1.0, "natural_safety": 1.0,
-           "reader_address": 0.5, "seller_voice": 1.0, "hedge": -1.0}
+           "reader_address": 0.5, "seller_voice": 1.0, "commerce": 1.0, "product_detail": 1.0, "hedge": -1.0}
 NEGATION_WINDOW_WORDS = 3
 MATCH_KINDS = ("phrase", "regex", "verb")
 STRENGTH_LEVELS = ["none", "correlational", "conditional causal", "direct causal", "absolute"]
@@ -53,7 +55,8 @@ IMPORTANCE = "importance"  # a term's `context`: counted only when it rates the 
 LANGUAGE_COLUMNS = ["doc_id", "words", "promo_index", "hedge_per_1k", "booster_per_1k", "disease_claims",
                     "has_fda_disclaimer", "hype_per_1k", "call_to_action_per_1k", "vague_authority_per_1k",
                     "natural_safety_per_1k", "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
-                    "jama_disclosure", "jama_signals", "reader_address_per_1k", "seller_voice_per_1k"]
+                    "jama_disclosure", "jama_signals", "reader_address_per_1k", "seller_voice_per_1k",
+                    "commerce_per_1k", "product_detail_per_1k"]
 
 FDA_DISCLAIMER = re.compile(
     r"statements?\W+(?:\w+\W+){0,3}not\W+(?:\w+\W+){0,2}evaluated\W+by\W+the\W+"
@@ -513,6 +516,8 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
 
 DEV = paths.DATA / "dev"
 HOLDOUT = paths.DATA / "holdout"  # pages gathered for the claims work, never used to write these lexicons
+HOLDOUT2 = paths.DATA / "holdout2"  # a second such set
+HELD_OUT = (HOLDOUT, HOLDOUT2)  # measured together (the AUC a new page should expect) and one by one
 # The kinds of site in the development manifests, and which side of the question each is on; a blog
 # may sell or inform, so blogs are ranked but left out of the AUC.
 KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
@@ -565,16 +570,19 @@ def promotional_evaluation(scores: pd.DataFrame, kinds: pd.DataFrame, columns: l
                             *[f"{c}_per_1k" for c in PROMOTIONAL], "disease_claims"]]
 
 
-def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
-    """Load the development pages, score them, and measure the separation (see promotional_evaluation).
+def evaluate_development_corpus(folder: Path | Sequence[Path] = DEV
+                                ) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
+    """Load the pages listed in one folder's manifests (or several folders' together), score them, and
+    measure the separation (see promotional_evaluation).
     Returns the measures, the ranking and every match (so each score can be traced)."""
     from .corpus import load_corpus  # corpus reading is only needed here
 
-    kinds = development_kinds(folder)
-    files = [Path(folder) / f for f in kinds["file"]]
+    folders = [Path(folder)] if isinstance(folder, (str, Path)) else [Path(f) for f in folder]
+    kinds = pd.concat([development_kinds(f).assign(folder=str(f)) for f in folders], ignore_index=True)
+    files = [Path(f) / name for f, name in zip(kinds["folder"], kinds["file"])]
     missing = [str(f) for f in files if not f.exists()]
     if missing:
-        raise ValueError(f"{folder}: manifest rows point at missing files {missing}")
+        raise ValueError(f"{', '.join(map(str, folders))}: manifest rows point at missing files {missing}")
     corpus = load_corpus(files)
     matches = find_matches(corpus.sentences)
     scores = document_language(corpus.documents, corpus.sentences, matches)
@@ -582,22 +590,28 @@ def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], p
     return measures, ranking, matches
 
 
-def evaluation_report(dev: Path = DEV, holdout: Path | None = HOLDOUT) -> dict[str, pd.DataFrame]:
+def evaluation_report(dev: Path = DEV, held_out: Sequence[Path] | Path | None = HELD_OUT) -> dict[str, pd.DataFrame]:
     """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate-language` prints);
-    the held-out pages are measured when their folder and manifest exist."""
+    each held-out folder is measured when it and its manifest exist, alone and (two or more) all together."""
     from . import strength  # the claim-strength rules build on this module
 
     tables = {"claim_strength_yu2019": strength.evaluate_yu2019(),
               "claim_strength_rules_vs_model": strength.rules_and_model()}
     if strength.YU2020_PRESS.exists():
         tables["claim_strength_yu2020"] = strength.evaluate_yu2020()
-    measures, ranking, _ = evaluate_development_corpus(dev)
-    tables["promotional_auc"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
-    tables["promotional_ranking"] = ranking
-    if holdout is not None and any(Path(holdout).glob("manifest*.csv")):
-        measures, ranking, _ = evaluate_development_corpus(holdout)
-        tables["promotional_auc_holdout"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
-        tables["promotional_ranking_holdout"] = ranking
+
+    def measured(name: str, folders) -> None:
+        measures, ranking, _ = evaluate_development_corpus(folders)
+        tables[f"promotional_auc{name}"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
+        tables[f"promotional_ranking{name}"] = ranking
+
+    measured("", dev)
+    folders = [] if held_out is None else [Path(held_out)] if isinstance(held_out, (str, Path)) else list(held_out)
+    present = [Path(f) for f in folders if any(Path(f).glob("manifest*.csv"))]
+    if len(present) > 1:
+        measured("_held_out", present)
+    for folder in present:
+        measured("_" + folder.name, folder)
     return tables
 
 
@@ -610,12 +624,13 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Claim strength against Yu et al. 2019 (and 2020 when present) and "
                                                  "promo_index against the hand-labelled kinds of site in data/dev.")
     parser.add_argument("--dev", default=str(DEV), help=f"folder of development pages with manifest*.csv (default {DEV})")
-    parser.add_argument("--holdout", default=str(HOLDOUT),
-                        help=f"folder of held-out pages with manifest*.csv, measured when present (default {HOLDOUT})")
+    parser.add_argument("--holdout", action="append", metavar="FOLDER",
+                        help="a folder of held-out pages with manifest*.csv, measured when present; repeat for several "
+                             f"(default {' and '.join(map(str, HELD_OUT))})")
     parser.add_argument("-o", "--output", metavar="DIR", help="also write each table to DIR/<name>.csv")
     args = parser.parse_args([a for a in (sys.argv[1:] if argv is None else argv) if a != "evaluate"])
     try:
-        tables = evaluation_report(Path(args.dev), Path(args.holdout))
+        tables = evaluation_report(Path(args.dev), [Path(f) for f in args.holdout or HELD_OUT])
     except ValueError as error:
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 2
