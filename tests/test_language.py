@@ -226,3 +226,30 @@ def test_selling_signals_raise_promo_index():
     scores = language.document_language(docs, sentences).set_index("doc_id")
     assert scores.at["shop", "commerce_per_1k"] > 0 and scores.at["shop", "product_detail_per_1k"] > 0
     assert scores.at["shop", "promo_index"] > scores.at["plain", "promo_index"]
+
+
+def test_every_match_starts_where_the_triggers_say(seeds):
+    """The word and symbol triggers never hide a match: wherever a term's own pattern matches a document
+    (lower-cased, as find_matches runs it), that offset is among the term's trigger offsets."""
+    from claimcritique.scanning import document_strings, for_lowered_text
+
+    terms = language.language_lexicon()
+    terms = terms[~terms["category"].isin(language.HELPER_CATEGORIES)]
+    triggers = language._Triggers([language._term_literals(t.term, t.match, t.pattern) for t in terms.itertuples()])
+    patterns = [for_lowered_text(p) for p in terms["pattern"]]
+    extra = sentences_of("Rated 4.5 | ★4.7/5 | $25-30 | #1 pick | 60 softgels | 20% off | Probiotic Sufficiency™ "
+                         "| five-star | 4 out of 5 stars | BioPerine® | x#2 | &#39; | a 120-count bottle", "extra")
+    for _, joined, _, _ in document_strings(pd.concat([seeds.sentences, extra], ignore_index=True)):
+        lowered = joined.lower()
+        starts = triggers.starts(lowered)
+        for number, pattern in enumerate(patterns):
+            found = [m.start() for m in pattern.finditer(lowered)]
+            assert set(found) <= set(starts.get(number, ())), terms.iloc[number]["term"]
+            assert starts.get(number, []) == sorted(starts.get(number, []))
+
+
+def test_small_character_classes_are_leading_literals():
+    assert language.leading_literals(r"\b[1-5]\.\d") == frozenset("12345")
+    assert language.leading_literals(r"[$€£]\s?\d") == frozenset("$€£")
+    assert language.leading_literals(r"\b\d+ mg") is None  # \d is Unicode: not enumerable
+    assert language.leading_literals(r"[^a]b") is None

@@ -177,6 +177,8 @@ def _first_literals(items: list) -> frozenset[str] | None:
                     break
                 text += chr(next_value)
             return frozenset({text.lower()})
+        if op == sre_constants.IN:  # a small class of characters, "[1-5]", "[$€£]": each one is a literal
+            return _class_literals(value)
         if op == sre_constants.SUBPATTERN:
             return _first_literals(list(value[-1]))
         if op == sre_constants.BRANCH:
@@ -191,6 +193,23 @@ def _first_literals(items: list) -> frozenset[str] | None:
             return None if rest is None else inner | rest
         return None
     return None
+
+
+MAX_CLASS_LITERALS = 26  # a larger class ("\\w", "[a-z0-9]") is no better than scanning
+
+
+def _class_literals(items: list) -> frozenset[str] | None:
+    """The characters of a class made of literals and ranges, lower-cased; None for a negated class, a
+    category (\\d, \\w: Unicode, so not enumerable here) or a class of more than MAX_CLASS_LITERALS."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op == sre_constants.LITERAL:
+            chars.add(chr(value).lower())
+        elif op == sre_constants.RANGE and value[1] - value[0] < MAX_CLASS_LITERALS:
+            chars.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return frozenset(chars) if 0 < len(chars) <= MAX_CLASS_LITERALS else None
 
 
 def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str] | None:
@@ -348,19 +367,26 @@ def _trie(keys: dict[str, str]) -> str:
 
 class _Triggers:
     """Which terms can start where: a term is tried only at words beginning with one of its leading
-    literals. Built once per lexicon; `starts` reads a document's words once and returns, per term,
-    the offsets worth trying, instead of asking every one of 400 terms about every document."""
+    literals, or at each occurrence of its leading symbol ("$", "™", "★"). Built once per lexicon;
+    `starts` reads a document's words once and returns, per term, the offsets worth trying, instead of
+    asking every one of 400 terms about every document."""
 
     def __init__(self, literals: list[frozenset[str] | None]) -> None:
         self.whole_word: dict[str, list[int]] = {}  # the literal goes on past its first word
         self.prefix: dict[str, list[int]] = {}  # the literal is one word: any word starting with it
+        self.symbol: dict[str, list[int]] = {}  # the literal starts with a character that is not a word's
         self.scan: set[int] = set()  # no usable literal: scan the whole document
         for number, options in enumerate(literals):
-            heads = [(_WORD_START.match(o), o) for o in options] if options else None
-            if not heads or any(h is None for h, _ in heads):
+            if not options or any(not o or (_WORD_START.match(o) is None and o[0].isspace()) for o in options):
                 self.scan.add(number)
                 continue
-            for head, literal in heads:
+            for literal in options:
+                head = _WORD_START.match(literal)
+                if head is None:
+                    numbers = self.symbol.setdefault(literal[0], [])
+                    if number not in numbers:
+                        numbers.append(number)
+                    continue
                 table = self.whole_word if head.end() < len(literal) else self.prefix
                 table.setdefault(head.group(0), []).append(number)
         self.longest_prefix = max(map(len, self.prefix), default=0)
@@ -369,6 +395,9 @@ class _Triggers:
         # Python loops over those words only rather than over every word of the document
         keys = {**{k: "whole" for k in self.whole_word}, **{k: "prefix" for k in self.prefix}}
         self._candidates = re.compile(r"(?<!\w)" + _trie(keys) + r"\w*") if keys else None
+        by_words = {n for table in (self.whole_word, self.prefix) for numbers in table.values() for n in numbers}
+        self._led_both_ways = by_words & {n for numbers in self.symbol.values() for n in numbers}
+        self._symbols = re.compile("[" + "".join(map(re.escape, sorted(self.symbol))) + "]") if self.symbol else None
 
     def _numbers(self, word: str) -> tuple[int, ...]:
         numbers = set(self.whole_word.get(word, ()))
@@ -380,14 +409,21 @@ class _Triggers:
         """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word."""
         found: dict[int, list[int]] = {}
         memo = self._memo
-        if self._candidates is None:
-            return found
-        for m in self._candidates.finditer(lowered):
-            numbers = memo.get(m.group(0))
-            if numbers is None:
-                numbers = memo[m.group(0)] = self._numbers(m.group(0))
-            for number in numbers:
-                found.setdefault(number, []).append(m.start())
+        if self._candidates is not None:
+            for m in self._candidates.finditer(lowered):
+                numbers = memo.get(m.group(0))
+                if numbers is None:
+                    numbers = memo[m.group(0)] = self._numbers(m.group(0))
+                for number in numbers:
+                    found.setdefault(number, []).append(m.start())
+        if self._symbols is not None:
+            by_symbol = self.symbol
+            for m in self._symbols.finditer(lowered):
+                for number in by_symbol[m.group(0)]:
+                    found.setdefault(number, []).append(m.start())
+            for number in self._led_both_ways:  # keep its offsets ascending
+                if number in found:
+                    found[number].sort()
         return found
 
 
