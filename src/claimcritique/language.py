@@ -152,13 +152,18 @@ def category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
 def _negated(sentence: str, position: int, negation: re.Pattern | None) -> bool:
     if negation is None:
         return False
-    window = " ".join(sentence[:position].split()[-NEGATION_WINDOW_WORDS:])
+    window = " ".join(sentence[:position].rsplit(None, NEGATION_WINDOW_WORDS)[-NEGATION_WINDOW_WORDS:])
     return bool(negation.search(window))
+
+
+WORD_END = " "  # closes a leading literal whose word must end there ("in" of "in\\s+some", not "individuals")
+MAX_LITERAL_OPTIONS = 64  # a run of small classes multiplies the options; past this, stop the run
 
 
 def leading_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case literal text one of which every match starts with (after zero-width assertions),
-    or None when the pattern has no such literal. Lets us try a pattern only where it can match."""
+    or None when the pattern has no such literal. Lets us try a pattern only where it can match.
+    A literal ending in WORD_END says the word ends there: what follows cannot be a word character."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except re.error:
@@ -170,17 +175,21 @@ def _first_literals(items: list) -> frozenset[str] | None:
     for position, (op, value) in enumerate(items):
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue
-        if op == sre_constants.LITERAL:
-            text = ""
-            for next_op, next_value in items[position:]:
-                if next_op != sre_constants.LITERAL:
+        if op in (sre_constants.LITERAL, sre_constants.IN):  # a run of characters and small classes
+            options, end = {""}, position
+            while end < len(items) and len(options) <= MAX_LITERAL_OPTIONS:
+                next_op, next_value = items[end]
+                chars = ({chr(next_value).lower()} if next_op == sre_constants.LITERAL
+                         else _class_literals(next_value) if next_op == sre_constants.IN else None)
+                if chars is None:
                     break
-                text += chr(next_value)
-            return frozenset({text.lower()})
-        if op == sre_constants.IN:  # a small class of characters, "[1-5]", "[$€£]": each one is a literal
-            return _class_literals(value)
+                options = {o + c for o in options for c in chars}
+                end += 1
+            if options == {""}:
+                return None
+            return _continued(frozenset(options), items[end:])
         if op == sre_constants.SUBPATTERN:
-            return _first_literals(list(value[-1]))
+            return _continued_group(_first_literals(list(value[-1])), list(value[-1]), items[position + 1:])
         if op == sre_constants.BRANCH:
             found = [_first_literals(list(branch)) for branch in value[1]]
             return None if any(f is None for f in found) else frozenset().union(*found)
@@ -193,6 +202,50 @@ def _first_literals(items: list) -> frozenset[str] | None:
             return None if rest is None else inner | rest
         return None
     return None
+
+
+def _continued(options: frozenset[str], rest: list) -> frozenset[str]:
+    """A literal run followed by a group whose matches start with literals ("t" then "mj|emporomandibular")
+    becomes the longer literals; followed by a boundary, a space or a hyphen, its word ends there."""
+    if not rest:
+        return options
+    op, value = rest[0]
+    if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH):
+        more = _first_literals(rest[:1])
+        return frozenset(o + m for o in options for m in more) if more and not _ends_word(options) else options
+    if all(o[-1:].isalnum() or o[-1:] == "_" for o in options) and _word_ends_before(op, value):
+        return frozenset(o + WORD_END for o in options)
+    return options
+
+
+def _continued_group(found: frozenset[str] | None, group: list, rest: list) -> frozenset[str] | None:
+    """A group's literals, continued by what follows it when every one of them is the whole group's match."""
+    if found is None or _ends_word(found) or not all(op == sre_constants.LITERAL for op, _ in group):
+        return found
+    return _continued(found, rest)
+
+
+def _ends_word(options: frozenset[str]) -> bool:
+    return any(o.endswith(WORD_END) for o in options)
+
+
+def _word_ends_before(op, value) -> bool:
+    """Can the item (op, value) only start at a non-word character or the end: \\b, (?!\\w), \\s+, [- ]?"""
+    if op == sre_constants.AT:
+        return value == sre_constants.AT_BOUNDARY
+    if op == sre_constants.ASSERT_NOT:
+        direction, body = value
+        return direction == 1 and list(body) == [(sre_constants.IN, [(sre_constants.CATEGORY,
+                                                                        sre_constants.CATEGORY_WORD)])]
+    if op == sre_constants.IN:
+        return all((o == sre_constants.CATEGORY and v in (sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_NOT_WORD))
+                   or (o == sre_constants.LITERAL and not (chr(v).isalnum() or chr(v) == "_")) for o, v in value)
+    if op == sre_constants.LITERAL:
+        return not (chr(value).isalnum() or chr(value) == "_")
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        low, _, sub = value
+        return low >= 1 and bool(list(sub)) and _word_ends_before(*list(sub)[0])
+    return False
 
 
 MAX_CLASS_LITERALS = 26  # a larger class ("\\w", "[a-z0-9]") is no better than scanning
@@ -216,9 +269,10 @@ def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str]
     if match == "verb":  # every form starts with the verb less a final e or y
         head = term.strip().lower().split()[0]
         return frozenset({head[:-1] if head.endswith(("e", "y")) else head})
-    if match != "regex":
-        head = term.strip().lower().split()[0].split("*")[0]
-        return frozenset({head}) if head else None
+    if match != "regex":  # a phrase's first word, whole unless it ends in "*" (then any word it begins)
+        first = term.strip().lower().split()[0]
+        head = first.split("*")[0]
+        return (frozenset({head if "*" in first else head + WORD_END}) if head else None)
     return leading_literals(pattern.pattern)
 
 
@@ -395,8 +449,6 @@ class _Triggers:
         # Python loops over those words only rather than over every word of the document
         keys = {**{k: "whole" for k in self.whole_word}, **{k: "prefix" for k in self.prefix}}
         self._candidates = re.compile(r"(?<!\w)" + _trie(keys) + r"\w*") if keys else None
-        by_words = {n for table in (self.whole_word, self.prefix) for numbers in table.values() for n in numbers}
-        self._led_both_ways = by_words & {n for numbers in self.symbol.values() for n in numbers}
         self._symbols = re.compile("[" + "".join(map(re.escape, sorted(self.symbol))) + "]") if self.symbol else None
 
     def _numbers(self, word: str) -> tuple[int, ...]:
@@ -406,25 +458,33 @@ class _Triggers:
         return tuple(sorted(numbers))
 
     def starts(self, lowered: str) -> dict[int, list[int]]:
-        """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word."""
-        found: dict[int, list[int]] = {}
-        memo = self._memo
+        """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word (or
+        its leading symbol occurs). The lists are shared between terms: read them, never change them."""
+        positions: dict[str, list[int]] = {}  # each candidate word (or symbol) -> where it occurs
         if self._candidates is not None:
             for m in self._candidates.finditer(lowered):
-                numbers = memo.get(m.group(0))
-                if numbers is None:
-                    numbers = memo[m.group(0)] = self._numbers(m.group(0))
-                for number in numbers:
-                    found.setdefault(number, []).append(m.start())
+                at = positions.get(word := m.group())
+                if at is None:
+                    positions[word] = [m.start()]
+                else:
+                    at.append(m.start())
+        symbols: dict[str, list[int]] = {}
         if self._symbols is not None:
-            by_symbol = self.symbol
             for m in self._symbols.finditer(lowered):
-                for number in by_symbol[m.group(0)]:
-                    found.setdefault(number, []).append(m.start())
-            for number in self._led_both_ways:  # keep its offsets ascending
-                if number in found:
-                    found[number].sort()
-        return found
+                symbols.setdefault(m.group(), []).append(m.start())
+        parts: dict[int, list[list[int]]] = {}
+        memo = self._memo
+        for word, at in positions.items():
+            numbers = memo.get(word)
+            if numbers is None:
+                numbers = memo[word] = self._numbers(word)
+            for number in numbers:
+                parts.setdefault(number, []).append(at)
+        for symbol, at in symbols.items():
+            for number in self.symbol[symbol]:
+                parts.setdefault(number, []).append(at)
+        return {number: lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
+                for number, lists in parts.items()}
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -450,32 +510,29 @@ def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFra
         .rename(columns={"text": "quote"})
 
 
-def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None = None
-                      ) -> pd.DataFrame:
-    """One row per document: densities per 1,000 words, promo_index, disease claims, disclaimer, JAMA signals."""
+def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None = None,
+                      diseases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per document: densities per 1,000 words, promo_index, disease claims, disclaimer, JAMA signals.
+    `matches` and `diseases` (find_matches', disease_claims') are computed when not given."""
     matches = find_matches(sentences) if matches is None else matches
-    diseases = disease_claims(sentences, matches)
+    diseases = disease_claims(sentences, matches) if diseases is None else diseases
     counted = _counted(matches)
-    counts = counted.groupby(["doc_id", "category"]).size()
-    disease_counts = diseases.groupby("doc_id").size()
+    counts = {key: int(n) for key, n in counted.groupby(["doc_id", "category"]).size().items()}  # a dict: fast
+    disease_counts = {key: int(n) for key, n in diseases.groupby("doc_id").size().items()}
     rows = []
     for doc in documents.itertuples(index=False):
         words = doc.words if "words" in documents.columns else count_words(doc.text)
-        per_1k = {c: 1000 * int(counts.get((doc.doc_id, c), 0)) / max(words, 1) for c in COUNTED}
-        n_disease = int(disease_counts.get(doc.doc_id, 0))
+        per_1k = {c: 1000 * counts.get((doc.doc_id, c), 0) / max(words, 1) for c in COUNTED}
+        n_disease = disease_counts.get(doc.doc_id, 0)
         citations = len(CITATION.findall(doc.text))
         promo = sum(WEIGHTS[c] * per_1k[c] for c in COUNTED) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1)
         lowered = doc.text.lower()  # whether a signal occurs, not where: lower-casing may move offsets
-        signals = {
-            "jama_author": bool(_LOWERED["jama_author"].search(lowered)),
-            "jama_date": bool(_LOWERED["jama_date"].search(lowered)),
-            "jama_references": bool(_LOWERED["jama_references"].search(lowered)) or citations >= 3,
-            "jama_disclosure": bool(_LOWERED["jama_disclosure"].search(lowered)),
-        }
+        signals = {name: _signal(name, lowered) for name in _LOWERED}
+        signals["jama_references"] = signals["jama_references"] or citations >= 3
         rows.append({
             "doc_id": doc.doc_id, "words": words, "promo_index": promo,
             "hedge_per_1k": per_1k["hedge"], "booster_per_1k": per_1k["booster"], "disease_claims": n_disease,
-            "has_fda_disclaimer": bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
+            "has_fda_disclaimer": "evaluated" in lowered and bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
             **{f"{c}_per_1k": per_1k[c] for c in PROMOTIONAL if c != "booster"},
             "hedge_to_booster": (per_1k["hedge"] / per_1k["booster"] if per_1k["booster"]
                                  else float("inf") if per_1k["hedge"] else float("nan")),
@@ -487,6 +544,20 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
 
 _LOWERED = {"jama_author": for_lowered_text(JAMA_AUTHOR), "jama_date": for_lowered_text(JAMA_DATE),
             "jama_references": for_lowered_text(JAMA_REFERENCES), "jama_disclosure": for_lowered_text(JAMA_DISCLOSURE)}
+# What a signal's every match must contain: a page without any of it is not searched (a whole-page regex costs
+# about 0.1 ms per page; these checks a few microseconds). A year, or one of the date words, for a date; one of
+# the disclosure phrases' words for a disclosure. Tested against the plain search.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SIGNAL_NEEDS = {
+    "jama_date": lambda text: any(w in text for w in ("updated", "published", "posted")) or bool(_YEAR.search(text)),
+    "jama_disclosure": lambda text: any(w in text for w in ("affiliate", "earn", "sponsored", "disclosure", "paid",
+                                                            "conflict", "sell", "our")),
+}
+
+
+def _signal(name: str, lowered: str) -> bool:
+    needs = _SIGNAL_NEEDS.get(name)
+    return (needs is None or needs(lowered)) and bool(_LOWERED[name].search(lowered))
 
 
 def category_densities(language: pd.DataFrame) -> pd.DataFrame:
