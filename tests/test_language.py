@@ -253,3 +253,28 @@ def test_small_character_classes_are_leading_literals():
     assert language.leading_literals(r"[$€£]\s?\d") == frozenset("$€£")
     assert language.leading_literals(r"\b\d+ mg") is None  # \d is Unicode: not enumerable
     assert language.leading_literals(r"[^a]b") is None
+
+
+SIGNAL_WORDS = ["posted", "updated", "on", "march", "3,", "2021", "2021-03-04", "by", "we", "may", "earn", "a",
+                "commission", "affiliate", "link", "our", "own", "products", "sell", "sponsored", "\n", "references",
+                "1999", "mar.", "12", "paid", "partnership", "conflicts", "of", "interest", "disclosure", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SIGNAL_WORDS), max_size=14))
+def test_page_signals_skipped_only_where_they_cannot_match(words):
+    """The cheap word checks before a page signal's search never change its answer."""
+    text = " ".join(words).lower()
+    for name, pattern in language._LOWERED.items():
+        assert language._signal(name, text) == bool(pattern.search(text)), (name, text)
+
+
+def test_one_pass_equals_both_functions(seeds):
+    """analysis runs matches_and_strength: the same tables as find_matches and claim_strength."""
+    from pandas.testing import assert_frame_equal
+
+    sentences = pd.concat([seeds.sentences, sentences_of("Café ﬁne: İstanbul may cure insomnia. Buy now!", "odd")],
+                          ignore_index=True)  # a document whose lower-casing changes its length scans in full
+    matches, strength = language.matches_and_strength(sentences)
+    assert_frame_equal(matches, language.find_matches(sentences))
+    assert_frame_equal(strength, language.claim_strength(sentences))

@@ -85,9 +85,8 @@ class Results:
 def document_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Tables that depend on each document alone, so batches can be computed separately."""
     found = claims.extract_claims(corpus.sentences, corpus.blocks)
-    matches = language.find_matches(corpus.sentences)
+    matches, strength = language.matches_and_strength(corpus.sentences)  # one pass for both lexicons
     counts = readability.sentence_counts(corpus.sentences)
-    strength = language.claim_strength(corpus.sentences)
     diseases = language.disease_claims(corpus.sentences, matches)
     return {
         "claims": found,

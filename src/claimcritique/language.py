@@ -276,6 +276,33 @@ def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str]
     return leading_literals(pattern.pattern)
 
 
+class _Terms:
+    """A lexicon made ready for find_matches (patterns compiled, triggers built): about 25 ms, so the
+    default lexicon's is made once per process, not once per batch of documents."""
+
+    def __init__(self, lexicon: pd.DataFrame) -> None:
+        by_category = category_patterns(lexicon)
+        self.negation = by_category.get("negation")
+        self.hedge = by_category.get("hedge")
+        self.hedge_lowered = for_lowered_text(self.hedge) if self.hedge is not None else None
+        self.technical = _following_pattern(by_category.get("hype_technical"), words_between=2)
+        self.target = _following_pattern(by_category.get("hype_target"), words_between=1)
+        terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
+        self.entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context)
+                        for t in terms.itertuples(index=False)]
+        self.triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
+        # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
+        # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
+        hedge_order = sorted((t.match == "regex", number) for number, t in enumerate(terms.itertuples(index=False))
+                             if t.category == "hedge")
+        self.hedge_terms = [(rank, number) for rank, (_, number) in enumerate(hedge_order)]
+
+
+@lru_cache(maxsize=1)
+def _default_terms() -> _Terms:
+    return _Terms(language_lexicon())
+
+
 def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every lexicon match in every sentence, with absolute offsets, negation and hedge scope.
 
@@ -283,72 +310,99 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     phrase listed first ("clinically proven") wins over a general one ("proven"). Each term is tried
     only where one of its leading literals occurs, which keeps 400 terms fast on long documents.
     """
-    lexicon = language_lexicon() if lexicon is None else lexicon
-    by_category = category_patterns(lexicon)
-    negation = by_category.get("negation")
-    hedge = by_category.get("hedge")
-    hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
-    technical = _following_pattern(by_category.get("hype_technical"), words_between=2)
-    target = _following_pattern(by_category.get("hype_target"), words_between=1)
-    terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
-    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context) for t in terms.itertuples(index=False)]
-    triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
-    # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
-    # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
-    hedge_order = sorted((t.match == "regex", number) for number, t in enumerate(terms.itertuples(index=False))
-                         if t.category == "hedge")
-    hedge_terms = [(rank, number) for rank, (_, number) in enumerate(hedge_order)]
-    rows = []
+    prepared = _default_terms() if lexicon is None else _Terms(lexicon)
+    rows: list[tuple] = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
         lowered = joined.lower()
-        same_length = len(lowered) == len(joined)
-        starts = triggers.starts(lowered) if same_length else None
-        taken: list[tuple[int, int]] = []
-        first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
-        if starts is not None and hedge is not None:
-            first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
-        for number, (pattern, lowered_pattern, category, term, context) in enumerate(entries):
-            if starts is None:
-                found = pattern.finditer(joined)
-            elif number in triggers.scan:
-                found = lowered_pattern.finditer(lowered)
-            elif number in starts:
-                found = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
-            else:
-                continue  # none of its leading words is in this document
-            for m in found:
-                if "\x00" in m.group(0) or _overlaps(taken, m.start(), m.end()):
-                    continue
-                insort(taken, (m.start(), m.end()))
-                index = bisect_right(offsets, m.start()) - 1
-                sentence_id, sentence_start, text = rows_of_doc[index]
-                local = m.start() - offsets[index]
-                if starts is not None:
-                    first_hedge_end.setdefault(index, math.inf)
-                elif index not in first_hedge_end:
-                    if hedge is None:
-                        h = None
-                    elif same_length:
-                        h = hedge_lowered.search(lowered, offsets[index], offsets[index] + len(text))
-                    else:
-                        h = hedge.search(joined, offsets[index], offsets[index] + len(text))
-                    first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
-                hedged = category != "hedge" and first_hedge_end[index] <= local
-                negated = _negated(text, local, negation)
-                measure, rated = "", True
-                if context == EVALUATIVE and technical is not None:  # "a revolutionary formula", not "the maximum dose"
-                    t = technical.match(lowered if same_length else joined, m.end())
-                    measure = joined[t.start("noun"):t.end("noun")] if t else ""
-                elif context == IMPORTANCE:  # "a crucial ingredient", not "iron is crucial for hemoglobin"
-                    t = target.match(lowered if same_length else joined, m.end()) if target is not None else None
-                    rated = t is not None
-                    measure = "" if rated else "(no product or effect rated)"
-                rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
-                             sentence_start + local + m.end() - m.start(), negated, hedged,
-                             not negated and not measure and rated, measure))
+        starts = prepared.triggers.starts(lowered) if len(lowered) == len(joined) else None
+        _document_matches(prepared, doc_id, joined, offsets, rows_of_doc, lowered, starts, rows)
+    return _matches_table(rows)
+
+
+def matches_and_strength(sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """find_matches and claim_strength of the same sentences (default lexicons), in one pass: each document
+    is joined, lower-cased and its trigger words found once for both lexicons. Equal to calling both."""
+    from . import strength  # strength builds on this module
+
+    prepared, scanner, triggers = _default_terms(), strength._default_scanner(), _default_joint_triggers()
+    offset = len(prepared.entries)
+    match_rows: list[tuple] = []
+    strength_rows: list[tuple] = []
+    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
+        lowered = joined.lower()
+        starts = triggers.starts(lowered) if len(lowered) == len(joined) else None
+        _document_matches(prepared, doc_id, joined, offsets, rows_of_doc, lowered, starts, match_rows)
+        strength._document_strength(scanner, doc_id, joined, offsets, rows_of_doc, strength_rows, lowered, starts,
+                                    offset)
+    return _matches_table(match_rows), strength.strength_table(strength_rows)
+
+
+@lru_cache(maxsize=1)
+def _default_joint_triggers() -> _Triggers:
+    """The triggers of the language terms, then the claim-strength cues (numbered after the terms)."""
+    from . import strength
+
+    cues = strength._default_scanner().triggers.literals
+    return _Triggers(_default_terms().triggers.literals + cues)
+
+
+def _matches_table(rows: list[tuple]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "counted": bool,
                                                                "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def _document_matches(prepared: _Terms, doc_id: str, joined: str, offsets: list[int], rows_of_doc: list[tuple],
+                      lowered: str, starts: dict[int, list[int]] | None, rows: list[tuple]) -> None:
+    """One document's matches appended to `rows` (find_matches' loop body); `starts` are the triggers'
+    offsets in `lowered`, or None when lower-casing changed the text's length (then every term scans)."""
+    negation, hedge, hedge_lowered = prepared.negation, prepared.hedge, prepared.hedge_lowered
+    technical, target, entries = prepared.technical, prepared.target, prepared.entries
+    triggers, hedge_terms = prepared.triggers, prepared.hedge_terms
+    same_length = starts is not None
+    taken: list[tuple[int, int]] = []
+    first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
+    if starts is not None and hedge is not None:
+        first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
+    for number, (pattern, lowered_pattern, category, term, context) in enumerate(entries):
+        if starts is None:
+            found = pattern.finditer(joined)
+        elif number in triggers.scan:
+            found = lowered_pattern.finditer(lowered)
+        elif number in starts:
+            found = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
+        else:
+            continue  # none of its leading words is in this document
+        for m in found:
+            if "\x00" in m.group(0) or _overlaps(taken, m.start(), m.end()):
+                continue
+            insort(taken, (m.start(), m.end()))
+            index = bisect_right(offsets, m.start()) - 1
+            sentence_id, sentence_start, text = rows_of_doc[index]
+            local = m.start() - offsets[index]
+            if starts is not None:
+                first_hedge_end.setdefault(index, math.inf)
+            elif index not in first_hedge_end:
+                if hedge is None:
+                    h = None
+                elif same_length:
+                    h = hedge_lowered.search(lowered, offsets[index], offsets[index] + len(text))
+                else:
+                    h = hedge.search(joined, offsets[index], offsets[index] + len(text))
+                first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
+            hedged = category != "hedge" and first_hedge_end[index] <= local
+            negated = _negated(text, local, negation)
+            measure, rated = "", True
+            if context == EVALUATIVE and technical is not None:  # "a revolutionary formula", not "the maximum dose"
+                t = technical.match(lowered if same_length else joined, m.end())
+                measure = joined[t.start("noun"):t.end("noun")] if t else ""
+            elif context == IMPORTANCE:  # "a crucial ingredient", not "iron is crucial for hemoglobin"
+                t = target.match(lowered if same_length else joined, m.end()) if target is not None else None
+                rated = t is not None
+                measure = "" if rated else "(no product or effect rated)"
+            rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
+                         sentence_start + local + m.end() - m.start(), negated, hedged,
+                         not negated and not measure and rated, measure))
 
 
 def _first_hedge_ends(lowered: str, offsets: list[int], starts: dict[int, list[int]], entries: list[tuple],
@@ -426,6 +480,7 @@ class _Triggers:
     asking every one of 400 terms about every document."""
 
     def __init__(self, literals: list[frozenset[str] | None]) -> None:
+        self.literals = list(literals)
         self.whole_word: dict[str, list[int]] = {}  # the literal goes on past its first word
         self.prefix: dict[str, list[int]] = {}  # the literal is one word: any word starting with it
         self.symbol: dict[str, list[int]] = {}  # the literal starts with a character that is not a word's
