@@ -289,3 +289,25 @@ def test_one_pass_equals_both_functions(seeds):
     matches, strength = language.matches_and_strength(sentences)
     assert_frame_equal(matches, language.find_matches(sentences))
     assert_frame_equal(strength, language.claim_strength(sentences))
+
+
+def test_disease_claims_equal_the_grouped_join(seeds):
+    """disease_claims (a loop over the matches) equals the join of disease terms and verbs it replaced."""
+    from pandas.testing import assert_frame_equal
+
+    extra = sentences_of("It cures insomnia and treats anxiety. It may prevent Migraine and cure migraine. "
+                         "It does not cure insomnia.", "x")
+    sentences = pd.concat([seeds.sentences, extra], ignore_index=True)
+    matches = language.find_matches(sentences)
+    counted = matches[matches["counted"]]
+    terms = counted[counted["category"] == "disease_term"]
+    verbs = counted[counted["category"] == "disease_verb"]
+    keys = terms.merge(verbs, on=["doc_id", "sentence_id"], suffixes=("_disease", "_verb"))
+    keys = keys.groupby(["doc_id", "sentence_id"], as_index=False).agg(
+        disease=("text_disease", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
+        verb=("text_verb", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
+        hedged=("hedged_verb", "any"))
+    expected = keys.merge(sentences[["doc_id", "sentence_id", "text", "start", "end"]],
+                          on=["doc_id", "sentence_id"]).rename(columns={"text": "quote"})
+    assert_frame_equal(language.disease_claims(sentences, matches), expected)
+    assert len(expected[expected["doc_id"] == "x"]) == 2

@@ -554,14 +554,24 @@ def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None)
 def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
     """Sentences where a disease verb (treat, cure, prevent, relieve ...) meets a disease term, not negated."""
     counted = _counted(matches)
-    terms = counted[counted["category"] == "disease_term"]
-    verbs = counted[counted["category"] == "disease_verb"]
-    keys = terms.merge(verbs, on=["doc_id", "sentence_id"], suffixes=("_disease", "_verb"))
-    keys = keys.groupby(["doc_id", "sentence_id"], as_index=False).agg(
-        disease=("text_disease", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
-        verb=("text_verb", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
-        hedged=("hedged_verb", "any"))
-    return keys.merge(sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"]) \
+    counted = counted[counted["category"].isin(["disease_term", "disease_verb"])]
+    found: dict[tuple[str, int], tuple[set[str], set[str], list[bool]]] = {}
+    for doc_id, sentence_id, category, text, hedged in zip(*(counted[c].tolist() for c in (
+            "doc_id", "sentence_id", "category", "text", "hedged"))):
+        diseases, verbs, any_hedged = found.setdefault((doc_id, sentence_id), (set(), set(), [False]))
+        if category == "disease_term":
+            diseases.add(text.lower())
+        else:
+            verbs.add(text.lower())
+            any_hedged[0] = any_hedged[0] or bool(hedged)
+    keys = sorted(key for key, (diseases, verbs, _) in found.items() if diseases and verbs)
+    table = pd.DataFrame({
+        "doc_id": pd.Series([k[0] for k in keys], dtype=matches["doc_id"].dtype),
+        "sentence_id": pd.Series([k[1] for k in keys], dtype="int64"),
+        "disease": pd.Series([", ".join(sorted(found[k][0])) for k in keys], dtype="str"),
+        "verb": pd.Series([", ".join(sorted(found[k][1])) for k in keys], dtype="str"),
+        "hedged": pd.Series([found[k][2][0] for k in keys], dtype=bool)})
+    return table.merge(sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"]) \
         .rename(columns={"text": "quote"})
 
 
