@@ -636,7 +636,7 @@ def category_densities(language: pd.DataFrame) -> pd.DataFrame:
 
 COLOURS = {"claim": "#56b4e9", "hype": "#e69f00", "booster": "#d55e00", "hedge": "#009e73", "call_to_action": "#cc79a7",
            "vague_authority": "#f0e442", "natural_safety": "#b6e3a1", "disease_term": "#ff8080", "disease_verb": "#ffb3b3",
-           "structure_function": "#dddddd"}
+           "structure_function": "#dddddd", "commerce": "#7fb8e0", "product_detail": "#c9b3e6"}
 
 
 def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.DataFrame,
