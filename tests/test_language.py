@@ -128,7 +128,8 @@ def test_auc_is_the_share_of_pairs_ranked_right():
     assert language.auc(pd.Series([1, 1]), pd.Series([True, False])) == 0.5  # a tie counts half
 
 
-PROMO_AUC_FLOOR = 0.90  # measured 0.917 on the 23 judged pages of data/dev (README, notebook 04)
+PROMO_AUC_FLOOR = 0.90  # measured 0.939 on the 23 judged pages of data/dev (README, notebook 04)
+HELD_OUT_AUC_FLOOR = 0.70  # measured 0.721 on the 25 judged pages of data/holdout + data/holdout2 (README)
 
 
 @pytest.mark.skipif(not (language.DEV / "manifest_a.csv").exists(), reason="data/dev (the development corpus) absent")
@@ -141,6 +142,16 @@ def test_promo_index_separates_selling_from_neutral_pages():
     assert ranking["rank"].tolist() == list(range(1, len(ranking) + 1))
     assert len(ranking) == len(language.development_kinds())  # every listed page is scored, blogs included
     assert set(matches["doc_id"]) <= set(ranking["doc_id"])
+
+
+@pytest.mark.skipif(not all(any(f.glob("manifest*.csv")) for f in language.HELD_OUT), reason="held-out pages absent")
+def test_held_out_pages_are_measured_together_and_alone():
+    measures, ranking, _ = language.evaluate_development_corpus(language.HELD_OUT)
+    assert (measures["selling pages"], measures["neutral pages"]) == (14, 11)
+    assert measures["AUC promo_index"] >= HELD_OUT_AUC_FLOOR  # low: the README says so plainly
+    tables = language.evaluation_report()
+    assert {"promotional_auc_held_out", "promotional_auc_holdout", "promotional_auc_holdout2"} <= set(tables)
+    assert len(tables["promotional_ranking_held_out"]) == len(ranking)
 
 
 def test_development_kinds_are_validated(tmp_path):
@@ -192,3 +203,111 @@ def test_hedge_scope_equals_a_search_of_each_sentence(sentence_words):
         first = hedge.search(text)
         expected = row.category != "hedge" and first is not None and first.end() <= row.start
         assert row.hedged == expected, (text, row.text)
+
+
+@pytest.mark.parametrize("text, category, counted", [
+    ("Garden of Life Probiotics | ★4.7/5 | $25-30 (30 capsules) | View on Amazon", "commerce", ["★4.7/5", "$25-30"]),
+    ("Disclosure: this article contains affiliate links.", "commerce", ["affiliate links"]),
+    ("Once you receive your order, store it cold; we express ship on Mondays.", "commerce", ["your order", "we express ship"]),
+    ("Vitamin D3 drops, made in USA, sugar-free, a 60-day supply.", "product_detail",
+     ["made in USA", "sugar-free", "day supply"]),
+    ("500 drops per bottle. Each capsule holds 15 billion cells.", "product_detail", ["per bottle", "Each capsule"]),
+    ("Adults: 1 drop daily or as directed by a healthcare professional.", "product_detail", ["or as directed"]),
+    ("Top 10 Vitamin D3 Drops. This is the clear winner.", "product_detail", ["Top 10", "clear winner"]),
+    ("Keep out of reach of children. Store in a cool, dry place.", "product_detail",
+     ["Keep out of reach of children", "Store in a cool"]),
+    ("Each bottle holds 60 softgels.", "product_detail", ["60 softgels"]),
+    # what informing pages say about the same things is not a selling signal
+    ("Always check the Supplement Facts panel for the elemental amount.", "product_detail", []),
+    ("Look for third-party testing on the label.", "product_detail", []),
+    ("Choose third-party-tested products.", "product_detail", []),
+    ("Take 2 capsules with food; a systematic review found no effect.", "product_detail", []),
+    ("A systematic review of 12 trials found 1/5 of adults low.", "commerce", []),
+])
+def test_selling_signals(text, category, counted):
+    found = matches_of(text)
+    assert found.loc[(found["category"] == category) & found["counted"], "text"].tolist() == counted
+
+
+def test_selling_signals_raise_promo_index():
+    plain = "Vitamin D helps the body absorb calcium. Most adults get enough from food and sunlight in summer."
+    shop = plain + " Made in USA. 500 drops per bottle. View on Amazon for $19."
+    docs = pd.DataFrame({"doc_id": ["plain", "shop"], "text": [plain, shop]})
+    sentences = pd.concat([sentences_of(plain, "plain"), sentences_of(shop, "shop")], ignore_index=True)
+    scores = language.document_language(docs, sentences).set_index("doc_id")
+    assert scores.at["shop", "commerce_per_1k"] > 0 and scores.at["shop", "product_detail_per_1k"] > 0
+    assert scores.at["shop", "promo_index"] > scores.at["plain", "promo_index"]
+
+
+def test_every_match_starts_where_the_triggers_say(seeds):
+    """The word and symbol triggers never hide a match: wherever a term's own pattern matches a document
+    (lower-cased, as find_matches runs it), that offset is among the term's trigger offsets."""
+    from claimcritique.scanning import document_strings, for_lowered_text
+
+    terms = language.language_lexicon()
+    terms = terms[~terms["category"].isin(language.HELPER_CATEGORIES)]
+    triggers = language._Triggers([language._term_literals(t.term, t.match, t.pattern) for t in terms.itertuples()])
+    patterns = [for_lowered_text(p) for p in terms["pattern"]]
+    extra = sentences_of("Rated 4.5 | ★4.7/5 | $25-30 | #1 pick | 60 softgels | 20% off | Probiotic Sufficiency™ "
+                         "| five-star | 4 out of 5 stars | BioPerine® | x#2 | &#39; | a 120-count bottle", "extra")
+    for _, joined, _, _ in document_strings(pd.concat([seeds.sentences, extra], ignore_index=True)):
+        lowered = joined.lower()
+        starts = triggers.starts(lowered)
+        for number, pattern in enumerate(patterns):
+            found = [m.start() for m in pattern.finditer(lowered)]
+            assert set(found) <= set(starts.get(number, ())), terms.iloc[number]["term"]
+            assert starts.get(number, []) == sorted(starts.get(number, []))
+
+
+def test_small_character_classes_are_leading_literals():
+    assert language.leading_literals(r"\b[1-5]\.\d") == frozenset({"1.", "2.", "3.", "4.", "5."})
+    assert language.leading_literals(r"[$€£]\s?\d") == frozenset("$€£")
+    assert language.leading_literals(r"\b\d+ mg") is None  # \d is Unicode: not enumerable
+    assert language.leading_literals(r"[^a]b") is None
+
+
+SIGNAL_WORDS = ["posted", "updated", "on", "march", "3,", "2021", "2021-03-04", "by", "we", "may", "earn", "a",
+                "commission", "affiliate", "link", "our", "own", "products", "sell", "sponsored", "\n", "references",
+                "1999", "mar.", "12", "paid", "partnership", "conflicts", "of", "interest", "disclosure", "x"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(SIGNAL_WORDS), max_size=14))
+def test_page_signals_skipped_only_where_they_cannot_match(words):
+    """The cheap word checks before a page signal's search never change its answer."""
+    text = " ".join(words).lower()
+    for name, pattern in language._LOWERED.items():
+        assert language._signal(name, text) == bool(pattern.search(text)), (name, text)
+
+
+def test_one_pass_equals_both_functions(seeds):
+    """analysis runs matches_and_strength: the same tables as find_matches and claim_strength."""
+    from pandas.testing import assert_frame_equal
+
+    sentences = pd.concat([seeds.sentences, sentences_of("Café ﬁne: İstanbul may cure insomnia. Buy now!", "odd")],
+                          ignore_index=True)  # a document whose lower-casing changes its length scans in full
+    matches, strength = language.matches_and_strength(sentences)
+    assert_frame_equal(matches, language.find_matches(sentences))
+    assert_frame_equal(strength, language.claim_strength(sentences))
+
+
+def test_disease_claims_equal_the_grouped_join(seeds):
+    """disease_claims (a loop over the matches) equals the join of disease terms and verbs it replaced."""
+    from pandas.testing import assert_frame_equal
+
+    extra = sentences_of("It cures insomnia and treats anxiety. It may prevent Migraine and cure migraine. "
+                         "It does not cure insomnia.", "x")
+    sentences = pd.concat([seeds.sentences, extra], ignore_index=True)
+    matches = language.find_matches(sentences)
+    counted = matches[matches["counted"]]
+    terms = counted[counted["category"] == "disease_term"]
+    verbs = counted[counted["category"] == "disease_verb"]
+    keys = terms.merge(verbs, on=["doc_id", "sentence_id"], suffixes=("_disease", "_verb"))
+    keys = keys.groupby(["doc_id", "sentence_id"], as_index=False).agg(
+        disease=("text_disease", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
+        verb=("text_verb", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
+        hedged=("hedged_verb", "any"))
+    expected = keys.merge(sentences[["doc_id", "sentence_id", "text", "start", "end"]],
+                          on=["doc_id", "sentence_id"]).rename(columns={"text": "quote"})
+    assert_frame_equal(language.disease_claims(sentences, matches), expected)
+    assert len(expected[expected["doc_id"] == "x"]) == 2

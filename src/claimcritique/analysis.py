@@ -85,18 +85,18 @@ class Results:
 def document_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Tables that depend on each document alone, so batches can be computed separately."""
     found = claims.extract_claims(corpus.sentences, corpus.blocks)
-    matches = language.find_matches(corpus.sentences)
+    matches, strength = language.matches_and_strength(corpus.sentences)  # one pass for both lexicons
     counts = readability.sentence_counts(corpus.sentences)
-    strength = language.claim_strength(corpus.sentences)
+    diseases = language.disease_claims(corpus.sentences, matches)
     return {
         "claims": found,
         "readability": readability.document_readability(corpus.documents, corpus.sentences, counts),
         "readability_sections": readability.section_readability(corpus.blocks, corpus.sentences, counts),
         "readability_sentences": readability.sentence_readability(corpus.sentences, counts),
-        "language": language.document_language(corpus.documents, corpus.sentences, matches),
+        "language": language.document_language(corpus.documents, corpus.sentences, matches, diseases),
         "language_matches": matches,
         "claim_strength": strength,
-        "disease_claims": language.disease_claims(corpus.sentences, matches),
+        "disease_claims": diseases,
         "stances": consistency.all_stances(found, corpus.sentences, strength),  # per document, so in the batches
     }
 

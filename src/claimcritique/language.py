@@ -23,6 +23,7 @@ import itertools
 import math
 import re
 from bisect import bisect_left, bisect_right, insort
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants  # the regex parser's own tables (Python 3.11+)
@@ -35,13 +36,14 @@ from .datafiles import read_data_csv
 from .scanning import document_strings, for_lowered_text
 from .segment import count_words
 
-PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice"]
+PROMOTIONAL = ["hype", "booster", "call_to_action", "vague_authority", "natural_safety", "reader_address", "seller_voice",
+               "commerce", "product_detail"]
 COUNTED = [*PROMOTIONAL, "hedge"]
 DISEASE_WEIGHT = 3
 # Weight of each category's matches per 1,000 words in promo_index (hedges subtract). A word addressed to
 # the reader counts half: informational pages address readers too, only less often.
 WEIGHTS = {"hype": 1.0, "booster": 1.0, "call_to_action": 1.0, "vague_authority": 1.0, "natural_safety": 1.0,
-           "reader_address": 0.5, "seller_voice": 1.0, "hedge": -1.0}
+           "reader_address": 0.5, "seller_voice": 1.0, "commerce": 1.0, "product_detail": 1.0, "hedge": -1.0}
 NEGATION_WINDOW_WORDS = 3
 MATCH_KINDS = ("phrase", "regex", "verb")
 STRENGTH_LEVELS = ["none", "correlational", "conditional causal", "direct causal", "absolute"]
@@ -53,7 +55,8 @@ IMPORTANCE = "importance"  # a term's `context`: counted only when it rates the 
 LANGUAGE_COLUMNS = ["doc_id", "words", "promo_index", "hedge_per_1k", "booster_per_1k", "disease_claims",
                     "has_fda_disclaimer", "hype_per_1k", "call_to_action_per_1k", "vague_authority_per_1k",
                     "natural_safety_per_1k", "hedge_to_booster", "citations", "jama_author", "jama_date", "jama_references",
-                    "jama_disclosure", "jama_signals", "reader_address_per_1k", "seller_voice_per_1k"]
+                    "jama_disclosure", "jama_signals", "reader_address_per_1k", "seller_voice_per_1k",
+                    "commerce_per_1k", "product_detail_per_1k"]
 
 FDA_DISCLAIMER = re.compile(
     r"statements?\W+(?:\w+\W+){0,3}not\W+(?:\w+\W+){0,2}evaluated\W+by\W+the\W+"
@@ -149,13 +152,18 @@ def category_patterns(lexicon: pd.DataFrame) -> dict[str, re.Pattern]:
 def _negated(sentence: str, position: int, negation: re.Pattern | None) -> bool:
     if negation is None:
         return False
-    window = " ".join(sentence[:position].split()[-NEGATION_WINDOW_WORDS:])
+    window = " ".join(sentence[:position].rsplit(None, NEGATION_WINDOW_WORDS)[-NEGATION_WINDOW_WORDS:])
     return bool(negation.search(window))
+
+
+WORD_END = " "  # closes a leading literal whose word must end there ("in" of "in\\s+some", not "individuals")
+MAX_LITERAL_OPTIONS = 64  # a run of small classes multiplies the options; past this, stop the run
 
 
 def leading_literals(pattern: str) -> frozenset[str] | None:
     """Lower-case literal text one of which every match starts with (after zero-width assertions),
-    or None when the pattern has no such literal. Lets us try a pattern only where it can match."""
+    or None when the pattern has no such literal. Lets us try a pattern only where it can match.
+    A literal ending in WORD_END says the word ends there: what follows cannot be a word character."""
     try:
         parsed = sre_parse.parse(pattern, re.IGNORECASE)
     except re.error:
@@ -167,15 +175,21 @@ def _first_literals(items: list) -> frozenset[str] | None:
     for position, (op, value) in enumerate(items):
         if op in (sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT):
             continue
-        if op == sre_constants.LITERAL:
-            text = ""
-            for next_op, next_value in items[position:]:
-                if next_op != sre_constants.LITERAL:
+        if op in (sre_constants.LITERAL, sre_constants.IN):  # a run of characters and small classes
+            options, end = {""}, position
+            while end < len(items) and len(options) <= MAX_LITERAL_OPTIONS:
+                next_op, next_value = items[end]
+                chars = ({chr(next_value).lower()} if next_op == sre_constants.LITERAL
+                         else _class_literals(next_value) if next_op == sre_constants.IN else None)
+                if chars is None:
                     break
-                text += chr(next_value)
-            return frozenset({text.lower()})
+                options = {o + c for o in options for c in chars}
+                end += 1
+            if options == {""}:
+                return None
+            return _continued(frozenset(options), items[end:])
         if op == sre_constants.SUBPATTERN:
-            return _first_literals(list(value[-1]))
+            return _continued_group(_first_literals(list(value[-1])), list(value[-1]), items[position + 1:])
         if op == sre_constants.BRANCH:
             found = [_first_literals(list(branch)) for branch in value[1]]
             return None if any(f is None for f in found) else frozenset().union(*found)
@@ -190,14 +204,103 @@ def _first_literals(items: list) -> frozenset[str] | None:
     return None
 
 
+def _continued(options: frozenset[str], rest: list) -> frozenset[str]:
+    """A literal run followed by a group whose matches start with literals ("t" then "mj|emporomandibular")
+    becomes the longer literals; followed by a boundary, a space or a hyphen, its word ends there."""
+    if not rest:
+        return options
+    op, value = rest[0]
+    if op in (sre_constants.SUBPATTERN, sre_constants.BRANCH):
+        more = _first_literals(rest[:1])
+        return frozenset(o + m for o in options for m in more) if more and not _ends_word(options) else options
+    if all(o[-1:].isalnum() or o[-1:] == "_" for o in options) and _word_ends_before(op, value):
+        return frozenset(o + WORD_END for o in options)
+    return options
+
+
+def _continued_group(found: frozenset[str] | None, group: list, rest: list) -> frozenset[str] | None:
+    """A group's literals, continued by what follows it when every one of them is the whole group's match."""
+    if found is None or _ends_word(found) or not all(op == sre_constants.LITERAL for op, _ in group):
+        return found
+    return _continued(found, rest)
+
+
+def _ends_word(options: frozenset[str]) -> bool:
+    return any(o.endswith(WORD_END) for o in options)
+
+
+def _word_ends_before(op, value) -> bool:
+    """Can the item (op, value) only start at a non-word character or the end: \\b, (?!\\w), \\s+, [- ]?"""
+    if op == sre_constants.AT:
+        return value == sre_constants.AT_BOUNDARY
+    if op == sre_constants.ASSERT_NOT:
+        direction, body = value
+        return direction == 1 and list(body) == [(sre_constants.IN, [(sre_constants.CATEGORY,
+                                                                        sre_constants.CATEGORY_WORD)])]
+    if op == sre_constants.IN:
+        return all((o == sre_constants.CATEGORY and v in (sre_constants.CATEGORY_SPACE, sre_constants.CATEGORY_NOT_WORD))
+                   or (o == sre_constants.LITERAL and not (chr(v).isalnum() or chr(v) == "_")) for o, v in value)
+    if op == sre_constants.LITERAL:
+        return not (chr(value).isalnum() or chr(value) == "_")
+    if op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT):
+        low, _, sub = value
+        return low >= 1 and bool(list(sub)) and _word_ends_before(*list(sub)[0])
+    return False
+
+
+MAX_CLASS_LITERALS = 26  # a larger class ("\\w", "[a-z0-9]") is no better than scanning
+
+
+def _class_literals(items: list) -> frozenset[str] | None:
+    """The characters of a class made of literals and ranges, lower-cased; None for a negated class, a
+    category (\\d, \\w: Unicode, so not enumerable here) or a class of more than MAX_CLASS_LITERALS."""
+    chars: set[str] = set()
+    for op, value in items:
+        if op == sre_constants.LITERAL:
+            chars.add(chr(value).lower())
+        elif op == sre_constants.RANGE and value[1] - value[0] < MAX_CLASS_LITERALS:
+            chars.update(chr(c).lower() for c in range(value[0], value[1] + 1))
+        else:
+            return None
+    return frozenset(chars) if 0 < len(chars) <= MAX_CLASS_LITERALS else None
+
+
 def _term_literals(term: str, match: str, pattern: re.Pattern) -> frozenset[str] | None:
     if match == "verb":  # every form starts with the verb less a final e or y
         head = term.strip().lower().split()[0]
         return frozenset({head[:-1] if head.endswith(("e", "y")) else head})
-    if match != "regex":
-        head = term.strip().lower().split()[0].split("*")[0]
-        return frozenset({head}) if head else None
+    if match != "regex":  # a phrase's first word, whole unless it ends in "*" (then any word it begins)
+        first = term.strip().lower().split()[0]
+        head = first.split("*")[0]
+        return (frozenset({head if "*" in first else head + WORD_END}) if head else None)
     return leading_literals(pattern.pattern)
+
+
+class _Terms:
+    """A lexicon made ready for find_matches (patterns compiled, triggers built): about 25 ms, so the
+    default lexicon's is made once per process, not once per batch of documents."""
+
+    def __init__(self, lexicon: pd.DataFrame) -> None:
+        by_category = category_patterns(lexicon)
+        self.negation = by_category.get("negation")
+        self.hedge = by_category.get("hedge")
+        self.hedge_lowered = for_lowered_text(self.hedge) if self.hedge is not None else None
+        self.technical = _following_pattern(by_category.get("hype_technical"), words_between=2)
+        self.target = _following_pattern(by_category.get("hype_target"), words_between=1)
+        terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
+        self.entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context)
+                        for t in terms.itertuples(index=False)]
+        self.triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
+        # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
+        # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
+        hedge_order = sorted((t.match == "regex", number) for number, t in enumerate(terms.itertuples(index=False))
+                             if t.category == "hedge")
+        self.hedge_terms = [(rank, number) for rank, (_, number) in enumerate(hedge_order)]
+
+
+@lru_cache(maxsize=1)
+def _default_terms() -> _Terms:
+    return _Terms(language_lexicon())
 
 
 def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -207,72 +310,99 @@ def find_matches(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -
     phrase listed first ("clinically proven") wins over a general one ("proven"). Each term is tried
     only where one of its leading literals occurs, which keeps 400 terms fast on long documents.
     """
-    lexicon = language_lexicon() if lexicon is None else lexicon
-    by_category = category_patterns(lexicon)
-    negation = by_category.get("negation")
-    hedge = by_category.get("hedge")
-    hedge_lowered = for_lowered_text(hedge) if hedge is not None else None
-    technical = _following_pattern(by_category.get("hype_technical"), words_between=2)
-    target = _following_pattern(by_category.get("hype_target"), words_between=1)
-    terms = lexicon[~lexicon["category"].isin(HELPER_CATEGORIES)]
-    entries = [(t.pattern, for_lowered_text(t.pattern), t.category, t.term, t.context) for t in terms.itertuples(index=False)]
-    triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
-    # the hedge terms in the order the category's alternation tries them (phrases, then regexes): the first
-    # hedge of a sentence is found from the same word triggers instead of one regex search per sentence
-    hedge_order = sorted((t.match == "regex", number) for number, t in enumerate(terms.itertuples(index=False))
-                         if t.category == "hedge")
-    hedge_terms = [(rank, number) for rank, (_, number) in enumerate(hedge_order)]
-    rows = []
+    prepared = _default_terms() if lexicon is None else _Terms(lexicon)
+    rows: list[tuple] = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
         lowered = joined.lower()
-        same_length = len(lowered) == len(joined)
-        starts = triggers.starts(lowered) if same_length else None
-        taken: list[tuple[int, int]] = []
-        first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
-        if starts is not None and hedge is not None:
-            first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
-        for number, (pattern, lowered_pattern, category, term, context) in enumerate(entries):
-            if starts is None:
-                found = pattern.finditer(joined)
-            elif number in triggers.scan:
-                found = lowered_pattern.finditer(lowered)
-            elif number in starts:
-                found = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
-            else:
-                continue  # none of its leading words is in this document
-            for m in found:
-                if "\x00" in m.group(0) or _overlaps(taken, m.start(), m.end()):
-                    continue
-                insort(taken, (m.start(), m.end()))
-                index = bisect_right(offsets, m.start()) - 1
-                sentence_id, sentence_start, text = rows_of_doc[index]
-                local = m.start() - offsets[index]
-                if starts is not None:
-                    first_hedge_end.setdefault(index, math.inf)
-                elif index not in first_hedge_end:
-                    if hedge is None:
-                        h = None
-                    elif same_length:
-                        h = hedge_lowered.search(lowered, offsets[index], offsets[index] + len(text))
-                    else:
-                        h = hedge.search(joined, offsets[index], offsets[index] + len(text))
-                    first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
-                hedged = category != "hedge" and first_hedge_end[index] <= local
-                negated = _negated(text, local, negation)
-                measure, rated = "", True
-                if context == EVALUATIVE and technical is not None:  # "a revolutionary formula", not "the maximum dose"
-                    t = technical.match(lowered if same_length else joined, m.end())
-                    measure = joined[t.start("noun"):t.end("noun")] if t else ""
-                elif context == IMPORTANCE:  # "a crucial ingredient", not "iron is crucial for hemoglobin"
-                    t = target.match(lowered if same_length else joined, m.end()) if target is not None else None
-                    rated = t is not None
-                    measure = "" if rated else "(no product or effect rated)"
-                rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
-                             sentence_start + local + m.end() - m.start(), negated, hedged,
-                             not negated and not measure and rated, measure))
+        starts = prepared.triggers.starts(lowered) if len(lowered) == len(joined) else None
+        _document_matches(prepared, doc_id, joined, offsets, rows_of_doc, lowered, starts, rows)
+    return _matches_table(rows)
+
+
+def matches_and_strength(sentences: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """find_matches and claim_strength of the same sentences (default lexicons), in one pass: each document
+    is joined, lower-cased and its trigger words found once for both lexicons. Equal to calling both."""
+    from . import strength  # strength builds on this module
+
+    prepared, scanner, triggers = _default_terms(), strength._default_scanner(), _default_joint_triggers()
+    offset = len(prepared.entries)
+    match_rows: list[tuple] = []
+    strength_rows: list[tuple] = []
+    for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
+        lowered = joined.lower()
+        starts = triggers.starts(lowered) if len(lowered) == len(joined) else None
+        _document_matches(prepared, doc_id, joined, offsets, rows_of_doc, lowered, starts, match_rows)
+        strength._document_strength(scanner, doc_id, joined, offsets, rows_of_doc, strength_rows, lowered, starts,
+                                    offset)
+    return _matches_table(match_rows), strength.strength_table(strength_rows)
+
+
+@lru_cache(maxsize=1)
+def _default_joint_triggers() -> _Triggers:
+    """The triggers of the language terms, then the claim-strength cues (numbered after the terms)."""
+    from . import strength
+
+    cues = strength._default_scanner().triggers.literals
+    return _Triggers(_default_terms().triggers.literals + cues)
+
+
+def _matches_table(rows: list[tuple]) -> pd.DataFrame:
     table = pd.DataFrame(rows, columns=MATCH_COLUMNS).astype({"negated": bool, "hedged": bool, "counted": bool,
                                                                "start": int, "end": int})
     return table.sort_values(["doc_id", "start"], ignore_index=True)
+
+
+def _document_matches(prepared: _Terms, doc_id: str, joined: str, offsets: list[int], rows_of_doc: list[tuple],
+                      lowered: str, starts: dict[int, list[int]] | None, rows: list[tuple]) -> None:
+    """One document's matches appended to `rows` (find_matches' loop body); `starts` are the triggers'
+    offsets in `lowered`, or None when lower-casing changed the text's length (then every term scans)."""
+    negation, hedge, hedge_lowered = prepared.negation, prepared.hedge, prepared.hedge_lowered
+    technical, target, entries = prepared.technical, prepared.target, prepared.entries
+    triggers, hedge_terms = prepared.triggers, prepared.hedge_terms
+    same_length = starts is not None
+    taken: list[tuple[int, int]] = []
+    first_hedge_end: dict[int, float] = {}  # sentence index -> where its first hedge ends
+    if starts is not None and hedge is not None:
+        first_hedge_end = _first_hedge_ends(lowered, offsets, starts, entries, hedge_terms, triggers.scan)
+    for number, (pattern, lowered_pattern, category, term, context) in enumerate(entries):
+        if starts is None:
+            found = pattern.finditer(joined)
+        elif number in triggers.scan:
+            found = lowered_pattern.finditer(lowered)
+        elif number in starts:
+            found = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
+        else:
+            continue  # none of its leading words is in this document
+        for m in found:
+            if "\x00" in m.group(0) or _overlaps(taken, m.start(), m.end()):
+                continue
+            insort(taken, (m.start(), m.end()))
+            index = bisect_right(offsets, m.start()) - 1
+            sentence_id, sentence_start, text = rows_of_doc[index]
+            local = m.start() - offsets[index]
+            if starts is not None:
+                first_hedge_end.setdefault(index, math.inf)
+            elif index not in first_hedge_end:
+                if hedge is None:
+                    h = None
+                elif same_length:
+                    h = hedge_lowered.search(lowered, offsets[index], offsets[index] + len(text))
+                else:
+                    h = hedge.search(joined, offsets[index], offsets[index] + len(text))
+                first_hedge_end[index] = h.end() - offsets[index] if h else math.inf
+            hedged = category != "hedge" and first_hedge_end[index] <= local
+            negated = _negated(text, local, negation)
+            measure, rated = "", True
+            if context == EVALUATIVE and technical is not None:  # "a revolutionary formula", not "the maximum dose"
+                t = technical.match(lowered if same_length else joined, m.end())
+                measure = joined[t.start("noun"):t.end("noun")] if t else ""
+            elif context == IMPORTANCE:  # "a crucial ingredient", not "iron is crucial for hemoglobin"
+                t = target.match(lowered if same_length else joined, m.end()) if target is not None else None
+                rated = t is not None
+                measure = "" if rated else "(no product or effect rated)"
+            rows.append((doc_id, sentence_id, category, term, joined[m.start():m.end()], sentence_start + local,
+                         sentence_start + local + m.end() - m.start(), negated, hedged,
+                         not negated and not measure and rated, measure))
 
 
 def _first_hedge_ends(lowered: str, offsets: list[int], starts: dict[int, list[int]], entries: list[tuple],
@@ -345,19 +475,27 @@ def _trie(keys: dict[str, str]) -> str:
 
 class _Triggers:
     """Which terms can start where: a term is tried only at words beginning with one of its leading
-    literals. Built once per lexicon; `starts` reads a document's words once and returns, per term,
-    the offsets worth trying, instead of asking every one of 400 terms about every document."""
+    literals, or at each occurrence of its leading symbol ("$", "™", "★"). Built once per lexicon;
+    `starts` reads a document's words once and returns, per term, the offsets worth trying, instead of
+    asking every one of 400 terms about every document."""
 
     def __init__(self, literals: list[frozenset[str] | None]) -> None:
+        self.literals = list(literals)
         self.whole_word: dict[str, list[int]] = {}  # the literal goes on past its first word
         self.prefix: dict[str, list[int]] = {}  # the literal is one word: any word starting with it
+        self.symbol: dict[str, list[int]] = {}  # the literal starts with a character that is not a word's
         self.scan: set[int] = set()  # no usable literal: scan the whole document
         for number, options in enumerate(literals):
-            heads = [(_WORD_START.match(o), o) for o in options] if options else None
-            if not heads or any(h is None for h, _ in heads):
+            if not options or any(not o or (_WORD_START.match(o) is None and o[0].isspace()) for o in options):
                 self.scan.add(number)
                 continue
-            for head, literal in heads:
+            for literal in options:
+                head = _WORD_START.match(literal)
+                if head is None:
+                    numbers = self.symbol.setdefault(literal[0], [])
+                    if number not in numbers:
+                        numbers.append(number)
+                    continue
                 table = self.whole_word if head.end() < len(literal) else self.prefix
                 table.setdefault(head.group(0), []).append(number)
         self.longest_prefix = max(map(len, self.prefix), default=0)
@@ -366,6 +504,7 @@ class _Triggers:
         # Python loops over those words only rather than over every word of the document
         keys = {**{k: "whole" for k in self.whole_word}, **{k: "prefix" for k in self.prefix}}
         self._candidates = re.compile(r"(?<!\w)" + _trie(keys) + r"\w*") if keys else None
+        self._symbols = re.compile("[" + "".join(map(re.escape, sorted(self.symbol))) + "]") if self.symbol else None
 
     def _numbers(self, word: str) -> tuple[int, ...]:
         numbers = set(self.whole_word.get(word, ()))
@@ -374,18 +513,33 @@ class _Triggers:
         return tuple(sorted(numbers))
 
     def starts(self, lowered: str) -> dict[int, list[int]]:
-        """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word."""
-        found: dict[int, list[int]] = {}
+        """Term number -> ascending offsets in `lowered` where one of its leading literals begins a word (or
+        its leading symbol occurs). The lists are shared between terms: read them, never change them."""
+        positions: dict[str, list[int]] = {}  # each candidate word (or symbol) -> where it occurs
+        if self._candidates is not None:
+            for m in self._candidates.finditer(lowered):
+                at = positions.get(word := m.group())
+                if at is None:
+                    positions[word] = [m.start()]
+                else:
+                    at.append(m.start())
+        symbols: dict[str, list[int]] = {}
+        if self._symbols is not None:
+            for m in self._symbols.finditer(lowered):
+                symbols.setdefault(m.group(), []).append(m.start())
+        parts: dict[int, list[list[int]]] = {}
         memo = self._memo
-        if self._candidates is None:
-            return found
-        for m in self._candidates.finditer(lowered):
-            numbers = memo.get(m.group(0))
+        for word, at in positions.items():
+            numbers = memo.get(word)
             if numbers is None:
-                numbers = memo[m.group(0)] = self._numbers(m.group(0))
+                numbers = memo[word] = self._numbers(word)
             for number in numbers:
-                found.setdefault(number, []).append(m.start())
-        return found
+                parts.setdefault(number, []).append(at)
+        for symbol, at in symbols.items():
+            for number in self.symbol[symbol]:
+                parts.setdefault(number, []).append(at)
+        return {number: lists[0] if len(lists) == 1 else sorted(itertools.chain.from_iterable(lists))
+                for number, lists in parts.items()}
 
 
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -400,43 +554,50 @@ def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None)
 def disease_claims(sentences: pd.DataFrame, matches: pd.DataFrame) -> pd.DataFrame:
     """Sentences where a disease verb (treat, cure, prevent, relieve ...) meets a disease term, not negated."""
     counted = _counted(matches)
-    terms = counted[counted["category"] == "disease_term"]
-    verbs = counted[counted["category"] == "disease_verb"]
-    keys = terms.merge(verbs, on=["doc_id", "sentence_id"], suffixes=("_disease", "_verb"))
-    keys = keys.groupby(["doc_id", "sentence_id"], as_index=False).agg(
-        disease=("text_disease", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
-        verb=("text_verb", lambda t: ", ".join(sorted(set(x.lower() for x in t)))),
-        hedged=("hedged_verb", "any"))
-    return keys.merge(sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"]) \
+    counted = counted[counted["category"].isin(["disease_term", "disease_verb"])]
+    found: dict[tuple[str, int], tuple[set[str], set[str], list[bool]]] = {}
+    for doc_id, sentence_id, category, text, hedged in zip(*(counted[c].tolist() for c in (
+            "doc_id", "sentence_id", "category", "text", "hedged"))):
+        diseases, verbs, any_hedged = found.setdefault((doc_id, sentence_id), (set(), set(), [False]))
+        if category == "disease_term":
+            diseases.add(text.lower())
+        else:
+            verbs.add(text.lower())
+            any_hedged[0] = any_hedged[0] or bool(hedged)
+    keys = sorted(key for key, (diseases, verbs, _) in found.items() if diseases and verbs)
+    table = pd.DataFrame({
+        "doc_id": pd.Series([k[0] for k in keys], dtype=matches["doc_id"].dtype),
+        "sentence_id": pd.Series([k[1] for k in keys], dtype="int64"),
+        "disease": pd.Series([", ".join(sorted(found[k][0])) for k in keys], dtype="str"),
+        "verb": pd.Series([", ".join(sorted(found[k][1])) for k in keys], dtype="str"),
+        "hedged": pd.Series([found[k][2][0] for k in keys], dtype=bool)})
+    return table.merge(sentences[["doc_id", "sentence_id", "text", "start", "end"]], on=["doc_id", "sentence_id"]) \
         .rename(columns={"text": "quote"})
 
 
-def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None = None
-                      ) -> pd.DataFrame:
-    """One row per document: densities per 1,000 words, promo_index, disease claims, disclaimer, JAMA signals."""
+def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches: pd.DataFrame | None = None,
+                      diseases: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per document: densities per 1,000 words, promo_index, disease claims, disclaimer, JAMA signals.
+    `matches` and `diseases` (find_matches', disease_claims') are computed when not given."""
     matches = find_matches(sentences) if matches is None else matches
-    diseases = disease_claims(sentences, matches)
+    diseases = disease_claims(sentences, matches) if diseases is None else diseases
     counted = _counted(matches)
-    counts = counted.groupby(["doc_id", "category"]).size()
-    disease_counts = diseases.groupby("doc_id").size()
+    counts = {key: int(n) for key, n in counted.groupby(["doc_id", "category"]).size().items()}  # a dict: fast
+    disease_counts = {key: int(n) for key, n in diseases.groupby("doc_id").size().items()}
     rows = []
     for doc in documents.itertuples(index=False):
         words = doc.words if "words" in documents.columns else count_words(doc.text)
-        per_1k = {c: 1000 * int(counts.get((doc.doc_id, c), 0)) / max(words, 1) for c in COUNTED}
-        n_disease = int(disease_counts.get(doc.doc_id, 0))
+        per_1k = {c: 1000 * counts.get((doc.doc_id, c), 0) / max(words, 1) for c in COUNTED}
+        n_disease = disease_counts.get(doc.doc_id, 0)
         citations = len(CITATION.findall(doc.text))
         promo = sum(WEIGHTS[c] * per_1k[c] for c in COUNTED) + DISEASE_WEIGHT * 1000 * n_disease / max(words, 1)
         lowered = doc.text.lower()  # whether a signal occurs, not where: lower-casing may move offsets
-        signals = {
-            "jama_author": bool(_LOWERED["jama_author"].search(lowered)),
-            "jama_date": bool(_LOWERED["jama_date"].search(lowered)),
-            "jama_references": bool(_LOWERED["jama_references"].search(lowered)) or citations >= 3,
-            "jama_disclosure": bool(_LOWERED["jama_disclosure"].search(lowered)),
-        }
+        signals = {name: _signal(name, lowered) for name in _LOWERED}
+        signals["jama_references"] = signals["jama_references"] or citations >= 3
         rows.append({
             "doc_id": doc.doc_id, "words": words, "promo_index": promo,
             "hedge_per_1k": per_1k["hedge"], "booster_per_1k": per_1k["booster"], "disease_claims": n_disease,
-            "has_fda_disclaimer": bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
+            "has_fda_disclaimer": "evaluated" in lowered and bool(FDA_DISCLAIMER.search(" ".join(doc.text.split()))),
             **{f"{c}_per_1k": per_1k[c] for c in PROMOTIONAL if c != "booster"},
             "hedge_to_booster": (per_1k["hedge"] / per_1k["booster"] if per_1k["booster"]
                                  else float("inf") if per_1k["hedge"] else float("nan")),
@@ -448,6 +609,20 @@ def document_language(documents: pd.DataFrame, sentences: pd.DataFrame, matches:
 
 _LOWERED = {"jama_author": for_lowered_text(JAMA_AUTHOR), "jama_date": for_lowered_text(JAMA_DATE),
             "jama_references": for_lowered_text(JAMA_REFERENCES), "jama_disclosure": for_lowered_text(JAMA_DISCLOSURE)}
+# What a signal's every match must contain: a page without any of it is not searched (a whole-page regex costs
+# about 0.1 ms per page; these checks a few microseconds). A year, or one of the date words, for a date; one of
+# the disclosure phrases' words for a disclosure. Tested against the plain search.
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SIGNAL_NEEDS = {
+    "jama_date": lambda text: any(w in text for w in ("updated", "published", "posted")) or bool(_YEAR.search(text)),
+    "jama_disclosure": lambda text: any(w in text for w in ("affiliate", "earn", "sponsored", "disclosure", "paid",
+                                                            "conflict", "sell", "our")),
+}
+
+
+def _signal(name: str, lowered: str) -> bool:
+    needs = _SIGNAL_NEEDS.get(name)
+    return (needs is None or needs(lowered)) and bool(_LOWERED[name].search(lowered))
 
 
 def category_densities(language: pd.DataFrame) -> pd.DataFrame:
@@ -461,7 +636,7 @@ def category_densities(language: pd.DataFrame) -> pd.DataFrame:
 
 COLOURS = {"claim": "#56b4e9", "hype": "#e69f00", "booster": "#d55e00", "hedge": "#009e73", "call_to_action": "#cc79a7",
            "vague_authority": "#f0e442", "natural_safety": "#b6e3a1", "disease_term": "#ff8080", "disease_verb": "#ffb3b3",
-           "structure_function": "#dddddd"}
+           "structure_function": "#dddddd", "commerce": "#7fb8e0", "product_detail": "#c9b3e6"}
 
 
 def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.DataFrame,
@@ -513,6 +688,8 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
 
 DEV = paths.DATA / "dev"
 HOLDOUT = paths.DATA / "holdout"  # pages gathered for the claims work, never used to write these lexicons
+HOLDOUT2 = paths.DATA / "holdout2"  # a second such set
+HELD_OUT = (HOLDOUT, HOLDOUT2)  # measured together (the AUC a new page should expect) and one by one
 # The kinds of site in the development manifests, and which side of the question each is on; a blog
 # may sell or inform, so blogs are ranked but left out of the AUC.
 KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
@@ -565,16 +742,19 @@ def promotional_evaluation(scores: pd.DataFrame, kinds: pd.DataFrame, columns: l
                             *[f"{c}_per_1k" for c in PROMOTIONAL], "disease_claims"]]
 
 
-def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
-    """Load the development pages, score them, and measure the separation (see promotional_evaluation).
+def evaluate_development_corpus(folder: Path | Sequence[Path] = DEV
+                                ) -> tuple[dict[str, float], pd.DataFrame, pd.DataFrame]:
+    """Load the pages listed in one folder's manifests (or several folders' together), score them, and
+    measure the separation (see promotional_evaluation).
     Returns the measures, the ranking and every match (so each score can be traced)."""
     from .corpus import load_corpus  # corpus reading is only needed here
 
-    kinds = development_kinds(folder)
-    files = [Path(folder) / f for f in kinds["file"]]
+    folders = [Path(folder)] if isinstance(folder, (str, Path)) else [Path(f) for f in folder]
+    kinds = pd.concat([development_kinds(f).assign(folder=str(f)) for f in folders], ignore_index=True)
+    files = [Path(f) / name for f, name in zip(kinds["folder"], kinds["file"])]
     missing = [str(f) for f in files if not f.exists()]
     if missing:
-        raise ValueError(f"{folder}: manifest rows point at missing files {missing}")
+        raise ValueError(f"{', '.join(map(str, folders))}: manifest rows point at missing files {missing}")
     corpus = load_corpus(files)
     matches = find_matches(corpus.sentences)
     scores = document_language(corpus.documents, corpus.sentences, matches)
@@ -582,22 +762,28 @@ def evaluate_development_corpus(folder: Path = DEV) -> tuple[dict[str, float], p
     return measures, ranking, matches
 
 
-def evaluation_report(dev: Path = DEV, holdout: Path | None = HOLDOUT) -> dict[str, pd.DataFrame]:
+def evaluation_report(dev: Path = DEV, held_out: Sequence[Path] | Path | None = HELD_OUT) -> dict[str, pd.DataFrame]:
     """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate-language` prints);
-    the held-out pages are measured when their folder and manifest exist."""
+    each held-out folder is measured when it and its manifest exist, alone and (two or more) all together."""
     from . import strength  # the claim-strength rules build on this module
 
     tables = {"claim_strength_yu2019": strength.evaluate_yu2019(),
               "claim_strength_rules_vs_model": strength.rules_and_model()}
     if strength.YU2020_PRESS.exists():
         tables["claim_strength_yu2020"] = strength.evaluate_yu2020()
-    measures, ranking, _ = evaluate_development_corpus(dev)
-    tables["promotional_auc"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
-    tables["promotional_ranking"] = ranking
-    if holdout is not None and any(Path(holdout).glob("manifest*.csv")):
-        measures, ranking, _ = evaluate_development_corpus(holdout)
-        tables["promotional_auc_holdout"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
-        tables["promotional_ranking_holdout"] = ranking
+
+    def measured(name: str, folders) -> None:
+        measures, ranking, _ = evaluate_development_corpus(folders)
+        tables[f"promotional_auc{name}"] = pd.DataFrame([{"measure": k, "value": v} for k, v in measures.items()])
+        tables[f"promotional_ranking{name}"] = ranking
+
+    measured("", dev)
+    folders = [] if held_out is None else [Path(held_out)] if isinstance(held_out, (str, Path)) else list(held_out)
+    present = [Path(f) for f in folders if any(Path(f).glob("manifest*.csv"))]
+    if len(present) > 1:
+        measured("_held_out", present)
+    for folder in present:
+        measured("_" + folder.name, folder)
     return tables
 
 
@@ -610,12 +796,13 @@ def main(argv: list[str] | None = None) -> int:
                                      description="Claim strength against Yu et al. 2019 (and 2020 when present) and "
                                                  "promo_index against the hand-labelled kinds of site in data/dev.")
     parser.add_argument("--dev", default=str(DEV), help=f"folder of development pages with manifest*.csv (default {DEV})")
-    parser.add_argument("--holdout", default=str(HOLDOUT),
-                        help=f"folder of held-out pages with manifest*.csv, measured when present (default {HOLDOUT})")
+    parser.add_argument("--holdout", action="append", metavar="FOLDER",
+                        help="a folder of held-out pages with manifest*.csv, measured when present; repeat for several "
+                             f"(default {' and '.join(map(str, HELD_OUT))})")
     parser.add_argument("-o", "--output", metavar="DIR", help="also write each table to DIR/<name>.csv")
     args = parser.parse_args([a for a in (sys.argv[1:] if argv is None else argv) if a != "evaluate"])
     try:
-        tables = evaluation_report(Path(args.dev), Path(args.holdout))
+        tables = evaluation_report(Path(args.dev), [Path(f) for f in args.holdout or HELD_OUT])
     except ValueError as error:
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 2

@@ -135,18 +135,22 @@ class _CueScanner:
                         for t in terms.itertuples(index=False)]
         self.triggers = _Triggers([_term_literals(t.term, t.match, t.pattern) for t in terms.itertuples(index=False)])
 
-    def spans(self, joined: str) -> dict[str, list[tuple[int, int]]]:
-        lowered = joined.lower()
-        same_length = len(lowered) == len(joined)
-        starts = self.triggers.starts(lowered) if same_length else None
+    def spans(self, joined: str, lowered: str | None = None, starts: dict[int, list[int]] | None = None,
+              offset: int = 0) -> dict[str, list[tuple[int, int]]]:
+        """Each cue category's spans in one document. `lowered` and `starts` may come from a caller that
+        found the triggers of several lexicons at once (this one's cue numbers shifted by `offset`)."""
+        if lowered is None:
+            lowered = joined.lower()
+            starts = self.triggers.starts(lowered) if len(lowered) == len(joined) else None
         found: dict[str, list[tuple[int, int, int]]] = {}
         for number, (category, pattern, lowered_pattern, may_span_nul) in enumerate(self.entries):
             if starts is None:
                 matches = pattern.finditer(joined)
             elif number in self.triggers.scan:
                 matches = lowered_pattern.finditer(lowered)
-            elif number in starts:
-                matches = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number]) if m)
+            elif number + offset in starts:
+                matches = (m for m in map(lowered_pattern.match, itertools.repeat(lowered), starts[number + offset])
+                           if m)
             else:
                 continue
             spans = found.setdefault(category, [])
@@ -172,25 +176,36 @@ def _default_scanner() -> _CueScanner:
 def claim_strength(sentences: pd.DataFrame, lexicon: pd.DataFrame | None = None) -> pd.DataFrame:
     """Level, health-claim flag and deciding cue of every sentence (see the module docstring)."""
     scanner = _default_scanner() if lexicon is None else _CueScanner(lexicon)
-    rows = []
+    rows: list[tuple] = []
     for doc_id, joined, offsets, rows_of_doc in document_strings(sentences):
-        per_sentence: dict[int, dict[str, list[tuple[int, int]]]] = {}
-        for name, spans in scanner.spans(joined).items():
-            for start, end in spans:
-                index = bisect_right(offsets, start) - 1
-                base = offsets[index]
-                per_sentence.setdefault(index, {}).setdefault(name, []).append((start - base, end - base))
-        for index, (sentence_id, start, text) in enumerate(rows_of_doc):
-            found = per_sentence.get(index)
-            decision = decide(found) if found else _NONE
-            health = bool(found and found.get("health_outcome"))
-            cue, cue_start, cue_end = "", -1, -1
-            if decision.cue_start >= 0:
-                cue, cue_start, cue_end = (text[decision.cue_start:decision.cue_end], start + decision.cue_start,
-                                           start + decision.cue_end)
-            rows.append((doc_id, sentence_id, decision.level if health else "none", cue, decision.level, health,
-                         decision.rule, cue_start, cue_end, decision.negated))
+        _document_strength(scanner, doc_id, joined, offsets, rows_of_doc, rows)
+    return strength_table(rows)
+
+
+def strength_table(rows: list[tuple]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=STRENGTH_COLUMNS)
+
+
+def _document_strength(scanner: _CueScanner, doc_id: str, joined: str, offsets: list[int], rows_of_doc: list[tuple],
+                       rows: list[tuple], lowered: str | None = None, starts: dict[int, list[int]] | None = None,
+                       offset: int = 0) -> None:
+    """One document's sentences' rows appended to `rows` (claim_strength's loop body)."""
+    per_sentence: dict[int, dict[str, list[tuple[int, int]]]] = {}
+    for name, spans in scanner.spans(joined, lowered, starts, offset).items():
+        for start, end in spans:
+            index = bisect_right(offsets, start) - 1
+            base = offsets[index]
+            per_sentence.setdefault(index, {}).setdefault(name, []).append((start - base, end - base))
+    for index, (sentence_id, start, text) in enumerate(rows_of_doc):
+        found = per_sentence.get(index)
+        decision = decide(found) if found else _NONE
+        health = bool(found and found.get("health_outcome"))
+        cue, cue_start, cue_end = "", -1, -1
+        if decision.cue_start >= 0:
+            cue, cue_start, cue_end = (text[decision.cue_start:decision.cue_end], start + decision.cue_start,
+                                       start + decision.cue_end)
+        rows.append((doc_id, sentence_id, decision.level if health else "none", cue, decision.level, health,
+                     decision.rule, cue_start, cue_end, decision.negated))
 
 
 # --- measured against Yu et al.'s annotated sentences ---------------------------------------------------------
