@@ -111,6 +111,7 @@ _AGE_BEFORE = re.compile(
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
+_TIME_AFTER_BEFORE = re.compile(r"\b(?:after|before)\s+$", re.IGNORECASE)  # "after 6 months": a time; "after 50": an age
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|"
                         r"^\s*(?:\+\s*)?(?:and\s+(?:older|over|up|above)|or\s+older)",
                         re.IGNORECASE)
@@ -159,6 +160,12 @@ _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORE
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$|[0-9%]\s*(?:[a-zµμ]+\s*)?\bx\s*$", re.IGNORECASE)  # "150 mg x 0.20 = 30"
 _ARITHMETIC_RESULT_AFTER = re.compile(r"^\s*=")
+_GLUED_STAR = re.compile(r"(?<=[a-zA-Zµμ%0-9])\*")  # "30 mg*": a footnote mark glued to the amount
+
+
+def _footnote_star(sentence: str, star: int) -> bool:
+    """"30 mg* 30 mg*": an asterisk glued to an amount is a footnote mark, not a multiplication, when no "=" follows."""
+    return star > 0 and bool(_GLUED_STAR.match(sentence, star)) and "=" not in sentence[star:]
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
 _CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*"
@@ -571,7 +578,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
-    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before) and (
+    if (_ARITHMETIC.match(after) and not _footnote_star(sentence, number.end + len(after) - len(after.lstrip()))) or \
+            _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and (
             not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
@@ -621,11 +629,14 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
             r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
             re.IGNORECASE):
         return True  # "570 IU per 100 grams": the 100 g is the reference amount, not a claim
+    if _is_population_label(number, sentence, block_kind):
+        return True  # "≥ 19 years | 90 |", "Birth to 6 months 30 mg", "19–30 years: 400 mg": an age band
     if number.unit in ("", "years", "months"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
         if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
             return True  # a year
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
+        if (_AGE_BEFORE.search(before) and not (number.unit and _TIME_AFTER_BEFORE.search(before))) or \
+                _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
             return True  # "Adults 19-30", "Infants 0-12 months", "between ages 20 and 80"
         if number.unit == "" and number.low >= 1000 and _STRAIN_BEFORE.search(before):
             return True  # a strain id
@@ -636,6 +647,35 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         if _DATE_BEFORE.search(before) or (number.unit == "" and _DATE_AFTER.match(after)):
             return True  # "March 3, 2024", "3 March 2024"
     return False
+
+
+_AGE_UNIT_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)  # "51+ years": the unit after a "+"
+_LABEL_COLON_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|up))?\s*\)?\s*[:=–—-]\s*"
+                                r"(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
+
+_LABEL_START_BEFORE = re.compile(r"(?:^|[:;.(]\s+|\n)\s*[-•*]?\s*(?:(?!(?:after|before|for|within|in|over|by|takes?|at|"
+                                 r"during|from|until)\b)[A-Za-z,]+\s+){0,3}$", re.IGNORECASE)  # a label starts its line or clause
+
+
+def _is_population_label(number: _Number, sentence: str, block_kind: str) -> bool:
+    """An age band that labels a row or an amount (conventions: population descriptors are not claims): a time in
+    years or months in the first cell of a table row that holds a value after it ("≥ 19 years | 90 |", "Birth to 6
+    months 30 mg* 30 mg*", "51+ years 420 mg"), or before a colon and an amount ("19–30 years: 400 mg")."""
+    after = sentence[number.end:]
+    if number.unit in ("years", "months"):
+        pass
+    elif number.unit == "" and _AGE_UNIT_AFTER.match(after):
+        after = after[_AGE_UNIT_AFTER.match(after).end():]
+    else:
+        return False
+    if _LABEL_COLON_AFTER.match(after) and _LABEL_START_BEFORE.search(sentence, 0, number.start):
+        return True
+    if block_kind != "table_row":
+        return False
+    before = sentence[: number.start]
+    if "|" in sentence:
+        return "|" not in before.strip().strip("|") and bool(re.search(r"\|\s*[^\w|\s]{0,2}\s*[0-9.]", after))
+    return bool(re.match(r"^[^\d]{0,25}$", before)) and bool(re.match(r"^\s*[0-9.]+\s*[a-zµμ%]", after, re.IGNORECASE))
 
 
 # --- data: cue words and subjects --------------------------------------------------------------------
@@ -1123,10 +1163,21 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
     is_row = blocks["kind"] == "table_row"
     new_table = is_row & ~(is_row.shift(fill_value=False) & (blocks["doc_id"] == blocks["doc_id"].shift()))
     table_id = new_table.cumsum().where(is_row)
-    header = blocks["text"].where(new_table).groupby(table_id).transform("first")
+    first_row = blocks["text"].where(new_table)
+    header = _header_taken_for_a_heading(blocks, new_table).fillna(first_row).groupby(table_id).transform("first")
     section = blocks["text"].where(blocks["kind"] == "heading").groupby(blocks["doc_id"]).ffill()
     return pd.DataFrame({"doc_id": blocks["doc_id"], "block_id": blocks["block_id"],
                          "header": header.fillna(""), "section": section.fillna("")})
+
+
+def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> pd.Series:
+    """A markdown table whose header row the segmenter took for a heading (the "---|---|" line under it is not a
+    row): that heading, when it holds a "|" and sits right before the table's first row, is the table's header, so
+    that its unit ("Amount in mg") reaches the rows. The heading's text at each such first row, NaN elsewhere."""
+    previous = blocks["text"].shift()
+    is_header = new_table & (blocks["kind"].shift() == "heading") & (blocks["doc_id"].shift() == blocks["doc_id"]) \
+        & previous.str.contains("|", regex=False).fillna(False).astype(bool)
+    return previous.where(is_header)
 
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [

@@ -1,0 +1,54 @@
+"""Classes of cases a third held-out corpus exposed, each on made-up sentences (never a page's wording)."""
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from claimcritique import claims
+from claimcritique.segment import segment_blocks, segment_sentences
+
+
+def extract(text: str) -> pd.DataFrame:
+    blocks = segment_blocks("d", text)
+    return claims.extract_claims(segment_sentences(text, blocks), blocks)
+
+
+def values(text: str) -> list[tuple]:
+    found = extract(text)
+    return [(r.claim_type, r.low if not math.isnan(r.low) else None, r.high if not math.isnan(r.high) else None, r.unit)
+            for r in found.itertuples()]
+
+
+def test_a_table_header_taken_for_a_heading_still_gives_its_unit():
+    """A markdown table's header row followed by its "---|---|" line: its unit reaches the bare cells."""
+    text = "Life Stage | Intake in mcg |\n---|---|\nAdults | |\n≥ 51 years | 42 |\nPregnant, 14 to 18 years | 36 |"
+    assert values(text) == [("dose", 42, 42, "mcg"), ("dose", 36, 36, "mcg")]
+
+
+def test_age_bands_labelling_rows_or_amounts_are_not_claims():
+    """conventions: population descriptors that define the subject are not claims."""
+    rows = "Age Boys Girls\nBirth to 3 months 12 mg* 11 mg*\n4–9 months 20 mg 18 mg\n61+ years 33 mg 31 mg\nNotes:"
+    assert values(rows) == [("dose", v, v, "mg") for v in (12, 11, 20, 18, 33, 31)]
+    assert values("Teens 13-17 years: 220 mg. Seniors 70+ years - 250 mg") == [("dose", 220, 220, "mg"),
+                                                                            ("dose", 250, 250, "mg")]
+    pipe = "Group | Amount (mg) |\n---|---|\n| 2 to 5 years | 14 |"
+    assert values(pipe) == [("dose", 14, 14, "mg")]
+
+
+def test_a_time_after_after_is_no_age():
+    """"after 4 months" is a time (onset); "after 60" without a unit stays an age."""
+    assert values("Most readers report calmer sleep after 4 months.") == [("onset", 4, 4, "months")]
+    assert extract("Men after 60 often need more.").empty
+
+
+def test_a_time_in_a_timeline_row_is_kept():
+    found = values("Week | Change |\n---|---|\n2-4 weeks | 30% less fatigue |")
+    assert ("other", 2, 4, "weeks") in found or ("onset", 2, 4, "weeks") in found
+
+
+def test_an_asterisk_glued_to_an_amount_is_a_footnote_mark():
+    assert values("Infants 7–9 months 61 mg* 58 mg*") == [("dose", 61, 61, "mg"), ("dose", 58, 58, "mg")]
+    # a worked calculation keeps only its result
+    assert values("Elemental share: 250 mg * 0.30 = 75 mg.") == [("dose", 75, 75, "mg")]
+    assert values("Elemental share: 250 mg* 0.30 = 75 mg.") == [("dose", 75, 75, "mg")]
