@@ -52,3 +52,42 @@ def test_an_asterisk_glued_to_an_amount_is_a_footnote_mark():
     # a worked calculation keeps only its result
     assert values("Elemental share: 250 mg * 0.30 = 75 mg.") == [("dose", 75, 75, "mg")]
     assert values("Elemental share: 250 mg* 0.30 = 75 mg.") == [("dose", 75, 75, "mg")]
+
+
+def test_food_content_per_cup_or_ounce_or_after_a_food_in_brackets_is_other():
+    """conventions: food nutrient content is other, never a dose; a liquid supplement's strength stays a dose."""
+    found = values("Good sources: toasted cashews (74 mg per ounce), tofu (53 mg per half cup), lentils (36 mg per "
+                   "cup) and molasses (44 mg per tablespoon). Our liquid gives 1,000 mg per tablespoon.")
+    assert found == [("other", v, v, "mg") for v in (74, 53, 36, 44)] + [("dose", 1000, 1000, "mg")]
+
+
+def test_a_date_glued_to_the_word_before_it_is_no_claim():
+    assert extract("NutritionMarch 3, 2025 · 6 min read").empty
+
+
+def test_type_names_with_roman_numerals_rendered_as_digits_are_no_claims():
+    """"types 1, 11, and 111" are types I, II and III, names like "D3"; a number of a real unit stays."""
+    assert extract("The best known are types 1, 11, and 111.").empty
+    assert extract("Some products are type 11 only, and blends of 1 and 111 suit skin.").empty
+    assert values("Type 2 diabetes affects 11 percent of adults.") == [("other", 11, 11, "%")]
+    assert values("Take 1 capsule of type II collagen daily.") == [("dose", 1, 1, "capsules/day")]
+
+
+def test_a_scraped_row_whose_cells_ran_together():
+    """A digit starting a cell right after the previous cell's text, a unit running into the next cell."""
+    text = ("BrandFormServing SizeStrainsNote\n"
+            "Acme Flora 40 Billion CFUCapsule3 capsules12 strains + fibreGood value\n"
+            "Zeta BiomeCapsule1 capsuleLactobacillus reuteriGentle\n"
+            "Omega Gut ProCapsule2 capsules18 clinically studied strainsPremium\n")
+    found = values(text)
+    assert ("dose", 40e9, 40e9, "CFU") in found
+    assert [f for f in found if f[3].startswith("capsules")] == [("dose", 3, 3, "capsules"), ("dose", 1, 1, "capsules"),
+                                                                  ("dose", 2, 2, "capsules")]
+    assert ("other", 12, 12, "count") in found and ("other", 18, 18, "count") in found
+    assert len(found) == 6
+    # names glued to a word stay names
+    assert extract("Omega3 and CoQ10 support covid19 recovery.").empty
+
+
+def test_a_trademarked_number_is_a_name():
+    assert extract("It uses Bifidobacterium 35624™ and Formula 10® blends.").empty

@@ -126,6 +126,9 @@ _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:\s*,?\s*\d{4})?",
                          re.IGNORECASE)  # "3 March 2024"
+# "InteractionsFebruary 16, 2026": a date glued to the word before it (a scraped byline); full month names, case-sensitive
+_GLUED_MONTH_BEFORE = re.compile(r"(?<=[a-z])(?:January|February|March|April|May|June|July|August|September|October|"
+                                 r"November|December)\s+$")
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
 _RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
                      r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
@@ -269,6 +272,8 @@ class Grammar:
         # every form's surface, standalone or not ("the liposomal group"): what a comparison of blood levels compares
         self.form_surfaces = re.compile(rf"\b(?:{trie_pattern(sorted(set(reg.forms['surface']), key=len, reverse=True))})\b")
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
+        # "60 Billion CFUCapsule": a unit glued to the next cell of a scraped table row (a capitalised word)
+        self.glued_unit = re.compile(rf"\s*(?P<unit>{trie_pattern(reg.surfaces())})(?=(?-i:[A-Z][a-z]))", re.IGNORECASE)
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
         """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
@@ -469,7 +474,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
     if m.start("low") and sentence[m.start("low") - 1].isalpha() and not (
             m.group("unit1") or m.group("unit2") or m.group("unit3")):
-        return None  # glued to a word and no unit: a name ("Omega3", "covid19"), decided before any reading
+        return _cell_glued_to_its_label(m, sentence, g)  # else a name ("Omega3", "covid19"), decided before any reading
     if "/" in m.group("low") or (m.group("high") and "/" in m.group("high")):
         if not (_proper(m.group("low")) and _proper(m.group("high"))):
             return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
@@ -543,6 +548,34 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
+_GLUED_CELL_BEFORE = re.compile(r"[a-z]{3}$")
+_CELL_COUNT_AFTER = re.compile(r"(?:[\w-]+\s+){0,2}?(?:strains|species|ingredients)(?:\b|(?=(?-i:[A-Z])))", re.IGNORECASE)
+_NEXT_CELL_AT = re.compile(r"[a-z][A-Z][a-z]")  # "capsuleLactobacillus": the amount's unit, then the next cell
+
+
+def _cell_glued_to_its_label(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
+    """A scraped table row whose cells ran together: a digit right after a lower-case word starts a cell when its
+    unit runs into the next cell ("Capsule1 capsuleLactobacillus": 1 capsule) or a count of strains follows
+    ("capsules10 strains"); anything else glued to a word is a name ("Omega3", "covid19")."""
+    start = m.start("low")
+    if m.group("high") or not _GLUED_CELL_BEFORE.search(sentence, max(0, start - 3), start) or "/" in m.group("low"):
+        return None
+    if not re.fullmatch(r"[0-9]+", m.group("low")):
+        return None
+    end = start + len(m.group("low"))
+    glued = g.glued_unit.match(sentence, end)
+    if glued:
+        unit, dimension, surface = g.unit(glued.group("unit"))
+        if dimension not in _VALUE_DIMENSIONS:
+            return None
+        value = _value(m.group("low"))
+        return _Number(start, glued.end(), value, value, unit, "", surface=surface, dimension=dimension)
+    if re.match(r"\s+", sentence[end:end + 1]) and _CELL_COUNT_AFTER.match(sentence, end + 1):
+        value = _value(m.group("low"))
+        return _Number(start, end, value, value, "", "")
+    return None
+
+
 _BOUND_AFTER = re.compile(r"\s*(?:(?P<at_most>or\s+(?:less|fewer|lower|below|under)|at\s+most|max(?:imum)?)|"
                           r"or\s+(?:more|higher|greater|above|over)|at\s+minimum|and\s+(?:up|above))\b", re.IGNORECASE)
 _PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*"
@@ -589,7 +622,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
-            and not (not number.unit and _COUNT_NOUN.match(after)):
+            and not (not number.unit and _COUNT_NOUN.match(after)) \
+            and not (number.unit and block_kind == "table_row" and _NEXT_CELL_AT.match(sentence, number.end - 1)):
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
@@ -619,6 +653,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.dimension == "frequency" and number.start > 0 and sentence[number.start].isupper() and \
             sentence[number.start:number.end].istitle():
         return True  # "Probiotics Once Daily": part of a product name
+    if not number.unit and after[:1] in ("™", "®"):
+        return True  # "Bifidobacterium 35624™", "Formula 10®": a trademarked name
     if not number.unit and number.low == 0 and number.high == 0:
         return True  # a bare zero counts nothing ("Tier 1 0")
     if not number.unit and _JOURNAL_BEFORE.search(before):
@@ -640,11 +676,12 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
             return True  # "Adults 19-30", "Infants 0-12 months", "between ages 20 and 80"
         if number.unit == "" and number.low >= 1000 and _STRAIN_BEFORE.search(before):
             return True  # a strain id
-        if _ORDINAL_OR_LABEL_BEFORE.search(before):
+        if _ORDINAL_OR_LABEL_BEFORE.search(before) or (number.unit == "" and _is_a_type_name(number, sentence, before)):
             return True
         if _CITATION_BEFORE.search(before) and _CITATION_AFTER.match(after):
             return True  # citation marker [12], (3) or [1, 2]
-        if _DATE_BEFORE.search(before) or (number.unit == "" and _DATE_AFTER.match(after)):
+        if _DATE_BEFORE.search(before) or (number.unit == "" and _DATE_AFTER.match(after)) or \
+                _GLUED_MONTH_BEFORE.search(before[-12:]):
             return True  # "March 3, 2024", "3 March 2024"
     return False
 
@@ -676,6 +713,22 @@ def _is_population_label(number: _Number, sentence: str, block_kind: str) -> boo
     if "|" in sentence:
         return "|" not in before.strip().strip("|") and bool(re.search(r"\|\s*[^\w|\s]{0,2}\s*[0-9.]", after))
     return bool(re.match(r"^[^\d]{0,25}$", before)) and bool(re.match(r"^\s*[0-9.]+\s*[a-zµμ%]", after, re.IGNORECASE))
+
+
+_TYPE_LIST_BEFORE = re.compile(r"\btypes?\s+(?:[0-9]+\s*(?:,|and\b|or\b|&)\s*(?:and\s+|or\s+)?)+$", re.IGNORECASE)
+_TYPE_WORD = re.compile(r"\btypes?\b", re.IGNORECASE)
+_ROMAN_AS_DIGITS = re.compile(r"(?<!\w)(?<![0-9][.,])1{2,3}(?!\w|[.,][0-9])")
+
+
+def _is_a_type_name(number: _Number, sentence: str, before: str) -> bool:
+    """"types 1, 11, and 111", "combos of 1, 11, and 111": names of types (Roman numerals I, II, III rendered as
+    digits), like "type 2" or "D3", not claims: a bare number listed after "types", or a bare 1, 11 or 111 in a
+    sentence about types that holds an 11 or a 111."""
+    if _TYPE_LIST_BEFORE.search(before):
+        return True
+    text = sentence[number.start:number.end]
+    return bool(re.fullmatch(r"1{1,3}", text)) and bool(_TYPE_WORD.search(sentence)) and \
+        bool(_ROMAN_AS_DIGITS.search(sentence))
 
 
 # --- data: cue words and subjects --------------------------------------------------------------------
@@ -1140,6 +1193,16 @@ def _units_from_column_headers(numbers: list[_Number], sentence: str, header: st
             number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
 
 
+def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Grammar) -> None:
+    """A bare number whose unit runs into the next cell of a scraped row ("60 Billion CFUCapsule") takes that unit."""
+    for number in numbers:
+        if not number.unit and number.kind == "number":
+            found = g.glued_unit.match(sentence, number.end)
+            if found:
+                number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+                number.end = found.end()
+
+
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -1257,6 +1320,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 continue
             if "|" in s.text and header:
                 _units_from_column_headers(numbers, s.text, header, g)
+            if s.block_kind == "table_row":
+                _units_glued_to_the_next_cell(numbers, s.text, g)
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
             named = mentions.in_sentence(index)
@@ -1297,6 +1362,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
                         or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)
+                        or (s.block_kind == "table_row" and _SERVING_SIZE_BEFORE.search(_unglued(header)))
                         or dosing_times or cues["timing_event"].search(s.text)):
                     # "30 capsules" with no taking, daily, timing or frequency cue (its own "capsules" is none): a pack
                     # size; "1 tablet 20 minutes before bedtime", "1 capsule every 2 days" are doses
