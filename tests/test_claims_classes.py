@@ -91,3 +91,27 @@ def test_a_scraped_row_whose_cells_ran_together():
 
 def test_a_trademarked_number_is_a_name():
     assert extract("It uses Bifidobacterium 35624™ and Formula 10® blends.").empty
+
+
+def test_two_amounts_joined_by_or_each_with_its_unit_are_two_values():
+    """"3 mg or 5 mg" names two amounts; "3 or 5 mg" stays a range (conventions: "once or twice daily" is 1-2)."""
+    assert values("Many tablets are 4 mg or 6 mg.") == [("dose", 4, 4, "mg"), ("dose", 6, 6, "mg")]
+    assert values("She suggests 1.5g or 3g a day.") == [("dose", 1500, 1500, "mg/day"), ("dose", 3000, 3000, "mg/day")]
+    assert values("Take 4 or 6 mg.") == [("dose", 4, 6, "mg")]
+    assert values("Take 0.5 mg to 2 mg.") == [("dose", 0.5, 2, "mg")]
+
+
+def test_a_capsule_size_between_a_count_and_its_unit():
+    found = values("The usual amount is 400-1600 mg per day, or 2-6 size '0' capsules.")
+    assert found == [("dose", 400, 1600, "mg/day"), ("dose", 2, 6, "capsules/day")]
+
+
+def test_times_at_the_marks_of_a_list_are_onsets():
+    found = values("Levels were higher at the 0.5, 1, and 2-hour marks. Levels peaked at the 4-hour mark.")
+    assert found == [("onset", v, v, "hours") for v in (0.5, 1, 2, 4)]
+
+
+def test_an_increase_above_100_percent_restated_keeps_its_type():
+    found = values("Piperine raises curcumin bioavailability by 1500%. So the 1500% increase is not 1500% of a "
+                   "healthy level. Blood levels rose 300%.")
+    assert found == [("absorption_rate", 1500, 1500, "%")] * 3 + [("other", 300, 300, "%")]

@@ -118,7 +118,7 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
     r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
-    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave)\s*[#:]?|#|§)\s*$",
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave|size)\s*[#:]?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
@@ -273,6 +273,9 @@ class Grammar:
         self.form_surfaces = re.compile(rf"\b(?:{trie_pattern(sorted(set(reg.forms['surface']), key=len, reverse=True))})\b")
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
         # "60 Billion CFUCapsule": a unit glued to the next cell of a scraped table row (a capitalised word)
+        # "1-4 size '00' capsules": a capsule size between the count and its unit
+        self.sized_unit = re.compile(rf"\s+size\s+['‘’\"#]?[0-9]{{1,3}}['‘’\"]?\s+(?P<unit>{reg.unit_pattern('serving')})",
+                                     re.IGNORECASE)
         self.glued_unit = re.compile(rf"\s*(?P<unit>{trie_pattern(reg.surfaces())})(?=(?-i:[A-Z][a-z]))", re.IGNORECASE)
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
@@ -495,7 +498,10 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     end = m.end()
     first = g.registry.unit(surface1) if surface1 else None
     second = g.registry.unit(surface2) if surface2 else None
-    if m.group("high") and first and second and first[0] != second[0]:
+    if m.group("high") and first and second and first[0] == second[0] and \
+            _OR.search(sentence, m.end("unit1"), m.start("high")):
+        high, unit_surface, end = low, surface1, m.end("unit1")  # "3 mg or 5 mg": two amounts, not a range
+    elif m.group("high") and first and second and first[0] != second[0]:
         joiner = sentence[m.end("unit1"): m.start("high")]
         if first[1] == second[1] and not math.isnan(first[2]) and not math.isnan(second[2]) and \
                 not re.search(r"\bor\b", joiner, re.IGNORECASE):
@@ -576,6 +582,7 @@ def _cell_glued_to_its_label(m: re.Match, sentence: str, g: Grammar) -> _Number 
     return None
 
 
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*(?:(?P<at_most>or\s+(?:less|fewer|lower|below|under)|at\s+most|max(?:imum)?)|"
                           r"or\s+(?:more|higher|greater|above|over)|at\s+minimum|and\s+(?:up|above))\b", re.IGNORECASE)
 _PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*"
@@ -840,8 +847,18 @@ _PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|
                                      r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
 
 
-_AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$", re.IGNORECASE)
-_MARK_AFTER = re.compile(r"\s*(?:mark|time\s*-?\s*point)\b", re.IGNORECASE)  # "at the 4-hour mark": when it was observed
+_LIST_STEP = r"\s*(?:,|and\b|or\b)\s*(?:and\s+|or\s+)?"
+_MARK_LIST_AFTER = re.compile(rf"(?:{_LIST_STEP}[0-9.]+)*\s*-?\s*(?:(?:minutes?|min|hours?|hrs?|h)\b\s*-?\s*)?"
+                              r"(?:marks?|time\s*-?\s*points?)\b", re.IGNORECASE)
+_AT_THE_LIST_BEFORE = re.compile(rf"\bat\s+the\s+(?:[0-9.]+\s*(?:-?\s*(?:minutes?|hours?)\s*)?{_LIST_STEP})*$", re.IGNORECASE)
+
+
+def _at_a_mark(number: _Number, sentence: str) -> bool:
+    """"at the 4-hour mark", "at the 0.25, 0.5, and 1-hour marks": when a result was observed after intake (onset)."""
+    return bool(_AT_THE_LIST_BEFORE.search(sentence, max(0, number.start - 60), number.start)) and \
+        bool(_MARK_LIST_AFTER.match(sentence, number.end))
+
+
 _PURPOSE_AFTER = re.compile(r"\s*(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # the phase's purpose, not its effect
 _DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
 _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
@@ -893,7 +910,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
             return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
-        if cues["onset_before"].search(before) or (_AT_THE_BEFORE.search(before) and _MARK_AFTER.match(after)):
+        if cues["onset_before"].search(before) or _at_a_mark(number, sentence):
             return "onset"  # "it takes about 4 weeks", "after just 30 days", "higher at the 4-hour mark"
         regimen = cues["regimen"].search(sentence)
         if (cues["regimen_before"].search(before) or regimen) and (
@@ -1203,6 +1220,25 @@ def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Gram
                 number.end = found.end()
 
 
+def _restated_increase(kind: str, number: _Number, increases: dict[tuple[float, float], str]) -> str:
+    """A percentage above 100 is an increase, never a share; restated later in its document without its cue ("the
+    2000% increase is not 2000% of a normal level"), it keeps the type it had where the page typed it."""
+    key = (number.low, number.high)
+    if kind == "other":
+        return increases.get(key, kind)
+    increases.setdefault(key, kind)
+    return kind
+
+
+def _units_after_a_capsule_size(numbers: list[_Number], sentence: str, g: Grammar) -> None:
+    """A bare count followed by a capsule size and its unit ("1-4 size '00' capsules") counts those capsules."""
+    for number in numbers:
+        if not number.unit and number.kind == "number":
+            found = g.sized_unit.match(sentence, number.end)
+            if found:
+                number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+
+
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -1310,6 +1346,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             continue
         mentions = DocumentMentions(texts, reg)
         sections = None
+        increases: dict[tuple[float, float], str] = {}  # the document's typed increases ("2000%"), by value
         for index, row in enumerate(doc_rows):
             if not hopeful[index]:
                 continue
@@ -1322,6 +1359,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 _units_from_column_headers(numbers, s.text, header, g)
             if s.block_kind == "table_row":
                 _units_glued_to_the_next_cell(numbers, s.text, g)
+            if "size" in s.text:
+                _units_after_a_capsule_size(numbers, s.text, g)
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
             named = mentions.in_sentence(index)
@@ -1348,6 +1387,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
                     number.unit, number.dimension = "count", "count"
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
+                if number.dimension == "percent" and number.low > 100:
+                    kind = _restated_increase(kind, number, increases)
                 if number.dimension in _DOSE_DIMENSIONS and (
                         kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
                         and _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
