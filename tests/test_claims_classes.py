@@ -115,3 +115,35 @@ def test_an_increase_above_100_percent_restated_keeps_its_type():
     found = values("Piperine raises curcumin bioavailability by 1500%. So the 1500% increase is not 1500% of a "
                    "healthy level. Blood levels rose 300%.")
     assert found == [("absorption_rate", 1500, 1500, "%")] * 3 + [("other", 300, 300, "%")]
+
+
+def test_list_numbers_after_an_emoji_and_semicolon_or_unclosed_citations_are_no_claims():
+    text = ("Intro text here.\n\n✅ 1. Builds Strong Bones\n\nIt is found in green tea [2; 3] and in the brain [10;8]. "
+            "It peaks within 5 hours [11 Other data shows 30 minutes [12]. Smokers need 35 mg more, as smoke adds "
+            "stress 3.")
+    assert values(text) == [("onset", None, 5, "hours"), ("onset", 30, 30, "minutes"), ("dose", 35, 35, "mg")]
+
+
+def test_spans_of_years_and_scale_words():
+    """"thousands of years" is a span (at least 2,000 years), "for millennia" and "decades of" like "for centuries";
+    "trillions of" at least 2,000,000,000,000, like "millions of"."""
+    found = values("People have used it for thousands of years to relieve stress. It has been used for millennia. "
+                   "The protocol is supported by decades of research. Trillions of microbes live in the gut.")
+    assert found == [("other", 2000, None, "years"), ("other", 2000, None, "years"), ("other", 20, None, "years"),
+                     ("other", 2e12, None, "count")]
+
+
+def test_by_almost_half_is_fifty_percent():
+    assert values("Statins can cut your levels of it by almost half.") == [("other", 50, 50, "%")]
+
+
+def test_microgram_per_kilogram_is_a_dose_per_body_weight():
+    assert values("The recommended amount is 2mcg / kg / day.") == [("dose", 2, 2, "mcg/kg/day")]
+
+
+def test_cue_vocabulary_for_onsets_losses_and_processes():
+    assert values("It is essential for over 300 biological processes.") == [("enzyme_count", 300, None, "count")]
+    assert values("It takes only an hour to be detected in serum.") == [("onset", 1, 1, "hours")]
+    assert values("As much as 150 to 200 milligrams of iron may be lost.") == [("other", 150, 200, "mg")]
+    assert values("Men who trained for 6 weeks had significantly greater gains.") == [("onset", 6, 6, "weeks")]
+    assert values("Load with 20 g a day for 5 days.") == [("dose", 20000, 20000, "mg/day"), ("other", 5, 5, "days")]

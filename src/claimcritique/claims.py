@@ -85,8 +85,10 @@ _FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
               "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
-_SPANS = {"centuries": 200, "decades": 20}  # "for centuries" is at least two centuries, as "hundreds of" is 200
-_MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
+# "for centuries" is at least two centuries, as "hundreds of" is 200
+_SPANS = {"centuries": 200, "decades": 20, "millennia": 2000, "millenia": 2000}
+_MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000,
+         "trillions": 2_000_000_000_000}
 _CALENDAR = {("year", "months"): 12.0, ("year", "weeks"): 52.0, ("year", "days"): 365.0, ("month", "days"): 30.0,
              ("week", "days"): 7.0, ("day", "hours"): 24.0, ("hour", "minutes"): 60.0}  # "a year" in the range's unit
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
@@ -149,9 +151,13 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
 _PROMOTIONAL_AFTER = re.compile(r"^\s*(?:natural|pure|organic|guaranteed|satisfaction|money|vegan|plant|recyclable|"
                                 r"free\b|off\b|discount|refund)", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
+_LIST_MARKER_AFTER = re.compile(r"^[.)]\s+[A-Za-z]")
+_WORD_CHARACTER = re.compile(r"\w")
+_CITATION_OPENS_BEFORE = re.compile(r"\[\s*(?:\d+\s*[,;–-]\s*)*$")  # "[2; 3]", "[10;8]": citations with semicolons
+_UNCLOSED_CITATION_AFTER = re.compile(r"^\s*(?:[,;–-]\s*\d+\s*)*\s+(?-i:[A-Z][a-z])")  # "[11 Other data has ..."
 _CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")  # "[12]", "(3)", "[1, 2]", and escaped "\[12\]"
-_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*\\?[\])]")
-_TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*$")  # "... phase 2", "option 1, 2"
+_CITATION_AFTER = re.compile(r"^\s*(?:[,;–-]\s*\d+\s*)*\\?[\])]")
+_TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*\.?\s*$")  # "... phase 2", "option 1, 2"
 _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
@@ -243,7 +249,7 @@ class Grammar:
         # "half of", "a third of"; "one-half" anywhere ("about one-half showing success"); "cuts it by half"
         fraction = re.compile(
             r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|"
-            rf"at\s+least)\s+)?\b(?:by\s(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
+            rf"at\s+least)\s+)?\b(?:by\s(?:almost\s+|nearly\s+|about\s+|roughly\s+|more\s+than\s+)?(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
             rf"cup|teaspoon|tablespoon|capsule|tablet|serving|gram|pound|inch|point)s?\b)|"
             rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
@@ -252,9 +258,11 @@ class Grammar:
         one_in = re.compile(rf"(?<![\w.,])(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+|approximately\s+|around\s+)?"
                             rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?P<n>{_NUM})\b(?![.,]?[0-9])(?!\s*(?:{unit}))",
                             re.IGNORECASE)
-        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
+        # "thousands of years" is a span of years; "decades of research" at least 20 years, like "for decades"
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b(?P<years>\s+years\b)?|"
                           r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
-                          r"\b(?:for|over)\s+(?P<word3>centuries|decades)\b", re.IGNORECASE)
+                          r"\b(?:for|over)\s+(?P<word3>centuries|decades|millenn?ia)\b|"
+                          r"\b(?P<word4>centuries|decades|millenn?ia)\s+of\b", re.IGNORECASE)
         # "within days" is at most 7 days; "within a few weeks" is vague (conventions: "a few" is not a number)
         within = re.compile(r"\bwithin\s+(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
                             r"an\s+hour)\b", re.IGNORECASE)
@@ -337,7 +345,7 @@ _TIME_FACTORS = ("minutes", "hours", "days", "weeks", "months", "years")
 # each word expression runs only on a sentence holding one of its words (a substring test costs far less than a
 # regular expression tried at every position)
 _FRACTION_HINTS = ("half", "third", "quarter")
-_MANY_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "centuries", "decades")
+_MANY_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions", "centuries", "decades", "millen")
 
 
 def _any_word(text: str, words: tuple[str, ...]) -> bool:
@@ -405,10 +413,15 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in (expressions["many"].finditer(text) if _any_word(lowered, _MANY_HINTS) else ()):
-        if m.group("word3"):  # "used for centuries": at least 200 years, like "hundreds of"
-            years = float(_SPANS[m.group("word3").lower()])
-            found.append(_Number(m.start("word3"), m.end(), years, math.nan, "years", m.group("word3").lower(),
+        if m.group("word3") or m.group("word4"):  # "used for centuries": at least 200 years, like "hundreds of"
+            span = "word3" if m.group("word3") else "word4"
+            years = float(_SPANS[m.group(span).lower()])
+            found.append(_Number(m.start(span), m.end(span), years, math.nan, "years", m.group(span).lower(),
                                  dimension="time", kind="many"))
+            continue
+        if m.group("years"):  # "for thousands of years": a span of years
+            found.append(_Number(m.start("word"), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "years",
+                                 m.group("word").lower(), dimension="time", kind="many"))
             continue
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
         found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
@@ -660,6 +673,11 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.dimension == "frequency" and number.start > 0 and sentence[number.start].isupper() and \
             sentence[number.start:number.end].istitle():
         return True  # "Probiotics Once Daily": part of a product name
+    if not number.unit and _LIST_MARKER_AFTER.match(after) and not _WORD_CHARACTER.search(before):
+        return True  # "✅ 1. Builds strong bones", "2) Take it with food": a list number after an emoji or a bullet
+    if not number.unit and _CITATION_OPENS_BEFORE.search(before) and (
+            _CITATION_AFTER.match(after) or _UNCLOSED_CITATION_AFTER.match(after)):
+        return True  # "[2; 3]", "[10;8]", and "[11 Other data ...": a citation whose bracket was never closed
     if not number.unit and after[:1] in ("™", "®"):
         return True  # "Bifidobacterium 35624™", "Formula 10®": a trademarked name
     if not number.unit and number.low == 0 and number.high == 0:
@@ -918,8 +936,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
             if not regimen and cues["onset_purpose"].search(sentence):
                 return "onset"  # "to see noticeable benefits, ... daily for at least three months"
             return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)", "a loading phase for 5 days in order to ..."
-        if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
-            return "onset"
+        if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence) or (
+                cues["regimen_before"].search(before) and cues["onset_after"].match(after)):
+            return "onset"  # "trained for 8 weeks had significantly greater gains": a trial's length and its effect
         return "other"
     if dimension in ("count", ""):
         after = sentence[number.end: number.end + 40]
@@ -1281,7 +1300,7 @@ def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> p
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
-    "billions", "within", "hour", "centuries", "decades"])
+    "billions", "trillions", "within", "hour", "centuries", "decades", "millennia", "millenia"])
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
