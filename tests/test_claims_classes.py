@@ -147,3 +147,25 @@ def test_cue_vocabulary_for_onsets_losses_and_processes():
     assert values("As much as 150 to 200 milligrams of iron may be lost.") == [("other", 150, 200, "mg")]
     assert values("Men who trained for 6 weeks had significantly greater gains.") == [("onset", 6, 6, "weeks")]
     assert values("Load with 20 g a day for 5 days.") == [("dose", 20000, 20000, "mg/day"), ("other", 5, 5, "days")]
+
+
+def test_percent_rda_without_of_the_is_percent_dv():
+    assert values("If you take 100mcg (4000% RDA), you absorb little.") == [("dose", 100, 100, "mcg"),
+                                                                            ("other", 4000, 4000, "%DV")]
+
+
+def test_a_share_of_people_missing_a_nutrient_is_a_prevalence():
+    assert values("The mineral that 35% of people are missing.") == [("deficiency_prevalence", 35, 35, "%")]
+
+
+def test_split_up_into_daily_dosages_is_a_frequency():
+    found = extract("It provides 30mcg of B12, split up into two daily dosages of 15mcg.")
+    assert ("other", 2, "times/day") in set(zip(found["claim_type"], found["low"], found["unit"]))
+    assert found.set_index("value_text").at["15mcg", "times_per_day"] == 2
+
+
+def test_tallies_of_named_items_and_sun_exposure_and_within_a_loading_phase():
+    assert extract("It is a mixture of the two forms – D and L – of theanine.").empty
+    assert values("There are two forms of magnesium.") == [("other", 2, 2, "count")]
+    assert values("You need 10-20 minutes of midday sun.") == [("other", 10, 20, "minutes")]
+    assert values("The loading phase lets users feel benefits within one week.") == [("onset", None, 1, "weeks")]

@@ -163,6 +163,8 @@ _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
                          r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
                          re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
+_TALLY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*[–—:-]\s*(?:the\s+)?[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?"
+                          r"\s+(?:and|or|&)\s+[A-Z]")
 _LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|steps|signs|mistakes|questions)\s+"
                         r"(?:to|you|that|for|why|i)\b", re.IGNORECASE)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
@@ -194,6 +196,7 @@ _COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|
                                  r"(?:days?|weeks?|months?|years?)['’]?s?\s+(?:worth|supply)\b", re.IGNORECASE)
 # "10 years younger", "three decades of research": other, not onset
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
+                              r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
@@ -268,8 +271,8 @@ class Grammar:
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
-        divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
-                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
+        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})\s+"
+                             rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
                              rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
@@ -631,6 +634,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
+    if number.bare_words and _TALLY_AFTER.match(after):
+        return True  # "the two forms – D and L": tallies the items it names (dev_gold_rulings_a.md)
     if (_ARITHMETIC.match(after) and not _footnote_star(sentence, number.end + len(after) - len(after.lstrip()))) or \
             _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and (
             not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
@@ -931,6 +936,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if cues["onset_before"].search(before) or _at_a_mark(number, sentence):
             return "onset"  # "it takes about 4 weeks", "after just 30 days", "higher at the 4-hour mark"
         regimen = cues["regimen"].search(sentence)
+        if number.qualifier == "within" and regimen and cues["onset"].search(sentence):
+            return "onset"  # "the loading phase lets you feel benefits within one week": a time to an effect
         if (cues["regimen_before"].search(before) or regimen) and (
                 not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)):
             if not regimen and cues["onset_purpose"].search(sentence):
