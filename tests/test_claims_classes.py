@@ -169,3 +169,23 @@ def test_tallies_of_named_items_and_sun_exposure_and_within_a_loading_phase():
     assert values("There are two forms of magnesium.") == [("other", 2, 2, "count")]
     assert values("You need 10-20 minutes of midday sun.") == [("other", 10, 20, "minutes")]
     assert values("The loading phase lets users feel benefits within one week.") == [("onset", None, 1, "weeks")]
+
+
+def test_a_period_of_days_is_a_regimen_length():
+    found = values("Studies have shown benefits with a dose 2 hours before exercise or a continued dose over a period "
+                   "of 4-10 days.")
+    assert found == [("timing", 2, 2, "hours"), ("other", 4, 10, "days")]
+
+
+def test_an_alternative_after_instead_of_takes_the_unit_and_type_of_its_counterpart():
+    found = values("Without loading you still reach saturation, it just takes about 3–4 weeks instead of one. "
+                   "Loading lets users feel benefits within one week instead of 3–4.")
+    assert found == [("onset", 3, 4, "weeks"), ("onset", 1, 1, "weeks"), ("onset", None, 1, "weeks"),
+                     ("onset", 3, 4, "weeks")]
+    assert values("Take 2 capsules instead of one.") == [("dose", 2, 2, "capsules")]
+
+
+def test_an_absorbed_amount_continued_by_plus_is_absorbed_too():
+    found = values("If you take 50mcg, you only absorb 1.5mcg (intrinsic factor) + 0.5 to 1 mcg (passive diffusion).")
+    assert found == [("dose", 50, 50, "mcg"), ("absorption_rate", 1.5, 1.5, "mcg"), ("absorption_rate", 0.5, 1, "mcg")]
+    assert values("You absorb 2 mg, and take 10 mg.") == [("absorption_rate", 2, 2, "mg"), ("dose", 10, 10, "mg")]

@@ -607,6 +607,8 @@ _PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}
                              re.IGNORECASE)  # "1000 IU of vitamin D per drop": a per-unit amount, never /day
 _EACH_UNIT_BEFORE = re.compile(r"\b(?:each|every|one|per|a\s+single)\s+(?:[\w-]+\s+){0,3}?(?:drop|capsule|cap|tablet|tab|softgel|"
                                r"gummy|serving|scoop|lozenge|sachet|packet|pill)s?\b[^.;]{0,40}$", re.IGNORECASE)
+_PLUS_JOIN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:\+|\band\b|\bplus\b)\s*(?:another\s+|a\s+further\s+)?")
+_INSTEAD_OF = re.compile(r"\s+(?:instead\s+of|rather\s+than)\s+", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 
@@ -622,6 +624,11 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
         number, previous = numbers[i], numbers[i - 1]
         if not number.unit and number.scaled and previous.scaled and previous.unit:
             number.unit, number.dimension, number.surface = previous.unit, previous.dimension, previous.surface
+        if _INSTEAD_OF.fullmatch(sentence, previous.end, number.start) and bool(number.unit) != bool(previous.unit):
+            # "3–4 weeks instead of one", "within one week instead of 3–4": the alternative is in the same unit
+            bare, given = (number, previous) if previous.unit else (previous, number)
+            if bare.kind == "number" and given.dimension == "time":
+                bare.unit, bare.dimension, bare.surface, bare.bare_words = given.unit, given.dimension, given.surface, False
 
 
 def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph") -> bool:
@@ -1409,12 +1416,21 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
                 if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
+            alternative_of: tuple[_Number, str] | None = None
             for number in numbers:
                 if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
                     number.unit, number.dimension = "count", "count"
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
                 if number.dimension == "percent" and number.low > 100:
                     kind = _restated_increase(kind, number, increases)
+                if alternative_of is not None and number.dimension == "time" and \
+                        _INSTEAD_OF.fullmatch(s.text, alternative_of[0].end, number.start):
+                    kind = alternative_of[1]  # "3–4 weeks instead of one": the alternative is the same kind of time
+                if alternative_of is not None and alternative_of[1] == "absorption_rate" and kind == "dose" and \
+                        number.dimension == alternative_of[0].dimension == "mass" and \
+                        _PLUS_JOIN.fullmatch(s.text, alternative_of[0].end, number.start):
+                    kind = "absorption_rate"  # "you absorb 1.5 mcg (intrinsic factor) + 1 to 2 mcg (diffusion)": absorbed too
+                alternative_of = (number, kind)
                 if number.dimension in _DOSE_DIMENSIONS and (
                         kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
                         and _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
