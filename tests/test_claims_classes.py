@@ -189,3 +189,25 @@ def test_an_absorbed_amount_continued_by_plus_is_absorbed_too():
     found = values("If you take 50mcg, you only absorb 1.5mcg (intrinsic factor) + 0.5 to 1 mcg (passive diffusion).")
     assert found == [("dose", 50, 50, "mcg"), ("absorption_rate", 1.5, 1.5, "mcg"), ("absorption_rate", 0.5, 1, "mcg")]
     assert values("You absorb 2 mg, and take 10 mg.") == [("absorption_rate", 2, 2, "mg"), ("dose", 10, 10, "mg")]
+
+
+def test_times_after_intake_are_onsets_and_how_long_an_effect_lasts_is_other():
+    """conventions: onset is the time until an effect is observed; the time for an effect to fade is other."""
+    found = values("Peak levels occur 1-2 hours after ingestion. The effects last 4-6 hours. Expect improvements "
+                   "within 4 to 6 weeks of daily use. Levels peak about 90 minutes after a dose.")
+    assert found == [("onset", 1, 2, "hours"), ("other", 4, 6, "hours"), ("onset", 4, 6, "weeks"),
+                     ("onset", 90, 90, "minutes")]
+    assert values("Take it 30 minutes before bed.") == [("timing", 30, 30, "minutes")]
+    assert values("It has three decades of use.") == [("other", 30, 30, "years")]
+
+
+def test_a_table_caption_names_the_unit_of_its_bare_cells():
+    """A caption right before a table ("... for Zinc (mg/day)") governs its cells: the unit, and "daily"."""
+    text = ("Recommended Intakes for Zinc (mg/day)\n\nAge | Male | Female |\n---|---|---|\n1–3 years | 3 | 3 |\n"
+            "4–8 years | 5 | 5 |\n19+ years | 11 | 8 |")
+    assert values(text) == [("dose", v, v, "mg/day") for v in (3, 3, 5, 5, 11, 8)]
+    text = "Table 2: Intakes for Biotin (mcg)\n\n| Life Stage | AI |\n|---|---|\n| Adults 19+ | 30 |\n| Pregnancy | 35 |"
+    assert values(text) == [("dose", 30, 30, "mcg"), ("dose", 35, 35, "mcg")]
+    # a caption without a bracketed unit gives none
+    text = "Table 3: Servings\n\n| Life Stage | Count |\n|---|---|\n| Adults | 3 |\n| Teens | 2 |"
+    assert all(unit == "count" for *_, unit in values(text))

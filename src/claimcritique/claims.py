@@ -889,6 +889,7 @@ def _at_a_mark(number: _Number, sentence: str) -> bool:
         bool(_MARK_LIST_AFTER.match(sentence, number.end))
 
 
+_TAKE_BEFORE = re.compile(r"\b(?:take|taking|use|consume)\b", re.IGNORECASE)  # an instruction: a timing, not an onset
 _PURPOSE_AFTER = re.compile(r"\s*(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # the phase's purpose, not its effect
 _DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
 _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
@@ -937,7 +938,12 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose) or \
                 cues["timing_before"].search(sentence, max(0, number.start - 80), number.start):
             return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
-        if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
+        if cues["effect_lasts_before"].search(before):
+            return "other"  # "the effects last 4-6 hours": how long an effect lasts
+        if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start):
+            return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
+        if (_NOT_ONSET_AFTER.match(after) and number.qualifier != "within") or _INTERVAL_BEFORE.search(before) or \
+                _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
             return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
         if cues["onset_before"].search(before) or _at_a_mark(number, sentence):
@@ -1233,14 +1239,31 @@ def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list, 
     return ""
 
 
-def _units_from_column_headers(numbers: list[_Number], sentence: str, header: str, g: Grammar) -> None:
-    """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit."""
+def _units_from_column_headers(numbers: list[_Number], sentence: str, header: str, g: Grammar,
+                               caption_unit: str = "") -> None:
+    """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit; failing
+    that, outside the first (label) column, the unit its caption names in brackets ("Intakes for Biotin (mcg)")."""
     for number in numbers:
         if number.unit or number.kind != "number":
             continue
         found = g.header_unit.search(_column_header(sentence, number, header))
         if found:
             number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+        elif caption_unit and sentence[: number.start].strip().lstrip("|").count("|") > 0:
+            number.unit, number.dimension, number.surface = g.unit(caption_unit)
+
+
+_CAPTION_UNIT = re.compile(r"\(\s*(?:in\s+)?(?P<unit>[^()]{1,20}?)\s*(?:/\s*day|per\s+day|daily|/d)?\s*\)\s*[:.]?\s*$",
+                           re.IGNORECASE)
+
+
+def _caption_unit(caption: str, g: Grammar) -> str:
+    """The unit a table's caption names in brackets at its end ("... for Zinc (mg/day)", "(in mcg)"), else ""."""
+    found = _CAPTION_UNIT.search(caption) if caption.endswith((")", "):", ").")) else None
+    if not found:
+        return ""
+    unit = found.group("unit").strip()
+    return unit if g.registry.unit(unit) else ""
 
 
 def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Grammar) -> None:
@@ -1296,10 +1319,24 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
     new_table = is_row & ~(is_row.shift(fill_value=False) & (blocks["doc_id"] == blocks["doc_id"].shift()))
     table_id = new_table.cumsum().where(is_row)
     first_row = blocks["text"].where(new_table)
-    header = _header_taken_for_a_heading(blocks, new_table).fillna(first_row).groupby(table_id).transform("first")
+    heading_header = _header_taken_for_a_heading(blocks, new_table)
+    header = heading_header.fillna(first_row).groupby(table_id).transform("first")
     section = blocks["text"].where(blocks["kind"] == "heading").groupby(blocks["doc_id"]).ffill()
+    caption = _caption(blocks, new_table, heading_header.notna()).groupby(table_id).transform("first")
     return pd.DataFrame({"doc_id": blocks["doc_id"], "block_id": blocks["block_id"],
-                         "header": header.fillna(""), "section": section.fillna("")})
+                         "header": header.fillna(""), "section": section.fillna(""), "caption": caption.fillna("")})
+
+
+def _caption(blocks: pd.DataFrame, new_table: pd.Series, header_is_a_heading: pd.Series) -> pd.Series:
+    """The heading or line right before a table (before its header when the header was taken for a heading):
+    "Table 1: Adequate Intakes for Biotin (mcg)" gives its bare cells a unit. At each table's first row, NaN elsewhere."""
+    found = pd.Series(float("nan"), index=blocks.index, dtype=object)
+    for back, rows in ((1, new_table & ~header_is_a_heading), (2, new_table & header_is_a_heading)):
+        before = blocks["text"].shift(back)
+        usable = rows & blocks["kind"].shift(back).isin(["heading", "paragraph"]) & \
+            (blocks["doc_id"].shift(back) == blocks["doc_id"])
+        found = found.where(~usable, before)
+    return found
 
 
 def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> pd.Series:
@@ -1365,6 +1402,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     reg = g.registry
     context = _contexts(blocks)
     header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
+    captions = {key: c for key, c in zip(zip(context["doc_id"], context["block_id"]), context["caption"]) if c}
     rows = []
     columns = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]
     every = list(zip(*(sentences[c].tolist() for c in columns)))  # plain tuples: pandas rows are slow to iterate
@@ -1388,8 +1426,9 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
+            caption = captions.get((doc_id, s.block_id), "") if s.block_kind == "table_row" else ""
             if "|" in s.text and header:
-                _units_from_column_headers(numbers, s.text, header, g)
+                _units_from_column_headers(numbers, s.text, header, g, _caption_unit(caption, g))
             if s.block_kind == "table_row":
                 _units_glued_to_the_next_cell(numbers, s.text, g)
             if "size" in s.text:
@@ -1410,7 +1449,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if section_named else ""
             if header not in header_daily:  # a table's header is searched once, not once per row
                 header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
-            daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
+            daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
+                bool(caption) and bool(cues["dose_daily"].search(_unglued(caption))))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
