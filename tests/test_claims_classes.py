@@ -211,3 +211,14 @@ def test_a_table_caption_names_the_unit_of_its_bare_cells():
     # a caption without a bracketed unit gives none
     text = "Table 3: Servings\n\n| Life Stage | Count |\n|---|---|\n| Adults | 3 |\n| Teens | 2 |"
     assert all(unit == "count" for *_, unit in values(text))
+
+
+def test_a_percent_daily_value_column_and_pack_counts_and_discounts():
+    """A share under a "%Daily Value" column is %DV (conventions), and the column names a reference, not a period."""
+    text = "| Nutrient | Amount | %Daily Value |\n|---|---|---|\n| Vitamin C | 500 mg | 556% |\n| Zinc | 15 mg | 136% |\n" \
+           "| Biotin | 30 mcg | 100% |"
+    assert values(text) == [("dose", 500, 500, "mg"), ("other", 556, 556, "%DV"), ("dose", 15, 15, "mg"),
+                            ("other", 136, 136, "%DV"), ("dose", 30, 30, "mcg"), ("other", 100, 100, "%DV")]
+    assert extract("Servings Per Container: 30").empty
+    assert extract("Save 20% with Subscribe & Save.").empty
+    assert values("Absorption rose by 20%.") == [("absorption_rate", 20, 20, "%")]

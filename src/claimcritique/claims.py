@@ -151,6 +151,10 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
 _PROMOTIONAL_AFTER = re.compile(r"^\s*(?:natural|pure|organic|guaranteed|satisfaction|money|vegan|plant|recyclable|"
                                 r"free\b|off\b|discount|refund)", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
+_SAVING_BEFORE = re.compile(r"\b(?:save|saving|savings\s+of|discount\s+of)\s+(?:an\s+(?:extra|additional)\s+)?$",
+                            re.IGNORECASE)
+_PACK_COUNT_BEFORE = re.compile(r"\b(?:servings?|capsules?|tablets?|softgels?|gummies|count)\s+per\s+"
+                                r"(?:container|bottle|package|pack|jar|tub|box)\s*[:|]?\s*$", re.IGNORECASE)
 _LIST_MARKER_AFTER = re.compile(r"^[.)]\s+[A-Za-z]")
 _WORD_CHARACTER = re.compile(r"\w")
 _CITATION_OPENS_BEFORE = re.compile(r"\[\s*(?:\d+\s*[,;–-]\s*)*$")  # "[2; 3]", "[10;8]": citations with semicolons
@@ -690,6 +694,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if not number.unit and _CITATION_OPENS_BEFORE.search(before) and (
             _CITATION_AFTER.match(after) or _UNCLOSED_CITATION_AFTER.match(after)):
         return True  # "[2; 3]", "[10;8]", and "[11 Other data ...": a citation whose bracket was never closed
+    if number.dimension == "percent" and _SAVING_BEFORE.search(before):
+        return True  # "Save 20% with Subscribe & Save": a discount
+    if not number.unit and _PACK_COUNT_BEFORE.search(before):
+        return True  # "Servings Per Container: 30": a pack size
     if not number.unit and after[:1] in ("™", "®"):
         return True  # "Bifidobacterium 35624™", "Formula 10®": a trademarked name
     if not number.unit and number.low == 0 and number.high == 0:
@@ -1244,6 +1252,11 @@ def _units_from_column_headers(numbers: list[_Number], sentence: str, header: st
     """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit; failing
     that, outside the first (label) column, the unit its caption names in brackets ("Intakes for Biotin (mcg)")."""
     for number in numbers:
+        if number.unit == "%" and number.kind == "number":  # "48%" under a "%Daily Value" column is a %DV
+            found = g.header_unit.search(_column_header(sentence, number, header))
+            if found and g.unit(found.group("unit"))[1] == "percent_dv":
+                number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+            continue
         if number.unit or number.kind != "number":
             continue
         found = g.header_unit.search(_column_header(sentence, number, header))
@@ -1295,6 +1308,7 @@ def _units_after_a_capsule_size(numbers: list[_Number], sentence: str, g: Gramma
                 number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
 
 
+_DAILY_VALUE = re.compile(r"\bdaily\s+values?\b", re.IGNORECASE)  # a "%Daily Value" column names a reference, not a period
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -1448,7 +1462,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
             if header not in header_daily:  # a table's header is searched once, not once per row
-                header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
+                header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_DAILY_VALUE.sub(" ", _unglued(header))))
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
                 bool(caption) and bool(cues["dose_daily"].search(_unglued(caption))))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
