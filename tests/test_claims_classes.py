@@ -222,3 +222,12 @@ def test_a_percent_daily_value_column_and_pack_counts_and_discounts():
     assert extract("Servings Per Container: 30").empty
     assert extract("Save 20% with Subscribe & Save.").empty
     assert values("Absorption rose by 20%.") == [("absorption_rate", 20, 20, "%")]
+
+
+def test_the_terms_of_the_sale_and_counts_of_customers_are_no_claims():
+    text = ("We offer a 30-day money-back guarantee. Join over 50,000 happy customers with 1,000+ 5-star reviews. "
+            "Ships in 2-3 business days. Free returns within 60 days.")
+    assert extract(text).empty
+    found = values("Each capsule has a guaranteed potency of 50 billion CFU. Take 2 capsules; free shipping on orders "
+                   "over 50.")
+    assert found == [("dose", 50e9, 50e9, "CFU"), ("dose", 2, 2, "capsules")]

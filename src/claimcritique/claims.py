@@ -132,8 +132,9 @@ _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|n
 _GLUED_MONTH_BEFORE = re.compile(r"(?<=[a-z])(?:January|February|March|April|May|June|July|August|September|October|"
                                  r"November|December)\s+$")
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
-_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
-                     r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+# "4.8 out of 5", "by 2,341 customers", "50,000 happy customers", "1,000+ 5-star reviews"
+_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+|happy\s+|satisfied\s+|[0-9.]+[-\s]star\s+)?"
+                     r"(?:customers?|reviews?|reviewers|ratings?|buyers)\b)", re.IGNORECASE)
 _JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
@@ -1289,6 +1290,13 @@ def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Gram
                 number.end = found.end()
 
 
+def _is_commerce(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
+    """A number in a clause about the sale (a guarantee, shipping, returns: `commerce` cues) is not a claim."""
+    left, right = _clause(sentence, number)
+    left, right = max(left, number.start - 60), min(right, number.end + 60)
+    return bool(cues["commerce"].search(sentence, left, right))
+
+
 def _restated_increase(kind: str, number: _Number, increases: dict[tuple[float, float], str]) -> str:
     """A percentage above 100 is an increase, never a share; restated later in its document without its cue ("the
     2000% increase is not 2000% of a normal level"), it keeps the type it had where the page typed it."""
@@ -1472,6 +1480,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
             alternative_of: tuple[_Number, str] | None = None
             for number in numbers:
+                if _is_commerce(number, s.text, cues):
+                    continue  # "a 30-day money-back guarantee", "ships in 2-3 business days": the sale's terms
                 if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
                     number.unit, number.dimension = "count", "count"
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
