@@ -692,12 +692,12 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "Probiotics Once Daily": part of a product name
     if not number.unit and _LIST_MARKER_AFTER.match(after) and not _WORD_CHARACTER.search(before):
         return True  # "✅ 1. Builds strong bones", "2) Take it with food": a list number after an emoji or a bullet
-    if not number.unit and _CITATION_OPENS_BEFORE.search(before) and (
+    if not number.unit and _CITATION_OPENS_BEFORE.search(before[-40:]) and (
             _CITATION_AFTER.match(after) or _UNCLOSED_CITATION_AFTER.match(after)):
         return True  # "[2; 3]", "[10;8]", and "[11 Other data ...": a citation whose bracket was never closed
-    if number.dimension == "percent" and _SAVING_BEFORE.search(before):
+    if number.dimension == "percent" and _SAVING_BEFORE.search(before[-40:]):
         return True  # "Save 20% with Subscribe & Save": a discount
-    if not number.unit and _PACK_COUNT_BEFORE.search(before):
+    if not number.unit and _PACK_COUNT_BEFORE.search(before[-50:]):
         return True  # "Servings Per Container: 30": a pack size
     if not number.unit and after[:1] in ("™", "®"):
         return True  # "Bifidobacterium 35624™", "Formula 10®": a trademarked name
@@ -770,7 +770,7 @@ def _is_a_type_name(number: _Number, sentence: str, before: str) -> bool:
     """"types 1, 11, and 111", "combos of 1, 11, and 111": names of types (Roman numerals I, II, III rendered as
     digits), like "type 2" or "D3", not claims: a bare number listed after "types", or a bare 1, 11 or 111 in a
     sentence about types that holds an 11 or a 111."""
-    if _TYPE_LIST_BEFORE.search(before):
+    if _TYPE_LIST_BEFORE.search(before[-60:]):
         return True
     text = sentence[number.start:number.end]
     return bool(re.fullmatch(r"1{1,3}", text)) and bool(_TYPE_WORD.search(sentence)) and \
@@ -1290,6 +1290,9 @@ def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Gram
                 number.end = found.end()
 
 
+_COMMERCE_HINTS = ("money", "guarantee", "warrant", "refund", "free ", "ship", "deliver", "business", "return", "order")
+
+
 def _is_commerce(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
     """A number in a clause about the sale (a guarantee, shipping, returns: `commerce` cues) is not a claim."""
     left, right = _clause(sentence, number)
@@ -1479,8 +1482,9 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
                 if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
             alternative_of: tuple[_Number, str] | None = None
+            commerce = _any_word(lowered, _COMMERCE_HINTS)
             for number in numbers:
-                if _is_commerce(number, s.text, cues):
+                if commerce and _is_commerce(number, s.text, cues):
                     continue  # "a 30-day money-back guarantee", "ships in 2-3 business days": the sale's terms
                 if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
                     number.unit, number.dimension = "count", "count"
