@@ -231,3 +231,8 @@ def test_the_terms_of_the_sale_and_counts_of_customers_are_no_claims():
     found = values("Each capsule has a guaranteed potency of 50 billion CFU. Take 2 capsules; free shipping on orders "
                    "over 50.")
     assert found == [("dose", 50e9, 50e9, "CFU"), ("dose", 2, 2, "capsules")]
+
+
+def test_people_who_have_low_levels_are_a_prevalence():
+    assert values("About 1 in 5 adults over 65 has low B12.") == [("deficiency_prevalence", 20, 20, "%")]
+    assert values("Absorption is 60% in people who have low doses.") == [("absorption_rate", 60, 60, "%")]
