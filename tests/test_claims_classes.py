@@ -236,3 +236,10 @@ def test_the_terms_of_the_sale_and_counts_of_customers_are_no_claims():
 def test_people_who_have_low_levels_are_a_prevalence():
     assert values("About 1 in 5 adults over 65 has low B12.") == [("deficiency_prevalence", 20, 20, "%")]
     assert values("Absorption is 60% in people who have low doses.") == [("absorption_rate", 60, 60, "%")]
+
+
+def test_a_drink_portion_and_what_it_contains_are_food_content():
+    found = values("~400mL beetroot juice contains ~4.1 mmol of dietary nitrate. A concentrated beet juice (70mL) "
+                   "that contains 300-400mg of nitrate. Drink 250 ml of juice daily.")
+    assert found == [("other", 400, 400, "ml"), ("other", 4.1, 4.1, "mmol"), ("dose", 70, 70, "ml"),
+                     ("dose", 300, 400, "mg"), ("dose", 250, 250, "ml/day")]

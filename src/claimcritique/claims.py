@@ -903,6 +903,9 @@ _PURPOSE_AFTER = re.compile(r"\s*(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE) 
 _DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
 _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
                                 r"daily)\b", re.IGNORECASE)
+# "500 mL beetroot juice contains ~5 mmol of nitrate": what a food portion contains is food content too
+_PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
+                               re.IGNORECASE)
 _BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
 _FOOD_WEIGHT = {"oz", "ounce", "ounces"}  # a bare ounce of food weighs (avoirdupois), it is no fluid ounce
 
@@ -1501,7 +1504,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 alternative_of = (number, kind)
                 if number.dimension in _DOSE_DIMENSIONS and (
                         kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
-                        and _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
+                        and (_BRACKET_OPENS.fullmatch(s.text, food.end, number.start)
+                             or _PORTION_CONTAINS.fullmatch(s.text, food.end, number.start))):
                     # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
                     # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
                     kind, food = "other", number
