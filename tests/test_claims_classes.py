@@ -243,3 +243,13 @@ def test_a_drink_portion_and_what_it_contains_are_food_content():
                    "that contains 300-400mg of nitrate. Drink 250 ml of juice daily.")
     assert found == [("other", 400, 400, "ml"), ("other", 4.1, 4.1, "mmol"), ("dose", 70, 70, "ml"),
                      ("dose", 300, 400, "mg"), ("dose", 250, 250, "ml/day")]
+
+
+def test_a_heading_with_a_bar_before_a_table_with_its_own_header_stays_a_heading():
+    text = "Best Picks | 2024 Guide\n\n| Product | Dose (mg) |\n| Brand A | 200 |\n| Brand B | 300 |\n| Brand C | 120 |"
+    assert values(text) == [("dose", 200, 200, "mg"), ("dose", 300, 300, "mg"), ("dose", 120, 120, "mg")]
+
+
+def test_commerce_and_after_intake_limits():
+    assert values("Your energy returns within 2 weeks.") == [("onset", None, 2, "weeks")]
+    assert values("Avoid caffeine for 6 hours after a dose.") == [("other", 6, 6, "hours")]

@@ -952,7 +952,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
             return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
         if cues["effect_lasts_before"].search(before):
             return "other"  # "the effects last 4-6 hours": how long an effect lasts
-        if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start):
+        if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
+                not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
         if (_NOT_ONSET_AFTER.match(after) and number.qualifier != "within") or _INTERVAL_BEFORE.search(before) or \
                 _SPAN_BEFORE.search(before) or (
@@ -1372,8 +1373,9 @@ def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> p
     row): that heading, when it holds a "|" and sits right before the table's first row, is the table's header, so
     that its unit ("Amount in mg") reaches the rows. The heading's text at each such first row, NaN elsewhere."""
     previous = blocks["text"].shift()
+    separated = (blocks["start"] - blocks["end"].shift()) >= 4  # the dropped "---|---|" line lies between them
     is_header = new_table & (blocks["kind"].shift() == "heading") & (blocks["doc_id"].shift() == blocks["doc_id"]) \
-        & previous.str.contains("|", regex=False).fillna(False).astype(bool)
+        & previous.str.contains("|", regex=False).fillna(False).astype(bool) & separated
     return previous.where(is_header)
 
 
