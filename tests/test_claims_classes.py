@@ -253,3 +253,9 @@ def test_a_heading_with_a_bar_before_a_table_with_its_own_header_stays_a_heading
 def test_commerce_and_after_intake_limits():
     assert values("Your energy returns within 2 weeks.") == [("onset", None, 2, "weeks")]
     assert values("Avoid caffeine for 6 hours after a dose.") == [("other", 6, 6, "hours")]
+
+
+def test_a_content_per_dry_weight_is_no_dose_per_body_weight():
+    found = values("Green tea holds 1-2% of dry weight as theanine, which is 10-20 g/kg. Take 0.3 g/kg of body weight "
+                   "daily.")
+    assert found == [("other", 1, 2, "%"), ("other", 10, 20, "g/kg"), ("dose", 0.3, 0.3, "g/kg/day")]

@@ -906,6 +906,8 @@ _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)
 # "500 mL beetroot juice contains ~5 mmol of nitrate": what a food portion contains is food content too
 _PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
                                re.IGNORECASE)
+_DRY_WEIGHT = re.compile(r"\bdry\s+(?:weight|matter|mass|leaf|leaves)\b", re.IGNORECASE)
+_BODY_WEIGHT = re.compile(r"\bbody\s*-?\s*(?:weight|mass)\b|\bbw\b", re.IGNORECASE)
 _BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
 _FOOD_WEIGHT = {"oz", "ounce", "ounces"}  # a bare ounce of food weighs (avoirdupois), it is no fluid ounce
 
@@ -939,6 +941,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
                 cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
             return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
+        if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
+            return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
         if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
                 _is_food_amount(number, sentence, cues):
