@@ -85,8 +85,10 @@ _FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
               "a third": 100 / 3, "one third": 100 / 3, "one-third": 100 / 3, "a quarter": 25.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
-_SPANS = {"centuries": 200, "decades": 20}  # "for centuries" is at least two centuries, as "hundreds of" is 200
-_MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000}
+# "for centuries" is at least two centuries, as "hundreds of" is 200
+_SPANS = {"centuries": 200, "decades": 20, "millennia": 2000, "millenia": 2000}
+_MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000,
+         "trillions": 2_000_000_000_000}
 _CALENDAR = {("year", "months"): 12.0, ("year", "weeks"): 52.0, ("year", "days"): 365.0, ("month", "days"): 30.0,
              ("week", "days"): 7.0, ("day", "hours"): 24.0, ("hour", "minutes"): 60.0}  # "a year" in the range's unit
 _WITHIN = {"minutes": (60, "minutes"), "hours": (24, "hours"), "days": (7, "days"), "weeks": (8, "weeks"),
@@ -111,13 +113,14 @@ _AGE_BEFORE = re.compile(
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
+_TIME_AFTER_BEFORE = re.compile(r"\b(?:after|before)\s+$", re.IGNORECASE)  # "after 6 months": a time; "after 50": an age
 _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|"
                         r"^\s*(?:\+\s*)?(?:and\s+(?:older|over|up|above)|or\s+older)",
                         re.IGNORECASE)
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
     r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
-    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave)\s*[#:]?|#|§)\s*$",
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave|size)\s*[#:]?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
@@ -125,9 +128,13 @@ _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a
 _DATE_BEFORE = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+$", re.IGNORECASE)
 _DATE_AFTER = re.compile(r"^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b\.?(?:\s*,?\s*\d{4})?",
                          re.IGNORECASE)  # "3 March 2024"
+# "InteractionsFebruary 16, 2026": a date glued to the word before it (a scraped byline); full month names, case-sensitive
+_GLUED_MONTH_BEFORE = re.compile(r"(?<=[a-z])(?:January|February|March|April|May|June|July|August|September|October|"
+                                 r"November|December)\s+$")
 _PRICE_BEFORE = re.compile(r"(?:[$€£]|\b(?:usd|eur|gbp)\s*)\s*(?:\d[\d,.]*\s*(?:-|–|to)\s*)?$", re.IGNORECASE)
-_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+)?(?:customers?|reviews?|reviewers|ratings?|"
-                     r"buyers)\b)", re.IGNORECASE)  # "4.8 out of 5", "by 2,341 customers"
+# "4.8 out of 5", "by 2,341 customers", "50,000 happy customers", "1,000+ 5-star reviews"
+_RATING = re.compile(r"^\s*(?:/\s*\d|out\s+of\s+\d|stars?\b|(?:verified\s+|happy\s+|satisfied\s+|[0-9.]+[-\s]star\s+)?"
+                     r"(?:customers?|reviews?|reviewers|ratings?|buyers)\b)", re.IGNORECASE)
 _JOURNAL_BEFORE = re.compile(r"\b(?:19|20)[0-9]{2}\s*;\s*$")
 _P_VALUE_BEFORE = re.compile(r"\bp\s*(?:[<>=≤≥]|&lt;|&gt;)?\s*$", re.IGNORECASE)  # "(P < 0.05)": a significance level
 _PRODUCT_CODE_BEFORE = re.compile(r"(?<![\w-])[A-Z]{2,4}[ -]?$")  # "KM 66", "PRO-15": a product code (case-sensitive)
@@ -145,20 +152,36 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:by|save|saving|off)\s*$", re.IGNORECASE)
 _PROMOTIONAL_AFTER = re.compile(r"^\s*(?:natural|pure|organic|guaranteed|satisfaction|money|vegan|plant|recyclable|"
                                 r"free\b|off\b|discount|refund)", re.IGNORECASE)
 _ELEMENTAL = re.compile(r"elemental", re.IGNORECASE)
+_SAVING_BEFORE = re.compile(r"\b(?:save|saving|savings\s+of|discount\s+of)\s+(?:an\s+(?:extra|additional)\s+)?$",
+                            re.IGNORECASE)
+_PACK_COUNT_BEFORE = re.compile(r"\b(?:servings?|capsules?|tablets?|softgels?|gummies|count)\s+per\s+"
+                                r"(?:container|bottle|package|pack|jar|tub|box)\s*[:|]?\s*$", re.IGNORECASE)
+_LIST_MARKER_AFTER = re.compile(r"^[.)]\s+[A-Za-z]")
+_WORD_CHARACTER = re.compile(r"\w")
+_CITATION_OPENS_BEFORE = re.compile(r"\[\s*(?:\d+\s*[,;–-]\s*)*$")  # "[2; 3]", "[10;8]": citations with semicolons
+_UNCLOSED_CITATION_AFTER = re.compile(r"^\s*(?:[,;–-]\s*\d+\s*)*\s+(?-i:[A-Z][a-z])")  # "[11 Other data has ..."
 _CITATION_BEFORE = re.compile(r"[\[(]\s*(?:\d+\s*[,–-]\s*)*$")  # "[12]", "(3)", "[1, 2]", and escaped "\[12\]"
-_CITATION_AFTER = re.compile(r"^\s*(?:[,–-]\s*\d+\s*)*\\?[\])]")
-_TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*$")  # "... phase 2", "option 1, 2"
+_CITATION_AFTER = re.compile(r"^\s*(?:[,;–-]\s*\d+\s*)*\\?[\])]")
+_TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2})*)\s*\.?\s*$")  # "... phase 2", "option 1, 2"
 _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
                          r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
                          re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
+_TALLY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*[–—:-]\s*(?:the\s+)?[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?"
+                          r"\s+(?:and|or|&)\s+[A-Z]")
 _LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|steps|signs|mistakes|questions)\s+"
                         r"(?:to|you|that|for|why|i)\b", re.IGNORECASE)
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$|[0-9%]\s*(?:[a-zµμ]+\s*)?\bx\s*$", re.IGNORECASE)  # "150 mg x 0.20 = 30"
 _ARITHMETIC_RESULT_AFTER = re.compile(r"^\s*=")
+_GLUED_STAR = re.compile(r"(?<=[a-zA-Zµμ%0-9])\*")  # "30 mg*": a footnote mark glued to the amount
+
+
+def _footnote_star(sentence: str, star: int) -> bool:
+    """"30 mg* 30 mg*": an asterisk glued to an amount is a footnote mark, not a multiplication, when no "=" follows."""
+    return star > 0 and bool(_GLUED_STAR.match(sentence, star)) and "=" not in sentence[star:]
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]\.\s*[a-z]+\s+$|\b(?:DSM|ATCC|NCFM|CNCM|strain)\s*[-\s]?$")  # "B. infantis 35624"
 _AGE_SPAN_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?[0-9]+\s*(?:and|to|-|–)\s*$", re.IGNORECASE)  # "ages 20 and 80"
 _CONTAINER_AFTER = re.compile(r"^\s*(?:-|per|in\s+(?:a|the|each|one|every))?\s*"
@@ -178,6 +201,7 @@ _COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|
                                  r"(?:days?|weeks?|months?|years?)['’]?s?\s+(?:worth|supply)\b", re.IGNORECASE)
 # "10 years younger", "three decades of research": other, not onset
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
+                              r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
@@ -233,7 +257,7 @@ class Grammar:
         # "half of", "a third of"; "one-half" anywhere ("about one-half showing success"); "cuts it by half"
         fraction = re.compile(
             r"(?P<prefix>\b(?:nearly|almost|about|roughly|approximately|around|over|more\s+than|less\s+than|"
-            rf"at\s+least)\s+)?\b(?:by\s(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
+            rf"at\s+least)\s+)?\b(?:by\s(?:almost\s+|nearly\s+|about\s+|roughly\s+|more\s+than\s+)?(?P<byword>{words})\b(?!\s+(?:an?\s+)?(?:hour|day|week|month|year|dose|"
             rf"cup|teaspoon|tablespoon|capsule|tablet|serving|gram|pound|inch|point)s?\b)|"
             rf"(?P<word>{words})(?:\s+(?:of|the)\b|(?<=one-half)|(?<=one\shalf)))",
             re.IGNORECASE,
@@ -242,16 +266,18 @@ class Grammar:
         one_in = re.compile(rf"(?<![\w.,])(?P<prefix>nearly\s+|almost\s+|about\s+|roughly\s+|approximately\s+|around\s+)?"
                             rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?P<n>{_NUM})\b(?![.,]?[0-9])(?!\s*(?:{unit}))",
                             re.IGNORECASE)
-        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions)\s+of\b|"
+        # "thousands of years" is a span of years; "decades of research" at least 20 years, like "for decades"
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b(?P<years>\s+years\b)?|"
                           r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
-                          r"\b(?:for|over)\s+(?P<word3>centuries|decades)\b", re.IGNORECASE)
+                          r"\b(?:for|over)\s+(?P<word3>centuries|decades|millenn?ia)\b|"
+                          r"\b(?P<word4>centuries|decades|millenn?ia)\s+of\b", re.IGNORECASE)
         # "within days" is at most 7 days; "within a few weeks" is vague (conventions: "a few" is not a number)
         within = re.compile(r"\bwithin\s+(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
-        divided = re.compile(rf"\b(?:divided|split)\s+(?:in|into)\s+(?P<n>{_NUM})\s+(?:equal\s+|smaller\s+|separate\s+)?"
-                             rf"(?:doses|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
+        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})\s+"
+                             rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
                              rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
@@ -262,6 +288,11 @@ class Grammar:
         # every form's surface, standalone or not ("the liposomal group"): what a comparison of blood levels compares
         self.form_surfaces = re.compile(rf"\b(?:{trie_pattern(sorted(set(reg.forms['surface']), key=len, reverse=True))})\b")
         self.header_unit = re.compile(rf"(?<!\w)(?P<unit>{unit})", re.IGNORECASE)  # "CFU Level", "Dose (mg)"
+        # "60 Billion CFUCapsule": a unit glued to the next cell of a scraped table row (a capitalised word)
+        # "1-4 size '00' capsules": a capsule size between the count and its unit
+        self.sized_unit = re.compile(rf"\s+size\s+['‘’\"#]?[0-9]{{1,3}}['‘’\"]?\s+(?P<unit>{reg.unit_pattern('serving')})",
+                                     re.IGNORECASE)
+        self.glued_unit = re.compile(rf"\s*(?P<unit>{trie_pattern(reg.surfaces())})(?=(?-i:[A-Z][a-z]))", re.IGNORECASE)
 
     def unit(self, surface: str | None) -> tuple[str, str, str]:
         """(reported unit, dimension, surface) of a unit as written, ("", "", "") when none."""
@@ -322,7 +353,7 @@ _TIME_FACTORS = ("minutes", "hours", "days", "weeks", "months", "years")
 # each word expression runs only on a sentence holding one of its words (a substring test costs far less than a
 # regular expression tried at every position)
 _FRACTION_HINTS = ("half", "third", "quarter")
-_MANY_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "centuries", "decades")
+_MANY_HINTS = ("dozens", "hundreds", "thousands", "millions", "billions", "trillions", "centuries", "decades", "millen")
 
 
 def _any_word(text: str, words: tuple[str, ...]) -> bool:
@@ -390,10 +421,15 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), value, value, "%", (m.group("prefix") or "").strip().lower(),
                              dimension="percent", kind="one_in"))
     for m in (expressions["many"].finditer(text) if _any_word(lowered, _MANY_HINTS) else ()):
-        if m.group("word3"):  # "used for centuries": at least 200 years, like "hundreds of"
-            years = float(_SPANS[m.group("word3").lower()])
-            found.append(_Number(m.start("word3"), m.end(), years, math.nan, "years", m.group("word3").lower(),
+        if m.group("word3") or m.group("word4"):  # "used for centuries": at least 200 years, like "hundreds of"
+            span = "word3" if m.group("word3") else "word4"
+            years = float(_SPANS[m.group(span).lower()])
+            found.append(_Number(m.start(span), m.end(span), years, math.nan, "years", m.group(span).lower(),
                                  dimension="time", kind="many"))
+            continue
+        if m.group("years"):  # "for thousands of years": a span of years
+            found.append(_Number(m.start("word"), m.end(), float(_MANY[m.group("word").lower()]), math.nan, "years",
+                                 m.group("word").lower(), dimension="time", kind="many"))
             continue
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
         found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
@@ -462,7 +498,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     """One match of the number expression, as a value or range with its unit and bounds."""
     if m.start("low") and sentence[m.start("low") - 1].isalpha() and not (
             m.group("unit1") or m.group("unit2") or m.group("unit3")):
-        return None  # glued to a word and no unit: a name ("Omega3", "covid19"), decided before any reading
+        return _cell_glued_to_its_label(m, sentence, g)  # else a name ("Omega3", "covid19"), decided before any reading
     if "/" in m.group("low") or (m.group("high") and "/" in m.group("high")):
         if not (_proper(m.group("low")) and _proper(m.group("high"))):
             return None  # "24/7", "12/5": not a fraction (and blocked as "/digit" before fractions were read)
@@ -483,7 +519,10 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     end = m.end()
     first = g.registry.unit(surface1) if surface1 else None
     second = g.registry.unit(surface2) if surface2 else None
-    if m.group("high") and first and second and first[0] != second[0]:
+    if m.group("high") and first and second and first[0] == second[0] and \
+            _OR.search(sentence, m.end("unit1"), m.start("high")):
+        high, unit_surface, end = low, surface1, m.end("unit1")  # "3 mg or 5 mg": two amounts, not a range
+    elif m.group("high") and first and second and first[0] != second[0]:
         joiner = sentence[m.end("unit1"): m.start("high")]
         if first[1] == second[1] and not math.isnan(first[2]) and not math.isnan(second[2]) and \
                 not re.search(r"\bor\b", joiner, re.IGNORECASE):
@@ -536,6 +575,35 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
+_GLUED_CELL_BEFORE = re.compile(r"[a-z]{3}$")
+_CELL_COUNT_AFTER = re.compile(r"(?:[\w-]+\s+){0,2}?(?:strains|species|ingredients)(?:\b|(?=(?-i:[A-Z])))", re.IGNORECASE)
+_NEXT_CELL_AT = re.compile(r"[a-z][A-Z][a-z]")  # "capsuleLactobacillus": the amount's unit, then the next cell
+
+
+def _cell_glued_to_its_label(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
+    """A scraped table row whose cells ran together: a digit right after a lower-case word starts a cell when its
+    unit runs into the next cell ("Capsule1 capsuleLactobacillus": 1 capsule) or a count of strains follows
+    ("capsules10 strains"); anything else glued to a word is a name ("Omega3", "covid19")."""
+    start = m.start("low")
+    if m.group("high") or not _GLUED_CELL_BEFORE.search(sentence, max(0, start - 3), start) or "/" in m.group("low"):
+        return None
+    if not re.fullmatch(r"[0-9]+", m.group("low")):
+        return None
+    end = start + len(m.group("low"))
+    glued = g.glued_unit.match(sentence, end)
+    if glued:
+        unit, dimension, surface = g.unit(glued.group("unit"))
+        if dimension not in _VALUE_DIMENSIONS:
+            return None
+        value = _value(m.group("low"))
+        return _Number(start, glued.end(), value, value, unit, "", surface=surface, dimension=dimension)
+    if re.match(r"\s+", sentence[end:end + 1]) and _CELL_COUNT_AFTER.match(sentence, end + 1):
+        value = _value(m.group("low"))
+        return _Number(start, end, value, value, "", "")
+    return None
+
+
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
 _BOUND_AFTER = re.compile(r"\s*(?:(?P<at_most>or\s+(?:less|fewer|lower|below|under)|at\s+most|max(?:imum)?)|"
                           r"or\s+(?:more|higher|greater|above|over)|at\s+minimum|and\s+(?:up|above))\b", re.IGNORECASE)
 _PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}?)?\s*"
@@ -544,6 +612,8 @@ _PER_UNIT_AFTER = re.compile(r"\s*(?:\(\s*[^)]{0,20}\)\s*)?(?:of\s+[\w\s-]{0,30}
                              re.IGNORECASE)  # "1000 IU of vitamin D per drop": a per-unit amount, never /day
 _EACH_UNIT_BEFORE = re.compile(r"\b(?:each|every|one|per|a\s+single)\s+(?:[\w-]+\s+){0,3}?(?:drop|capsule|cap|tablet|tab|softgel|"
                                r"gummy|serving|scoop|lozenge|sachet|packet|pill)s?\b[^.;]{0,40}$", re.IGNORECASE)
+_PLUS_JOIN = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?(?:\+|\band\b|\bplus\b)\s*(?:another\s+|a\s+further\s+)?")
+_INSTEAD_OF = re.compile(r"\s+(?:instead\s+of|rather\s+than)\s+", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 
@@ -559,6 +629,11 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
         number, previous = numbers[i], numbers[i - 1]
         if not number.unit and number.scaled and previous.scaled and previous.unit:
             number.unit, number.dimension, number.surface = previous.unit, previous.dimension, previous.surface
+        if _INSTEAD_OF.fullmatch(sentence, previous.end, number.start) and bool(number.unit) != bool(previous.unit):
+            # "3–4 weeks instead of one", "within one week instead of 3–4": the alternative is in the same unit
+            bare, given = (number, previous) if previous.unit else (previous, number)
+            if bare.kind == "number" and given.dimension == "time":
+                bare.unit, bare.dimension, bare.surface, bare.bare_words = given.unit, given.dimension, given.surface, False
 
 
 def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph") -> bool:
@@ -571,7 +646,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and (not _COUNT_NOUN.match(after) or _ANAPHORA_BEFORE.search(before[-12:])
                               and not re.match(r"^\s+(?:of\s+the\s+)?most\b", after)):
         return True  # "Two of the most common concerns", "these two components"; "two forms" is a count
-    if _ARITHMETIC.match(after) or _ARITHMETIC_BEFORE.search(before) and (
+    if number.bare_words and _TALLY_AFTER.match(after):
+        return True  # "the two forms – D and L": tallies the items it names (dev_gold_rulings_a.md)
+    if (_ARITHMETIC.match(after) and not _footnote_star(sentence, number.end + len(after) - len(after.lstrip()))) or \
+            _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and (
             not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
@@ -581,7 +659,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
-            and not (not number.unit and _COUNT_NOUN.match(after)):
+            and not (not number.unit and _COUNT_NOUN.match(after)) \
+            and not (number.unit and block_kind == "table_row" and _NEXT_CELL_AT.match(sentence, number.end - 1)):
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
@@ -611,6 +690,17 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.dimension == "frequency" and number.start > 0 and sentence[number.start].isupper() and \
             sentence[number.start:number.end].istitle():
         return True  # "Probiotics Once Daily": part of a product name
+    if not number.unit and _LIST_MARKER_AFTER.match(after) and not _WORD_CHARACTER.search(before):
+        return True  # "✅ 1. Builds strong bones", "2) Take it with food": a list number after an emoji or a bullet
+    if not number.unit and _CITATION_OPENS_BEFORE.search(before[-40:]) and (
+            _CITATION_AFTER.match(after) or _UNCLOSED_CITATION_AFTER.match(after)):
+        return True  # "[2; 3]", "[10;8]", and "[11 Other data ...": a citation whose bracket was never closed
+    if number.dimension == "percent" and _SAVING_BEFORE.search(before[-40:]):
+        return True  # "Save 20% with Subscribe & Save": a discount
+    if not number.unit and _PACK_COUNT_BEFORE.search(before[-50:]):
+        return True  # "Servings Per Container: 30": a pack size
+    if not number.unit and after[:1] in ("™", "®"):
+        return True  # "Bifidobacterium 35624™", "Formula 10®": a trademarked name
     if not number.unit and number.low == 0 and number.high == 0:
         return True  # a bare zero counts nothing ("Tier 1 0")
     if not number.unit and _JOURNAL_BEFORE.search(before):
@@ -621,21 +711,70 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
             r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
             re.IGNORECASE):
         return True  # "570 IU per 100 grams": the 100 g is the reference amount, not a claim
+    if _is_population_label(number, sentence, block_kind):
+        return True  # "≥ 19 years | 90 |", "Birth to 6 months 30 mg", "19–30 years: 400 mg": an age band
     if number.unit in ("", "years", "months"):
         values = [v for v in (number.low, number.high) if not math.isnan(v)]
         if number.unit == "" and values and all(1800 <= v <= 2100 and float(v).is_integer() for v in values):
             return True  # a year
-        if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
+        if (_AGE_BEFORE.search(before) and not (number.unit and _TIME_AFTER_BEFORE.search(before))) or \
+                _AGE_AFTER.match(after) or _AGE_SPAN_BEFORE.search(before):
             return True  # "Adults 19-30", "Infants 0-12 months", "between ages 20 and 80"
         if number.unit == "" and number.low >= 1000 and _STRAIN_BEFORE.search(before):
             return True  # a strain id
-        if _ORDINAL_OR_LABEL_BEFORE.search(before):
+        if _ORDINAL_OR_LABEL_BEFORE.search(before) or (number.unit == "" and _is_a_type_name(number, sentence, before)):
             return True
         if _CITATION_BEFORE.search(before) and _CITATION_AFTER.match(after):
             return True  # citation marker [12], (3) or [1, 2]
-        if _DATE_BEFORE.search(before) or (number.unit == "" and _DATE_AFTER.match(after)):
+        if _DATE_BEFORE.search(before) or (number.unit == "" and _DATE_AFTER.match(after)) or \
+                _GLUED_MONTH_BEFORE.search(before[-12:]):
             return True  # "March 3, 2024", "3 March 2024"
     return False
+
+
+_AGE_UNIT_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)  # "51+ years": the unit after a "+"
+_LABEL_COLON_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|up))?\s*\)?\s*[:=–—-]\s*"
+                                r"(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
+
+_LABEL_START_BEFORE = re.compile(r"(?:^|[:;.(]\s+|\n)\s*[-•*]?\s*(?:(?!(?:after|before|for|within|in|over|by|takes?|at|"
+                                 r"during|from|until)\b)[A-Za-z,]+\s+){0,3}$", re.IGNORECASE)  # a label starts its line or clause
+
+
+def _is_population_label(number: _Number, sentence: str, block_kind: str) -> bool:
+    """An age band that labels a row or an amount (conventions: population descriptors are not claims): a time in
+    years or months in the first cell of a table row that holds a value after it ("≥ 19 years | 90 |", "Birth to 6
+    months 30 mg* 30 mg*", "51+ years 420 mg"), or before a colon and an amount ("19–30 years: 400 mg")."""
+    after = sentence[number.end:]
+    if number.unit in ("years", "months"):
+        pass
+    elif number.unit == "" and _AGE_UNIT_AFTER.match(after):
+        after = after[_AGE_UNIT_AFTER.match(after).end():]
+    else:
+        return False
+    if _LABEL_COLON_AFTER.match(after) and _LABEL_START_BEFORE.search(sentence, 0, number.start):
+        return True
+    if block_kind != "table_row":
+        return False
+    before = sentence[: number.start]
+    if "|" in sentence:
+        return "|" not in before.strip().strip("|") and bool(re.search(r"\|\s*[^\w|\s]{0,2}\s*[0-9.]", after))
+    return bool(re.match(r"^[^\d]{0,25}$", before)) and bool(re.match(r"^\s*[0-9.]+\s*[a-zµμ%]", after, re.IGNORECASE))
+
+
+_TYPE_LIST_BEFORE = re.compile(r"\btypes?\s+(?:[0-9]+\s*(?:,|and\b|or\b|&)\s*(?:and\s+|or\s+)?)+$", re.IGNORECASE)
+_TYPE_WORD = re.compile(r"\btypes?\b", re.IGNORECASE)
+_ROMAN_AS_DIGITS = re.compile(r"(?<!\w)(?<![0-9][.,])1{2,3}(?!\w|[.,][0-9])")
+
+
+def _is_a_type_name(number: _Number, sentence: str, before: str) -> bool:
+    """"types 1, 11, and 111", "combos of 1, 11, and 111": names of types (Roman numerals I, II, III rendered as
+    digits), like "type 2" or "D3", not claims: a bare number listed after "types", or a bare 1, 11 or 111 in a
+    sentence about types that holds an 11 or a 111."""
+    if _TYPE_LIST_BEFORE.search(before[-60:]):
+        return True
+    text = sentence[number.start:number.end]
+    return bool(re.fullmatch(r"1{1,3}", text)) and bool(_TYPE_WORD.search(sentence)) and \
+        bool(_ROMAN_AS_DIGITS.search(sentence))
 
 
 # --- data: cue words and subjects --------------------------------------------------------------------
@@ -747,12 +886,28 @@ _PRODUCT_STRENGTH_AFTER = re.compile(r"\s*(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:per|/|
                                      r"serving|dose|capsule|tablet|drop|scoop)", re.IGNORECASE)
 
 
-_AT_THE_BEFORE = re.compile(r"\bat\s+the\s+$", re.IGNORECASE)
-_MARK_AFTER = re.compile(r"\s*(?:mark|time\s*-?\s*point)\b", re.IGNORECASE)  # "at the 4-hour mark": when it was observed
+_LIST_STEP = r"\s*(?:,|and\b|or\b)\s*(?:and\s+|or\s+)?"
+_MARK_LIST_AFTER = re.compile(rf"(?:{_LIST_STEP}[0-9.]+)*\s*-?\s*(?:(?:minutes?|min|hours?|hrs?|h)\b\s*-?\s*)?"
+                              r"(?:marks?|time\s*-?\s*points?)\b", re.IGNORECASE)
+_AT_THE_LIST_BEFORE = re.compile(rf"\bat\s+the\s+(?:[0-9.]+\s*(?:-?\s*(?:minutes?|hours?)\s*)?{_LIST_STEP})*$", re.IGNORECASE)
+
+
+def _at_a_mark(number: _Number, sentence: str) -> bool:
+    """"at the 4-hour mark", "at the 0.25, 0.5, and 1-hour marks": when a result was observed after intake (onset)."""
+    return bool(_AT_THE_LIST_BEFORE.search(sentence, max(0, number.start - 60), number.start)) and \
+        bool(_MARK_LIST_AFTER.match(sentence, number.end))
+
+
+_TAKE_BEFORE = re.compile(r"\b(?:take|taking|use|consume)\b", re.IGNORECASE)  # an instruction: a timing, not an onset
 _PURPOSE_AFTER = re.compile(r"\s*(?:in\s+order|so\s+as)\s+to\b", re.IGNORECASE)  # the phase's purpose, not its effect
 _DOSE_BAND_AFTER = re.compile(r"\s*-?\s*(?:single\s+|oral\s+|daily\s+)?doses?\b", re.IGNORECASE)  # "a 200 mg dose"
 _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)\s+week|weekly)|(?:per|a|each|every)\s+day|"
                                 r"daily)\b", re.IGNORECASE)
+# "500 mL beetroot juice contains ~5 mmol of nitrate": what a food portion contains is food content too
+_PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
+                               re.IGNORECASE)
+_DRY_WEIGHT = re.compile(r"\bdry\s+(?:weight|matter|mass|leaf|leaves)\b", re.IGNORECASE)
+_BODY_WEIGHT = re.compile(r"\bbody\s*-?\s*(?:weight|mass)\b|\bbw\b", re.IGNORECASE)
 _BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
 _FOOD_WEIGHT = {"oz", "ounce", "ounces"}  # a bare ounce of food weighs (avoirdupois), it is no fluid ounce
 
@@ -786,6 +941,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
                 cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
             return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
+        if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
+            return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
         if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
                 _is_food_amount(number, sentence, cues):
@@ -797,19 +954,28 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if cues["timing_event"].match(after.strip()) and (cues["timing"].search(sentence) or has_dose) or \
                 cues["timing_before"].search(sentence, max(0, number.start - 80), number.start):
             return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
-        if _NOT_ONSET_AFTER.match(after) or _INTERVAL_BEFORE.search(before) or _SPAN_BEFORE.search(before) or (
+        if cues["effect_lasts_before"].search(before):
+            return "other"  # "the effects last 4-6 hours": how long an effect lasts
+        if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
+                not cues["regimen_before"].search(before):
+            return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
+        if (_NOT_ONSET_AFTER.match(after) and number.qualifier != "within") or _INTERVAL_BEFORE.search(before) or \
+                _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
             return "other"  # "10 years younger"; "every 2-3 hours", "in a six hour period": a dosing interval or window
-        if cues["onset_before"].search(before) or (_AT_THE_BEFORE.search(before) and _MARK_AFTER.match(after)):
+        if cues["onset_before"].search(before) or _at_a_mark(number, sentence):
             return "onset"  # "it takes about 4 weeks", "after just 30 days", "higher at the 4-hour mark"
         regimen = cues["regimen"].search(sentence)
+        if number.qualifier == "within" and regimen and cues["onset"].search(sentence):
+            return "onset"  # "the loading phase lets you feel benefits within one week": a time to an effect
         if (cues["regimen_before"].search(before) or regimen) and (
                 not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)):
             if not regimen and cues["onset_purpose"].search(sentence):
                 return "onset"  # "to see noticeable benefits, ... daily for at least three months"
             return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)", "a loading phase for 5 days in order to ..."
-        if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence):
-            return "onset"
+        if number.lead_unit or number.qualifier == "within" or cues["onset"].search(sentence) or (
+                cues["regimen_before"].search(before) and cues["onset_after"].match(after)):
+            return "onset"  # "trained for 8 weeks had significantly greater gains": a trial's length and its effect
         return "other"
     if dimension in ("count", ""):
         after = sentence[number.end: number.end + 40]
@@ -1090,16 +1256,78 @@ def _elemental(claim_type: str, sentence: str, number: _Number, mentions: list, 
     return ""
 
 
-def _units_from_column_headers(numbers: list[_Number], sentence: str, header: str, g: Grammar) -> None:
-    """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit."""
+def _units_from_column_headers(numbers: list[_Number], sentence: str, header: str, g: Grammar,
+                               caption_unit: str = "") -> None:
+    """A bare number in a table column whose header names a unit ("CFU Level", "Dose (mg)") takes that unit; failing
+    that, outside the first (label) column, the unit its caption names in brackets ("Intakes for Biotin (mcg)")."""
     for number in numbers:
+        if number.unit == "%" and number.kind == "number":  # "48%" under a "%Daily Value" column is a %DV
+            found = g.header_unit.search(_column_header(sentence, number, header))
+            if found and g.unit(found.group("unit"))[1] == "percent_dv":
+                number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+            continue
         if number.unit or number.kind != "number":
             continue
         found = g.header_unit.search(_column_header(sentence, number, header))
         if found:
             number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+        elif caption_unit and sentence[: number.start].strip().lstrip("|").count("|") > 0:
+            number.unit, number.dimension, number.surface = g.unit(caption_unit)
 
 
+_CAPTION_UNIT = re.compile(r"\(\s*(?:in\s+)?(?P<unit>[^()]{1,20}?)\s*(?:/\s*day|per\s+day|daily|/d)?\s*\)\s*[:.]?\s*$",
+                           re.IGNORECASE)
+
+
+def _caption_unit(caption: str, g: Grammar) -> str:
+    """The unit a table's caption names in brackets at its end ("... for Zinc (mg/day)", "(in mcg)"), else ""."""
+    found = _CAPTION_UNIT.search(caption) if caption.endswith((")", "):", ").")) else None
+    if not found:
+        return ""
+    unit = found.group("unit").strip()
+    return unit if g.registry.unit(unit) else ""
+
+
+def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Grammar) -> None:
+    """A bare number whose unit runs into the next cell of a scraped row ("60 Billion CFUCapsule") takes that unit."""
+    for number in numbers:
+        if not number.unit and number.kind == "number":
+            found = g.glued_unit.match(sentence, number.end)
+            if found:
+                number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+                number.end = found.end()
+
+
+_COMMERCE_HINTS = ("money", "guarantee", "warrant", "refund", "free ", "ship", "deliver", "business", "return", "order")
+
+
+def _is_commerce(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
+    """A number in a clause about the sale (a guarantee, shipping, returns: `commerce` cues) is not a claim."""
+    left, right = _clause(sentence, number)
+    left, right = max(left, number.start - 60), min(right, number.end + 60)
+    return bool(cues["commerce"].search(sentence, left, right))
+
+
+def _restated_increase(kind: str, number: _Number, increases: dict[tuple[float, float], str]) -> str:
+    """A percentage above 100 is an increase, never a share; restated later in its document without its cue ("the
+    2000% increase is not 2000% of a normal level"), it keeps the type it had where the page typed it."""
+    key = (number.low, number.high)
+    if kind == "other":
+        return increases.get(key, kind)
+    increases.setdefault(key, kind)
+    return kind
+
+
+def _units_after_a_capsule_size(numbers: list[_Number], sentence: str, g: Grammar) -> None:
+    """A bare count followed by a capsule size and its unit ("1-4 size '00' capsules") counts those capsules."""
+    for number in numbers:
+        if not number.unit and number.kind == "number":
+            found = g.sized_unit.match(sentence, number.end)
+            if found:
+                number.unit, number.dimension, number.surface = g.unit(found.group("unit"))
+
+
+_DAILY_VALUE = re.compile(r"\bdaily\s+values?\b", re.IGNORECASE)  # a "%Daily Value" column names a reference, not a period
 _CAMEL_JOIN = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 
 
@@ -1123,15 +1351,41 @@ def _contexts(blocks: pd.DataFrame) -> pd.DataFrame:
     is_row = blocks["kind"] == "table_row"
     new_table = is_row & ~(is_row.shift(fill_value=False) & (blocks["doc_id"] == blocks["doc_id"].shift()))
     table_id = new_table.cumsum().where(is_row)
-    header = blocks["text"].where(new_table).groupby(table_id).transform("first")
+    first_row = blocks["text"].where(new_table)
+    heading_header = _header_taken_for_a_heading(blocks, new_table)
+    header = heading_header.fillna(first_row).groupby(table_id).transform("first")
     section = blocks["text"].where(blocks["kind"] == "heading").groupby(blocks["doc_id"]).ffill()
+    caption = _caption(blocks, new_table, heading_header.notna()).groupby(table_id).transform("first")
     return pd.DataFrame({"doc_id": blocks["doc_id"], "block_id": blocks["block_id"],
-                         "header": header.fillna(""), "section": section.fillna("")})
+                         "header": header.fillna(""), "section": section.fillna(""), "caption": caption.fillna("")})
+
+
+def _caption(blocks: pd.DataFrame, new_table: pd.Series, header_is_a_heading: pd.Series) -> pd.Series:
+    """The heading or line right before a table (before its header when the header was taken for a heading):
+    "Table 1: Adequate Intakes for Biotin (mcg)" gives its bare cells a unit. At each table's first row, NaN elsewhere."""
+    found = pd.Series(float("nan"), index=blocks.index, dtype=object)
+    for back, rows in ((1, new_table & ~header_is_a_heading), (2, new_table & header_is_a_heading)):
+        before = blocks["text"].shift(back)
+        usable = rows & blocks["kind"].shift(back).isin(["heading", "paragraph"]) & \
+            (blocks["doc_id"].shift(back) == blocks["doc_id"])
+        found = found.where(~usable, before)
+    return found
+
+
+def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> pd.Series:
+    """A markdown table whose header row the segmenter took for a heading (the "---|---|" line under it is not a
+    row): that heading, when it holds a "|" and sits right before the table's first row, is the table's header, so
+    that its unit ("Amount in mg") reaches the rows. The heading's text at each such first row, NaN elsewhere."""
+    previous = blocks["text"].shift()
+    separated = (blocks["start"] - blocks["end"].shift()) >= 4  # the dropped "---|---|" line lies between them
+    is_header = new_table & (blocks["kind"].shift() == "heading") & (blocks["doc_id"].shift() == blocks["doc_id"]) \
+        & previous.str.contains("|", regex=False).fillna(False).astype(bool) & separated
+    return previous.where(is_header)
 
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
-    "billions", "within", "hour", "centuries", "decades"])
+    "billions", "trillions", "within", "hour", "centuries", "decades", "millennia", "millenia"])
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
@@ -1182,6 +1436,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     reg = g.registry
     context = _contexts(blocks)
     header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
+    captions = {key: c for key, c in zip(zip(context["doc_id"], context["block_id"]), context["caption"]) if c}
     rows = []
     columns = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]
     every = list(zip(*(sentences[c].tolist() for c in columns)))  # plain tuples: pandas rows are slow to iterate
@@ -1196,6 +1451,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             continue
         mentions = DocumentMentions(texts, reg)
         sections = None
+        increases: dict[tuple[float, float], str] = {}  # the document's typed increases ("2000%"), by value
         for index, row in enumerate(doc_rows):
             if not hopeful[index]:
                 continue
@@ -1204,8 +1460,13 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
             if not numbers:
                 continue
+            caption = captions.get((doc_id, s.block_id), "") if s.block_kind == "table_row" else ""
             if "|" in s.text and header:
-                _units_from_column_headers(numbers, s.text, header, g)
+                _units_from_column_headers(numbers, s.text, header, g, _caption_unit(caption, g))
+            if s.block_kind == "table_row":
+                _units_glued_to_the_next_cell(numbers, s.text, g)
+            if "size" in s.text:
+                _units_after_a_capsule_size(numbers, s.text, g)
             main = mentions.main_supplement
             sections = sections or _Sections(reg, main)
             named = mentions.in_sentence(index)
@@ -1221,20 +1482,36 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             section_form = " ".join(section[section_named[0][0]:section_named[0][1]].lower().split()) \
                 if section_named else ""
             if header not in header_daily:  # a table's header is searched once, not once per row
-                header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_unglued(header)))
-            daily = header_daily[header] or bool(cues["dose_daily"].search(s.text))
+                header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_DAILY_VALUE.sub(" ", _unglued(header))))
+            daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
+                bool(caption) and bool(cues["dose_daily"].search(_unglued(caption))))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
                 if any(n.dimension == "ratio" for n in numbers) and len(lowered) == len(s.text) else ()
+            alternative_of: tuple[_Number, str] | None = None
+            commerce = _any_word(lowered, _COMMERCE_HINTS)
             for number in numbers:
+                if commerce and _is_commerce(number, s.text, cues):
+                    continue  # "a 30-day money-back guarantee", "ships in 2-3 business days": the sale's terms
                 if number.kind == "doses" and not daily:  # "five divided doses of 200 mg", no day said: a count
                     number.unit, number.dimension = "count", "count"
                 kind = _claim_type(number, s.text, header, section, cues, s.block_kind, has_dose, forms)
+                if number.dimension == "percent" and number.low > 100:
+                    kind = _restated_increase(kind, number, increases)
+                if alternative_of is not None and number.dimension == "time" and \
+                        _INSTEAD_OF.fullmatch(s.text, alternative_of[0].end, number.start):
+                    kind = alternative_of[1]  # "3–4 weeks instead of one": the alternative is the same kind of time
+                if alternative_of is not None and alternative_of[1] == "absorption_rate" and kind == "dose" and \
+                        number.dimension == alternative_of[0].dimension == "mass" and \
+                        _PLUS_JOIN.fullmatch(s.text, alternative_of[0].end, number.start):
+                    kind = "absorption_rate"  # "you absorb 1.5 mcg (intrinsic factor) + 1 to 2 mcg (diffusion)": absorbed too
+                alternative_of = (number, kind)
                 if number.dimension in _DOSE_DIMENSIONS and (
                         kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
-                        and _BRACKET_OPENS.fullmatch(s.text, food.end, number.start)):
+                        and (_BRACKET_OPENS.fullmatch(s.text, food.end, number.start)
+                             or _PORTION_CONTAINS.fullmatch(s.text, food.end, number.start))):
                     # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
                     # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
                     kind, food = "other", number
@@ -1246,6 +1523,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if number.dimension == "serving" and kind == "dose" and not (
                         daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
                         or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)
+                        or (s.block_kind == "table_row" and _SERVING_SIZE_BEFORE.search(_unglued(header)))
                         or dosing_times or cues["timing_event"].search(s.text)):
                     # "30 capsules" with no taking, daily, timing or frequency cue (its own "capsules" is none): a pack
                     # size; "1 tablet 20 minutes before bedtime", "1 capsule every 2 days" are doses
