@@ -593,7 +593,7 @@ def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = 
     counts = rows.pivot(index="doc_id", columns="other", values="compared").reindex(index=docs, columns=docs)
     longest = max([len(str(name(d))) for d in docs] + [3])
     side = max(4.5, 0.32 * len(docs) + 3)
-    fig, ax = _figure(side + 0.07 * longest + 1.5, side + 0.07 * longest + 1.0)
+    fig, ax = _figure(side + 0.07 * longest + 4.0, side + 0.07 * longest)  # legend and colour bar beside
     if len(docs) < 2:
         ax.text(0.5, 0.5, "fewer than two documents: nothing to compare", ha="center", va="center",
                 transform=ax.transAxes)
@@ -601,7 +601,7 @@ def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = 
         _title(ax, "Pairwise agreement between documents")
         return fig
     annotate = len(docs) <= 12
-    agree = (grid * counts).round()
+    agree = np.floor(grid * counts + 1e-9)  # topics agreeing: a share below 1 never reads "n/n"
     text = np.where(grid.notna(), agree.fillna(0).astype(int).astype(str) + "/" + counts.fillna(0).astype(int).astype(str),
                     "") if annotate else False
     sns.heatmap(grid, annot=text, fmt="", vmin=0, vmax=1, cmap=_agreement_cmap(), square=annotate,
