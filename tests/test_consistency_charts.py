@@ -8,7 +8,7 @@ import matplotlib.colors as mcolors
 import pandas as pd
 import pytest
 
-from claimcritique import analysis, consistency, plotting, references
+from claimcritique import analysis, consistency, paths, plotting, references
 
 QUOTE = "Each serving gives 0.9 g EPA and 0.6 g DHA; some brands sell 3 g capsules."
 AT = 100  # the sentence's offset in its document
@@ -67,6 +67,17 @@ def test_chart_rows_name_the_number_as_written_with_its_quote_and_offsets(one_se
     assert len(set(ticks)) == 3 and any("“0.9 g EPA”" in t for t in ticks), ticks  # no two rows named alike
 
 
+def test_the_number_as_written_stops_at_the_next_cell_of_a_table_row_and_at_joining_words():
+    row = "Magnesium Glycinate 85-90% Excellent Sleep, Muscle Function"
+    at = row.index("85-90%")
+    assert consistency._as_written(row, 10, 10 + at, 10 + at + 6) == "85-90%"
+    text = "Take 400 mg of elemental magnesium and 900 mg EPA and more."
+    for number, expected in (("400 mg", "400 mg of elemental"), ("900 mg", "900 mg EPA")):
+        at = text.index(number)
+        assert consistency._as_written(text, 0, at, at + len(number)) == expected
+    assert consistency._as_written(text, 0, math.nan, math.nan) == ""
+
+
 def test_findings_without_offsets_still_key_on_their_own_claims_value(one_sentence):
     stances, (epa, dha, capsule) = one_sentence
     findings = pd.DataFrame([_finding(epa, "agreement", keyed=False), _finding(dha, "agreement", keyed=False),
@@ -105,7 +116,7 @@ def test_both_sides_of_a_contradiction_are_drawn_as_contradicted_and_nothing_els
 
 
 def test_every_seed_chart_row_has_exactly_the_most_serious_verdict_of_its_own_findings():
-    results = analysis.analyze([analysis.paths.RAW])
+    results = analysis.analyze([paths.RAW])
     stances, findings = results["stances"], results["consistency"]
     assert findings[consistency.CLAIM_KEY].notna().any(axis=None)  # numeric findings carry their claim's offsets
     rank = {k: i for i, k in enumerate(consistency.MATRIX_ORDER)}

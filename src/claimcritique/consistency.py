@@ -1207,6 +1207,8 @@ def _as_written(quote: str, start: object, value_start: object, value_end: objec
         return ""
     after = re.match(rf"(?:[ \t]+[^\W\d][\w+/-]*){{0,{words}}}", quote[end:])
     tail = (after.group(0) if after else "").split()
+    titled = [i for i, word in enumerate(tail) if len(word) > 1 and word[0].isupper() and word[1:].islower()]
+    tail = tail[:titled[0]] if titled else tail  # "85-90% Excellent Sleep": the next cell of a table row, not the number's
     while tail and tail[-1].lower() in _JOINING_WORDS:  # "900 mg EPA and" reads as "900 mg EPA"
         tail.pop()
     return " ".join([*quote[at:end].split(), *tail])
