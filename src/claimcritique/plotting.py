@@ -564,7 +564,8 @@ def _cell_text(value: object, width: int = 18, max_lines: int = 4) -> str:
     return "\n".join(lines)
 
 
-AGREEMENT_COLOURS = [(0.0, "#67001f"), (0.5, "#c0262d"), (0.999, "#f4a582"), (1.0, "#2166ac")]
+AGREEMENT_COLOURS = [(0.0, "#67001f"), (0.5, "#c0262d"), (1.0, "#f4a582")]  # below 1: some topic contradicts
+ALL_AGREE_COLOUR = "#2166ac"  # every compared topic agrees: the colour bar's tip ("over" its reds)
 # share of compared topics that agree: any contradiction in reds (0.5 is strong red, never white), all agree in blue
 NOT_COMPARED_HATCH, SAME_DOCUMENT_COLOUR = "////", "#bdbdbd"
 
@@ -572,7 +573,9 @@ NOT_COMPARED_HATCH, SAME_DOCUMENT_COLOUR = "////", "#bdbdbd"
 def _agreement_cmap():
     from matplotlib.colors import LinearSegmentedColormap
 
-    return LinearSegmentedColormap.from_list("agreement", AGREEMENT_COLOURS, N=1001)
+    cmap = LinearSegmentedColormap.from_list("agreement", AGREEMENT_COLOURS, N=1001)
+    cmap.set_over(ALL_AGREE_COLOUR)
+    return cmap
 
 
 def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = None,
@@ -604,10 +607,10 @@ def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = 
     agree = np.floor(grid * counts + 1e-9)  # topics agreeing: a share below 1 never reads "n/n"
     text = np.where(grid.notna(), agree.fillna(0).astype(int).astype(str) + "/" + counts.fillna(0).astype(int).astype(str),
                     "") if annotate else False
-    sns.heatmap(grid, annot=text, fmt="", vmin=0, vmax=1, cmap=_agreement_cmap(), square=annotate,
+    sns.heatmap(grid, annot=text, fmt="", vmin=0, vmax=1 - 1e-9, cmap=_agreement_cmap(), square=annotate,
                 cbar_kws={"label": "share of compared topics that agree\n(no contradiction between the two)",
-                          "fraction": 0.05, "shrink": 0.7,
-                          "ticks": [0, 0.25, 0.5, 0.75, 1], "format": "{x:.0%}"},
+                          "fraction": 0.05, "shrink": 0.7, "extend": "max", "extendfrac": 0.08,
+                          "ticks": [0, 0.25, 0.5, 0.75], "format": "{x:.0%}"},
                 ax=ax, annot_kws={"fontsize": 8}, linewidths=1, linecolor="white")
     for i, a in enumerate(docs):
         for j, b in enumerate(docs):
@@ -625,7 +628,8 @@ def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = 
     pairs_all = len(docs) * (len(docs) - 1) // 2
     _title(ax, "Pairwise agreement between documents",
            "; ".join(filter(None, [note, f"{pairs_compared} of {pairs_all} pairs compared on a topic"])))
-    handles = [Patch(facecolor="#f5f5f5", edgecolor="#9e9e9e", hatch=NOT_COMPARED_HATCH,
+    handles = [Patch(facecolor=ALL_AGREE_COLOUR, label="100%: every compared topic agrees (the colour bar's tip)"),
+               Patch(facecolor="#f5f5f5", edgecolor="#9e9e9e", hatch=NOT_COMPARED_HATCH,
                      label="not compared (no supplement and topic in common)"),
                Patch(facecolor=SAME_DOCUMENT_COLOUR, edgecolor="white", label="same document")]
     if annotate:
