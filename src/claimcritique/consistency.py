@@ -56,7 +56,8 @@ from .scanning import document_strings, for_lowered_text
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
 FINDING_COLUMNS = ["topic", "kind", "doc_id", "other", "detail", "quote", "other_quote", "subject", "value",
-                   "other_value", "start", "end", "supplement", "verdict", "reference_id", "population", "basis"]
+                   "other_value", "start", "end", "supplement", "verdict", "reference_id", "population", "basis",
+                   "value_start", "value_end"]  # the claim's own number (document offsets): the key of a finding's claim
 STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end", "supplement",
                   "population", "purpose", "basis", "elemental", "form", "role", "claim_subject"]
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
@@ -91,6 +92,7 @@ VERDICTS = {"contradiction": "contradicted by another document", "self_contradic
             "outside_studied_range": "outside studied range", "agreement": "consistent with reference",
             "unsupported": "unsupported (no reference)"}
 NOT_STATED = "not stated"
+CLAIM_KEY = ["value_start", "value_end"]  # a numeric stance's (and its findings') number in the document: one claim
 
 
 def population_class(subject: str) -> str:
@@ -400,8 +402,9 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             low, high, unit = low * DAYS[unit], high * DAYS[unit], "days"
         if topic and fits:
             rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end,
-                         supplement, population, purpose, basis, elemental, form, "stance", c.subject))
-    stances = pd.DataFrame(rows, columns=STANCE_COLUMNS).drop_duplicates(
+                         supplement, population, purpose, basis, elemental, form, "stance", c.subject,
+                         getattr(c, "value_start", math.nan), getattr(c, "value_end", math.nan)))
+    stances = pd.DataFrame(rows, columns=[*STANCE_COLUMNS, *CLAIM_KEY]).drop_duplicates(
         ["doc_id", "topic", "subject", "stance", "basis", "form", "claim_subject"])
     onset = stances[stances["topic"] == "onset"]  # a document's earliest promised effect is its stance
     if len(onset):
@@ -497,7 +500,8 @@ def _finding(topic: str, kind: str, a: dict, other: str, detail: str, other_quot
     return {"topic": topic, "kind": kind, "doc_id": a["doc_id"], "other": other, "detail": detail, "quote": a["quote"],
             "other_quote": other_quote, "subject": a["subject"], "value": a["stance"], "other_value": other_value,
             "start": a["start"], "end": a["end"], "supplement": a.get("supplement", ""), "verdict": VERDICTS[kind],
-            "reference_id": reference_id, "population": a.get("population", ""), "basis": a.get("basis", "")}
+            "reference_id": reference_id, "population": a.get("population", ""), "basis": a.get("basis", ""),
+            "value_start": a.get("value_start", math.nan), "value_end": a.get("value_end", math.nan)}
 
 
 @cache
@@ -1265,33 +1269,60 @@ def claim_matrix(documents: pd.DataFrame, stances: pd.DataFrame, findings: pd.Da
     return grid[["doc_id", "topic", "status", "value", "kind", "evidence"]]
 
 
-def pairwise_agreement(findings: pd.DataFrame, documents: pd.DataFrame, stances: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Share of shared topics on which two documents do not contradict each other, tidy (documents squared rows:
-    for small corpora; the notebooks summarise larger ones by group)."""
-    docs = list(documents["doc_id"])
-    contradicted = findings[findings["kind"] == "contradiction"]
-    bad = {(frozenset((a, b)), t) for a, b, t in zip(contradicted["doc_id"], contradicted["other"], contradicted["topic"])}
-    topics: dict[str, set] = {d: set() for d in docs}
+def _compared_units(stances: pd.DataFrame | None, findings: pd.DataFrame) -> dict[str, set[tuple]]:
+    """doc_id -> the topics the comparison between documents holds it to: (supplement, topic, population, basis)
+    of its comparable doses (`_comparable_doses`: advice with a known basis, elemental where it matters) and of its
+    stances on CONTRADICTION_TOPICS. Without stances, those its findings name (both sides of a contradiction)."""
+    units: dict[str, set[tuple]] = {}
     if stances is not None:
-        for d, t in zip(stances["doc_id"], stances["topic"]):
-            if d in topics:
-                topics[d].add(t)
-    else:
-        for d, o, t in zip(findings["doc_id"], findings["other"], findings["topic"]):
-            for x in (d, o):
-                if x in topics:
-                    topics[x].add(t)
+        stances = _with_stance_columns(stances)
+        doses = _comparable_doses(stances)
+        categorical = stances[(stances["role"] == "stance") & (stances["supplement"] != "")
+                              & stances["topic"].isin(CONTRADICTION_TOPICS)]
+        for part in (doses, categorical):
+            if len(part):
+                for d, *unit in zip(part["doc_id"], part["supplement"], part["topic"], part["population"],
+                                    part["basis"]):
+                    units.setdefault(d, set()).add(tuple(unit))
+        return units
+    f = findings[findings["topic"].isin(("dose", *CONTRADICTION_TOPICS)) & (findings["supplement"].fillna("") != "")]
+    for d, o, kind, *unit in zip(f["doc_id"], f["other"], f["kind"], f["supplement"], f["topic"],
+                                 f["population"].fillna(""), f["basis"].fillna("")):
+        for x in (d, o) if kind == "contradiction" else (d,):
+            units.setdefault(x, set()).add(tuple(unit))
+    return units
+
+
+def pairwise_agreement(findings: pd.DataFrame, documents: pd.DataFrame, stances: pd.DataFrame | None = None) -> pd.DataFrame:
+    """For each pair of documents, the share of the topics the two were compared on that agree (no contradiction
+    between them), tidy (documents squared rows: for small corpora; the notebooks summarise larger ones by group).
+
+    A topic is a supplement's dose for one population and basis, or its food timing (what `between_documents`
+    compares: `_compared_units`). Two documents with no such topic in common were not compared: `status` "not
+    compared", `agreement` NaN, never 1.0 (pages on unrelated supplements do not agree, they are not compared).
+    `compared_topics` (also in `shared_topics`) is the n of the share, `contradicted_topics` the topics with a
+    contradiction; the diagonal is `status` "same document" with agreement 1.0."""
+    docs = list(documents["doc_id"])
+    contradicted = findings[findings["kind"] == "contradiction"].fillna({"population": "", "basis": ""})
+    bad: dict[frozenset, set[tuple]] = {}
+    for a, b, *unit in zip(contradicted["doc_id"], contradicted["other"], contradicted["supplement"],
+                           contradicted["topic"], contradicted["population"], contradicted["basis"]):
+        bad.setdefault(frozenset((a, b)), set()).add(tuple(unit))
+    units = _compared_units(stances, findings)
     rows = []
     for a in docs:
         for b in docs:
             if a == b:
-                rows.append({"doc_id": a, "other": b, "agreement": 1.0, "shared_topics": math.nan})
+                rows.append({"doc_id": a, "other": b, "agreement": 1.0, "shared_topics": math.nan,
+                             "compared_topics": math.nan, "contradicted_topics": math.nan, "status": "same document"})
                 continue
-            shared = topics[a] & topics[b] | {t for (p, t) in bad if p == frozenset((a, b))}
-            conflicts = sum((frozenset((a, b)), t) in bad for t in shared)
-            rows.append({"doc_id": a, "other": b, "agreement": 1 - conflicts / len(shared) if shared else math.nan,
-                         "shared_topics": len(shared)})
-    return pd.DataFrame(rows)
+            against = bad.get(frozenset((a, b)), set())
+            compared = units.get(a, set()) & units.get(b, set()) | against  # a contradiction is always a comparison
+            rows.append({"doc_id": a, "other": b, "agreement": 1 - len(against) / len(compared) if compared else math.nan,
+                         "shared_topics": len(compared), "compared_topics": len(compared),
+                         "contradicted_topics": len(against), "status": "compared" if compared else "not compared"})
+    return pd.DataFrame(rows, columns=["doc_id", "other", "agreement", "shared_topics", "compared_topics",
+                                       "contradicted_topics", "status"])
 
 
 def group_summary(stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
@@ -1363,11 +1394,63 @@ def top_documents(matrix: pd.DataFrame, limit: int = 30) -> list[str]:
     return list(order.sort_values(kind="stable").index[:limit])
 
 
+def _as_written(quote: str, start: object, value_start: object, value_end: object, words: int = 2) -> str:
+    """The number as the page wrote it, with the word or two after it ("0.9 g EPA"): what tells a chart's rows
+    apart when one sentence states several numbers. Empty when the offsets are not known."""
+    if not isinstance(quote, str) or any(pd.isna(v) for v in (start, value_start, value_end)):
+        return ""
+    at, end = int(value_start) - int(start), int(value_end) - int(start)
+    if not 0 <= at < end <= len(quote):
+        return ""
+    after = re.match(rf"(?:[ \t]+[^\W\d][\w+/-]*){{0,{words}}}", quote[end:])
+    tail = (after.group(0) if after else "").split()
+    titled = [i for i, word in enumerate(tail) if len(word) > 1 and word[0].isupper() and word[1:].islower()]
+    tail = tail[:titled[0]] if titled else tail  # "85-90% Excellent Sleep": the next cell of a table row, not the number's
+    while tail and tail[-1].lower() in _JOINING_WORDS:  # "900 mg EPA and" reads as "900 mg EPA"
+        tail.pop()
+    return " ".join([*quote[at:end].split(), *tail])
+
+
+_JOINING_WORDS = frozenset({"a", "an", "and", "or", "of", "per", "the", "to", "in", "for", "is", "are", "was", "with"})
+
+
+def _claim_verdicts(stances: pd.DataFrame, findings: pd.DataFrame) -> pd.DataFrame:
+    """Each stance's most serious verdict among the findings about that claim itself (by its number's offsets,
+    `CLAIM_KEY`; findings without them, by what the finding copies of its stance: quote, value, subject,
+    population, basis) and the contradictions whose other side it is (other, other_quote, other_value).
+    Never another number of the same sentence."""
+    rank = {kind: i for i, kind in enumerate(MATRIX_ORDER)}
+    f = findings.assign(rank=findings["kind"].map(rank)).dropna(subset=["rank"])
+    for column in CLAIM_KEY:
+        f = f.assign(**{column: pd.to_numeric(f[column], errors="coerce")}) if column in f else f.assign(**{column: math.nan})
+    own = f[f[CLAIM_KEY].notna().all(axis=1)]
+    content = ["doc_id", "quote", "value", "subject", "population", "basis"]
+    keyed = stances.assign(_row=range(len(stances)), value=stances["stance"],
+                           **{c: pd.to_numeric(stances[c], errors="coerce") if c in stances else math.nan
+                              for c in CLAIM_KEY})
+    keyed = keyed.assign(**{c: keyed[c].fillna("") for c in ("subject", "population", "basis")})
+    parts = [keyed.merge(own[["doc_id", *CLAIM_KEY, "rank"]], on=["doc_id", *CLAIM_KEY])]
+    old = f[f[CLAIM_KEY].isna().any(axis=1)]
+    if len(old):
+        old = old.assign(**{c: old[c].fillna("") for c in ("subject", "population", "basis")})
+        parts.append(keyed.merge(old[[*content, "rank"]], on=content))
+    sides = f[f["kind"] == "contradiction"].rename(columns={"other": "doc_id", "doc_id": "_first"})
+    parts.append(keyed.merge(sides[["doc_id", "other_quote", "other_value", "rank"]].rename(
+        columns={"other_quote": "quote", "other_value": "value"}), on=["doc_id", "quote", "value"]))
+    matched = pd.concat([p[["_row", "rank"]] for p in parts], ignore_index=True)
+    best = matched.groupby("_row")["rank"].min()
+    ranks = pd.Series(keyed["_row"].map(best).to_numpy(), index=stances.index)
+    return pd.DataFrame({"rank": ranks, "kind": ranks.map(lambda r: MATRIX_ORDER[int(r)] if pd.notna(r) else "")},
+                        index=stances.index)
+
+
 def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, topic: str, unit: str | None = None,
                limit: int = 40) -> pd.DataFrame:
     """One supplement's claims on a topic for a chart: in `unit` (converted through the registry; rows that do not
     convert are left out), the most serious verdicts first, at most `limit` rows (doc_id, subject, low, high,
-    unit, verdict)."""
+    unit, verdict). Each row has the verdict of its own claim (`_claim_verdicts`), never of its sentence's
+    worst number, and what traces it to the page: `as_written` (the number as written), `quote`, `start`, `end`,
+    `value_start`, `value_end`, `kind`."""
     stances = _with_stance_columns(stances)
     rows = stances[(stances["supplement"] == supplement) & (stances["topic"] == topic) & (stances["role"] == "stance")]
     if topic == "dose":
@@ -1378,11 +1461,17 @@ def chart_rows(stances: pd.DataFrame, findings: pd.DataFrame, supplement: str, t
                            unit=unit)
         rows = rows[rows["low"].notna() | rows["high"].notna()]
     verdicts = findings[(findings["supplement"] == supplement) & (findings["topic"] == topic)]
-    worst = verdicts.assign(rank=verdicts["kind"].map({k: i for i, k in enumerate(MATRIX_ORDER)})) \
-        .sort_values("rank", kind="stable").drop_duplicates(["doc_id", "quote"])
-    rows = rows.merge(worst[["doc_id", "quote", "verdict", "rank"]], how="left", on=["doc_id", "quote"])
-    rows = rows.assign(rank=rows["rank"].fillna(len(MATRIX_ORDER))).sort_values(["rank", "doc_id"], kind="stable")
-    return rows.head(limit)[["doc_id", "subject", "low", "high", "unit", "verdict"]].reset_index(drop=True)
+    rows = rows.join(_claim_verdicts(rows, verdicts))
+    rows = rows.assign(verdict=rows["kind"].map(VERDICTS), rank=rows["rank"].fillna(len(MATRIX_ORDER)),
+                       as_written=[_as_written(q, s, a, b) for q, s, a, b in zip(
+                           rows["quote"], rows["start"], rows.get("value_start", pd.Series(math.nan, index=rows.index)),
+                           rows.get("value_end", pd.Series(math.nan, index=rows.index)))])
+    for column in CLAIM_KEY:
+        if column not in rows:
+            rows[column] = math.nan
+    rows = rows.sort_values(["rank", "doc_id", "start"], kind="stable")
+    return rows.head(limit)[["doc_id", "subject", "low", "high", "unit", "verdict", "as_written", "quote", "start",
+                             "end", *CLAIM_KEY, "kind"]].reset_index(drop=True)
 
 
 def elemental_sentences(stances: pd.DataFrame) -> list[str]:

@@ -319,6 +319,9 @@ def _range_rows(claims: pd.DataFrame, name: Callable[[str], str] | None = None) 
     rows["lo"] = rows["low"].fillna(rows["high"])
     rows["hi"] = rows["high"].fillna(rows["low"])
     rows["label"] = rows["doc_id"].map(name) + " · " + rows["subject"].fillna("").astype(str).map(_shorten) + _open_end(rows)
+    if "as_written" in rows:  # `consistency.chart_rows`: the number as the page wrote it, so each row finds its sentence
+        written = rows["as_written"].fillna("").astype(str).map(lambda text: _shorten(text, 40))
+        rows["label"] = rows["label"].where(written == "", rows["label"] + " · “" + written + "”")
     return rows.dropna(subset=["lo", "hi"]).reset_index(drop=True)
 
 
@@ -561,36 +564,77 @@ def _cell_text(value: object, width: int = 18, max_lines: int = 4) -> str:
     return "\n".join(lines)
 
 
+AGREEMENT_COLOURS = [(0.0, "#67001f"), (0.5, "#c0262d"), (1.0, "#f4a582")]  # below 1: some topic contradicts
+ALL_AGREE_COLOUR = "#2166ac"  # every compared topic agrees: the colour bar's tip ("over" its reds)
+# share of compared topics that agree: any contradiction in reds (0.5 is strong red, never white), all agree in blue
+NOT_COMPARED_HATCH, SAME_DOCUMENT_COLOUR = "////", "#bdbdbd"
+
+
+def _agreement_cmap():
+    from matplotlib.colors import LinearSegmentedColormap
+
+    cmap = LinearSegmentedColormap.from_list("agreement", AGREEMENT_COLOURS, N=1001)
+    cmap.set_over(ALL_AGREE_COLOUR)
+    return cmap
+
+
 def agreement_heatmap(pairs: pd.DataFrame, labels: Mapping | pd.Series | None = None,
                       colours: Mapping | None = None) -> plt.Figure:
-    """Share of shared topics on which two documents agree (blank: the same document, or no topic shared)."""
+    """For each pair of documents (`consistency.pairwise_agreement`), the share of the topics they were compared on
+    that agree: blue when all agree, reds as soon as one contradicts (darker, more); hatched grey when they were
+    not compared (no supplement and topic in common: not an agreement), solid grey on the diagonal. Up to 12
+    documents each cell says "agreeing/compared"."""
+    from matplotlib.patches import Patch, Rectangle
+
     name = _labeller(pairs, labels)
-    docs, note = _shown(list(pairs["doc_id"]), limit=30)
+    docs, note = _shown(list(dict.fromkeys(pairs["doc_id"])), limit=30)
     rows = pairs[pairs["doc_id"].isin(docs) & pairs["other"].isin(docs)]
-    rows = rows.assign(agreement=rows["agreement"].where((rows["doc_id"] != rows["other"])
-                                                         & (rows["shared_topics"].fillna(0) > 0)))
+    compared = (rows["compared_topics"] if "compared_topics" in rows else rows["shared_topics"]).fillna(0)
+    different = rows["doc_id"] != rows["other"]
+    rows = rows.assign(agreement=rows["agreement"].where(different & (compared > 0)), compared=compared.where(different))
     grid = rows.pivot(index="doc_id", columns="other", values="agreement").reindex(index=docs, columns=docs)
-    grid.index = [name(d) for d in docs]
-    grid.columns = [name(d) for d in docs]
-    longest = max([len(str(c)) for c in grid.columns] + [3])
+    counts = rows.pivot(index="doc_id", columns="other", values="compared").reindex(index=docs, columns=docs)
+    longest = max([len(str(name(d))) for d in docs] + [3])
     side = max(4.5, 0.32 * len(docs) + 3)
-    fig, ax = _figure(side + 0.07 * longest + 1.5, side + 0.07 * longest)
+    fig, ax = _figure(side + 0.07 * longest + 4.0, side + 0.07 * longest)  # legend and colour bar beside
     if len(docs) < 2:
         ax.text(0.5, 0.5, "fewer than two documents: nothing to compare", ha="center", va="center",
                 transform=ax.transAxes)
         ax.set(xticks=[], yticks=[])
         _title(ax, "Pairwise agreement between documents")
         return fig
-    sns.heatmap(grid, annot=len(docs) <= 12, fmt=".0%", vmin=0, vmax=1, cmap="vlag_r", square=len(docs) <= 12,
-                cbar_kws={"label": "share of shared topics\nwithout a contradiction"}, ax=ax,
-                annot_kws={"fontsize": 9}, linewidths=1, linecolor="white")
+    annotate = len(docs) <= 12
+    agree = np.floor(grid * counts + 1e-9)  # topics agreeing: a share below 1 never reads "n/n"
+    text = np.where(grid.notna(), agree.fillna(0).astype(int).astype(str) + "/" + counts.fillna(0).astype(int).astype(str),
+                    "") if annotate else False
+    sns.heatmap(grid, annot=text, fmt="", vmin=0, vmax=1 - 1e-9, cmap=_agreement_cmap(), square=annotate,
+                cbar_kws={"label": "share of compared topics that agree\n(no contradiction between the two)",
+                          "fraction": 0.05, "shrink": 0.7, "extend": "max", "extendfrac": 0.08,
+                          "ticks": [0, 0.25, 0.5, 0.75], "format": "{x:.0%}"},
+                ax=ax, annot_kws={"fontsize": 8}, linewidths=1, linecolor="white")
+    for i, a in enumerate(docs):
+        for j, b in enumerate(docs):
+            if a == b:
+                ax.add_patch(Rectangle((j, i), 1, 1, facecolor=SAME_DOCUMENT_COLOUR, edgecolor="white", linewidth=1))
+            elif pd.isna(grid.iat[i, j]):
+                ax.add_patch(Rectangle((j, i), 1, 1, facecolor="#f5f5f5", edgecolor="#9e9e9e", hatch=NOT_COMPARED_HATCH,
+                                       linewidth=0))
     size = _tick_size(len(docs))
-    ax.set_xticks(np.arange(len(docs)) + 0.5, grid.columns, rotation=90, ha="center",
-                  fontsize=size)
-    ax.set_yticks(np.arange(len(docs)) + 0.5, grid.index, rotation=0, fontsize=size)
+    ax.set_xticks(np.arange(len(docs)) + 0.5, [name(d) for d in docs], rotation=90, ha="center", fontsize=size)
+    ax.set_yticks(np.arange(len(docs)) + 0.5, [name(d) for d in docs], rotation=0, fontsize=size)
     ax.set(xlabel="", ylabel="")
     ax.grid(False)
-    _title(ax, "Pairwise agreement between documents", note)
+    pairs_compared = int(((rows["doc_id"] < rows["other"]) & (rows["compared"] > 0)).sum())
+    pairs_all = len(docs) * (len(docs) - 1) // 2
+    _title(ax, "Pairwise agreement between documents",
+           "; ".join(filter(None, [note, f"{pairs_compared} of {pairs_all} pairs compared on a topic"])))
+    handles = [Patch(facecolor=ALL_AGREE_COLOUR, label="100%: every compared topic agrees (the colour bar's tip)"),
+               Patch(facecolor="#f5f5f5", edgecolor="#9e9e9e", hatch=NOT_COMPARED_HATCH,
+                     label="not compared (no supplement and topic in common)"),
+               Patch(facecolor=SAME_DOCUMENT_COLOUR, edgecolor="white", label="same document")]
+    if annotate:
+        handles.append(Patch(facecolor="none", edgecolor="none", label="cell: topics agreeing / topics compared"))
+    _legend_beside(ax, handles, [h.get_label() for h in handles])
     return fig
 
 
@@ -740,7 +784,8 @@ def dose_bands_chart(rows: pd.DataFrame, bands: pd.DataFrame, supplement: str,
                      labels: Mapping | pd.Series | None = None, colours: Mapping | None = None) -> plt.Figure:
     """One supplement's dose claims (`consistency.chart_rows`, already in the bands' unit: doc_id, subject, low,
     high, verdict) against that supplement's own bands: recommended intake (grey), upper limit (dashed),
-    studied doses (hatched). Each claim is coloured by its verdict and named "document · population"."""
+    studied doses (hatched). Each claim is coloured by its own verdict and named "document · population · “the
+    number as written”" (`as_written`), so a row leads back to its sentence (quote and offsets are in `rows`)."""
     unit = bands["unit"].iloc[0] if len(bands) else (rows["unit"].iloc[0] if len(rows) and "unit" in rows else "")
     drawn, note = _limit_rows(_range_rows(rows, _labeller(rows, labels)))
     fig, ax = _figure(9, max(_row_height(drawn), 1.2) + 2.4)
