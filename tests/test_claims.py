@@ -769,3 +769,39 @@ def test_n_divided_doses_is_a_count_unless_the_day_is_said():
     found = extract("Take 600 mg a day as three divided doses of 200 mg.")
     assert [(r.claim_type, r.low, r.unit, r.times_per_day) for r in found.itertuples()] == [
         ("dose", 600, "mg/day", 1), ("other", 3, "times/day", 1), ("dose", 200, "mg", 3)]
+
+
+_D_DROPS = "Vitamin D drops. Vitamin D helps bones, and vitamin D is made in skin.\n\n"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    # a discourse marker is no lead; a lead after a label is one, without its bracket
+    ("For instance, a tablet that gives 80 mg of zinc gluconate is strong.", "80 mg", "zinc gluconate"),
+    ("Our pick: For bone health (long term), 600 mg daily works.", "600 mg", "bone health"),
+    # the thing an amount is of, with its serving ("per capsule"), when no lexicon term says it
+    ("Tablets holding 3-6 mg of huperzine extract per capsule are common.", "3-6 mg", "huperzine extract per capsule"),
+    ("They gave 12 grams of whey hydrolysate daily.", "12 grams", "whey hydrolysate"),
+    ("Products with 900 mg of omega-3s made up of EPA exist.", "900 mg", "omega-3s"),
+    # a name before an amount, across a bracketed synonym, also for the amount's restatement
+    (_D_DROPS + "Ingredients: Vitamin K2 (menaquinone-7) 100 mcg (0.1 mg)", "100 mcg", "vitamin k2"),
+    (_D_DROPS + "Ingredients: Vitamin K2 (menaquinone-7) 100 mcg (0.1 mg)", "0.1 mg", "vitamin k2"),
+    # a body weight that labels a list of amounts
+    ("- 180 lbs – 24 grams daily", "24 grams", "180 lbs"),
+    # what rose or fell: "a 14% increase in X"
+    ("The group saw a 14% increase in bone density after a year.", "14%", "bone density"),
+    # a population "with" a problem; footnote markers and "the age of" in a population
+    ("The 31% with low ferritin levels have more fatigue.", "31%", "low ferritin levels"),
+    ("About 8% of teens[2] over the age of 14 are deficient in iron.", "About 8%", "teens over 14"),
+    # a population after an amount and its period
+    ("Aim for 300 mg per day for women and more than 420 mg per day for men.", "more than 420 mg", "men"),
+])
+def test_subjects_said_around_an_amount(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+def test_a_phase_in_a_heading_or_after_an_amount_is_the_subject():
+    text = ("# Taking creatine\n\n## Loading Phase\n\n- Dosage: 6 g/day total\n- Duration: 10-14 days\n\n"
+            "## After Loading\n\n- Dosage: 2-3 g/day\n\nMost people take about 6 grams per day for the loading phase.")
+    found = extract(text)
+    assert found["subject"].tolist() == ["loading phase", "loading phase", "creatine", "loading phase"], found

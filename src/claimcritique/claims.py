@@ -844,10 +844,15 @@ def _terms(pattern: re.Pattern, text: str) -> list[tuple[int, int, str]]:
 
 
 _MAX_LABEL_WORDS = 12
-_ADJACENT = re.compile(r"\s*[:(]?\s*$")  # a name right before the amount labels it
+_NAME_GAP = re.compile(r"\s*[:(]?\s*(?:\([^()]{1,30}\)\s*)?(?:[~≈]?\s*[0-9][0-9.,]*\s*[a-zA-Zµμ]{1,5}\s*\(\s*)?")
+# a name right before the amount labels it, across a bracketed synonym and the amount it restates
 _AMOUNT_BEFORE = re.compile(r"[0-9]\s*(?:[a-zµμ%]+\s*){0,2}(?:of\s+)?$", re.IGNORECASE)  # "120 mg DHA": that amount's
 _PROSE_LABEL_END = re.compile(r"\b(?:is|are|was|were|be|of|for|to|at|in|with|and|or|the|a|an|than)\s*$", re.IGNORECASE)
-_FOR_LEAD = re.compile(r"^\s*For\s+([^,:]{2,40})[,:]")
+_FOR_LEAD = re.compile(r"^\s*(?:[A-Z][^:.;|]{1,30}:\s*)?For\s+([^,:]{2,40})[,:]")  # "My pick: For daily upkeep, ..."
+_DISCOURSE_LEAD = re.compile(r"(?:example|instance|one|most|many|some|now|starters|comparison|reference|context|"
+                             r"(?:this|that|these|those|the\s+same)\s+reasons?|the\s+record|me|us|this|that)\s*",
+                             re.IGNORECASE)  # "For example, ...": a discourse marker, no population or purpose
+_DASH_LABEL = re.compile(r"^\s*(?:[-•*]\s*)*([^–—:|]{2,30}?)\s+[–—]\s+$")  # "150 lbs – 20 grams daily": its label
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
 
@@ -880,6 +885,16 @@ def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
              subjects: dict[str, re.Pattern], document_form: str, found: dict[str, list[tuple[int, int, str]]],
              section_form: str, header: str = "", timing_event: re.Pattern | None = None) -> str:
+    """What the number is about (the README's rules), without footnote markers ("adults[1]" is "adults") and with
+    "under the age of 60" said as "under 60"."""
+    text = _find_subject(claim_type, number, sentence, block_kind, section, subjects, document_form, found,
+                         section_form, header, timing_event)
+    return " ".join(_AGE_OF.sub(r"\1 \2", _FOOTNOTE.sub("", text)).split())
+
+
+def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
+                  subjects: dict[str, re.Pattern], document_form: str, found: dict[str, list[tuple[int, int, str]]],
+                  section_form: str, header: str = "", timing_event: re.Pattern | None = None) -> str:
     if block_kind == "table_row" and "|" in sentence:
         label = _pipe_table_subject(sentence, number, header)
         if label:
@@ -900,12 +915,23 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         return f"dosing frequency, {whom}" if whom else "dosing frequency"
     if number.dimension == "time" and _INTERVAL_BEFORE.search(sentence, max(0, number.start - 20), number.start):
         return "dosing interval"  # "every 2-3 hours"
+    dash = _DASH_LABEL.match(sentence[: number.start]) if claim_type == "dose" else None
+    if dash and len(dash.group(1).split()) <= 4 and dash.group(1).strip().lower() not in _GENERIC_LABELS:
+        return _clean(dash.group(1))  # "150 lbs – 20 grams daily": the label of a list of amounts
+    named = _named_before(found, number, sentence) if claim_type == "dose" else ""
     lead = _FOR_LEAD.match(sentence)
-    if lead and claim_type in ("dose", "timing", "onset"):
+    if lead and _DISCOURSE_LEAD.fullmatch(lead.group(1)):
+        lead = None  # "For example, ..."
+    if lead and claim_type in ("dose", "timing", "onset") and not (named and lead.end() <= number.start):
+        whom = re.sub(r"\s*\(.*", "", lead.group(1)).strip().lower()  # "For comfort (not timing), ...": comfort
         event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
         # "For delayed sleep phase: ... 3-5 hours before your natural bedtime": whom, and before what
-        return f"{lead.group(1).strip().lower()}, {event}" if event else lead.group(1).strip().lower()
+        return f"{whom}, {event}" if event else whom
     band = _band_before(found, number, sentence)
+    section_band = _first(subjects["band"], section) if "band" in subjects else ""
+    if section_band and re.search(rf"\b(?:after|post|before|pre|without|no|skip(?:ping)?)[\s-]+{re.escape(section_band)}",
+                                  section, re.IGNORECASE):
+        section_band = ""  # "After Loading (Ongoing):" is no loading phase
     if claim_type == "absorption_rate":
         return band or _closest(found["form"], number) or document_form
     if claim_type == "deficiency_prevalence":
@@ -914,7 +940,9 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
                          sentence[number.end:], re.IGNORECASE)
         if after:
             return after.group(1).strip().lower()
-        return _closest(found["population"], number)
+        having = re.match(r"^\s*with\s+(.{2,40}?)(?=\s+(?:have|has|are|is|were|was|had|who)\b|[,;:]|\.(?:\s|$)|$)",
+                          sentence[number.end:], re.IGNORECASE)  # "the 23% with suboptimal folate levels have ..."
+        return having.group(1).strip().lower() if having else _closest(found["population"], number)
     after = _term_after(found, number, sentence)
     if claim_type in ("dose", "timing", "onset"):
         label = _LABEL_LEAD.match(sentence)
@@ -922,29 +950,52 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
         if label_text in _GENERIC_LABELS or re.sub(r"\s+dosage$", "", label_text) != label_text:
             label_text = ""  # "Dosage: 2.5-5 grams": the section says what for
         heading_for = _FOR_HEADING.match(section)
-        plain = after and after in {t[2] for t in found.get("plain", [])}  # "6 mg of melatonin" on a melatonin page
-        return ((after if not plain else "") or _named_before(found, number, sentence)
+        plain_terms = {t[2] for t in found.get("plain", [])}
+        plain = after and after in plain_terms  # "6 mg of melatonin" on a melatonin page
+        of_what = _of_what(number, sentence, plain_terms) if claim_type == "dose" else ""
+        return ((after if not plain else "") or named
                 or _closest(found["population"], number)
-                or _closest(found["purpose"], number) or (band if claim_type == "dose" else "")
+                or _closest(found["purpose"], number) or of_what or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
                 or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
                              or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
                 or _first(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
-                or section_form or document_form)
+                or section_band or section_form or document_form)
     if claim_type == "other":
-        return (_what_changed(number, sentence) or after or _what_follows(number, sentence)
+        changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
+        return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "") or after
+                or (band if number.dimension == "time" else "")  # "for loading (5 days)"
+                or _what_follows(number, sentence) or section_band
                 or _closest(found["form"], number) or document_form)
     return after or _closest(found["form"], number) or document_form
 
 
 def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
-    """A name right before the amount labels it ("Vitamin D3 10000 IU & MK-7 120mcg"), unless it is the page's own
-    supplement named plainly."""
+    """A name right before the amount labels it ("Vitamin D3 10000 IU & MK-7 120mcg"), also across a synonym in
+    brackets and for the amount's restatement ("Vitamin D3 (cholecalciferol) 1000 IU (25 mcg)"), unless it is the
+    page's own supplement named plainly."""
     plain = {p[2] for p in found.get("plain", [])}
-    named = [t for t in found["form"] if t[1] <= number.start and number.start - t[1] <= 3
-             and _ADJACENT.match(sentence, t[1], number.start) and t[2] not in plain]
+    named = [t for t in found["form"] if t[1] <= number.start and number.start - t[1] <= 50
+             and _NAME_GAP.fullmatch(sentence, t[1], number.start) and t[2] not in plain]
     return named[-1][2] if named else ""
+
+
+def _of_what(number: _Number, sentence: str, plain: set[str]) -> str:
+    """The thing an amount is of, when no term of the lexicons says it ("10 grams of collagen peptide",
+    "5-20 mg of piperine per dose", "1000 IU of vitamin D per drop"); not the page's own supplement named plainly
+    ("400 mg of elemental magnesium" on a magnesium page), and not a phrase that runs into a verb ("made up")."""
+    if number.dimension == "mass_per_weight":
+        return ""  # "0.3 g per kg of body weight"
+    m = _OF_WHAT.match(sentence, number.end)
+    if not m or _NOT_WHAT.fullmatch(m.group(1)):
+        return ""
+    words = m.group(1).lower().split()
+    if any(_VERBISH.fullmatch(w) for w in words) or " ".join(w for w in words if w != "elemental") in plain:
+        return ""
+    if not m.group(2) and any(re.search(rf"\b{re.escape(p)}\b", " ".join(words)) for p in plain):
+        return ""  # "150 mg of the prebiotic inulin" on an inulin page: the page's own, said plainly
+    return " ".join(words + (m.group(2) or "").lower().split())
 
 
 
@@ -957,6 +1008,19 @@ _STOP_SET = frozenset(_STOP_WORDS_BEFORE.split("|"))
 _WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
                            rf"((?:[A-Za-z][\w'’-]*\s+){{0,4}}?[A-Za-z][\w'’-]*)"
                            rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+
+
+_OF_WHAT = re.compile(rf"\s*(?:/\s*day|daily|per\s+day)?\s*of\s+(?:the\s+|a\s+)?(?!(?:{_STOP_WORDS})\b)"
+                      rf"((?:[A-Za-z][\w'’-]*\s+){{0,3}}?[A-Za-z][\w'’-]*)"
+                      r"(?:(\s+per\s+(?:drop|capsule|cap|tablet|softgel|gummy|scoop|serving|dose|serve|sachet|stick))\b|"
+                      rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b))", re.IGNORECASE)  # "5-20 mg of piperine per dose"
+_VERBISH = re.compile(r"[a-z]+ed|made|up|taken|given|according|including|containing|providing|provides|contains")
+_NOT_WHAT = re.compile(r"(?:body\s*weight|bodyweight|it|them|this|that|which|these|those|each|all|one)$", re.IGNORECASE)
+_CHANGE_IN = re.compile(rf"\s*(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|jump|fall|loss)e?s?"
+                        rf"\s+in\s+(?:the\s+|their\s+|its\s+)?(?!(?:{_STOP_WORDS})\b)((?:[A-Za-z][\w'’-]*\s+){{0,3}}?"
+                        rf"[A-Za-z][\w'’-]*)(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+_FOOTNOTE = re.compile(r"\\?\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\\?\]|(?<=[a-z]{3}s)\d{1,2}\b")  # "adults[1]", "adults2"
+_AGE_OF = re.compile(r"\b(under|over|above|below)\s+the\s+age\s+of\s+(\d+)", re.IGNORECASE)  # "under the age of 60"
 
 
 _CONTENT_WORD = rf"(?!(?:{_STOP_WORDS_BEFORE})\b)[a-z][\w'’-]*"
@@ -988,8 +1052,9 @@ def _what_follows(number: _Number, sentence: str) -> str:
     return " ".join(m.group(1).lower().split()) if m else ""
 
 
-_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|for\s+|in\s+)?$",
-                           re.IGNORECASE)  # "18 mg for women", "200 mg of the prebiotic inulin"
+_AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?"
+                           r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|for\s+(?:the\s+)?|in\s+)?$", re.IGNORECASE)
+# "18 mg for women", "200 mg of the prebiotic inulin", "20 g per day for the loading phase"
 
 
 def _timing_event(number: _Number, sentence: str, timing_event: re.Pattern | None) -> str:
@@ -1016,8 +1081,8 @@ def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, s
     the amount restated in brackets ("1-2 teaspoons (5-10 mL) for adults", and "5-10 mL) for adults")."""
     restated = _RESTATED_AFTER.match(sentence, number.end)
     base = restated.end() if restated else number.end
-    terms = sorted((t for category in ("population", "form", "purpose") for t in found.get(category, [])
-                    if t[0] >= base and t[0] - base <= 12), key=lambda t: t[0])
+    terms = sorted((t for category in ("population", "form", "purpose", "band") for t in found.get(category, [])
+                    if t[0] >= base and t[0] - base <= 20), key=lambda t: t[0])  # " per day for the " is 17
     for start, _, term in terms:
         if _AFTER_NUMBER.match(sentence[base: start]):
             return term
