@@ -805,3 +805,27 @@ def test_a_phase_in_a_heading_or_after_an_amount_is_the_subject():
             "## After Loading\n\n- Dosage: 2-3 g/day\n\nMost people take about 6 grams per day for the loading phase.")
     found = extract(text)
     assert found["subject"].tolist() == ["loading phase", "loading phase", "creatine", "loading phase"], found
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("Take zinc and copper at least 2 hours apart.", "at least 2 hours", "spacing between zinc and copper"),
+    ("In teens and adults, the AI is 1.3 and 1.5 mg/day, respectively.", "1.3", "teens"),
+    ("In teens and adults, the AI is 1.3 and 1.5 mg/day, respectively.", "1.5 mg", "adults"),
+    ("The liquid form absorbs about 40% better than tablets.", "about 40%", "liquid form"),
+    ("For those over the age of 70, about 15% have a deficiency.", "about 15%", "over 70"),
+    ("A mild deficiency may take three months to correct.", "three months", "mild deficiency"),
+    ("It is used for statin myopathy (100-200 mg/day), then for gum disease (50 mg/day).", "100-200 mg", "statin myopathy"),
+    ("It is used for statin myopathy (100-200 mg/day), then for gum disease (50 mg/day).", "50 mg", "gum disease"),
+    ("There are thousands of clinical studies conducted on it.", "thousands of", "clinical studies"),
+    ("It was tested in 12 double-blind, randomized, placebo-controlled trials over a decade.", "12",
+     "placebo-controlled trials"),
+    ("The blend holds eight species, including L. casei.", "eight", "species"),
+])
+def test_subjects_of_lists_spacings_forms_and_courses(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+def test_an_amount_restated_in_brackets_is_not_labelled_by_its_unit():
+    found = extract("Each softgel gives 1000 IU (25 mcg) of it, and 2 teaspoons (10 ml) of the syrup.")
+    assert not set(found["subject"]) & {"iu", "teaspoons", "softgel"}, found[["value_text", "subject"]]

@@ -927,13 +927,23 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
         # "For delayed sleep phase: ... 3-5 hours before your natural bedtime": whom, and before what
         return f"{whom}, {event}" if event else whom
+    if claim_type == "timing" and _APART_AFTER.match(sentence, number.end):
+        names = list(dict.fromkeys(t[2] for t in found["form"] if t[1] <= number.start))
+        if len(names) >= 2:  # "calcium and iron supplements should be taken at least two hours apart"
+            return "spacing between " + " and ".join(names)
+    respective = _respective(claim_type, number, sentence, found)
+    if respective:
+        return respective
     band = _band_before(found, number, sentence)
     section_band = _first(subjects["band"], section) if "band" in subjects else ""
     if section_band and re.search(rf"\b(?:after|post|before|pre|without|no|skip(?:ping)?)[\s-]+{re.escape(section_band)}",
                                   section, re.IGNORECASE):
         section_band = ""  # "After Loading (Ongoing):" is no loading phase
     if claim_type == "absorption_rate":
-        return band or _closest(found["form"], number) or document_form
+        left, _ = _contrast_clause(sentence, number)
+        phrases = [re.sub(rf"^(?:{_STOP_WORDS})\s+", "", m.group(1).lower())
+                   for m in _FORM_PHRASE.finditer(sentence, left, number.start)]
+        return band or (phrases[-1] if phrases else "") or _closest(found["form"], number) or document_form
     if claim_type == "deficiency_prevalence":
         after = re.match(r"^\s*of\s+(?:the\s+|all\s+)?(.{2,40}?)(?=\s+(?:consum\w*|fail\w*|are|is|have|do|don|get|who|"
                          r"were|was|lack|in|with|$)|[,;:]|\.(?:\s+(?-i:[A-Z])|\s*$)|$)",
@@ -942,8 +952,19 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
             return after.group(1).strip().lower()
         having = re.match(r"^\s*with\s+(.{2,40}?)(?=\s+(?:have|has|are|is|were|was|had|who)\b|[,;:]|\.(?:\s|$)|$)",
                           sentence[number.end:], re.IGNORECASE)  # "the 23% with suboptimal folate levels have ..."
-        return having.group(1).strip().lower() if having else _closest(found["population"], number)
+        if having:
+            return having.group(1).strip().lower()
+        whom = _closest(found["population"], number)
+        if not whom and lead:  # "For those over the age of 60, ... 20% having a deficiency"
+            whom = _PEOPLE_WORD.sub("", lead.group(1)).strip().lower()
+        return whom
     after = _term_after(found, number, sentence)
+    if claim_type == "onset":
+        taker = _TAKES_BEFORE.search(sentence, max(0, number.start - 60), number.start)
+        words = re.sub(rf"^(?:(?:{_STOP_WORDS})\s+)+", "", taker.group(1).lower()).split() if taker else []
+        if words and not any(re.fullmatch(rf"(?:{_STOP_WORDS}|it|they|you|we|i|results?|benefits?|effects?|though|"
+                                          r"although|but|so|yet|usually|typically|often|generally)", w) for w in words):
+            return " ".join(words)  # "a severe deficiency may take six months to resolve"
     if claim_type in ("dose", "timing", "onset"):
         label = _LABEL_LEAD.match(sentence)
         label_text = label.group(1).strip().lower() if label and label.end() <= number.start else ""
@@ -953,8 +974,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         plain_terms = {t[2] for t in found.get("plain", [])}
         plain = after and after in plain_terms  # "6 mg of melatonin" on a melatonin page
         of_what = _of_what(number, sentence, plain_terms) if claim_type == "dose" else ""
+        # "statin-associated myopathy (100-200 mg/day), followed by heart failure (200-300 mg/day)"
+        bracketed = _bracket_label(number, sentence) if claim_type == "dose" else ""
         return ((after if not plain else "") or named
-                or _closest(found["population"], number)
+                or _closest(found["population"], number) or bracketed
                 or _closest(found["purpose"], number) or of_what or (band if claim_type == "dose" else "")
                 or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
                 or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
@@ -981,6 +1004,42 @@ def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number,
     return named[-1][2] if named else ""
 
 
+def _bracket_label(number: _Number, sentence: str) -> str:
+    """The words an amount in brackets follows name it ("heart failure (200-300 mg/day)"), unless they are a name of
+    the lexicons (handled as such) or small words."""
+    m = _BRACKET_LABEL.search(sentence, max(0, number.start - 50), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if _STOP_SET.__contains__(w)]
+    words = words[small[-1] + 1:] if small else words
+    before = sentence[: m.start(1)].rstrip().lower()
+    if not words or _PARTICIPLE.fullmatch(words[-1]) or words[-1] in _GENERIC_AMOUNTS or small and \
+            words == m.group(1).lower().split()[small[-1] + 1:] and m.group(1).lower().split()[small[-1]] == "per" \
+            or re.search(r"[0-9)]\s*$|[0-9]\s*[a-zµμ%]+$|\bper$", before):
+        return ""  # "1000 IU (25 mcg)", "per cap (~600 mg)": a restatement, not a label
+    return " ".join(words)
+
+
+def _respective(claim_type: str, number: _Number, sentence: str, found: dict[str, list[tuple[int, int, str]]]) -> str:
+    """"During pregnancy and lactation, the RDA is 2.6 and 2.8 mcg/day, respectively": the i-th amount is the i-th
+    population or purpose named."""
+    if claim_type not in ("dose", "deficiency_prevalence", "absorption_rate") or "respectively" not in sentence:
+        return ""
+    tail = _RESPECTIVELY.match(sentence, number.end)
+    if not tail:
+        return ""
+    numbers = [m.start() for m in re.finditer(r"(?<![\w.])[0-9][0-9.,]*", sentence[: tail.end()])]
+    terms = sorted((t for c in ("population", "purpose") for t in found.get(c, []) if t[1] <= number.start),
+                   key=lambda t: t[0])
+    own = [i for i in numbers if i >= number.start - 1]
+    before = [i for i in numbers if i < number.start - 1 and i > (terms[-1][1] if terms else 0)]
+    listed = len(before) + len(own)  # the amounts of the list, paired in order with the last terms before them
+    if not terms or len(terms) < listed:
+        return ""
+    return terms[len(terms) - listed + len(before)][2]
+
+
 def _of_what(number: _Number, sentence: str, plain: set[str]) -> str:
     """The thing an amount is of, when no term of the lexicons says it ("10 grams of collagen peptide",
     "5-20 mg of piperine per dose", "1000 IU of vitamin D per drop"); not the page's own supplement named plainly
@@ -1002,7 +1061,8 @@ def _of_what(number: _Number, sentence: str, plain: set[str]) -> str:
 
 _STOP_WORDS = (r"of|in|for|with|to|from|on|at|by|and|or|is|are|was|were|be|been|than|that|which|who|per|during|after|"
                r"before|since|while|the|a|an|this|these|those|it|its|as|can|may|will|would|should|more|less|higher|lower|"
-               r"better|greater|fewer|most|also|only|each|every|daily|compared|vs")
+               r"better|greater|fewer|most|also|only|each|every|daily|compared|vs|over|under|about|across|within|into|through|"
+               r"throughout|among|between|including|such|like")
 _STOP_WORDS_BEFORE = _STOP_WORDS + r"|shortened|lengthened|reduced|increased|decreased|lowered|raised|improved|cut"
 _STOP_SET = frozenset(_STOP_WORDS_BEFORE.split("|"))
 _WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
@@ -1014,6 +1074,20 @@ _OF_WHAT = re.compile(rf"\s*(?:/\s*day|daily|per\s+day)?\s*of\s+(?:the\s+|a\s+)?
                       rf"((?:[A-Za-z][\w'’-]*\s+){{0,3}}?[A-Za-z][\w'’-]*)"
                       r"(?:(\s+per\s+(?:drop|capsule|cap|tablet|softgel|gummy|scoop|serving|dose|serve|sachet|stick))\b|"
                       rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b))", re.IGNORECASE)  # "5-20 mg of piperine per dose"
+_APART_AFTER = re.compile(r"\s*apart\b", re.IGNORECASE)
+_FORM_PHRASE = re.compile(r"\b((?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+forms?)\b", re.IGNORECASE)  # "triglyceride form absorbs"
+_PEOPLE_WORD = re.compile(r"^\s*(?:those|people|anyone|individuals|persons)\s+(?:who\s+are\s+)?", re.IGNORECASE)
+_TAKES_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:a|an|the|your|this|these)\s+)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+                           r"(?:(?:may|can|will|might|could|usually|typically|often|generally)\s+)?takes?\s+"
+                           r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?$", re.IGNORECASE)
+_GENERIC_AMOUNTS = frozenset({"amount", "amounts", "dose", "doses", "dosage", "dosages", "intake", "intakes", "range"})
+_BRACKET_LABEL = re.compile(r"(?:^|[,;:]\s*|\s)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*\(\s*(?:[~≈<>]\s*)?$",
+                            re.IGNORECASE)
+_RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=[0-9])){0,50}?,?\s*respectively\b", re.IGNORECASE)
+_MODIFIER_LIST = re.compile(r"\s*(?:(?:[a-z]+-[a-z-]+|[a-z]+(?:ed|al|ent|ant|ic|ive|ous|ful|ble|ary)),\s+){1,4}(?=[a-z])",
+                            re.IGNORECASE)  # "double-blind, placebo-controlled, "
+_WORD_RUN = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)")
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)|made|taken|given|done|shown|seen|known|found")
 _VERBISH = re.compile(r"[a-z]+ed|made|up|taken|given|according|including|containing|providing|provides|contains")
 _NOT_WHAT = re.compile(r"(?:body\s*weight|bodyweight|it|them|this|that|which|these|those|each|all|one)$", re.IGNORECASE)
 _CHANGE_IN = re.compile(rf"\s*(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|jump|fall|loss)e?s?"
@@ -1047,9 +1121,29 @@ def _what_changed(number: _Number, sentence: str) -> str:
 
 def _what_follows(number: _Number, sentence: str) -> str:
     """What an "other" number counts or measures, from the words after it ("5% withanolides", "2,500 years of
-    Ayurvedic use", "The four common forms")."""
-    m = _WHAT_FOLLOWS.match(sentence, number.end)
-    return " ".join(m.group(1).lower().split()) if m else ""
+    Ayurvedic use", "The four common forms"); a count's adjectives listed with commas are passed over ("14
+    double-blind, placebo-controlled, randomized trials"), and a participle after a plural ends the phrase ("thousands
+    of studies conducted on ...")."""
+    start = number.end
+    if number.dimension in ("count", ""):
+        listed = _MODIFIER_LIST.match(sentence, start)
+        start = listed.end() if listed else start
+    m = _WHAT_FOLLOWS.match(sentence, start)
+    if m:
+        return _cut_at_participle(m.group(1).lower().split())
+    run = _WORD_RUN.match(sentence, start)
+    if not run or re.match(rf"(?:{_STOP_WORDS})\b", run.group(1), re.IGNORECASE):
+        return ""
+    words = run.group(1).lower().split()
+    cut = _cut_at_participle(words)
+    return cut if len(cut.split()) < len(words) else ""  # a long run with no end in sight: not sure what it names
+
+
+def _cut_at_participle(words: list[str]) -> str:
+    for i in range(1, len(words)):
+        if words[i - 1].endswith("s") and _PARTICIPLE.fullmatch(words[i]):
+            return " ".join(words[:i])
+    return " ".join(words)
 
 
 _AFTER_NUMBER = re.compile(r"^\s*(?:/\s*day\s*|daily\s*|per\s+day\s*)?"
