@@ -829,3 +829,13 @@ def test_subjects_of_lists_spacings_forms_and_courses(text, value_text, subject)
 def test_an_amount_restated_in_brackets_is_not_labelled_by_its_unit():
     found = extract("Each softgel gives 1000 IU (25 mcg) of it, and 2 teaspoons (10 ml) of the syrup.")
     assert not set(found["subject"]) & {"iu", "teaspoons", "softgel"}, found[["value_text", "subject"]]
+
+
+@pytest.mark.parametrize("text, supplement", [
+    ("# Calcium\n\nCalcium builds bone. Calcium is common. Take calcium and iron at least 2 hours apart.", "calcium"),
+    ("# Magnesium\n\nMagnesium helps. Magnesium is common. Separate from calcium and iron supplements by at least 2 "
+     "hours.", "magnesium"),
+    ("# Magnesium\n\nMagnesium helps. Magnesium is common. Take iron and zinc at least 3 hours apart.", "iron"),
+])
+def test_a_spacing_between_supplements_belongs_to_the_page_supplement_it_involves(text, supplement):
+    assert one(text)["supplement"] == supplement
