@@ -839,3 +839,14 @@ def test_an_amount_restated_in_brackets_is_not_labelled_by_its_unit():
 ])
 def test_a_spacing_between_supplements_belongs_to_the_page_supplement_it_involves(text, supplement):
     assert one(text)["supplement"] == supplement
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("- Slow Start: you can skip the loading phase and take 3 g/day.", "3 g", "slow start"),
+    ("Method of use: 1 tablet 20 minutes before bedtime.", "20 minutes", "before bedtime"),
+    ("Absorption is 40% at moderate doses (200-400mg), and under 20% at high doses (1,000mg+).", "1,000mg+",
+     "high doses"),
+])
+def test_a_bullet_label_names_a_dose_but_not_a_timing(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]

@@ -976,10 +976,11 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         of_what = _of_what(number, sentence, plain_terms) if claim_type == "dose" else ""
         # "statin-associated myopathy (100-200 mg/day), followed by heart failure (200-300 mg/day)"
         bracketed = _bracket_label(number, sentence) if claim_type == "dose" else ""
+        event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
         return ((after if not plain else "") or named
                 or _closest(found["population"], number) or bracketed
-                or _closest(found["purpose"], number) or of_what or (band if claim_type == "dose" else "")
-                or (_timing_event(number, sentence, timing_event) if claim_type == "timing" else "") or after or label_text
+                or _closest(found["purpose"], number) or of_what or (label_text if claim_type == "dose" else "")
+                or (band if claim_type == "dose" else "") or event or after or label_text
                 or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
                              or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
                 or _first(subjects["purpose"], section)
@@ -1011,13 +1012,15 @@ def _bracket_label(number: _Number, sentence: str) -> str:
     if not m:
         return ""
     words = m.group(1).lower().split()
-    small = [i for i, w in enumerate(words) if _STOP_SET.__contains__(w)]
-    words = words[small[-1] + 1:] if small else words
-    before = sentence[: m.start(1)].rstrip().lower()
-    if not words or _PARTICIPLE.fullmatch(words[-1]) or words[-1] in _GENERIC_AMOUNTS or small and \
-            words == m.group(1).lower().split()[small[-1] + 1:] and m.group(1).lower().split()[small[-1]] == "per" \
-            or re.search(r"[0-9)]\s*$|[0-9]\s*[a-zµμ%]+$|\bper$", before):
-        return ""  # "1000 IU (25 mcg)", "per cap (~600 mg)": a restatement, not a label
+    small = [i for i, w in enumerate(words) if w in _STOP_SET]
+    if small:  # "... at high doses (1,000 mg+)": the words after the last small word
+        if words[small[-1]] == "per":
+            return ""  # "per cap (~600 mg combined)"
+        words = words[small[-1] + 1:]
+    elif re.search(r"[0-9)]\s*$|[0-9]\s*[a-zµμ%]+$", sentence[: m.start(1)].rstrip().lower()):
+        return ""  # "1000 IU (25 mcg)": a restatement, not a label
+    if not words or _PARTICIPLE.fullmatch(words[-1]) or words == [words[-1]] and words[-1] in _GENERIC_AMOUNTS:
+        return ""  # "Higher amounts (15-20 grams)": no more than the amount itself
     return " ".join(words)
 
 
