@@ -850,3 +850,20 @@ def test_a_spacing_between_supplements_belongs_to_the_page_supplement_it_involve
 def test_a_bullet_label_names_a_dose_but_not_a_timing(text, value_text, subject):
     found = extract(text).set_index("value_text")
     assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("About 60% of a 500mg dose of zinc is absorbed.", "About 60%", "500mg dose"),
+    ("About 60% of a 500mg dose of zinc is absorbed.", "500mg", "500mg dose"),
+    ("The liposomal group had serum levels 2.1 times higher than the tablet group.", "2.1 times", "liposomal group"),
+    ("Levels were 30% higher at the 6-hour mark.", "6-hour", "6-hour mark"),
+    ("The trial enrolled 40 men who were given 5 grams of whey isolate daily.", "5 grams", "whey isolate"),
+    ("Older adults should take 5 grams of whey isolate daily.", "5 grams", "older adults"),
+    ("Bloating of 1-2 kg is common in week one.", "1-2 kg", "bloating"),
+    ("A ferritin level of 30-50 ng/ml is thought to be enough.", "30-50 ng/ml", "ferritin level"),
+    ("A total of 14 trials were pooled.", "14", "trials"),
+    ("About 1-3 mg can help night shift workers.", "About 1-3 mg", "night shift workers"),
+])
+def test_dose_bands_study_arms_participants_and_what_an_amount_is_of(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]

@@ -934,6 +934,16 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     respective = _respective(claim_type, number, sentence, found)
     if respective:
         return respective
+    written = " ".join(re.sub(r"^[^0-9]*", "", sentence[number.start: number.end].lower()).split())
+    dose_after = _DOSE_BAND_AFTER.match(sentence, number.end)
+    if claim_type == "dose" and dose_after and re.match(r"\s*-?\s*doses?\b", sentence[number.end:], re.IGNORECASE):
+        return f"{written} dose"  # "a 200mg dose": the dose band the amount names
+    of_dose = _OF_A_DOSE.match(sentence, number.end)
+    if claim_type == "absorption_rate" and of_dose:
+        return f"{' '.join(of_dose.group(1).lower().split())} dose"  # "72% of a 200mg dose is absorbed"
+    if claim_type == "onset" and _MARK_AFTER.match(sentence, number.end) and \
+            _AT_THE_BEFORE.search(sentence, max(0, number.start - 8), number.start):
+        return f"{written} mark"  # "at the 4-hour mark"
     band = _band_before(found, number, sentence)
     section_band = _first(subjects["band"], section) if "band" in subjects else ""
     if section_band and re.search(rf"\b(?:after|post|before|pre|without|no|skip(?:ping)?)[\s-]+{re.escape(section_band)}",
@@ -977,9 +987,12 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # "statin-associated myopathy (100-200 mg/day), followed by heart failure (200-300 mg/day)"
         bracketed = _bracket_label(number, sentence) if claim_type == "dose" else ""
         event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
+        # "33 women ... who were given 10 grams of collagen peptide": a count of participants, not whom the dose is for
+        counted = [t for t in found["population"] if _COUNT_BEFORE.search(sentence, max(0, t[0] - 12), t[0])]
+        people = [t for t in found["population"] if t not in counted]
         return ((after if not plain else "") or named
-                or _closest(found["population"], number) or bracketed
-                or _closest(found["purpose"], number) or of_what or (label_text if claim_type == "dose" else "")
+                or _closest(people, number) or bracketed or _closest(found["purpose"], number)
+                or of_what or _closest(counted, number) or (label_text if claim_type == "dose" else "")
                 or (band if claim_type == "dose" else "") or event or after or label_text
                 or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
                              or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
@@ -989,6 +1002,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     if claim_type == "other":
         changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
         return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "") or after
+                or _named_of(number, sentence)  # "water retention of 1-2 kg", "a 25(OH)D level of 30-50 ng/ml"
                 or (band if number.dimension == "time" else "")  # "for loading (5 days)"
                 or _what_follows(number, sentence) or section_band
                 or _closest(found["form"], number) or document_form)
@@ -1003,6 +1017,19 @@ def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number,
     named = [t for t in found["form"] if t[1] <= number.start and number.start - t[1] <= 50
              and _NAME_GAP.fullmatch(sentence, t[1], number.start) and t[2] not in plain]
     return named[-1][2] if named else ""
+
+
+def _named_of(number: _Number, sentence: str) -> str:
+    """The noun phrase an amount is "of" ("Water retention of 1-2 kg"), not a generic word ("a total of")."""
+    m = _NAMED_OF.search(sentence, max(0, number.start - 50), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if w in _STOP_SET]
+    words = words[small[-1] + 1:] if small else words
+    if not words or len(words) == 1 and words[0] in _GENERIC_OF:
+        return ""  # "a total of 14 trials"
+    return " ".join(words)
 
 
 def _bracket_label(number: _Number, sentence: str) -> str:
@@ -1055,8 +1082,8 @@ def _of_what(number: _Number, sentence: str, plain: set[str]) -> str:
     words = m.group(1).lower().split()
     if any(_VERBISH.fullmatch(w) for w in words) or " ".join(w for w in words if w != "elemental") in plain:
         return ""
-    if not m.group(2) and any(re.search(rf"\b{re.escape(p)}\b", " ".join(words)) for p in plain):
-        return ""  # "150 mg of the prebiotic inulin" on an inulin page: the page's own, said plainly
+    if not m.group(2) and any(re.search(rf"\b{re.escape(p)}$", " ".join(words)) for p in plain):
+        return ""  # "150 mg of the prebiotic inulin" on an inulin page: the page's own (not "of collagen peptide")
     return " ".join(words + (m.group(2) or "").lower().split())
 
 
@@ -1077,12 +1104,21 @@ _OF_WHAT = re.compile(rf"\s*(?:/\s*day|daily|per\s+day)?\s*of\s+(?:the\s+|a\s+)?
                       rf"((?:[A-Za-z][\w'’-]*\s+){{0,3}}?[A-Za-z][\w'’-]*)"
                       r"(?:(\s+per\s+(?:drop|capsule|cap|tablet|softgel|gummy|scoop|serving|dose|serve|sachet|stick))\b|"
                       rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b))", re.IGNORECASE)  # "5-20 mg of piperine per dose"
+_COUNT_BEFORE = re.compile(r"\b[0-9][0-9,]*\s+$")  # "33 women", "106 adults": study participants
+_OF_A_DOSE = re.compile(r"\s*of\s+(?:a|an|the|each)\s+([0-9][0-9.,]*\s*[a-zµμ]{1,5})\s*-?\s*doses?\b", re.IGNORECASE)
 _APART_AFTER = re.compile(r"\s*apart\b", re.IGNORECASE)
-_FORM_PHRASE = re.compile(r"\b((?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+forms?)\b", re.IGNORECASE)  # "triglyceride form absorbs"
+_FORM_PHRASE = re.compile(r"\b((?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+(?:forms?|groups?|arms?))\b", re.IGNORECASE)
+# "triglyceride form absorbs ...", "the liposomal group had ... 1.8 times higher": a form, a study arm
 _PEOPLE_WORD = re.compile(r"^\s*(?:those|people|anyone|individuals|persons)\s+(?:who\s+are\s+)?", re.IGNORECASE)
 _TAKES_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:a|an|the|your|this|these)\s+)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
                            r"(?:(?:may|can|will|might|could|usually|typically|often|generally)\s+)?takes?\s+"
                            r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?$", re.IGNORECASE)
+_NAMED_OF = re.compile(r"(?:^|[,;:(]\s*|\s)((?:[a-z0-9()][\w()'’-]*\s+){0,2}[a-z][\w()'’-]*)\s+of\s+"
+                       r"(?:about\s+|around\s+|approximately\s+|roughly\s+|~\s*)?$", re.IGNORECASE)
+_GENERIC_OF = frozenset({"total", "number", "maximum", "minimum", "average", "range", "dose", "doses", "dosage", "amount",
+                         "amounts", "intake", "intakes", "period", "periods", "span", "value", "values", "level", "levels",
+                         "concentration", "mean", "median", "sum", "group", "out", "one", "consumption", "use", "most",
+                         "all", "some", "each", "none", "half", "ages", "age", "up", "upwards", "excess"})
 _GENERIC_AMOUNTS = frozenset({"amount", "amounts", "dose", "doses", "dosage", "dosages", "intake", "intakes", "range"})
 _BRACKET_LABEL = re.compile(r"(?:^|[,;:]\s*|\s)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*\(\s*(?:[~≈<>]\s*)?$",
                             re.IGNORECASE)
