@@ -867,3 +867,25 @@ def test_a_bullet_label_names_a_dose_but_not_a_timing(text, value_text, subject)
 def test_dose_bands_study_arms_participants_and_what_an_amount_is_of(text, value_text, subject):
     found = extract(text).set_index("value_text")
     assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+def test_food_amounts_say_which_food_and_table_columns_drop_their_units():
+    found = extract("That is like eating two servings (about 8 ounces) of oily fish per week.")
+    assert found["subject"].tolist() == ["oily fish", "oily fish"], found[["value_text", "subject"]]
+    assert one("Eat 2-4 servings a week of oily fish.")["subject"] == "oily fish"
+    table = ("| Form | Calcium Share (by weight) | Dose (mg) | Calcium |\n|---|---|---|---|\n"
+             "| Calcium Citrate | 21% | 500 | 105 mg |\n| Calcium Carbonate | 40% | 500 | 200 mg |\n")
+    subjects = extract(table).set_index("value_text")["subject"].to_dict()
+    assert subjects["21%"] == "calcium citrate, calcium share" and subjects["40%"] == "calcium carbonate, calcium share"
+    table = "| Form | Type II Collagen (UC-II) | Peptides |\n|---|---|---|\n| Daily Dose | 40 mg | 10 g |\n"
+    assert extract(table).set_index("value_text")["subject"]["40 mg"] == "daily dose, type ii collagen (uc-ii)"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("- Slow Loading: 3 g/day for 28 days gives similar muscle carnitine increases (~20%) but more slowly.", "~20%",
+     "muscle carnitine increases"),
+    ("Most of our iron (about 70%) is held in red cells.", "about 70%", "iron"),
+])
+def test_a_label_before_a_bracketed_share_and_small_words_around_it(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]

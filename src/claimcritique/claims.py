@@ -867,6 +867,10 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" |:-*•").lower()
 
 
+_HEADER_QUALIFIER = re.compile(r"\s*\((?:(?:by|per|in|as|approx\w*)\s[^()]*|(?:mg|mcg|µg|g|iu|%|grams?|milligrams?|"
+                               r"micrograms?|ml|units?))\)", re.IGNORECASE)
+
+
 def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
     """A markdown table row: its label (first cell that is not a number or a rank), and when the row holds
     several values, the header of the number's column ("ferrous fumarate, example dose (compound)")."""
@@ -876,7 +880,8 @@ def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
     label = _clean(labels[0]) if labels else ""
     with_digits = sum(bool(_DIGIT.search(c)) for c in cells if c.strip() and _clean(c) != label)
     head = header.strip().strip("|").split("|") if header and header != sentence else []
-    column = _clean(head[index]) if with_digits > 1 and index < len(head) else ""
+    column = _clean(_HEADER_QUALIFIER.sub("", head[index])) if with_digits > 1 and index < len(head) else ""
+    # "Elemental Iron Percentage (by weight)": the column's name, without its unit or qualifier in brackets
     if column and column != label and not (labels and cells[index] == labels[0]):
         return f"{label}, {column}" if label else column
     return label
@@ -1004,7 +1009,9 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "") or after
                 or _named_of(number, sentence)  # "water retention of 1-2 kg", "a 25(OH)D level of 30-50 ng/ml"
                 or (band if number.dimension == "time" else "")  # "for loading (5 days)"
-                or _what_follows(number, sentence) or section_band
+                or _what_follows(number, sentence)
+                or _bracket_label(number, sentence)  # "similar total creatine concentration increases (~20%) but ..."
+                or section_band
                 or _closest(found["form"], number) or document_form)
     return after or _closest(found["form"], number) or document_form
 
@@ -1092,10 +1099,12 @@ def _of_what(number: _Number, sentence: str, plain: set[str]) -> str:
 _STOP_WORDS = (r"of|in|for|with|to|from|on|at|by|and|or|is|are|was|were|be|been|than|that|which|who|per|during|after|"
                r"before|since|while|the|a|an|this|these|those|it|its|as|can|may|will|would|should|more|less|higher|lower|"
                r"better|greater|fewer|most|also|only|each|every|daily|compared|vs|over|under|about|across|within|into|through|"
-               r"throughout|among|between|including|such|like")
+               r"throughout|among|between|including|such|like|but|yet|so|because|although|though|if|when|whereas|then|"
+               r"our|your|their|my|his|her")
 _STOP_WORDS_BEFORE = _STOP_WORDS + r"|shortened|lengthened|reduced|increased|decreased|lowered|raised|improved|cut"
 _STOP_SET = frozenset(_STOP_WORDS_BEFORE.split("|"))
-_WHAT_FOLLOWS = re.compile(rf"\s*(?:of\s+(?:the\s+|all\s+)?)?(?!(?:{_STOP_WORDS})\b)"
+_WHAT_FOLLOWS = re.compile(rf"\s*(?:(?:(?:a|per|each)\s+(?:day|week)\s+|\([^()]{{1,30}}\)\s*)?of\s+(?:the\s+|all\s+)?)?"
+                           rf"(?!(?:{_STOP_WORDS})\b)"
                            rf"((?:[A-Za-z][\w'’-]*\s+){{0,4}}?[A-Za-z][\w'’-]*)"
                            rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
 
@@ -1164,6 +1173,9 @@ def _what_follows(number: _Number, sentence: str) -> str:
     double-blind, placebo-controlled, randomized trials"), and a participle after a plural ends the phrase ("thousands
     of studies conducted on ...")."""
     start = number.end
+    closing = re.match(r"\s*\)", sentence[start:])
+    if closing and re.search(r"\(\s*$", sentence[: number.start]):
+        start += closing.end()  # "two servings (about 8 ounces) of oily fish": the restatement's thing is the same
     if number.dimension in ("count", ""):
         listed = _MODIFIER_LIST.match(sentence, start)
         start = listed.end() if listed else start
