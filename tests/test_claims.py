@@ -889,3 +889,23 @@ def test_food_amounts_say_which_food_and_table_columns_drop_their_units():
 def test_a_label_before_a_bracketed_share_and_small_words_around_it(text, value_text, subject):
     found = extract(text).set_index("value_text")
     assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("For those seeking a steady calming effect, one capsule can be taken three times a day.", "three times a day",
+     "dosing frequency, steady calming effect"),
+    ("For those seeking a steady calming effect, one capsule can be taken three times a day.", "one capsule",
+     "steady calming effect"),
+    ("Keep the routine for 3-4 weeks.", "3-4 weeks", "routine"),
+    ("Many take supplemental doses of 500mg zinc, or five divided doses of 100 mg.", "500mg", "supplemental doses"),
+    ("Many take supplemental doses of 500mg zinc, or five divided doses of 100 mg.", "five divided doses",
+     "divided doses"),
+    ("Studies typically use doses of 500-1,000 mg of it.", "500-1,000 mg", ""),
+    ("Split it into 4 equal doses of 2 g each.", "2 g", ""),
+    ("An adult dose of 10 oz of the syrup is common.", "10 oz", "adult dose"),
+    ("It is used for short sprints (think 5-15 seconds).", "5-15 seconds", "short sprints"),
+])
+def test_leads_named_amounts_and_what_is_kept_up(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    got = found.loc[value_text, "subject"]
+    assert (got == subject) if subject else got not in ("doses", "use doses", "equal doses", "4 equal doses"), found

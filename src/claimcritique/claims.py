@@ -848,7 +848,9 @@ _NAME_GAP = re.compile(r"\s*[:(]?\s*(?:\([^()]{1,30}\)\s*)?(?:[~≈]?\s*[0-9][0-
 # a name right before the amount labels it, across a bracketed synonym and the amount it restates
 _AMOUNT_BEFORE = re.compile(r"[0-9]\s*(?:[a-zµμ%]+\s*){0,2}(?:of\s+)?$", re.IGNORECASE)  # "120 mg DHA": that amount's
 _PROSE_LABEL_END = re.compile(r"\b(?:is|are|was|were|be|of|for|to|at|in|with|and|or|the|a|an|than)\s*$", re.IGNORECASE)
-_FOR_LEAD = re.compile(r"^\s*(?:[A-Z][^:.;|]{1,30}:\s*)?For\s+([^,:]{2,40})[,:]")  # "My pick: For daily upkeep, ..."
+_FOR_LEAD = re.compile(r"^\s*(?:[A-Z][^:.;|]{1,30}:\s*)?For\s+("
+                       r"(?:those|people|anyone)\s+(?:seeking|who|wanting|looking)\s[^,:]{2,50}|[^,:]{2,40})[,:]")
+# "My pick: For daily upkeep, ...", "For those seeking a calmer mood, ..."
 _DISCOURSE_LEAD = re.compile(r"(?:example|instance|one|most|many|some|now|starters|comparison|reference|context|"
                              r"(?:this|that|these|those|the\s+same)\s+reasons?|the\s+record|me|us|this|that)\s*",
                              re.IGNORECASE)  # "For example, ...": a discourse marker, no population or purpose
@@ -914,9 +916,13 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         label = sentence[number.end:].strip()
         if label and len(label.split()) <= _MAX_LABEL_WORDS:
             return re.sub(r"\s+", " ", label).lower()
+    lead = _FOR_LEAD.match(sentence)
+    if lead and _DISCOURSE_LEAD.fullmatch(lead.group(1)):
+        lead = None  # "For example, ..."
     if number.dimension == "frequency" and number.kind not in ("divided", "doses"):
         # "250 mg three times a day": how often the dose is taken, for whom or what when the sentence says
-        whom = _closest(found["population"], number) or _closest(found["purpose"], number)
+        whom = (_lead_text(lead) if lead and lead.end() <= number.start else "") or \
+            _closest(found["population"], number) or _closest(found["purpose"], number)
         return f"dosing frequency, {whom}" if whom else "dosing frequency"
     if number.dimension == "time" and _INTERVAL_BEFORE.search(sentence, max(0, number.start - 20), number.start):
         return "dosing interval"  # "every 2-3 hours"
@@ -924,11 +930,8 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     if dash and len(dash.group(1).split()) <= 4 and dash.group(1).strip().lower() not in _GENERIC_LABELS:
         return _clean(dash.group(1))  # "150 lbs – 20 grams daily": the label of a list of amounts
     named = _named_before(found, number, sentence) if claim_type == "dose" else ""
-    lead = _FOR_LEAD.match(sentence)
-    if lead and _DISCOURSE_LEAD.fullmatch(lead.group(1)):
-        lead = None  # "For example, ..."
     if lead and claim_type in ("dose", "timing", "onset") and not (named and lead.end() <= number.start):
-        whom = re.sub(r"\s*\(.*", "", lead.group(1)).strip().lower()  # "For comfort (not timing), ...": comfort
+        whom = _lead_text(lead)
         event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
         # "For delayed sleep phase: ... 3-5 hours before your natural bedtime": whom, and before what
         return f"{whom}, {event}" if event else whom
@@ -971,7 +974,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
             return having.group(1).strip().lower()
         whom = _closest(found["population"], number)
         if not whom and lead:  # "For those over the age of 60, ... 20% having a deficiency"
-            whom = _PEOPLE_WORD.sub("", lead.group(1)).strip().lower()
+            whom = _lead_text(lead)
         return whom
     after = _term_after(found, number, sentence)
     if claim_type == "onset":
@@ -997,6 +1000,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         people = [t for t in found["population"] if t not in counted]
         return ((after if not plain else "") or named
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
+                or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
                 or of_what or _closest(counted, number) or (label_text if claim_type == "dose" else "")
                 or (band if claim_type == "dose" else "") or event or after or label_text
                 or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
@@ -1011,7 +1015,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                 or (band if number.dimension == "time" else "")  # "for loading (5 days)"
                 or _what_follows(number, sentence)
                 or _bracket_label(number, sentence)  # "similar total creatine concentration increases (~20%) but ..."
+                or (_kept_for(number, sentence) if number.dimension == "time" else "")  # "Keep the schedule for 2 weeks"
                 or section_band
+                or (" ".join(w for w in sentence[number.start: number.end].lower().split() if not _NUMBER_WORD.fullmatch(w))
+                    if number.kind == "doses" else "")  # "five divided doses"
                 or _closest(found["form"], number) or document_form)
     return after or _closest(found["form"], number) or document_form
 
@@ -1026,16 +1033,33 @@ def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number,
     return named[-1][2] if named else ""
 
 
+def _kept_for(number: _Number, sentence: str) -> str:
+    """What is kept up or used for a span ("Keep the schedule for 1-2 weeks": the schedule)."""
+    m = _KEPT_FOR.search(sentence, max(0, number.start - 50), number.start)
+    if not m:
+        return ""
+    words = [w for w in m.group(1).lower().split() if w not in _STOP_SET]
+    return " ".join(words) if words and not _PARTICIPLE.fullmatch(words[-1]) else ""
+
+
+def _lead_text(lead: re.Match) -> str:
+    """Whom or what a "For ..." lead names, without a bracket ("For comfort (not timing)") or the people it stands
+    for ("For those seeking a calmer mood": "a calmer mood")."""
+    return _PEOPLE_WORD.sub("", re.sub(r"\s*\(.*", "", lead.group(1))).strip().lower()
+
+
 def _named_of(number: _Number, sentence: str) -> str:
     """The noun phrase an amount is "of" ("Water retention of 1-2 kg"), not a generic word ("a total of")."""
     m = _NAMED_OF.search(sentence, max(0, number.start - 50), number.start)
     if not m:
         return ""
     words = m.group(1).lower().split()
-    small = [i for i, w in enumerate(words) if w in _STOP_SET]
-    words = words[small[-1] + 1:] if small else words
-    if not words or len(words) == 1 and words[0] in _GENERIC_OF:
-        return ""  # "a total of 14 trials"
+    small = [i for i, w in enumerate(words) if w in _STOP_SET or _NUMBER_WORD.fullmatch(w)
+             or _BOUNDARY_WORD.fullmatch(w) and w not in _DOSE_ADJECTIVES]
+    words = words[small[-1] + 1:] if small else words  # "Studies typically use doses of": doses
+    if not words or len(words) == 1 and words[0] in _GENERIC_OF or \
+            words[-1] in _GENERIC_OF and all(w in _AMOUNT_QUALIFIERS for w in words[:-1]):
+        return ""  # "a total of 14 trials", "the maximum amount of 99 mg"
     return " ".join(words)
 
 
@@ -1046,8 +1070,8 @@ def _bracket_label(number: _Number, sentence: str) -> str:
     if not m:
         return ""
     words = m.group(1).lower().split()
-    small = [i for i, w in enumerate(words) if w in _STOP_SET]
-    if small:  # "... at high doses (1,000 mg+)": the words after the last small word
+    small = [i for i, w in enumerate(words) if w in _STOP_SET or _BOUNDARY_WORD.fullmatch(w)]
+    if small:  # "... at high doses (1,000 mg+)", "avoid prolonged usage (i.e. over five days)": the words after
         if words[small[-1]] == "per":
             return ""  # "per cap (~600 mg combined)"
         words = words[small[-1] + 1:]
@@ -1115,10 +1139,15 @@ _OF_WHAT = re.compile(rf"\s*(?:/\s*day|daily|per\s+day)?\s*of\s+(?:the\s+|a\s+)?
                       rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b))", re.IGNORECASE)  # "5-20 mg of piperine per dose"
 _COUNT_BEFORE = re.compile(r"\b[0-9][0-9,]*\s+$")  # "33 women", "106 adults": study participants
 _OF_A_DOSE = re.compile(r"\s*of\s+(?:a|an|the|each)\s+([0-9][0-9.,]*\s*[a-zµμ]{1,5})\s*-?\s*doses?\b", re.IGNORECASE)
+_KEPT_FOR = re.compile(r"\b(?:keep|continue|use|maintain|follow|stay\s+on|stick\s+(?:to|with))\s+((?:the|this|that|your|a)\s+"
+                       r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+for\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+)?$",
+                       re.IGNORECASE)
+_NUMBER_WORD = re.compile(rf"[0-9][0-9.,]*|{_WORD_NUM}", re.IGNORECASE)
 _APART_AFTER = re.compile(r"\s*apart\b", re.IGNORECASE)
 _FORM_PHRASE = re.compile(r"\b((?:[a-z][\w-]*\s+)?[a-z][\w-]*\s+(?:forms?|groups?|arms?))\b", re.IGNORECASE)
 # "triglyceride form absorbs ...", "the liposomal group had ... 1.8 times higher": a form, a study arm
-_PEOPLE_WORD = re.compile(r"^\s*(?:those|people|anyone|individuals|persons)\s+(?:who\s+are\s+)?", re.IGNORECASE)
+_PEOPLE_WORD = re.compile(r"^\s*(?:those|people|anyone|individuals|persons)\s+(?:who\s+(?:are|want|need|seek)\s+|"
+                          r"seeking\s+|wanting\s+|looking\s+for\s+|in\s+need\s+of\s+)?(?:an?\s+|the\s+)?", re.IGNORECASE)
 _TAKES_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:a|an|the|your|this|these)\s+)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
                            r"(?:(?:may|can|will|might|could|usually|typically|often|generally)\s+)?takes?\s+"
                            r"(?:about\s+|around\s+|roughly\s+|up\s+to\s+|at\s+least\s+)?$", re.IGNORECASE)
@@ -1127,9 +1156,16 @@ _NAMED_OF = re.compile(r"(?:^|[,;:(]\s*|\s)((?:[a-z0-9()][\w()'’-]*\s+){0,2}[a
 _GENERIC_OF = frozenset({"total", "number", "maximum", "minimum", "average", "range", "dose", "doses", "dosage", "amount",
                          "amounts", "intake", "intakes", "period", "periods", "span", "value", "values", "level", "levels",
                          "concentration", "mean", "median", "sum", "group", "out", "one", "consumption", "use", "most",
-                         "all", "some", "each", "none", "half", "ages", "age", "up", "upwards", "excess"})
+                         "all", "some", "each", "none", "half", "ages", "age", "up", "upwards", "excess", "supplement",
+                         "supplements"})
+_BOUNDARY_WORD = re.compile(r"[a-z]+ly|[a-z]+ed|made|up|use|uses|take|takes|need|needs|recommend|recommends|suggest|"
+                            r"suggests|provide|provides|contain|contains|give|gives|avoid|avoiding|reach|reaches|get|gets")
+_DOSE_ADJECTIVES = frozenset({"divided", "split", "recommended", "suggested", "advised", "combined", "standardized"})
+_AMOUNT_QUALIFIERS = frozenset({"equal", "maximum", "minimum", "daily", "recommended", "typical", "usual", "total", "average",
+                                "standard", "suggested", "safe", "upper", "lower", "higher", "high", "low"})
 _GENERIC_AMOUNTS = frozenset({"amount", "amounts", "dose", "doses", "dosage", "dosages", "intake", "intakes", "range"})
-_BRACKET_LABEL = re.compile(r"(?:^|[,;:]\s*|\s)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*\(\s*(?:[~≈<>]\s*)?$",
+_BRACKET_LABEL = re.compile(r"(?:^|[,;:]\s*|\s)((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)\s*\(\s*(?:[~≈<>]\s*|(?:think|about|around|"
+                            r"approximately|roughly|e\.g\.,?|i\.e\.,?)\s+)?$",
                             re.IGNORECASE)
 _RESPECTIVELY = re.compile(r"(?:[^.;]|\.(?=[0-9])){0,50}?,?\s*respectively\b", re.IGNORECASE)
 _MODIFIER_LIST = re.compile(r"\s*(?:(?:[a-z]+-[a-z-]+|[a-z]+(?:ed|al|ent|ant|ic|ive|ous|ful|ble|ary)),\s+){1,4}(?=[a-z])",
