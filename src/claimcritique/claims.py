@@ -823,6 +823,22 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
 
 # --- subjects -----------------------------------------------------------------------------------------------
 
+@lru_cache(maxsize=4096)
+def _section_term(pattern: re.Pattern, section: str) -> str:
+    """A term its section heading names, found once per heading."""
+    return _first(pattern, section) if section else ""
+
+
+@lru_cache(maxsize=4096)
+def _section_band(pattern: re.Pattern, section: str) -> str:
+    """The dose phase a heading names ("Initial Loading (Days 1-7):"), not one it is after ("After Loading")."""
+    band = _first(pattern, section)
+    if band and re.search(rf"\b(?:after|post|before|pre|without|no|skip(?:ping)?)[\s-]+{re.escape(band)}", section,
+                          re.IGNORECASE):
+        return ""
+    return band
+
+
 def _first(pattern: re.Pattern, text: str) -> str:
     m = pattern.search(text)
     return re.sub(r"\s+", " ", m.group(0).lower()) if m else ""
@@ -953,10 +969,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
             _AT_THE_BEFORE.search(sentence, max(0, number.start - 8), number.start):
         return f"{written} mark"  # "at the 4-hour mark"
     band = _band_before(found, number, sentence)
-    section_band = _first(subjects["band"], section) if "band" in subjects else ""
-    if section_band and re.search(rf"\b(?:after|post|before|pre|without|no|skip(?:ping)?)[\s-]+{re.escape(section_band)}",
-                                  section, re.IGNORECASE):
-        section_band = ""  # "After Loading (Ongoing):" is no loading phase
+    section_band = _section_band(subjects["band"], section) if "band" in subjects and section else ""
     if claim_type == "absorption_rate":
         left, _ = _contrast_clause(sentence, number)
         phrases = [re.sub(rf"^(?:{_STOP_WORDS})\s+", "", m.group(1).lower())
@@ -1005,7 +1018,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                 or (band if claim_type == "dose" else "") or event or after or label_text
                 or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
                              or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
-                or _first(subjects["purpose"], section)
+                or _section_term(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_band or section_form or document_form)
     if claim_type == "other":
