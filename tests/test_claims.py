@@ -909,3 +909,10 @@ def test_leads_named_amounts_and_what_is_kept_up(text, value_text, subject):
     found = extract(text).set_index("value_text")
     got = found.loc[value_text, "subject"]
     assert (got == subject) if subject else got not in ("doses", "use doses", "equal doses", "4 equal doses"), found
+
+
+def test_a_population_named_far_after_an_amount_in_a_later_clause_is_not_its_subject():
+    found = extract("Each tablet has 25 mg of zinc, which is more than enough to cover daily needs even in people with "
+                    "low intakes.")
+    assert found.iloc[0]["subject"] != "people", found[["value_text", "subject"]]
+    assert one("Each tablet has 25 mg of zinc for adults.")["subject"] == "adults"

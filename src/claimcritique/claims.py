@@ -1010,7 +1010,9 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
         # "33 women ... who were given 10 grams of collagen peptide": a count of participants, not whom the dose is for
         counted = [t for t in found["population"] if _COUNT_BEFORE.search(sentence, max(0, t[0] - 12), t[0])]
-        people = [t for t in found["population"] if t not in counted]
+        # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
+        # even in people with ..."), is not whom the amount is for
+        people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
         return ((after if not plain else "") or named
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
                 or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
