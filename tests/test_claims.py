@@ -916,3 +916,8 @@ def test_a_population_named_far_after_an_amount_in_a_later_clause_is_not_its_sub
                     "low intakes.")
     assert found.iloc[0]["subject"] != "people", found[["value_text", "subject"]]
     assert one("Each tablet has 25 mg of zinc for adults.")["subject"] == "adults"
+
+
+def test_what_is_avoided_for_a_time_before_an_event_is_the_subject():
+    assert extract("Try avoiding bright phone screens at least 2 hours before bed.").iloc[0]["subject"] == \
+        "bright phone screens"

@@ -1031,6 +1031,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                 or _what_follows(number, sentence)
                 or _bracket_label(number, sentence)  # "similar total creatine concentration increases (~20%) but ..."
                 or (_kept_for(number, sentence) if number.dimension == "time" else "")  # "Keep the schedule for 2 weeks"
+                or (_avoided(number, sentence) if number.dimension == "time" else "")  # "avoid screens an hour before bed"
                 or section_band
                 or (" ".join(w for w in sentence[number.start: number.end].lower().split() if not _NUMBER_WORD.fullmatch(w))
                     if number.kind == "doses" else "")  # "five divided doses"
@@ -1046,6 +1047,15 @@ def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number,
     named = [t for t in found["form"] if t[1] <= number.start and number.start - t[1] <= 50
              and _NAME_GAP.fullmatch(sentence, t[1], number.start) and t[2] not in plain]
     return named[-1][2] if named else ""
+
+
+def _avoided(number: _Number, sentence: str) -> str:
+    """What is avoided or cut for a time before an event ("minimizing screen exposure at least an hour before bed")."""
+    m = _AVOIDED_BEFORE.search(sentence, max(0, number.start - 50), number.start)
+    if not m:
+        return ""
+    words = [w for w in m.group(1).lower().split() if w not in _STOP_SET]
+    return " ".join(words) if words and not _PARTICIPLE.fullmatch(words[-1]) else ""
 
 
 def _kept_for(number: _Number, sentence: str) -> str:
@@ -1154,6 +1164,8 @@ _OF_WHAT = re.compile(rf"\s*(?:/\s*day|daily|per\s+day)?\s*of\s+(?:the\s+|a\s+)?
                       rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b))", re.IGNORECASE)  # "5-20 mg of piperine per dose"
 _COUNT_BEFORE = re.compile(r"\b[0-9][0-9,]*\s+$")  # "33 women", "106 adults": study participants
 _OF_A_DOSE = re.compile(r"\s*of\s+(?:a|an|the|each)\s+([0-9][0-9.,]*\s*[a-zµμ]{1,5})\s*-?\s*doses?\b", re.IGNORECASE)
+_AVOIDED_BEFORE = re.compile(r"\b(?:avoid\w*|minimi[sz]\w*|limit\w*|stop\w*|skip\w*|no)\s+((?:[a-z][\w-]*\s+){0,2}?"
+                             r"[a-z][\w-]*)\s+(?:at\s+least\s+|for\s+(?:at\s+least\s+)?)?$", re.IGNORECASE)
 _KEPT_FOR = re.compile(r"\b(?:keep|continue|use|maintain|follow|stay\s+on|stick\s+(?:to|with))\s+((?:the|this|that|your|a)\s+"
                        r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+for\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+)?$",
                        re.IGNORECASE)
