@@ -921,3 +921,13 @@ def test_a_population_named_far_after_an_amount_in_a_later_clause_is_not_its_sub
 def test_what_is_avoided_for_a_time_before_an_event_is_the_subject():
     assert extract("Try avoiding bright phone screens at least 2 hours before bed.").iloc[0]["subject"] == \
         "bright phone screens"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("For teens over fourteen years old, the recommended starting dose is two milligrams.", "two milligrams",
+     "teens over fourteen years old, recommended starting dose"),
+    ("Intakes over 400 mg daily are required to achieve tissue saturation and more.", "over 400 mg", "tissue saturation"),
+])
+def test_a_lead_with_its_dose_band_and_what_an_amount_is_needed_for(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]

@@ -949,8 +949,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     if lead and claim_type in ("dose", "timing", "onset") and not (named and lead.end() <= number.start):
         whom = _lead_text(lead)
         event = _timing_event(number, sentence, timing_event) if claim_type == "timing" else ""
+        if claim_type == "dose" and not event:
+            event = _band_before(found, number, sentence)  # "For older adults, the starting dose is 1 mg": which dose
         # "For delayed sleep phase: ... 3-5 hours before your natural bedtime": whom, and before what
-        return f"{whom}, {event}" if event else whom
+        return f"{whom}, {event}" if event and event != whom else whom
     if claim_type == "timing" and _APART_AFTER.match(sentence, number.end):
         names = list(dict.fromkeys(t[2] for t in found["form"] if t[1] <= number.start))
         if len(names) >= 2:  # "calcium and iron supplements should be taken at least two hours apart"
@@ -1015,6 +1017,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
         return ((after if not plain else "") or named
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
+                or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
                 or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
                 or of_what or _closest(counted, number) or (label_text if claim_type == "dose" else "")
                 or (band if claim_type == "dose" else "") or event or after or label_text
@@ -1056,6 +1059,17 @@ def _avoided(number: _Number, sentence: str) -> str:
         return ""
     words = [w for w in m.group(1).lower().split() if w not in _STOP_SET]
     return " ".join(words) if words and not _PARTICIPLE.fullmatch(words[-1]) else ""
+
+
+def _needed_for(number: _Number, sentence: str) -> str:
+    """What an amount is said to be needed for ("intakes over 500 mg daily are required to achieve plasma
+    saturation")."""
+    m = _NEEDED_TO.match(sentence, number.end)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    cut = next((i for i, w in enumerate(words) if w in _STOP_SET), len(words))
+    return " ".join(words[:cut])
 
 
 def _kept_for(number: _Number, sentence: str) -> str:
@@ -1166,6 +1180,9 @@ _COUNT_BEFORE = re.compile(r"\b[0-9][0-9,]*\s+$")  # "33 women", "106 adults": s
 _OF_A_DOSE = re.compile(r"\s*of\s+(?:a|an|the|each)\s+([0-9][0-9.,]*\s*[a-zµμ]{1,5})\s*-?\s*doses?\b", re.IGNORECASE)
 _AVOIDED_BEFORE = re.compile(r"\b(?:avoid\w*|minimi[sz]\w*|limit\w*|stop\w*|skip\w*|no)\s+((?:[a-z][\w-]*\s+){0,2}?"
                              r"[a-z][\w-]*)\s+(?:at\s+least\s+|for\s+(?:at\s+least\s+)?)?$", re.IGNORECASE)
+_NEEDED_TO = re.compile(r"[^.;,]{0,30}?\b(?:is|are)\s+(?:\w+\s+)?(?:required|needed|necessary|enough|sufficient)\s+to\s+"
+                        r"(?:achieve|reach|maintain|attain|get|produce|restore|saturate)\s+(?:the\s+|a\s+|an\s+)?"
+                        r"((?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)", re.IGNORECASE)
 _KEPT_FOR = re.compile(r"\b(?:keep|continue|use|maintain|follow|stay\s+on|stick\s+(?:to|with))\s+((?:the|this|that|your|a)\s+"
                        r"(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+for\s+(?:about\s+|around\s+|at\s+least\s+|up\s+to\s+)?$",
                        re.IGNORECASE)
