@@ -912,7 +912,11 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     "under the age of 60" said as "under 60"."""
     text = _find_subject(claim_type, number, sentence, block_kind, section, subjects, document_form, found,
                          section_form, header, timing_event)
-    return " ".join(_AGE_OF.sub(r"\1 \2", _FOOTNOTE.sub("", text)).split())
+    if "[" in text or _DIGIT.search(text):
+        text = _FOOTNOTE.sub("", text)
+        if "age of" in text:
+            text = _AGE_OF.sub(r"\1 \2", text)
+    return " ".join(text.split())
 
 
 def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
@@ -960,16 +964,14 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     respective = _respective(claim_type, number, sentence, found)
     if respective:
         return respective
-    written = " ".join(re.sub(r"^[^0-9]*", "", sentence[number.start: number.end].lower()).split())
-    dose_after = _DOSE_BAND_AFTER.match(sentence, number.end)
-    if claim_type == "dose" and dose_after and re.match(r"\s*-?\s*doses?\b", sentence[number.end:], re.IGNORECASE):
-        return f"{written} dose"  # "a 200mg dose": the dose band the amount names
-    of_dose = _OF_A_DOSE.match(sentence, number.end)
-    if claim_type == "absorption_rate" and of_dose:
+    if claim_type == "dose" and _DOSE_RIGHT_AFTER.match(sentence, number.end):
+        return f"{_written(number, sentence)} dose"  # "a 200mg dose": the dose band the amount names
+    of_dose = _OF_A_DOSE.match(sentence, number.end) if claim_type == "absorption_rate" else None
+    if of_dose:
         return f"{' '.join(of_dose.group(1).lower().split())} dose"  # "72% of a 200mg dose is absorbed"
     if claim_type == "onset" and _MARK_AFTER.match(sentence, number.end) and \
             _AT_THE_BEFORE.search(sentence, max(0, number.start - 8), number.start):
-        return f"{written} mark"  # "at the 4-hour mark"
+        return f"{_written(number, sentence)} mark"  # "at the 4-hour mark"
     band = _band_before(found, number, sentence)
     section_band = _section_band(subjects["band"], section) if "band" in subjects and section else ""
     if claim_type == "absorption_rate":
@@ -1081,6 +1083,11 @@ def _kept_for(number: _Number, sentence: str) -> str:
     return " ".join(words) if words and not _PARTICIPLE.fullmatch(words[-1]) else ""
 
 
+def _written(number: _Number, sentence: str) -> str:
+    """The amount as written, from its first digit ("about 5 gram" is "5 gram")."""
+    return " ".join(_BEFORE_FIRST_DIGIT.sub("", sentence[number.start: number.end].lower()).split())
+
+
 def _lead_text(lead: re.Match) -> str:
     """Whom or what a "For ..." lead names, without a bracket ("For comfort (not timing)") or the people it stands
     for ("For those seeking a calmer mood": "a calmer mood")."""
@@ -1177,6 +1184,8 @@ _OF_WHAT = re.compile(rf"\s*(?:/\s*day|daily|per\s+day)?\s*of\s+(?:the\s+|a\s+)?
                       r"(?:(\s+per\s+(?:drop|capsule|cap|tablet|softgel|gummy|scoop|serving|dose|serve|sachet|stick))\b|"
                       rf"(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b))", re.IGNORECASE)  # "5-20 mg of piperine per dose"
 _COUNT_BEFORE = re.compile(r"\b[0-9][0-9,]*\s+$")  # "33 women", "106 adults": study participants
+_DOSE_RIGHT_AFTER = re.compile(r"\s*-?\s*doses?\b", re.IGNORECASE)  # "a 200mg dose"
+_BEFORE_FIRST_DIGIT = re.compile(r"^[^0-9]*")
 _OF_A_DOSE = re.compile(r"\s*of\s+(?:a|an|the|each)\s+([0-9][0-9.,]*\s*[a-zµμ]{1,5})\s*-?\s*doses?\b", re.IGNORECASE)
 _AVOIDED_BEFORE = re.compile(r"\b(?:avoid\w*|minimi[sz]\w*|limit\w*|stop\w*|skip\w*|no)\s+((?:[a-z][\w-]*\s+){0,2}?"
                              r"[a-z][\w-]*)\s+(?:at\s+least\s+|for\s+(?:at\s+least\s+)?)?$", re.IGNORECASE)
