@@ -769,3 +769,165 @@ def test_n_divided_doses_is_a_count_unless_the_day_is_said():
     found = extract("Take 600 mg a day as three divided doses of 200 mg.")
     assert [(r.claim_type, r.low, r.unit, r.times_per_day) for r in found.itertuples()] == [
         ("dose", 600, "mg/day", 1), ("other", 3, "times/day", 1), ("dose", 200, "mg", 3)]
+
+
+_D_DROPS = "Vitamin D drops. Vitamin D helps bones, and vitamin D is made in skin.\n\n"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    # a discourse marker is no lead; a lead after a label is one, without its bracket
+    ("For instance, a tablet that gives 80 mg of zinc gluconate is strong.", "80 mg", "zinc gluconate"),
+    ("Our pick: For bone health (long term), 600 mg daily works.", "600 mg", "bone health"),
+    # the thing an amount is of, with its serving ("per capsule"), when no lexicon term says it
+    ("Tablets holding 3-6 mg of huperzine extract per capsule are common.", "3-6 mg", "huperzine extract per capsule"),
+    ("They gave 12 grams of whey hydrolysate daily.", "12 grams", "whey hydrolysate"),
+    ("Products with 900 mg of omega-3s made up of EPA exist.", "900 mg", "omega-3s"),
+    # a name before an amount, across a bracketed synonym, also for the amount's restatement
+    (_D_DROPS + "Ingredients: Vitamin K2 (menaquinone-7) 100 mcg (0.1 mg)", "100 mcg", "vitamin k2"),
+    (_D_DROPS + "Ingredients: Vitamin K2 (menaquinone-7) 100 mcg (0.1 mg)", "0.1 mg", "vitamin k2"),
+    # a body weight that labels a list of amounts
+    ("- 180 lbs – 24 grams daily", "24 grams", "180 lbs"),
+    # what rose or fell: "a 14% increase in X"
+    ("The group saw a 14% increase in bone density after a year.", "14%", "bone density"),
+    # a population "with" a problem; footnote markers and "the age of" in a population
+    ("The 31% with low ferritin levels have more fatigue.", "31%", "low ferritin levels"),
+    ("About 8% of teens[2] over the age of 14 are deficient in iron.", "About 8%", "teens over 14"),
+    # a population after an amount and its period
+    ("Aim for 300 mg per day for women and more than 420 mg per day for men.", "more than 420 mg", "men"),
+])
+def test_subjects_said_around_an_amount(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+def test_a_phase_in_a_heading_or_after_an_amount_is_the_subject():
+    text = ("# Taking creatine\n\n## Loading Phase\n\n- Dosage: 6 g/day total\n- Duration: 10-14 days\n\n"
+            "## After Loading\n\n- Dosage: 2-3 g/day\n\nMost people take about 6 grams per day for the loading phase.")
+    found = extract(text)
+    assert found["subject"].tolist() == ["loading phase", "loading phase", "creatine", "loading phase"], found
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("Take zinc and copper at least 2 hours apart.", "at least 2 hours", "spacing between zinc and copper"),
+    ("In teens and adults, the AI is 1.3 and 1.5 mg/day, respectively.", "1.3", "teens"),
+    ("In teens and adults, the AI is 1.3 and 1.5 mg/day, respectively.", "1.5 mg", "adults"),
+    ("The liquid form absorbs about 40% better than tablets.", "about 40%", "liquid form"),
+    ("For those over the age of 70, about 15% have a deficiency.", "about 15%", "over 70"),
+    ("A mild deficiency may take three months to correct.", "three months", "mild deficiency"),
+    ("It is used for statin myopathy (100-200 mg/day), then for gum disease (50 mg/day).", "100-200 mg", "statin myopathy"),
+    ("It is used for statin myopathy (100-200 mg/day), then for gum disease (50 mg/day).", "50 mg", "gum disease"),
+    ("There are thousands of clinical studies conducted on it.", "thousands of", "clinical studies"),
+    ("It was tested in 12 double-blind, randomized, placebo-controlled trials over a decade.", "12",
+     "placebo-controlled trials"),
+    ("The blend holds eight species, including L. casei.", "eight", "species"),
+])
+def test_subjects_of_lists_spacings_forms_and_courses(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+def test_an_amount_restated_in_brackets_is_not_labelled_by_its_unit():
+    found = extract("Each softgel gives 1000 IU (25 mcg) of it, and 2 teaspoons (10 ml) of the syrup.")
+    assert not set(found["subject"]) & {"iu", "teaspoons", "softgel"}, found[["value_text", "subject"]]
+
+
+@pytest.mark.parametrize("text, supplement", [
+    ("# Calcium\n\nCalcium builds bone. Calcium is common. Take calcium and iron at least 2 hours apart.", "calcium"),
+    ("# Magnesium\n\nMagnesium helps. Magnesium is common. Separate from calcium and iron supplements by at least 2 "
+     "hours.", "magnesium"),
+    ("# Magnesium\n\nMagnesium helps. Magnesium is common. Take iron and zinc at least 3 hours apart.", "iron"),
+])
+def test_a_spacing_between_supplements_belongs_to_the_page_supplement_it_involves(text, supplement):
+    assert one(text)["supplement"] == supplement
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("- Slow Start: you can skip the loading phase and take 3 g/day.", "3 g", "slow start"),
+    ("Method of use: 1 tablet 20 minutes before bedtime.", "20 minutes", "before bedtime"),
+    ("Absorption is 40% at moderate doses (200-400mg), and under 20% at high doses (1,000mg+).", "1,000mg+",
+     "high doses"),
+])
+def test_a_bullet_label_names_a_dose_but_not_a_timing(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("About 60% of a 500mg dose of zinc is absorbed.", "About 60%", "500mg dose"),
+    ("About 60% of a 500mg dose of zinc is absorbed.", "500mg", "500mg dose"),
+    ("The liposomal group had serum levels 2.1 times higher than the tablet group.", "2.1 times", "liposomal group"),
+    ("Levels were 30% higher at the 6-hour mark.", "6-hour", "6-hour mark"),
+    ("The trial enrolled 40 men who were given 5 grams of whey isolate daily.", "5 grams", "whey isolate"),
+    ("Older adults should take 5 grams of whey isolate daily.", "5 grams", "older adults"),
+    ("Bloating of 1-2 kg is common in week one.", "1-2 kg", "bloating"),
+    ("A ferritin level of 30-50 ng/ml is thought to be enough.", "30-50 ng/ml", "ferritin level"),
+    ("A total of 14 trials were pooled.", "14", "trials"),
+    ("About 1-3 mg can help night shift workers.", "About 1-3 mg", "night shift workers"),
+])
+def test_dose_bands_study_arms_participants_and_what_an_amount_is_of(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+def test_food_amounts_say_which_food_and_table_columns_drop_their_units():
+    found = extract("That is like eating two servings (about 8 ounces) of oily fish per week.")
+    assert found["subject"].tolist() == ["oily fish", "oily fish"], found[["value_text", "subject"]]
+    assert one("Eat 2-4 servings a week of oily fish.")["subject"] == "oily fish"
+    table = ("| Form | Calcium Share (by weight) | Dose (mg) | Calcium |\n|---|---|---|---|\n"
+             "| Calcium Citrate | 21% | 500 | 105 mg |\n| Calcium Carbonate | 40% | 500 | 200 mg |\n")
+    subjects = extract(table).set_index("value_text")["subject"].to_dict()
+    assert subjects["21%"] == "calcium citrate, calcium share" and subjects["40%"] == "calcium carbonate, calcium share"
+    table = "| Form | Type II Collagen (UC-II) | Peptides |\n|---|---|---|\n| Daily Dose | 40 mg | 10 g |\n"
+    assert extract(table).set_index("value_text")["subject"]["40 mg"] == "daily dose, type ii collagen (uc-ii)"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("- Slow Loading: 3 g/day for 28 days gives similar muscle carnitine increases (~20%) but more slowly.", "~20%",
+     "muscle carnitine increases"),
+    ("Most of our iron (about 70%) is held in red cells.", "about 70%", "iron"),
+])
+def test_a_label_before_a_bracketed_share_and_small_words_around_it(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("For those seeking a steady calming effect, one capsule can be taken three times a day.", "three times a day",
+     "dosing frequency, steady calming effect"),
+    ("For those seeking a steady calming effect, one capsule can be taken three times a day.", "one capsule",
+     "steady calming effect"),
+    ("Keep the routine for 3-4 weeks.", "3-4 weeks", "routine"),
+    ("Many take supplemental doses of 500mg zinc, or five divided doses of 100 mg.", "500mg", "supplemental doses"),
+    ("Many take supplemental doses of 500mg zinc, or five divided doses of 100 mg.", "five divided doses",
+     "divided doses"),
+    ("Studies typically use doses of 500-1,000 mg of it.", "500-1,000 mg", ""),
+    ("Split it into 4 equal doses of 2 g each.", "2 g", ""),
+    ("An adult dose of 10 oz of the syrup is common.", "10 oz", "adult dose"),
+    ("It is used for short sprints (think 5-15 seconds).", "5-15 seconds", "short sprints"),
+])
+def test_leads_named_amounts_and_what_is_kept_up(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    got = found.loc[value_text, "subject"]
+    assert (got == subject) if subject else got not in ("doses", "use doses", "equal doses", "4 equal doses"), found
+
+
+def test_a_population_named_far_after_an_amount_in_a_later_clause_is_not_its_subject():
+    found = extract("Each tablet has 25 mg of zinc, which is more than enough to cover daily needs even in people with "
+                    "low intakes.")
+    assert found.iloc[0]["subject"] != "people", found[["value_text", "subject"]]
+    assert one("Each tablet has 25 mg of zinc for adults.")["subject"] == "adults"
+
+
+def test_what_is_avoided_for_a_time_before_an_event_is_the_subject():
+    assert extract("Try avoiding bright phone screens at least 2 hours before bed.").iloc[0]["subject"] == \
+        "bright phone screens"
+
+
+@pytest.mark.parametrize("text, value_text, subject", [
+    ("For teens over fourteen years old, the recommended starting dose is two milligrams.", "two milligrams",
+     "teens over fourteen years old, recommended starting dose"),
+    ("Intakes over 400 mg daily are required to achieve tissue saturation and more.", "over 400 mg", "tissue saturation"),
+])
+def test_a_lead_with_its_dose_band_and_what_an_amount_is_needed_for(text, value_text, subject):
+    found = extract(text).set_index("value_text")
+    assert found.loc[value_text, "subject"] == subject, found[["claim_type", "subject"]]

@@ -53,6 +53,16 @@ def test_agreement_columns():
 @pytest.mark.parametrize("gold, found, agree", [
     ("adults (starting dose)", "adults", True), ("sleep", "sleep support", True),
     ("magnesium glycinate", "magnesium glycinate", True), ("men 19-50 (rda)", "women", False), ("adults", "", False),
+    # spellings of the same words: singular and plural, hyphen or "+" for a space, footnote markers
+    ("randomized clinical studies", "clinical study", True), ("women", "woman over 50", True),
+    ("children", "child", True), ("continuous mood-elevating effect", "mood elevating effect", True),
+    ("combined epa+dha", "combined epa and dha", True), ("adults[1] under 60", "adults under 60", True),
+    ("vitamin d3 per drop", "vitamin d per drop", True), ("vitamin d", "vitamin d3", True),
+    ("vitamin k2", "vitamin k", True), ("elemental iron share of ferrous fumarate", "ferrous fumarate, elemental iron "
+                                                                                "percentage", True),
+    # ... and nothing more: different words, forms or groups never agree
+    ("vitamin d2", "vitamin d3", False), ("vitamin b12", "vitamin b", False), ("omega-3", "omega-6", False),
+    ("children", "adults", False), ("men", "women", False), ("stress", "stres", False),
 ])
 def test_subjects_agree(gold, found, agree):
     assert evaluation.subjects_agree(gold, found) is agree

@@ -10,8 +10,13 @@ the columns compared next (subject, supplement, elemental, times_per_day) belong
 sentence when the page repeats a number.
 
 Subjects are free text, so they agree when the content words of one are all among the other's
-("adults" and "adults (starting dose)"; "sleep" and "sleep support"), after lower-casing,
-dropping punctuation and a plural "s". Supplements agree when equal (lower case); elemental when
+("adults" and "adults (starting dose)"; "sleep" and "sleep support"), after lower-casing and
+dropping punctuation and footnote markers ("adults[1]"). Only phrasings that say the same thing
+are equated: each word is read in the singular ("studies" / "study", "women" / "woman"); a hyphen
+or "+" separates words as a space does ("mood-elevating" / "mood elevating", "epa+dha" / "epa +
+dha"); "percentage", "percent" and "proportion" are read as "share" (the same part of a whole);
+"vitamin d3" and "vitamin k2" also name "vitamin d" and "vitamin k" (a D3 is a vitamin D; "d2" and
+"d3" stay apart, and "vitamin b" never names B12). Supplements agree when equal (lower case); elemental when
 equal ("yes", "no", or both unstated); times_per_day when equal, an empty gold cell counting as 1.
 """
 from __future__ import annotations
@@ -110,11 +115,32 @@ def match(extracted: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
 
 
 _STOP = frozenset("a an the of for and or in on at to with by per as is are from vs".split())
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "feet": "foot", "teeth": "tooth"}
+_CITATION = re.compile(r"\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\]")  # "adults[1]": a footnote marker, not a word
+_SHARE = {"percentage": "share", "percent": "share", "proportion": "share"}  # one word for a part of a whole
+_VITAMIN_FORM = re.compile(r"^([dk])[0-9]$")  # vitamin D3 is a vitamin D, K2 a vitamin K
+
+
+def _singular(word: str) -> str:
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if word.rstrip("s") in _SHARE:
+        return _SHARE[word.rstrip("s")]
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"  # "studies" / "study"
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _words(subject: str) -> set[str]:
-    words = re.findall(r"[a-z0-9]+(?:[-+][a-z0-9]+)*", str(subject or "").lower())
-    return {w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _STOP}
+    """Content words, singular; a hyphen or "+" joins words like a space ("mood-elevating", "epa+dha"), and "d3"
+    (after "vitamin") also counts as "d"."""
+    tokens = re.findall(r"[a-z0-9]+", _CITATION.sub(" ", str(subject or "").lower()))
+    words = {_singular(w) for w in tokens if w not in _STOP}
+    for before, word in zip(tokens, tokens[1:]):
+        form = _VITAMIN_FORM.match(word)
+        if before == "vitamin" and form:
+            words.add(form.group(1))
+    return words
 
 
 def subjects_agree(gold_subject: str, extracted_subject: str) -> bool:

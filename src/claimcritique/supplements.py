@@ -95,6 +95,17 @@ _COMPANION = re.compile(r"(?:\bwith|\bwithout|\bplus|\balongside|\bcombined\s+wi
 _RIGHT_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|as\s+)?$", re.IGNORECASE)
 
 
+_APART = re.compile(r"\s*(?:\w+\s+){0,1}apart\b", re.IGNORECASE)
+_SEPARATE_FROM = re.compile(r"\b(?:separate|space|spacing|away)\w*\s+(?:\w+\s+){0,3}?from\s+(?:\w+\s+){0,1}$|"
+                            r"\b(?:separate|space)\w*\s+(?:it\s+|them\s+)?from\s+", re.IGNORECASE)
+
+
+def _spacing(sentence: str, start: int, end: int) -> bool:
+    """The number spaces one supplement from another: "... two hours apart", "separate from iron by 2 hours"."""
+    return bool(_APART.match(sentence, end)) or bool(re.search(r"\b(?:separate|space)\w*\b[^.;]{0,60}\bby\s+(?:at\s+"
+                                                              r"least\s+)?$", sentence[:start], re.IGNORECASE))
+
+
 def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40, sentence: str = "") -> Mention | None:
     """The mention that goes with a number at [start, end): one right after it ("120 mcg of K2"), else the nearest
     one before it within `reach` characters ("zinc 15 mg and magnesium 200 mg"), else the nearest one at all. A
@@ -114,7 +125,12 @@ def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40, sent
 
 def claim_supplement(sentence_mentions: list[Mention], section_mentions: list[Mention], start: int, end: int,
                      main: str, sentence: str = "") -> str:
-    """The rule of the module docstring: sentence, then section heading, then the document."""
+    """The rule of the module docstring: sentence, then section heading, then the document; a spacing between
+    supplements is the first one's ("take calcium and iron two hours apart": calcium), or the document's main
+    supplement's when the sentence spaces the others from it ("separate from calcium and iron by 2 hours")."""
+    named = sorted(m for m in sentence_mentions if m[2])
+    if sentence and named and _spacing(sentence, start, end):
+        return main if _SEPARATE_FROM.search(sentence, 0, named[0][0]) else named[0][2]
     found = nearest(sentence_mentions, start, end, sentence=sentence)
     if found:
         return found[2]
