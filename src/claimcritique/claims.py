@@ -1135,8 +1135,8 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     of_dose = _OF_A_DOSE.match(sentence, number.end) if claim_type == "absorption_rate" else None
     if of_dose:
         return f"{' '.join(of_dose.group(1).lower().split())} dose"  # "72% of a 200mg dose is absorbed"
-    if claim_type == "onset" and _MARK_AFTER.match(sentence, number.end) and \
-            _AT_THE_BEFORE.search(sentence, max(0, number.start - 8), number.start):
+    if claim_type == "onset" and _MARK_LIST_AFTER.match(sentence, number.end) and \
+            _AT_THE_LIST_BEFORE.search(sentence, max(0, number.start - 80), number.start):
         return f"{_written(number, sentence)} mark"  # "at the 4-hour mark"
     band = _band_before(found, number, sentence)
     section_band = _section_band(subjects["band"], section) if "band" in subjects and section else ""
