@@ -51,7 +51,7 @@ from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
 from .references import INTAKE_BASES, STUDIED_BASES, UPPER_BASES
-from .scanning import document_strings, for_lowered_text
+from .scanning import document_strings, finditer, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
@@ -414,7 +414,7 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
         same_length = len(lowered) == len(joined)
         seen: set[tuple[int, str]] = set()
         for topic, stance, pattern, lowered_pattern in compiled:
-            for m in (lowered_pattern.finditer(lowered) if same_length else pattern.finditer(joined)):
+            for m in (finditer(lowered_pattern, lowered) if same_length else pattern.finditer(joined)):
                 index = bisect_right(offsets, m.start()) - 1
                 if "\x00" in m.group(0) or (index, topic) in seen:
                     continue
