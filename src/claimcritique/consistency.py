@@ -177,23 +177,27 @@ def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tupl
         return {}
     contexts: dict[tuple[str, str], tuple[str, str]] = {}
     doc, heading, header, lead = None, "", "", ""
-    for doc_id, sentence_id, kind, text in zip(sentences["doc_id"], sentences["sentence_id"], sentences["block_kind"],
-                                               sentences["text"]):
+    digit = _DIGIT.search
+    for doc_id, sentence_id, kind, text in zip(sentences["doc_id"].tolist(), sentences["sentence_id"].tolist(),
+                                               sentences["block_kind"].tolist(), sentences["text"].tolist()):
         if doc_id != doc:
             doc, heading, header, lead = doc_id, "", "", ""
         if kind == "heading":
             heading, header, lead = text, "", ""
         elif kind == "table_row":
-            if not re.search(r"\d", text):
+            if not digit(text):
                 header = text
         else:
             header = ""
             if len(text) > LIST_ITEM_LENGTH:
                 lead = ""  # a lead governs the short "label: amount" lines right after it
         contexts[(doc_id, sentence_id)] = (f"{heading} {lead} {header}".strip(), header)
-        if kind not in ("heading", "table_row") and text.rstrip().endswith(":") and not re.search(r"\d", text):
+        if kind != "heading" and kind != "table_row" and text.rstrip().endswith(":") and not digit(text):
             lead = text  # "The NIH recommends the following daily intake of magnesium:" over "Adult Men: 400-420 mg"
     return contexts
+
+
+_DIGIT = re.compile(r"\d")
 
 
 LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
