@@ -61,3 +61,11 @@ def test_categorical_stances_found():
     found = consistency.categorical_stances(sentences)
     assert set(zip(found["topic"], found["stance"])) == {("food_timing", "empty stomach"),
                                                           ("side_effects", "some listed")}
+
+
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from(["zinc", "iron", "magnesium", "b12"])),
+                min_size=1, max_size=40))
+def test_most_named_supplement_as_value_counts(pairs):
+    table = pd.DataFrame(pairs, columns=["doc_id", "supplement"])
+    expected = table.groupby("doc_id")["supplement"].agg(lambda s: s.value_counts().index[0]).to_dict()
+    assert consistency._most_named(table["doc_id"].tolist(), table["supplement"].tolist()) == expected

@@ -328,6 +328,14 @@ def _population(subject: str, quote: str) -> str:
     return named.pop() if len(named) == 1 else found
 
 
+def _most_named(doc_ids: list[str], supplements: list[str]) -> dict[str, str]:
+    """doc_id -> the supplement its claims name most; a tie goes to the one named first (as `value_counts`)."""
+    counts: dict[str, Counter] = {}
+    for doc_id, supplement in zip(doc_ids, supplements):
+        counts.setdefault(doc_id, Counter())[supplement] += 1
+    return {doc_id: counted.most_common(1)[0][0] for doc_id, counted in counts.items()}
+
+
 def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Numeric stances from the claims table, with supplement, population, purpose, basis and form.
 
@@ -338,7 +346,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
     known = set(reg.names)
     contexts = _dose_contexts(sentences)
     named = claims[claims["supplement"].isin(known)] if "supplement" in claims.columns else claims.iloc[0:0]
-    main = named.groupby("doc_id")["supplement"].agg(lambda s: s.value_counts().index[0]).to_dict() if len(named) else {}
+    main = _most_named(named["doc_id"].tolist(), named["supplement"].tolist()) if len(named) else {}
     rows = []
     for c in claims.itertuples(index=False):
         low, high, unit, subject, topic = c.low, c.high, c.unit, c.subject, None
