@@ -102,7 +102,20 @@ def _word_features(token: str) -> tuple[int, bool, bool, bool]:
             is_difficult_word(token, 0, LANG), is_difficult_word(token, 2, LANG))
 
 
-def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool, bool, bool]]) -> tuple:
+_FIELD = 32  # bits per count in a packed word: far more syllables than any sentence holds
+
+
+@lru_cache(maxsize=1 << 16)
+def _packed_features(token: str) -> tuple[int, bool]:
+    """`_word_features` as one integer (syllables, polysyllable, fog-hard, Dale-Chall-hard, one field each) and
+    the `difficult_words` verdict: a sentence's counts are then one sum of integers."""
+    syllables, fog_hard, dale_chall_hard, hard = _word_features(token)
+    packed = (syllables | (syllables >= 3) << _FIELD | fog_hard << (2 * _FIELD)
+              | dale_chall_hard << (3 * _FIELD))
+    return packed, hard
+
+
+def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool]]) -> tuple:
     """Every count textstat's eight metrics need, for one sentence, in one pass over its words.
 
     Each count is additive: the counts of a joined text are the sums of its sentences' counts
@@ -112,18 +125,19 @@ def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool, bo
     cleaned = _ready(sentence)
     bare = _without_punctuation(cleaned)
     tokens = bare.split()
-    syllables = polysyllables = fog_hard = dale_chall_hard = 0
+    packed = 0
     hard = []
+    known = words_cache.get
     for token in tokens:
-        features = words_cache.get(token)
+        features = known(token)
         if features is None:
-            features = words_cache[token] = _word_features(token)
-        syllables += features[0]
-        polysyllables += features[0] >= 3
-        fog_hard += features[1]
-        dale_chall_hard += features[2]
-        if features[3]:
+            features = words_cache[token] = _packed_features(token)
+        packed += features[0]
+        if features[1]:
             hard.append(token)
+    mask = (1 << _FIELD) - 1
+    syllables, polysyllables = packed & mask, (packed >> _FIELD) & mask
+    fog_hard, dale_chall_hard = (packed >> (2 * _FIELD)) & mask, packed >> (3 * _FIELD)
     # `cleaned` has no whitespace but spaces; letters are the word characters, which the tokens hold
     # but for the apostrophes of contractions
     letters = len(bare) - bare.count(" ") - bare.count("'")
@@ -143,7 +157,7 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     from these counts exactly as textstat computes them on the joined text (a test checks this).
     """
     prose = sentences[sentences["block_kind"].isin(PROSE_KINDS)]
-    cache: dict[str, tuple[int, bool, bool, bool]] = {}
+    cache: dict[str, tuple[int, bool]] = {}
     features = pd.DataFrame([_sentence_features(t, cache) for t in prose["text"]], columns=FEATURES,
                             index=prose.index)
     counted = pd.concat([prose, features], axis=1)
