@@ -57,6 +57,8 @@ def document_strings(sentences: pd.DataFrame):
 # faster on long texts.
 
 _REQUIRED_CHECKED = 2  # how many of a pattern's required literal sets are checked before scanning
+_FIRST_LIMIT = 12  # at most this many first literals (one str.find pass each): beyond, the pattern is scanned as usual
+_ZERO_WIDTH = (_constants.AT, _constants.ASSERT, _constants.ASSERT_NOT)
 
 
 def _required(items) -> list[frozenset[str]]:
@@ -92,23 +94,28 @@ def _most_selective(options: list[frozenset[str]]) -> frozenset[str] | None:
     return max(options, key=_selectivity, default=None)
 
 
-def _first_literals(items: list) -> frozenset[str] | None:
-    """The literals every match begins with (None when that is not a finite set of literals)."""
+def _first_literals(items: list, limit: int = _FIRST_LIMIT) -> frozenset[str] | None:
+    """Literals every match begins with, as long as they can be told (a trie of names gives its names, not
+    their first letters); None when that is not a finite set of at most `limit` literals."""
     run: list[str] = []
     for i, (op, av) in enumerate(items):
-        if op is _constants.AT and not run:  # \b, ^: zero width, the match still begins here
+        if op in _ZERO_WIDTH and not run:  # \b, ^, a lookbehind: the match still begins here
             continue
         if op is _constants.LITERAL:
             run.append(chr(av))
             continue
-        if run:
-            return frozenset(["".join(run)])
+        rest = items[i + 1:]
         if op is _constants.SUBPATTERN and not av[1] and not av[2]:
-            return _first_literals([*av[3], *items[i + 1:]])
-        if op is _constants.BRANCH:
-            firsts = [_first_literals([*alternative, *items[i + 1:]]) for alternative in av[1]]
-            return frozenset().union(*firsts) if all(firsts) else None
-        return None
+            continuations = _first_literals([*av[3], *rest], limit)
+        elif op is _constants.BRANCH:
+            firsts = [_first_literals([*alternative, *rest], limit) for alternative in av[1]]
+            continuations = frozenset().union(*firsts) if all(firsts) else None
+        else:
+            continuations = None
+        if continuations is None or len(continuations) > limit:
+            return frozenset(["".join(run)]) if run else None
+        prefix = "".join(run)
+        return frozenset(prefix + c for c in continuations)
     return frozenset(["".join(run)]) if run else None
 
 
