@@ -69,3 +69,16 @@ def test_most_named_supplement_as_value_counts(pairs):
     table = pd.DataFrame(pairs, columns=["doc_id", "supplement"])
     expected = table.groupby("doc_id")["supplement"].agg(lambda s: s.value_counts().index[0]).to_dict()
     assert consistency._most_named(table["doc_id"].tolist(), table["supplement"].tolist()) == expected
+
+
+def test_first_literals_read_through_groups_and_branches():
+    anchors = _anchors(re.compile(r"(?<!\w)ab(?:cd|e(?:fx|gy)|e[hi])\b"))
+    assert anchors.first == ("abcd", "abe")  # "abe" begins "abefx" and "abegy" too: its positions hold theirs
+    assert _anchors(re.compile(r"(?<!\w)ab(?:cd|e(?:fx|gy))\b")).first == ("abcd", "abefx", "abegy")
+
+
+@given(st.lists(st.sampled_from(WORDS + ["abcd", "abef", "abe", "abeg!", "zabcd"]), max_size=40).map(" ".join))
+@settings(max_examples=200, deadline=None)
+def test_finditer_through_branches_equals_re(text):
+    pattern = re.compile(r"(?<!\w)ab(?:cd|e(?:f|g))\b|(?<=z)abc")
+    assert [m.span() for m in finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
