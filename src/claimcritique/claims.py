@@ -1206,7 +1206,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     g = grammar(folder)
     reg = g.registry
     context = _contexts(blocks)
-    header_section = dict(zip(zip(context["doc_id"], context["block_id"]), zip(context["header"], context["section"])))
+    header_section = dict(zip(zip(context["doc_id"].tolist(), context["block_id"].tolist()),
+                              zip(context["header"].tolist(), context["section"].tolist())))
     rows = []
     columns = ["doc_id", "block_id", "sentence_id", "block_kind", "text", "start", "end"]
     every = list(zip(*(sentences[c].tolist() for c in columns)))  # plain tuples: pandas rows are slow to iterate
