@@ -6,6 +6,8 @@ import sys
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimcritique import paths
 from claimcritique.corpus import load_corpus, read_manifest
@@ -216,3 +218,12 @@ def test_html_text_has_no_markdown_escapes_and_keeps_citation_markers(tmp_path):
     scores = language.document_language(corpus.documents, corpus.sentences, language.find_matches(corpus.sentences))
     assert scores.at[0, "citations"] >= 3
     assert corpus.documents.at[0, "title"] not in ("Contents", "Formulation:")
+
+
+@given(st.binary(max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_control_bytes_counted_as_one_by_one(data):
+    from claimcritique.corpus import _looks_binary
+    sample = data[:8192]
+    control = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
+    assert _looks_binary(data) == (b"\x00" in sample or control > max(2, len(sample) // 100))

@@ -162,3 +162,20 @@ def test_scores_from_counts_equal_textstat_for_any_sentences(sentences):
     ours = readability.score_text(sentences, min_words=1)
     for metric, value in _textstat_scores(text).items():
         assert math.isclose(ours[metric], value, abs_tol=1e-9), metric
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab'’-.,!? \t\u00a0édtsvlr1")), max_size=60))
+@settings(max_examples=300, deadline=None)
+def test_punctuation_removed_as_textstat_removes_it(text):
+    from textstat.backend.transformations import remove_punctuation
+    assert readability._without_punctuation(text) == remove_punctuation(text, rm_apostrophe=False)
+
+
+def test_document_rows_need_not_be_contiguous(seeds):
+    sentences = seeds.sentences
+    counts = readability.sentence_counts(sentences)
+    # documents interleaved, each one's sentences in their order: round robin over the documents
+    shuffled = counts.loc[counts.groupby("doc_id").cumcount().sort_values(kind="stable").index]
+    assert shuffled["doc_id"].tolist() != counts["doc_id"].tolist()
+    pd.testing.assert_frame_equal(readability.document_readability(seeds.documents, sentences, counts),
+                                  readability.document_readability(seeds.documents, sentences, shuffled))

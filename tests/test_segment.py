@@ -4,6 +4,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from claimcritique import segment
 from claimcritique.segment import count_words, segment_blocks, segment_sentences, stat_line
 
 
@@ -124,3 +125,20 @@ def test_stat_lines_use_the_registry_units():
 def test_a_trailing_citation_digit_does_not_unpunctuate_a_sentence():
     text = "Take 3-5 g/day as a single dose. 1\nLoading Phase Protocol\nInitial Loading (Days 1-7):\n- Dosage: 20 g/day"
     assert blocks_of(text)["kind"].tolist() == ["paragraph", "heading", "heading", "bullet"]
+
+
+_PIECES = st.sampled_from(["approx.", "vs.", "No.", "fig.", "Fig", "canoe.", "xvs.", "a", "2.5", "don't", " ", "  ",
+                           "\n", ".", "-", "é", "ſ", "word", "19-30", "U.S."])
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(0, 15))
+@settings(max_examples=300, deadline=None)
+def test_bounded_word_count_agrees_with_count_words(text, limit):
+    assert segment.has_at_most_words(text, limit) == (segment.count_words(text) <= limit)
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join))
+@settings(max_examples=300, deadline=None)
+def test_abbreviation_at_the_end_found_as_by_a_full_search(text):
+    expected = segment._NON_FINAL_ABBREVIATIONS.search(text) is not None
+    assert segment._ends_with_non_final_abbreviation(text, 0, len(text)) == expected

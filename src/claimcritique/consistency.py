@@ -51,7 +51,7 @@ from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
 from .references import ADULTS, INTAKE_BASES, STUDIED_BASES, UPPER_BASES
-from .scanning import document_strings, for_lowered_text
+from .scanning import document_strings, finditer, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
           "side_effects", "enzyme_count", "evidence_strength"]
@@ -184,23 +184,27 @@ def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tupl
         return {}
     contexts: dict[tuple[str, str], tuple[str, str]] = {}
     doc, heading, header, lead = None, "", "", ""
-    for doc_id, sentence_id, kind, text in zip(sentences["doc_id"], sentences["sentence_id"], sentences["block_kind"],
-                                               sentences["text"]):
+    digit = _DIGIT.search
+    for doc_id, sentence_id, kind, text in zip(sentences["doc_id"].tolist(), sentences["sentence_id"].tolist(),
+                                               sentences["block_kind"].tolist(), sentences["text"].tolist()):
         if doc_id != doc:
             doc, heading, header, lead = doc_id, "", "", ""
         if kind == "heading":
             heading, header, lead = text, "", ""
         elif kind == "table_row":
-            if not re.search(r"\d", text):
+            if not digit(text):
                 header = text
         else:
             header = ""
             if len(text) > LIST_ITEM_LENGTH:
                 lead = ""  # a lead governs the short "label: amount" lines right after it
         contexts[(doc_id, sentence_id)] = (f"{heading} {lead} {header}".strip(), header)
-        if kind not in ("heading", "table_row") and text.rstrip().endswith(":") and not re.search(r"\d", text):
+        if kind != "heading" and kind != "table_row" and text.rstrip().endswith(":") and not digit(text):
             lead = text  # "The NIH recommends the following daily intake of magnesium:" over "Adult Men: 400-420 mg"
     return contexts
+
+
+_DIGIT = re.compile(r"\d")
 
 
 LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
@@ -339,6 +343,14 @@ def _population(subject: str, quote: str) -> str:
     return named.pop() if len(named) == 1 else found
 
 
+def _most_named(doc_ids: list[str], supplements: list[str]) -> dict[str, str]:
+    """doc_id -> the supplement its claims name most; a tie goes to the one named first (as `value_counts`)."""
+    counts: dict[str, Counter] = {}
+    for doc_id, supplement in zip(doc_ids, supplements):
+        counts.setdefault(doc_id, Counter())[supplement] += 1
+    return {doc_id: counted.most_common(1)[0][0] for doc_id, counted in counts.items()}
+
+
 def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None) -> pd.DataFrame:
     """Numeric stances from the claims table, with supplement, population, purpose, basis and form.
 
@@ -349,7 +361,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
     known = set(reg.names)
     contexts = _dose_contexts(sentences)
     named = claims[claims["supplement"].isin(known)] if "supplement" in claims.columns else claims.iloc[0:0]
-    main = named.groupby("doc_id")["supplement"].agg(lambda s: s.value_counts().index[0]).to_dict() if len(named) else {}
+    main = _most_named(named["doc_id"].tolist(), named["supplement"].tolist()) if len(named) else {}
     rows = []
     for c in claims.itertuples(index=False):
         low, high, unit, subject, topic = c.low, c.high, c.unit, c.subject, None
@@ -430,7 +442,7 @@ def categorical_stances(sentences: pd.DataFrame, strength: pd.DataFrame | None =
         same_length = len(lowered) == len(joined)
         seen: set[tuple[int, str]] = set()
         for topic, stance, pattern, lowered_pattern in compiled:
-            for m in (lowered_pattern.finditer(lowered) if same_length else pattern.finditer(joined)):
+            for m in (finditer(lowered_pattern, lowered) if same_length else pattern.finditer(joined)):
                 index = bisect_right(offsets, m.start()) - 1
                 if "\x00" in m.group(0) or (index, topic) in seen:
                     continue

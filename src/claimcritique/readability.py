@@ -32,7 +32,7 @@ import pandas as pd
 import textstat
 from textstat.backend.counts import _count_syllables
 from textstat.backend.metrics import linsear_write_formula
-from textstat.backend.transformations import remove_punctuation
+from textstat.backend.utils.constants import RE_NONCONTRACTION_APOSTROPHE
 from textstat.backend.validations import is_difficult_word
 
 from .segment import count_words
@@ -70,7 +70,6 @@ _textstat.set_rounding_points(None)  # round for display, not before comparing
 _INNER_STOPS = re.compile(r"[.!?]+(?=.)", re.DOTALL)
 # textstat's functions cache their last 128 calls by argument; called once per sentence with a new
 # string each time, that cache only churns, so the sentence-level ones are called unwrapped.
-_remove_punctuation = remove_punctuation.__wrapped__
 _linsear_write_formula = linsear_write_formula.__wrapped__
 LANG = "en_US"  # textstat's default language: its English hyphenation rules for words not in CMUdict
 FOG_SYLLABLES = 3  # textstat's English `syllable_threshold`, used by its Gunning fog
@@ -78,11 +77,21 @@ FOG_SYLLABLES = 3  # textstat's English `syllable_threshold`, used by its Gunnin
 
 def textstat_ready(sentences: list[str]) -> str:
     """One string whose sentences textstat counts exactly as given (one per list item)."""
-    cleaned = []
-    for sentence in sentences:
-        body = _INNER_STOPS.sub("", " ".join(sentence.split())).rstrip(".!?:;,- ")
-        cleaned.append(body + ".")
-    return " ".join(cleaned)
+    return " ".join([_ready(sentence) for sentence in sentences])
+
+
+def _ready(sentence: str) -> str:
+    return _INNER_STOPS.sub("", " ".join(sentence.split())).rstrip(".!?:;,- ") + "."
+
+
+# textstat's `remove_punctuation(text, rm_apostrophe=False)`, with its own patterns compiled once: called once
+# per sentence, `re.sub` with a pattern string spends much of its time looking the pattern up
+_NONCONTRACTION_APOSTROPHE = re.compile(RE_NONCONTRACTION_APOSTROPHE)
+_PUNCTUATION_BUT_APOSTROPHES = re.compile(r"[^\w\s\']")
+
+
+def _without_punctuation(text: str) -> str:
+    return _PUNCTUATION_BUT_APOSTROPHES.sub("", _NONCONTRACTION_APOSTROPHE.sub("", text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -93,30 +102,45 @@ def _word_features(token: str) -> tuple[int, bool, bool, bool]:
             is_difficult_word(token, 0, LANG), is_difficult_word(token, 2, LANG))
 
 
-def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool, bool, bool]]) -> tuple:
+_FIELD = 32  # bits per count in a packed word: far more syllables than any sentence holds
+
+
+@lru_cache(maxsize=1 << 16)
+def _packed_features(token: str) -> tuple[int, bool]:
+    """`_word_features` as one integer (syllables, polysyllable, fog-hard, Dale-Chall-hard, one field each) and
+    the `difficult_words` verdict: a sentence's counts are then one sum of integers."""
+    syllables, fog_hard, dale_chall_hard, hard = _word_features(token)
+    packed = (syllables | (syllables >= 3) << _FIELD | fog_hard << (2 * _FIELD)
+              | dale_chall_hard << (3 * _FIELD))
+    return packed, hard
+
+
+def _sentence_features(sentence: str, words_cache: dict[str, tuple[int, bool]]) -> tuple:
     """Every count textstat's eight metrics need, for one sentence, in one pass over its words.
 
     Each count is additive: the counts of a joined text are the sums of its sentences' counts
     (textstat removes punctuation character by character and splits on spaces), so documents and
     sections are scored from sums without handing textstat the text again.
     """
-    cleaned = textstat_ready([sentence])
-    tokens = _remove_punctuation(cleaned, rm_apostrophe=False).split()
-    syllables = polysyllables = fog_hard = dale_chall_hard = 0
+    cleaned = _ready(sentence)
+    bare = _without_punctuation(cleaned)
+    tokens = bare.split()
+    packed = 0
     hard = []
+    known = words_cache.get
     for token in tokens:
-        features = words_cache.get(token)
+        features = known(token)
         if features is None:
-            features = words_cache[token] = _word_features(token)
-        syllables += features[0]
-        polysyllables += features[0] >= 3
-        fog_hard += features[1]
-        dale_chall_hard += features[2]
-        if features[3]:
+            features = words_cache[token] = _packed_features(token)
+        packed += features[0]
+        if features[1]:
             hard.append(token)
+    mask = (1 << _FIELD) - 1
+    syllables, polysyllables = packed & mask, (packed >> _FIELD) & mask
+    fog_hard, dale_chall_hard = (packed >> (2 * _FIELD)) & mask, packed >> (3 * _FIELD)
     # `cleaned` has no whitespace but spaces; letters are the word characters, which the tokens hold
     # but for the apostrophes of contractions
-    letters = sum(map(len, tokens)) - sum(token.count("'") for token in tokens)
+    letters = len(bare) - bare.count(" ") - bare.count("'")
     return (len(tokens), syllables, polysyllables, fog_hard, dale_chall_hard, letters,
             len(cleaned) - cleaned.count(" "), len(cleaned.split()), tuple(hard))
 
@@ -133,7 +157,7 @@ def sentence_counts(sentences: pd.DataFrame) -> pd.DataFrame:
     from these counts exactly as textstat computes them on the joined text (a test checks this).
     """
     prose = sentences[sentences["block_kind"].isin(PROSE_KINDS)]
-    cache: dict[str, tuple[int, bool, bool, bool]] = {}
+    cache: dict[str, tuple[int, bool]] = {}
     features = pd.DataFrame([_sentence_features(t, cache) for t in prose["text"]], columns=FEATURES,
                             index=prose.index)
     counted = pd.concat([prose, features], axis=1)
@@ -199,20 +223,26 @@ def _linsear(units: list[str], words: list[int]) -> float:
 
 def _scores(counts: pd.DataFrame, min_words: int = MIN_SCORED_WORDS) -> dict[str, float | str]:
     """All metrics for one document's (or any list's) counted sentences; NaN and a reason when too short."""
-    totals = {name: int(counts[name].sum()) for name in FEATURES[:-1]}
+    return _scores_of({name: counts[name].tolist() for name in ["text", *FEATURES]}, min_words)
+
+
+def _scores_of(columns: dict[str, list], min_words: int = MIN_SCORED_WORDS) -> dict[str, float | str]:
+    """`_scores` over plain lists (column name -> one value per counted sentence): documents are scored
+    from slices of lists taken once for the whole table, not from a DataFrame each."""
+    totals = {name: int(sum(columns[name])) for name in FEATURES[:-1]}
     words = totals["words"]
-    result: dict[str, float | str] = {"words": words, "sentences": len(counts)}
+    units = columns["text"]
+    result: dict[str, float | str] = {"words": words, "sentences": len(units)}
     if words < min_words:
         result.update({m: math.nan for m in [*METRICS, *COUNT_COLUMNS[2:]]})
         result["note"] = f"too short to score: {words} words of prose (need {min_words})"
         return result
-    scores = _metrics(sentences=len(counts), **totals)
-    units = counts["text"].tolist()
-    scores["text_standard"] = _text_standard(scores, _linsear(units, counts["words"].tolist()))
+    scores = _metrics(sentences=len(units), **totals)
+    scores["text_standard"] = _text_standard(scores, _linsear(units, columns["words"]))
     result.update({m: scores[m] for m in METRICS})
     result["syllables_per_word"] = totals["syllables"] / words
     result["long_sentence_share"] = sum(count_words(s) > LONG_SENTENCE_WORDS for s in units) / len(units)
-    result["difficult_word_share"] = len({w for hard in counts["hard_words"] for w in hard}) / words
+    result["difficult_word_share"] = len({w for hard in columns["hard_words"] for w in hard}) / words
     result["note"] = ""
     return result
 
@@ -239,14 +269,22 @@ def document_readability(documents: pd.DataFrame, sentences: pd.DataFrame,
                          counts: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per document: structure-aware scores, how much text was left out, and why."""
     counts = sentence_counts(sentences) if counts is None else counts
-    by_doc = dict(tuple(counts.groupby("doc_id", sort=False)))
-    totals = sentences.groupby("doc_id", sort=False).size()
-    empty = counts.iloc[:0]
+    names = ["text", *FEATURES]
+    columns = {name: counts[name].tolist() for name in names}
+    rows_of: dict[str, list[int]] = {}
+    for i, doc_id in enumerate(counts["doc_id"].tolist()):
+        rows_of.setdefault(doc_id, []).append(i)
+    totals = Counter(sentences["doc_id"].tolist())
     rows = []
-    for doc_id in documents["doc_id"]:
-        units = by_doc.get(doc_id, empty)
-        row = {"doc_id": doc_id, **_scores(units)}
-        row["units_excluded"] = int(totals.get(doc_id, 0)) - len(units)
+    for doc_id in documents["doc_id"].tolist():
+        taken = rows_of.get(doc_id, [])
+        first, last = (taken[0], taken[-1] + 1) if taken else (0, 0)
+        if last - first == len(taken):  # a document's rows are contiguous: slices
+            units = {name: columns[name][first:last] for name in names}
+        else:
+            units = {name: [columns[name][i] for i in taken] for name in names}
+        row = {"doc_id": doc_id, **_scores_of(units)}
+        row["units_excluded"] = totals.get(doc_id, 0) - len(taken)
         rows.append(row)
     return pd.DataFrame(rows, columns=["doc_id", *COUNT_COLUMNS[:2], *METRICS, *COUNT_COLUMNS[2:],
                                        "units_excluded", "note"])

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 import pandas as pd
 from sentencex import segment as _sentencex_segment
@@ -48,6 +49,7 @@ _TERMINAL = re.compile(r"""[.!?;][)"'’”]*(?:[ \t]+\d{1,2}(?:[ \t]*,[ \t]*\d{
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")
 # sentencex splits after these; they almost never end an English sentence.
 _NON_FINAL_ABBREVIATIONS = re.compile(r"\b(?:approx|vs|ca|incl|no|fig|est|cf|resp)\.\s*$", re.IGNORECASE)
+_LONGEST_NON_FINAL = len("approx")
 
 HEADING_MAX_WORDS = 12
 STAT_LABEL_MAX_WORDS = 8
@@ -57,6 +59,17 @@ MIN_RUN_FOR_TABLE = 3
 def count_words(text: str) -> int:
     """Words as a reader counts them: "2.5", "19-30" and "don't" are one word each."""
     return len(_WORD.findall(text))
+
+
+def has_at_most_words(text: str, limit: int) -> bool:
+    """`count_words(text) <= limit`, reading no further than the word after the limit (a paragraph
+    is not counted to the end to learn that it is not a heading)."""
+    if len(text) <= _COUNTED_WHOLE:
+        return len(_WORD.findall(text)) <= limit
+    return sum(1 for _ in islice(_WORD.finditer(text), limit + 1)) <= limit
+
+
+_COUNTED_WHOLE = 120  # characters: a shorter text is counted whole, faster than match by match
 
 
 @dataclass
@@ -160,7 +173,7 @@ def _classify_chunk(chunk: list[_Line]) -> list[tuple[str, list[_Line]]]:
                 k = m
                 continue
             current = run[k]
-            short = count_words(current.text) <= HEADING_MAX_WORDS
+            short = has_at_most_words(current.text, HEADING_MAX_WORDS)
             if short and (current.text.endswith(":") or not _TERMINAL.search(current.text)
                           or _is_title_question(current.text)):
                 blocks.append(("heading", [current]))
@@ -182,7 +195,7 @@ def _merge_stat_labels(blocks: list[tuple[str, list[_Line]]]) -> list[tuple[str,
             if (
                 next_kind == "heading"
                 and len(next_lines) == 1
-                and count_words(label.text) <= STAT_LABEL_MAX_WORDS
+                and has_at_most_words(label.text, STAT_LABEL_MAX_WORDS)
                 and not label.text.endswith(":")
             ):
                 merged.append(("stat", lines + next_lines))
@@ -252,13 +265,22 @@ def _split_prose(text: str, start: int, end: int) -> list[tuple[int, int]]:
     merged: list[tuple[int, int]] = []
     for s, e in spans:
         if merged and (
-            _NON_FINAL_ABBREVIATIONS.search(block[merged[-1][0] : merged[-1][1]])
+            _ends_with_non_final_abbreviation(block, *merged[-1])
             or not any(ch.isalnum() for ch in block[s:e])
         ):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
     return [(start + s, start + e) for s, e in merged]
+
+
+def _ends_with_non_final_abbreviation(block: str, start: int, end: int) -> bool:
+    """`_NON_FINAL_ABBREVIATIONS.search(block[start:end])`, tried only on the last characters: a match
+    ends at the final full stop (and the whitespace after it), so it begins at most a word before."""
+    piece = block[start:end].rstrip()
+    if not piece.endswith("."):
+        return False
+    return _NON_FINAL_ABBREVIATIONS.search(piece, max(0, len(piece) - _LONGEST_NON_FINAL - 2)) is not None
 
 
 def sentence_rows(text: str, blocks: list[tuple]) -> list[tuple]:
