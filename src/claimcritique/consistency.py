@@ -337,8 +337,9 @@ def _carrier(surface: str, supplement: str) -> str:
     """The name an amount is directly of, when it is another thing than the supplement's own name and its
     abbreviations ("3,000 mg of fish oil", "2 g of krill oil" on omega-3: the oil's mass, not EPA+DHA); ""
     for "1000 mg of omega-3", "500 mcg of B12"."""
-    words = set(re.findall(r"[\w-]+", surface.lower()))
-    return "" if not words or words <= set(re.findall(r"[\w-]+", supplement.lower())) else " ".join(surface.lower().split())
+    words = {w.removesuffix("s") for w in re.findall(r"[\w-]+", surface.lower())}  # "600 mg of omega-3s" is omega-3
+    own = {w.removesuffix("s") for w in re.findall(r"[\w-]+", supplement.lower())}
+    return "" if not words or words <= own else " ".join(surface.lower().split())
 
 
 @cache
@@ -619,6 +620,8 @@ def _dose_verdict(a: dict, refs: _References) -> dict | None:
     A ceiling the page states ("no more than 10 mg") agrees when within the limits and gets no verdict above
     them: it is the most the page allows, not a dose it advises."""
     found = _advised_dose_verdict(a, refs)
+    if found is not None and found["kind"] in ADVERSE_KINDS and math.isnan(a["high"]) and not math.isnan(a["low"]):
+        return None  # "doses over 8 mg", "40+ mg": a lower bound warns or describes, it does not recommend
     ceiling = _pattern_of("dose_basis", "ceiling")
     cue = ceiling.search(a["quote"]) if ceiling is not None and math.isnan(a["low"]) else None
     if found is None or cue is None or found["kind"] not in ADVERSE_KINDS:
@@ -632,8 +635,6 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
     supplement, population = a["supplement"], a["population"]
     if a["basis"] in NOT_JUDGED_BASES:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
-    if math.isnan(a["high"]) and not math.isnan(a["low"]) and a["basis"] != "total intake":
-        return None  # "doses over 8 mg", "40+ mg": a lower bound warns or describes, it does not recommend
     if a["basis"] == "total intake":
         return _intake_verdict(a, refs)
     upper = _same_age_band(refs.select(supplement, "dose", LIMIT_BASES, population, prefer_region=True), a["quote"])
