@@ -169,3 +169,19 @@ def test_the_new_cues_are_rows_of_the_stance_lexicon():
     rows = table[table["topic"] == "dose_basis"]
     assert {"warning", "ceiling"} <= set(rows["stance"])
     assert rows["source"].str.len().gt(20).all()
+
+
+def test_a_flattened_table_cell_is_not_shown_as_the_references_quote(tmp_path):
+    from claimcritique import references
+    refs = references.load_references()
+    flattened = refs[refs["quote_holds_values"].str.startswith("no: flattened")]
+    assert len(flattened)  # the NASEM summary-table rows are copied table cells
+    found = findings_for(write_corpus(tmp_path / "c", {
+        "zinc_rda": "Zinc needs\n\nFor adults, the recommended intake is:\n\n- Men: 11 mg per day\n",
+        "zinc_ul": "Zinc\n\nTake 20 mg of elemental zinc daily.\n"}))
+    rda = _of(found, "zinc_rda")
+    assert rda["kind"].tolist() == ["agreement"]
+    assert rda.iloc[0]["other_quote"].startswith("[not verbatim") and "11 mg/day" in rda.iloc[0]["other_quote"]
+    assert not any(q in rda.iloc[0]["other_quote"] for q in flattened["quote"])
+    ul = _of(found, "zinc_ul")  # a legible quote is shown as it is
+    assert ul["kind"].tolist() == ["agreement"] and ul.iloc[0]["other_quote"] in set(refs["quote"])

@@ -562,11 +562,28 @@ def _convert(value: float, unit: str, to_unit: str, supplement: str) -> float:
     return math.nan if converted is None else converted
 
 
+_ILLEGIBLE = re.compile(r"no:\s*(?:flattened|garbled)", re.IGNORECASE)  # quote_holds_values of a copied table cell
+
+
+def _legible_quotes(refs: pd.DataFrame) -> pd.DataFrame:
+    """The references with a quote a reader can read: a flattened table cell ("19–30 y1,00035*9004*...") is shown
+    as what the row states, marked as not verbatim, with its source."""
+    if "quote_holds_values" not in refs.columns or refs.empty:
+        return refs
+    illegible = refs["quote_holds_values"].fillna("").astype(str).str.match(_ILLEGIBLE)
+    if not illegible.any():
+        return refs
+    stated = [f"[not verbatim: the copied table cell is illegible; {row['source'].split(',')[0]}, {row['population']}: "
+              f"{str(row['basis']).upper()} {_fmt(row['low'], row['high'], row['unit'])}]"
+              for _, row in refs[illegible].iterrows()]
+    return refs.assign(quote=refs["quote"].mask(illegible, pd.Series(stated, index=refs.index[illegible])))
+
+
 class _References:
     """Reference rows of one table, selected by column values and cached per selection."""
 
     def __init__(self, refs: pd.DataFrame) -> None:
-        self.refs = refs
+        self.refs = refs = _legible_quotes(refs)
         self.by_key = {key: rows for key, rows in refs.groupby(["supplement", "topic"], sort=False)}
         self._cache: dict[tuple, pd.DataFrame] = {}
 
