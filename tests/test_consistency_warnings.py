@@ -185,3 +185,10 @@ def test_a_flattened_table_cell_is_not_shown_as_the_references_quote(tmp_path):
     assert not any(q in rda.iloc[0]["other_quote"] for q in flattened["quote"])
     ul = _of(found, "zinc_ul")  # a legible quote is shown as it is
     assert ul["kind"].tolist() == ["agreement"] and ul.iloc[0]["other_quote"] in set(refs["quote"])
+
+
+def test_an_attributed_rda_beside_the_upper_limit_is_still_judged(tmp_path):
+    found = findings_for(write_corpus(tmp_path / "c", {
+        "nih": "Zinc\n\nAccording to the NIH, adults should take 11 mg of elemental zinc daily, and the upper limit "
+               "is 40 mg.\n"}))
+    assert "agreement" in _of(found, "nih")["kind"].tolist()
