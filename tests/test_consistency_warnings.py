@@ -36,6 +36,8 @@ WARNINGS = [
     "says the tolerable upper level of vitamin D is 4,000 IU of vitamin D.",
     "Dosages range from 400 IU to 5,000 IU of vitamin D.",
     "1 IU of vitamin D is the same as 0.025 μg of vitamin D3.",
+    "Overdose levels are around 2-3 g of vitamin C, which can cause digestive issues.",
+    "Some people take 20 g/day of vitamin C, which is dangerous.",
 ]
 ADVICE = [  # the same amounts advised: each must still be found above its limit
     ("Take 100 mg of elemental zinc per day.", "exceeds_reference"),
