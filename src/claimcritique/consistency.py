@@ -208,7 +208,28 @@ _DIGIT = re.compile(r"\d")
 
 
 LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
-NOT_JUDGED_BASES = ("described", "composition")  # dose bases that are not advice: never judged nor compared
+NOT_JUDGED_BASES = ("described", "composition", "warning")  # dose bases that are not advice: never judged nor compared
+_CLAUSE_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|although|though)\s", re.IGNORECASE)  # "10,000" is no break
+
+
+def _clause_of(quote: str, value_at: int, value_end: int) -> str:
+    """The clause of a sentence that holds one number ("..., and doses over 8 mg are not recommended")."""
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(quote) if m.end() <= value_at]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(quote) if m.start() >= value_end]
+    return quote[max(starts, default=0):min(ends, default=len(quote))]
+
+
+def _is_warning(quote: str, value_at: int | None = None, value_end: int | None = None) -> bool:
+    """Whether the page warns against an amount rather than advising it ("Don't take 50 mg of zinc per day unless
+    your doctor tells you to", "doses over 8 mg are not recommended"): a `warning` cue in the number's own
+    clause, or anywhere in a sentence that states no other amount."""
+    warning = _pattern_of("dose_basis", "warning")
+    if warning is None:
+        return False
+    if value_at is None or value_end is None or not 0 <= value_at <= value_end <= len(quote):
+        return bool(warning.search(quote)) and len(_AMOUNTS.findall(quote)) <= 1
+    return bool(warning.search(_clause_of(quote, value_at, value_end))) or \
+        (len(_AMOUNTS.findall(quote)) <= 1 and bool(warning.search(quote)))
 
 
 def _is_composition(quote: str, header: str, unit: str) -> bool:
@@ -226,11 +247,15 @@ def _is_composition(quote: str, header: str, unit: str) -> bool:
                 and not (advice is not None and advice.search(header)))
 
 
-def _dose_basis(quote: str, context: str, header: str = "", unit: str = "") -> str:
-    """"described" when the amount only conditions another statement ("at doses of 12 g only 16% is absorbed"),
-    "composition" when it describes a product's content or how it is sold ("often in 325 mg tablets"),
-    "total intake" when the claim states a recommended intake from all sources (an RDA), else "supplement"."""
+def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", value_at: int | None = None,
+                value_end: int | None = None) -> str:
+    """"warning" when the page warns against the amount ("Never take 150 mg of zinc a day"), "described" when
+    the amount only conditions another statement ("at doses of 12 g only 16% is absorbed"), "composition" when
+    it describes a product's content or how it is sold ("often in 325 mg tablets"), "total intake" when the
+    claim states a recommended intake from all sources (an RDA), else "supplement"."""
     total, supplement = _basis_patterns()
+    if _is_warning(quote, value_at, value_end):
+        return "warning"
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
@@ -318,8 +343,9 @@ def _carrier(surface: str, supplement: str) -> str:
     """The name an amount is directly of, when it is another thing than the supplement's own name and its
     abbreviations ("3,000 mg of fish oil", "2 g of krill oil" on omega-3: the oil's mass, not EPA+DHA); ""
     for "1000 mg of omega-3", "500 mcg of B12"."""
-    words = set(re.findall(r"[\w-]+", surface.lower()))
-    return "" if not words or words <= set(re.findall(r"[\w-]+", supplement.lower())) else " ".join(surface.lower().split())
+    words = {w.removesuffix("s") for w in re.findall(r"[\w-]+", surface.lower())}  # "600 mg of omega-3s" is omega-3
+    own = {w.removesuffix("s") for w in re.findall(r"[\w-]+", supplement.lower())}
+    return "" if not words or words <= own else " ".join(surface.lower().split())
 
 
 @cache
@@ -382,7 +408,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
             purpose = purpose_class(f"{c.subject} {c.quote}")
             context, header = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", ""))
-            basis = _dose_basis(c.quote, context, header, unit if times <= 1 else f"{unit}/day")
+            basis = _dose_basis(c.quote, context, header, unit if times <= 1 else f"{unit}/day", value_at, value_end)
             form, fits, names_salt = _claim_reading(c.quote, c.subject, supplement, value_at, value_end,
                                                     main.get(c.doc_id, ""))
             if names_salt:
@@ -552,11 +578,28 @@ def _convert(value: float, unit: str, to_unit: str, supplement: str) -> float:
     return math.nan if converted is None else converted
 
 
+_ILLEGIBLE = re.compile(r"no:\s*(?:flattened|garbled)", re.IGNORECASE)  # quote_holds_values of a copied table cell
+
+
+def _legible_quotes(refs: pd.DataFrame) -> pd.DataFrame:
+    """The references with a quote a reader can read: a flattened table cell ("19–30 y1,00035*9004*...") is shown
+    as what the row states, marked as not verbatim, with its source."""
+    if "quote_holds_values" not in refs.columns or refs.empty:
+        return refs
+    illegible = refs["quote_holds_values"].fillna("").astype(str).str.match(_ILLEGIBLE)
+    if not illegible.any():
+        return refs
+    stated = [f"[not verbatim: the copied table cell is illegible; {row['source'].split(',')[0]}, {row['population']}: "
+              f"{str(row['basis']).upper()} {_fmt(row['low'], row['high'], row['unit'])}]"
+              for _, row in refs[illegible].iterrows()]
+    return refs.assign(quote=refs["quote"].mask(illegible, pd.Series(stated, index=refs.index[illegible])))
+
+
 class _References:
     """Reference rows of one table, selected by column values and cached per selection."""
 
     def __init__(self, refs: pd.DataFrame) -> None:
-        self.refs = refs
+        self.refs = refs = _legible_quotes(refs)
         self.by_key = {key: rows for key, rows in refs.groupby(["supplement", "topic"], sort=False)}
         self._cache: dict[tuple, pd.DataFrame] = {}
 
@@ -587,14 +630,41 @@ def _states_form(a: dict, row: pd.Series) -> bool | None:
     words = _form_words(row)
     if not words:
         return True
+    if a["form"] and a["form"] not in _registry_forms(a["supplement"]):  # "3000 mg of fish oil providing 900 mg
+        return any(re.search(rf"\b{re.escape(w)}", a["form"].lower()) for w in words)  # EPA": the oil's own mass
     text = f"{a['form']} {a['quote']}".lower()
     if any(re.search(rf"\b{re.escape(w)}", text) for w in words):
         return True
     return False if a["form"] else None
 
 
+@cache
+def _registry_forms(supplement: str) -> frozenset[str]:
+    """The registry's form names of a supplement: any other form of a stance is a carrier ("fish oil")."""
+    forms = _registry().forms
+    return frozenset(forms.loc[forms["supplement"] == supplement, "form"])
+
+
+ADVERSE_KINDS = ("exceeds_reference", "unclear_basis", "unclear_population", "outside_studied_range")
+
+
 def _dose_verdict(a: dict, refs: _References) -> dict | None:
-    """A dose against the references of its supplement and population: UL, recommended intake or studied doses."""
+    """A dose against the references of its supplement and population: UL, recommended intake or studied doses.
+    A ceiling the page states ("no more than 10 mg") agrees when within the limits and gets no verdict above
+    them: it is the most the page allows, not a dose it advises."""
+    found = _advised_dose_verdict(a, refs)
+    if found is not None and found["kind"] in ADVERSE_KINDS and math.isnan(a["high"]) and not math.isnan(a["low"]):
+        return None  # "doses over 8 mg", "40+ mg": a lower bound warns or describes, it does not recommend
+    ceiling = _pattern_of("dose_basis", "ceiling")
+    cue = ceiling.search(a["quote"]) if ceiling is not None and math.isnan(a["low"]) else None
+    if found is None or cue is None or found["kind"] not in ADVERSE_KINDS:
+        return found
+    return {**found, "kind": "unsupported", "verdict": VERDICTS["unsupported"],
+            "detail": f"{a['stance']} for {a['subject']} is a ceiling ('{cue.group(0)}'), not a dose the page advises, "
+                      f"so no verdict; against the references: {found['detail']}"}
+
+
+def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
     supplement, population = a["supplement"], a["population"]
     if a["basis"] in NOT_JUDGED_BASES:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
@@ -1062,7 +1132,9 @@ def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -
     return pd.DataFrame(rows)
 
 
-_OPEN_ENDED = re.compile(r"\b(?:and|or)\s+(?:even\s+)?(?:higher|more|above|over|up)\b", re.IGNORECASE)
+_OPEN_ENDED = re.compile(r"\b(?:and|or)\s+(?:even\s+)?(?:higher|more|above|over|up)\b"  # "... or more"
+                         r"|\b(?:more|higher\s+(?:doses?|amounts?))\s+(?:may|might|could|can)\s+be\s+(?:needed|required"
+                         r"|necessary|helpful)\b", re.IGNORECASE)  # "recommends 600 IU but suggests more may be needed"
 
 
 def _range_text(lo: float, hi: float, unit: str) -> str:
@@ -1201,7 +1273,8 @@ def within_documents(stances: pd.DataFrame) -> pd.DataFrame:
         records = group.to_dict("records")
         for a, b in combinations(records, 2):
             same_group = _normal_subject(a["claim_subject"]) == _normal_subject(b["claim_subject"]) and \
-                _ages(a["quote"]) == _ages(b["quote"]) and _sexes(a["quote"]) == _sexes(b["quote"])
+                _ages(a["quote"]) == _ages(b["quote"]) and _sexes(a["quote"]) == _sexes(b["quote"]) and \
+                a["population"] == b["population"]  # "Women: 8 mg" and "Pregnant and breastfeeding women: 11 mg"
             # rows of an RDA table differ by their age band or sex ("14-18 years (boys): 11 mg", "(girls): 9 mg")
             if same_group and a["quote"] != b["quote"] and not _overlap(a["low"], a["high"], b["low"], b["high"]):
                 found.append(_finding("dose", "self_contradiction", a, a["doc_id"],
