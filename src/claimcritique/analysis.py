@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,6 +57,8 @@ from .engine import Engine, map_batches
 
 BATCH = 50
 CSV_LIMIT = 2000  # up to this many documents, the tables are written as CSV as well (spreadsheets)
+SORT_LIMIT = 2000  # up to this many documents, the findings are one file sorted by kind; beyond, one file per batch
+# (a batch's own findings, sorted) and one per group of contradictions, after them
 FINGERPRINT = "fingerprint.json"
 PER_DOCUMENT = ["claims", "readability", "readability_sections", "readability_sentences", "language",
                 "language_matches", "claim_strength", "disease_claims", "stances"]
@@ -167,28 +169,94 @@ def _where(item: PlannedDocument) -> object:
 
 @dataclass
 class BatchOutcome:
-    """What a batch sends back after writing its tables: enough for the corpus-wide step and the summary."""
+    """What a batch sends back after writing its tables: enough for the labels, the summary and the problems
+    (the stances stay in the batch's files, where the corpus-wide step queries them)."""
 
     index: int
     documents: pd.DataFrame  # DOCUMENT_COLUMNS without the text
     problems: pd.DataFrame
-    stances: pd.DataFrame
     rows: dict[str, int] = field(default_factory=dict)
 
 
+RANGES = "dose_ranges"  # staging only: each document's dose range per group, what the comparison between documents reads
+RID_STRIDE = 1_000_000  # row ids of a batch's dose ranges start at index * RID_STRIDE: corpus order across batches
+
+
 def write_batch(index: int, planned: Sequence[PlannedDocument], max_mb: float, staging: str) -> BatchOutcome:
-    """Analyse one batch and write its tables to `staging` (run on a Dask worker, or here). Safe to run
-    twice: a batch's files have fixed names and are replaced whole."""
+    """Analyse one batch and write its tables to `staging` (run on a Dask worker, or here), with the findings
+    that need one document alone (self-contradictions, verdicts against the references) and each document's
+    dose ranges for the comparison between documents. Safe to run twice: a batch's files have fixed names and
+    are replaced whole."""
     part, per_document = _batch(planned, max_mb)
     root = Path(staging)
     documents = part.documents.drop(columns=["text"])
+    refs = references.load_references()
+    stances = per_document["stances"]
     written = {"blocks": part.blocks, "sentences": part.sentences, TEXTS: part.documents[["doc_id", "text"]],
-               **per_document}
+               **per_document, "consistency": consistency.document_findings(stances, refs),
+               RANGES: consistency.dose_ranges(stances, refs, first_rid=index * RID_STRIDE)}
     rows = {}
     for name, table in written.items():
         store.write_batch(root, name, index, table)
         rows[name] = len(table)
-    return BatchOutcome(index, documents, part.problems, per_document["stances"], rows)
+    return BatchOutcome(index, documents, part.problems, rows)
+
+
+def write_contradictions(staging: Path, first_index: int, pairwise_limit: int = consistency.PAIRWISE_LIMIT,
+                         cap: int = consistency.LISTED_PER_GROUP) -> int:
+    """The corpus-wide step: contradictions between documents, group by group, as grouped DuckDB queries over the
+    batches' dose ranges and stances, each group's findings written as a batch of `consistency` (from
+    `first_index`) as soon as it is done. Memory holds one group's ranges, never the corpus's stances or findings.
+    Returns how many contradictions were written."""
+    written = 0
+    index = first_index
+    with store.connect(staging, ordered=["stances"]) as connection:
+        for table in _contradictions_by_group(connection, bool(store.batch_files(staging, RANGES)), pairwise_limit, cap):
+            store.write_batch(staging, "consistency", index, table)
+            index += 1
+            written += len(table)
+    return written
+
+
+def _contradictions_by_group(connection, with_ranges: bool, pairwise_limit: int, cap: int) -> Iterator[pd.DataFrame]:
+    """`consistency.between_documents` as grouped queries (`connection`: `store.connect` with the `dose_ranges` and
+    `stances_rows` views), one group at a time, in the order `between_documents` gives them."""
+    seen: set = set()
+    if with_ranges:
+        keys = ", ".join(consistency.RANGE_KEYS)
+        where = " AND ".join(f"{k} = ?" for k in consistency.RANGE_KEYS)
+        groups = connection.execute(f"SELECT {keys} FROM {RANGES} GROUP BY ALL HAVING count(*) > 1 "
+                                    "ORDER BY min(rid)").fetchall()
+        for key in groups:
+            entries = connection.execute(f"SELECT doc_id, rid, lo, hi, purposes FROM {RANGES} WHERE {where} "
+                                         "ORDER BY rid", list(key)).df().to_dict("records")
+
+            def details(rids: list[int], key: tuple = key) -> dict[int, dict]:
+                rows = connection.execute(f"SELECT * FROM {RANGES} WHERE {where} AND list_contains(?, rid)",
+                                          [*key, rids]).df()
+                return {int(r["rid"]): r for r in rows.to_dict("records")}
+
+            found = consistency.unique_pairs(consistency.dose_group_findings(
+                tuple(key), entries, details, pairwise_limit, cap), seen)
+            if found:
+                yield pd.DataFrame(found, columns=consistency.FINDING_COLUMNS)
+    topics = ", ".join(f"'{t}'" for t in consistency.CONTRADICTION_TOPICS)
+    ordered = ("SELECT * EXCLUDE (filename, file_row_number), row_number() OVER (ORDER BY filename, file_row_number) "
+               f"AS corpus_order FROM stances_rows WHERE role = 'stance' AND topic IN ({topics}) AND supplement <> ''")
+    groups = connection.execute(f"SELECT topic, supplement FROM ({ordered}) GROUP BY ALL "
+                                "HAVING count(DISTINCT doc_id) > 1 ORDER BY min(corpus_order)").fetchall()
+    keep = max(cap, pairwise_limit ** 2 // 4) + 1  # enough of each stance's first pages for either pairing rule
+    for topic, supplement in groups:
+        counts = dict(connection.execute(f"SELECT stance, count(*) FROM ({ordered}) WHERE topic = ? AND supplement = ? "
+                                         "GROUP BY stance", [topic, supplement]).fetchall())
+        records = connection.execute(
+            f"SELECT * EXCLUDE (corpus_order, nth) FROM (SELECT *, row_number() OVER (PARTITION BY stance ORDER BY "
+            f"corpus_order) AS nth FROM ({ordered}) WHERE topic = ? AND supplement = ?) WHERE nth <= ? "
+            "ORDER BY corpus_order", [topic, supplement, keep]).df().to_dict("records")
+        found = consistency.unique_pairs(consistency.categorical_group_findings(
+            topic, supplement, records, pairwise_limit, cap, {str(k): int(v) for k, v in counts.items()}), seen)
+        if found:
+            yield pd.DataFrame(found, columns=consistency.FINDING_COLUMNS)
 
 
 # --- in memory --------------------------------------------------------------------------------------
@@ -304,10 +372,14 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         if documents.empty:
             raise NothingReadable(nothing_readable(paths_, problem_table))
         documents = assign_labels(documents)  # in corpus order, unique across batches
-        stances = _concat([o.stances for o in outcomes])
         del outcomes
-        findings = consistency.compare_stances(stances, references.load_references())
-        for name, table in (("corpus", documents), ("problems", problem_table), ("consistency", findings)):
+        contradictions = write_contradictions(staging, len(batches))
+        if len(documents) <= SORT_LIMIT:  # a small corpus: its findings in one file, in the order readers meet them
+            findings = consistency.sort_findings([store.read_table(staging, "consistency")])
+            shutil.rmtree(store.table_folder(staging, "consistency"))
+            store.write_batch(staging, "consistency", 0, findings)
+            del findings
+        for name, table in (("corpus", documents), ("problems", problem_table)):
             store.write_batch(staging, name, 0, table)
         rows = {name: store.rows(staging, name) for name in TABLES}
         write_csv = len(documents) <= CSV_LIMIT if csv is None else csv
@@ -325,8 +397,7 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         raise
     _remove(staging)
     files = [folder / f"{name}.csv" if write_csv else store.table_folder(folder, name) for name in TABLES]
-    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table,
-                   int((findings["kind"] == "contradiction").sum()))
+    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table, contradictions)
 
 
 def _remove(folder: Path) -> None:
