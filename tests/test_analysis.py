@@ -247,3 +247,41 @@ def test_grouped_queries_give_the_in_memory_contradictions(tmp_path):
     assert not zinc["detail"].str.contains("such pairs").any()
     timing = expected[expected["topic"] == "food_timing"]
     assert len(timing) == consistency.LISTED_PER_GROUP and timing["detail"].str.contains("such pairs for magnesium").all()
+
+
+def test_a_large_corpus_is_shown_as_a_sample_with_summaries_of_every_document(tmp_path, monkeypatch):
+    """Past `show_limit` documents the notebooks read whole batches spread over the corpus; the summaries,
+    the group table and the explorer's medians and ranks still count every document (queries on Parquet)."""
+    from claimcritique import consistency, explorer, report
+
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    analysis.write_analysis([corpus], out, batch_size=3)  # 12 documents in 4 batches
+    whole = analysis.results([corpus], folder=out)
+    assert whole.sample_of is None and len(whole.corpus.documents) == 12
+    monkeypatch.setattr(analysis, "SAMPLE", 6)
+    shown = analysis.results([corpus], folder=out, show_limit=5)
+    assert shown.sample_of == 12 and analysis.sample_batches(5, 12) == [0, 1, 3]  # the 5th batch: empty.txt
+    ids = shown.corpus.documents["doc_id"].tolist()
+    assert ids == whole.corpus.documents["doc_id"].iloc[[0, 1, 2, 3, 4, 5, 9, 10, 11]].tolist()
+    assert set(shown["claims"]["doc_id"]) == set(ids) and set(shown.corpus.sentences["doc_id"]) == set(ids)
+    mine = whole["consistency"][whole["consistency"]["doc_id"].isin(ids) | whole["consistency"]["other"].isin(ids)]
+    assert len(shown["consistency"]) == len(mine)
+    assert "a sample of 9 of 12 documents" in shown.about
+    assert report.headlines_markdown(shown).startswith("*In the sample shown (9 of 12 documents")
+
+    supplements = report.corpus_summaries(shown)["per supplement (every document)"].set_index("supplement")
+    claims = whole["claims"][whole["claims"]["supplement"] != ""]
+    assert supplements["claims"].to_dict() == claims["supplement"].value_counts().to_dict()
+    above = whole["consistency"]["kind"].eq("exceeds_reference").sum()
+    assert supplements[consistency.VERDICTS["exceeds_reference"]].sum() == above
+    publishers = report.corpus_summaries(shown)["per publisher (every document; the largest first)"]
+    assert publishers["documents"].sum() == 12 and publishers["words"].sum() == whole.corpus.documents["words"].sum()
+    expected = consistency.group_summary(whole["stances"], whole["consistency"])
+    pd.testing.assert_frame_equal(report.group_summary(shown), expected, check_dtype=False, check_like=True)
+
+    outside = whole.corpus.documents["doc_id"].iloc[7]  # not in the sample: read on demand
+    view, full_view = explorer.document_view(shown, outside), explorer.document_view(whole, outside)
+    pd.testing.assert_frame_equal(view["claims"], full_view["claims"])
+    pd.testing.assert_frame_equal(view["scores"], full_view["scores"], check_dtype=False)
+    assert view["html"] == full_view["html"]

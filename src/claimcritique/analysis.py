@@ -56,6 +56,8 @@ from .corpus import (
 from .engine import Engine, map_batches
 
 BATCH = 50
+SHOW_LIMIT = 1000  # up to this many documents the notebooks read every document's rows; beyond, a sample
+SAMPLE = 200  # documents in that sample: whole batches spread evenly over the corpus (`sample_batches`)
 CSV_LIMIT = 2000  # up to this many documents, the tables are written as CSV as well (spreadsheets)
 SORT_LIMIT = 2000  # up to this many documents, the findings are one file sorted by kind; beyond, one file per batch
 # (a batch's own findings, sorted) and one per group of contradictions, after them
@@ -73,11 +75,17 @@ class Results:
     corpus: Corpus
     tables: dict[str, pd.DataFrame]
     outputs: paths.Outputs | None = None  # where this corpus's tables and figures are
+    sample_of: int | None = None  # a large corpus's sample: how many documents the whole corpus has
+    folder: Path | None = None  # the table folder these were read from (for queries over the whole corpus)
 
     @property
     def about(self) -> str:
         """One line for a notebook to print: which corpus, how many documents, where its results go."""
         where = self.outputs.describe() if self.outputs is not None else "Corpus: (in memory)"
+        if self.sample_of:
+            return (f"{where}; a sample of {len(self.corpus.documents):,} of {self.sample_of:,} documents (whole batches "
+                    "spread over the corpus): tables and figures show the sample, the corpus-wide summaries count "
+                    "every document")
         return f"{where}; {len(self.corpus.documents)} documents"
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -389,7 +397,7 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
                 _write_csv(staging, name, staging / f"{name}.csv", people)
         _replace(staging, folder, write_csv)
         (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(documents),
-                                                      "csv": write_csv}))
+                                                      "csv": write_csv, "batches": len(batches)}))
     except BaseException:
         _remove(staging)
         if created:
@@ -491,25 +499,31 @@ def write_results(results: Results, folder: Path, key: str | None = None, csv: b
             written.append(target)
     if key is not None:
         (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(results.corpus.documents),
-                                                      "csv": csv}))
+                                                      "csv": csv, "batches": 1}))
     return written
 
 
-def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Sequence[str] | None = None) -> Results:
+def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Sequence[str] | None = None,
+                 batches: Sequence[int] | None = None) -> Results:
     """The tables `write_analysis` (or `write_results`) wrote in `folder`, as one Results, read from Parquet.
-    `doc_ids`: only these documents' rows (findings: where either side is one of them); `tables`: only
-    these tables (the corpus's documents, blocks and sentences are always read)."""
+    `doc_ids`: only these documents' rows (findings: where either side is one of them); `batches`: only the
+    documents of these batches (a sample: only their files are read); `tables`: only these tables (the
+    corpus's documents, blocks and sentences are always read)."""
     folder = Path(folder)
     wanted = set(TABLES if tables is None else [*tables, "corpus", "blocks", "sentences", "problems"])
+    if batches is not None:
+        doc_ids = store.read_table(folder, TEXTS, columns=["doc_id"], batches=batches)["doc_id"].tolist()
 
     def read(name: str) -> pd.DataFrame:
         if doc_ids is None:
             return store.read_table(folder, name)
+        if name == "problems":
+            return store.read_table(folder, name)
+        if batches is not None and name in (*PER_DOCUMENT, "blocks", "sentences", TEXTS):
+            return store.read_table(folder, name, batches=batches)
         if name == "consistency":
             ids = list(doc_ids)
             return store.read_table(folder, name, filters=[[("doc_id", "in", ids)], [("other", "in", ids)]])
-        if name == "problems":
-            return store.read_table(folder, name)
         return store.read_table(folder, name, doc_ids=doc_ids)
 
     loaded = {name: read(name) for name in TABLES if name in wanted}
@@ -517,7 +531,16 @@ def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Seq
     documents = loaded["corpus"].merge(texts, on="doc_id", how="left")  # as loaded: the text last
     corpus = Corpus(documents, loaded["blocks"], loaded["sentences"],
                     loaded["problems"] if len(loaded["problems"]) else pd.DataFrame(columns=PROBLEM_COLUMNS))
-    return Results(corpus, loaded)
+    return Results(corpus, loaded, folder=folder)
+
+
+def sample_batches(batches: int, documents: int, wanted: int | None = None) -> list[int]:
+    """Which batches make a sample of about `wanted` (SAMPLE) documents, spread evenly from the first batch to the
+    last."""
+    wanted = SAMPLE if wanted is None else wanted
+    per_batch = max(1, documents // max(batches, 1))
+    count = min(batches, max(1, -(-wanted // per_batch)))
+    return sorted({i * batches // count for i in range(count)})
 
 
 def resolve_corpus(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
@@ -537,10 +560,12 @@ def _from_project(path: Path) -> Path:
 
 
 def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,
-            jobs: int = 1) -> Results:
+            jobs: int = 1, show_limit: int = SHOW_LIMIT) -> Results:
     """The suite's tables for a corpus (None: the corpus last analysed, else data/raw): read back from its
     table folder when `claimcritique analyze` wrote them for exactly these inputs, otherwise computed and
-    written there. Figures saved afterwards in this process go to the corpus's figure folder."""
+    written there. Figures saved afterwards in this process go to the corpus's figure folder. A corpus of
+    more than `show_limit` documents is read as a sample (`sample_batches`: `sample_of` says of how many);
+    what counts every document is asked of the Parquet files (`store.query` on `folder`)."""
     paths_ = resolve_corpus(corpus)
     out = paths.outputs(paths_)
     folder = Path(folder) if folder is not None else out.tables
@@ -550,9 +575,21 @@ def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Pat
         write_analysis(paths_, folder, jobs=jobs)
         if folder == paths.outputs(paths_).tables:
             paths.record_source(out)
-    cached = read_results(folder)
+    written = _written(folder)
+    if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
+        cached = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
+        cached.sample_of = written["documents"]
+    else:
+        cached = read_results(folder)
     cached.outputs = out
     return cached
+
+
+def _written(folder: Path) -> dict:
+    try:
+        return json.loads((folder / FINGERPRINT).read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def _is_current(folder: Path, key: str) -> bool:

@@ -136,11 +136,15 @@ def _schema(files: Sequence[Path]) -> pa.Schema:
     return pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
 
 
-def _dataset(root: Path, name: str) -> ds.Dataset:
+def _dataset(root: Path, name: str, batches: Sequence[int] | None = None) -> ds.Dataset:
     files = batch_files(root, name)
     if not files:
         raise FileNotFoundError(f"no table '{name}' in {Path(root) / PARQUET}")
-    return ds.dataset([str(f) for f in files], format="parquet", schema=_schema(files))
+    if batches is None:
+        return ds.dataset([str(f) for f in files], format="parquet", schema=_schema(files))
+    wanted = {batch_file(root, name, b).name for b in batches}
+    chosen = [f for f in files if f.name in wanted]  # the schema from these and the first (columns are declared)
+    return ds.dataset([str(f) for f in chosen], format="parquet", schema=_schema([files[0], *chosen]))
 
 
 def _to_pandas(table: pa.Table, nullable_int: bool = False) -> pd.DataFrame:
@@ -150,11 +154,13 @@ def _to_pandas(table: pa.Table, nullable_int: bool = False) -> pd.DataFrame:
 
 
 def read_table(root: Path, name: str, columns: Sequence[str] | None = None,
-               filters: list | ds.Expression | None = None, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
+               filters: list | ds.Expression | None = None, doc_ids: Sequence[str] | None = None,
+               batches: Sequence[int] | None = None) -> pd.DataFrame:
     """One table (or some of its columns, or the rows passing `filters`, pyarrow's expression or
     `[("col", "op", value)]` form) in corpus order; only what is asked for is read from disk.
-    `doc_ids`: only these documents' rows (in a table with a `doc_id` column)."""
-    dataset = _dataset(root, name)
+    `doc_ids`: only these documents' rows (in a table with a `doc_id` column); `batches`: only these
+    batch files (a sample of the corpus that costs what it reads)."""
+    dataset = _dataset(root, name, batches)
     expression = pq.filters_to_expression(filters) if isinstance(filters, list) else filters
     if doc_ids is not None:
         wanted = ds.field("doc_id").isin(pa.array(list(doc_ids), type=STRING))
