@@ -232,7 +232,7 @@ def _contradictions_by_group(connection, with_ranges: bool, pairwise_limit: int,
     seen: set = set()
     if with_ranges:
         keys = ", ".join(consistency.RANGE_KEYS)
-        where = " AND ".join(f"{k} = ?" for k in consistency.RANGE_KEYS)
+        where = " AND ".join(f"{k} IS NOT DISTINCT FROM ?" for k in consistency.RANGE_KEYS)
         groups = connection.execute(f"SELECT {keys} FROM {RANGES} GROUP BY ALL HAVING count(*) > 1 "
                                     "ORDER BY min(rid)").fetchall()
         for key in groups:

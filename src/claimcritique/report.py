@@ -134,8 +134,17 @@ def finding_headlines(findings: pd.DataFrame, stances: pd.DataFrame, documents: 
 
 def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per headline: `key`, the `notebook` that shows the detail, the `sentence` (Markdown, numbers in
-    bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables."""
-    refs = references.load_references() if refs is None else refs
+    bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables.
+    Computed once per results (a notebook asks for a few at a time, and the raw-page readability costs textstat)."""
+    if refs is None and "_headlines" in vars(results):
+        return vars(results)["_headlines"].copy()
+    table = _headlines(results, references.load_references() if refs is None else refs)
+    if refs is None:
+        vars(results)["_headlines"] = table.copy()
+    return table
+
+
+def _headlines(results: Results, refs: pd.DataFrame) -> pd.DataFrame:
     corpus = results.corpus
     docs = corpus.documents
     labels = plotting.document_labels(docs)
