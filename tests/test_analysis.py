@@ -196,3 +196,92 @@ def test_make_run_passes_a_corpus_with_spaces_as_one_path():
                          text=True, check=True).stdout  # -n: prints the commands, runs none
     assert 'claimcritique analyze "my articles" --jobs 2' in dry
     assert 'claimcritique.notebooks --corpus "my articles" --jobs 2' in dry
+
+
+def _stance(doc: str, **values) -> dict:
+    base = {"doc_id": doc, "topic": "dose", "subject": "adults (general)", "low": 1.0, "high": 1.0, "unit": "mg",
+            "stance": "1 mg", "quote": f"quote of {doc}", "start": 0, "end": 5, "supplement": "melatonin",
+            "population": "adults (general)", "purpose": "general", "basis": "supplement", "elemental": "", "form": "",
+            "role": "stance", "claim_subject": "adults"}
+    return {**base, **values}
+
+
+def _large_stances() -> pd.DataFrame:
+    """A group of 400 melatonin pages with five dose levels, 150 zinc pages (small and large groups), and food
+    timing on both sides for one supplement, more pages than the pairwise rule lists."""
+    rows = []
+    for i, v in enumerate([1, 2, 3, 20, 25] * 80):
+        rows.append(_stance(f"m{i:04d}", low=float(v), high=float(v), stance=f"{v} mg"))
+        rows.append(_stance(f"m{i:04d}", topic="food_timing", low=float("nan"), high=float("nan"), unit="",
+                            stance="with food" if i % 3 else "on an empty stomach", supplement="magnesium"))
+    for i, v in enumerate([8, 40] * 20):
+        rows.append(_stance(f"z{i:04d}", low=float(v), high=float(v), stance=f"{v} mg", supplement="zinc",
+                            elemental="yes"))
+    return pd.DataFrame(rows)
+
+
+def test_grouped_queries_give_the_in_memory_contradictions(tmp_path):
+    """The corpus-wide step over the batches' Parquet files (DuckDB, group by group) finds exactly what
+    `between_documents` finds in memory, in the same order, with at most LISTED_PER_GROUP pairs of a large group."""
+    from claimcritique import consistency, references
+
+    stances = _large_stances()
+    refs = references.load_references()
+    documents = list(dict.fromkeys(stances["doc_id"]))
+    by_doc = [stances[stances["doc_id"].isin(documents[i:i + 50])] for i in range(0, len(documents), 50)]
+    assert sum(len(b) for b in by_doc) == len(stances) and len(by_doc) > 1
+    for index, batch in enumerate(by_doc):  # as write_batch writes them: a batch holds whole documents
+        store.write_batch(tmp_path, "stances", index, batch)
+        store.write_batch(tmp_path, analysis.RANGES, index,
+                          consistency.dose_ranges(batch, refs, first_rid=index * analysis.RID_STRIDE))
+    written = analysis.write_contradictions(tmp_path, 0)
+    streamed = store.read_table(tmp_path, "consistency")
+    expected = consistency.between_documents(stances, refs=refs)
+    assert written == len(streamed) == len(expected)
+    pd.testing.assert_frame_equal(streamed, expected, check_dtype=False)
+    melatonin = expected[(expected["topic"] == "dose") & (expected["supplement"] == "melatonin")]
+    assert len(melatonin) == consistency.LISTED_PER_GROUP  # capped, and each says how many there are
+    assert melatonin["detail"].str.contains("such pairs among the group's 400 documents").all()
+    zinc = expected[expected["supplement"] == "zinc"]
+    assert len(zinc) == 20 * 20  # 40 documents: every disjoint pair is listed, no count
+    assert not zinc["detail"].str.contains("such pairs").any()
+    timing = expected[expected["topic"] == "food_timing"]
+    assert len(timing) == consistency.LISTED_PER_GROUP and timing["detail"].str.contains("such pairs for magnesium").all()
+
+
+def test_a_large_corpus_is_shown_as_a_sample_with_summaries_of_every_document(tmp_path, monkeypatch):
+    """Past `show_limit` documents the notebooks read whole batches spread over the corpus; the summaries,
+    the group table and the explorer's medians and ranks still count every document (queries on Parquet)."""
+    from claimcritique import consistency, explorer, report
+
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    analysis.write_analysis([corpus], out, batch_size=3)  # 12 documents in 4 batches
+    whole = analysis.results([corpus], folder=out)
+    assert whole.sample_of is None and len(whole.corpus.documents) == 12
+    monkeypatch.setattr(analysis, "SAMPLE", 6)
+    shown = analysis.results([corpus], folder=out, show_limit=5)
+    assert shown.sample_of == 12 and analysis.sample_batches(5, 12) == [0, 1, 3]  # the 5th batch: empty.txt
+    ids = shown.corpus.documents["doc_id"].tolist()
+    assert ids == whole.corpus.documents["doc_id"].iloc[[0, 1, 2, 3, 4, 5, 9, 10, 11]].tolist()
+    assert set(shown["claims"]["doc_id"]) == set(ids) and set(shown.corpus.sentences["doc_id"]) == set(ids)
+    mine = whole["consistency"][whole["consistency"]["doc_id"].isin(ids) | whole["consistency"]["other"].isin(ids)]
+    assert len(shown["consistency"]) == len(mine)
+    assert "a sample of 9 of 12 documents" in shown.about
+    assert report.headlines_markdown(shown).startswith("*In the sample shown (9 of 12 documents")
+
+    supplements = report.corpus_summaries(shown)["per supplement (every document)"].set_index("supplement")
+    claims = whole["claims"][whole["claims"]["supplement"] != ""]
+    assert supplements["claims"].to_dict() == claims["supplement"].value_counts().to_dict()
+    above = whole["consistency"]["kind"].eq("exceeds_reference").sum()
+    assert supplements[consistency.VERDICTS["exceeds_reference"]].sum() == above
+    publishers = report.corpus_summaries(shown)["per publisher (every document; the largest first)"]
+    assert publishers["documents"].sum() == 12 and publishers["words"].sum() == whole.corpus.documents["words"].sum()
+    expected = consistency.group_summary(whole["stances"], whole["consistency"])
+    pd.testing.assert_frame_equal(report.group_summary(shown), expected, check_dtype=False, check_like=True)
+
+    outside = whole.corpus.documents["doc_id"].iloc[7]  # not in the sample: read on demand
+    view, full_view = explorer.document_view(shown, outside), explorer.document_view(whole, outside)
+    pd.testing.assert_frame_equal(view["claims"], full_view["claims"])
+    pd.testing.assert_frame_equal(view["scores"], full_view["scores"], check_dtype=False)
+    assert view["html"] == full_view["html"]

@@ -36,3 +36,15 @@ def test_scaling_compares_the_largest_size_with_ten_thousand():
                          _size(100000, {"textstat": 1, "in_process": 120, "workers_1": 1, "workers_2": 1})]}
     bench.report(results)
     assert results["ratios"]["scaling@100000/10000"] == pytest.approx(1.2)
+
+
+def test_a_size_measured_in_part_reports_the_ratios_it_has():
+    """At 100,000 articles the bench may run only some measurements (`--measure in_process workers_n`)."""
+    large = _size(100000, {"textstat": 1, "in_process": 1100, "workers_1": 1, "workers_2": 600})
+    del large["textstat"], large["workers_1"], large["stages"]
+    results = {"sizes": [_size(10000, {"textstat": 100, "in_process": 100, "workers_1": 95, "workers_2": 50}), large]}
+    text = "\n".join(bench.report(results))
+    ratios = results["ratios"]
+    assert ratios["scaling@100000/10000"] == pytest.approx(1.1)
+    assert "two_workers_vs_one@100000" not in ratios and "analyze_vs_textstat@100000" not in ratios
+    assert ratios["client_mb@100000"] == 250 and "textstat alone" in text

@@ -27,7 +27,7 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -56,7 +56,11 @@ from .corpus import (
 from .engine import Engine, map_batches
 
 BATCH = 50
+SHOW_LIMIT = 1000  # up to this many documents the notebooks read every document's rows; beyond, a sample
+SAMPLE = 200  # documents in that sample: whole batches spread evenly over the corpus (`sample_batches`)
 CSV_LIMIT = 2000  # up to this many documents, the tables are written as CSV as well (spreadsheets)
+SORT_LIMIT = 2000  # up to this many documents, the findings are one file sorted by kind; beyond, one file per batch
+# (a batch's own findings, sorted) and one per group of contradictions, after them
 FINGERPRINT = "fingerprint.json"
 PER_DOCUMENT = ["claims", "readability", "readability_sections", "readability_sentences", "language",
                 "language_matches", "claim_strength", "disease_claims", "stances"]
@@ -71,11 +75,17 @@ class Results:
     corpus: Corpus
     tables: dict[str, pd.DataFrame]
     outputs: paths.Outputs | None = None  # where this corpus's tables and figures are
+    sample_of: int | None = None  # a large corpus's sample: how many documents the whole corpus has
+    folder: Path | None = None  # the table folder these were read from (for queries over the whole corpus)
 
     @property
     def about(self) -> str:
         """One line for a notebook to print: which corpus, how many documents, where its results go."""
         where = self.outputs.describe() if self.outputs is not None else "Corpus: (in memory)"
+        if self.sample_of:
+            return (f"{where}; a sample of {len(self.corpus.documents):,} of {self.sample_of:,} documents (whole batches "
+                    "spread over the corpus): tables and figures show the sample, the corpus-wide summaries count "
+                    "every document")
         return f"{where}; {len(self.corpus.documents)} documents"
 
     def __getitem__(self, name: str) -> pd.DataFrame:
@@ -167,28 +177,94 @@ def _where(item: PlannedDocument) -> object:
 
 @dataclass
 class BatchOutcome:
-    """What a batch sends back after writing its tables: enough for the corpus-wide step and the summary."""
+    """What a batch sends back after writing its tables: enough for the labels, the summary and the problems
+    (the stances stay in the batch's files, where the corpus-wide step queries them)."""
 
     index: int
     documents: pd.DataFrame  # DOCUMENT_COLUMNS without the text
     problems: pd.DataFrame
-    stances: pd.DataFrame
     rows: dict[str, int] = field(default_factory=dict)
 
 
+RANGES = "dose_ranges"  # staging only: each document's dose range per group, what the comparison between documents reads
+RID_STRIDE = 1_000_000  # row ids of a batch's dose ranges start at index * RID_STRIDE: corpus order across batches
+
+
 def write_batch(index: int, planned: Sequence[PlannedDocument], max_mb: float, staging: str) -> BatchOutcome:
-    """Analyse one batch and write its tables to `staging` (run on a Dask worker, or here). Safe to run
-    twice: a batch's files have fixed names and are replaced whole."""
+    """Analyse one batch and write its tables to `staging` (run on a Dask worker, or here), with the findings
+    that need one document alone (self-contradictions, verdicts against the references) and each document's
+    dose ranges for the comparison between documents. Safe to run twice: a batch's files have fixed names and
+    are replaced whole."""
     part, per_document = _batch(planned, max_mb)
     root = Path(staging)
     documents = part.documents.drop(columns=["text"])
+    refs = references.load_references()
+    stances = per_document["stances"]
     written = {"blocks": part.blocks, "sentences": part.sentences, TEXTS: part.documents[["doc_id", "text"]],
-               **per_document}
+               **per_document, "consistency": consistency.document_findings(stances, refs),
+               RANGES: consistency.dose_ranges(stances, refs, first_rid=index * RID_STRIDE)}
     rows = {}
     for name, table in written.items():
         store.write_batch(root, name, index, table)
         rows[name] = len(table)
-    return BatchOutcome(index, documents, part.problems, per_document["stances"], rows)
+    return BatchOutcome(index, documents, part.problems, rows)
+
+
+def write_contradictions(staging: Path, first_index: int, pairwise_limit: int = consistency.PAIRWISE_LIMIT,
+                         cap: int = consistency.LISTED_PER_GROUP) -> int:
+    """The corpus-wide step: contradictions between documents, group by group, as grouped DuckDB queries over the
+    batches' dose ranges and stances, each group's findings written as a batch of `consistency` (from
+    `first_index`) as soon as it is done. Memory holds one group's ranges, never the corpus's stances or findings.
+    Returns how many contradictions were written."""
+    written = 0
+    index = first_index
+    with store.connect(staging, ordered=["stances"]) as connection:
+        for table in _contradictions_by_group(connection, bool(store.batch_files(staging, RANGES)), pairwise_limit, cap):
+            store.write_batch(staging, "consistency", index, table)
+            index += 1
+            written += len(table)
+    return written
+
+
+def _contradictions_by_group(connection, with_ranges: bool, pairwise_limit: int, cap: int) -> Iterator[pd.DataFrame]:
+    """`consistency.between_documents` as grouped queries (`connection`: `store.connect` with the `dose_ranges` and
+    `stances_rows` views), one group at a time, in the order `between_documents` gives them."""
+    seen: set = set()
+    if with_ranges:
+        keys = ", ".join(consistency.RANGE_KEYS)
+        where = " AND ".join(f"{k} IS NOT DISTINCT FROM ?" for k in consistency.RANGE_KEYS)
+        groups = connection.execute(f"SELECT {keys} FROM {RANGES} GROUP BY ALL HAVING count(*) > 1 "
+                                    "ORDER BY min(rid)").fetchall()
+        for key in groups:
+            entries = connection.execute(f"SELECT doc_id, rid, lo, hi, purposes FROM {RANGES} WHERE {where} "
+                                         "ORDER BY rid", list(key)).df().to_dict("records")
+
+            def details(rids: list[int], key: tuple = key) -> dict[int, dict]:
+                rows = connection.execute(f"SELECT * FROM {RANGES} WHERE {where} AND list_contains(?, rid)",
+                                          [*key, rids]).df()
+                return {int(r["rid"]): r for r in rows.to_dict("records")}
+
+            found = consistency.unique_pairs(consistency.dose_group_findings(
+                tuple(key), entries, details, pairwise_limit, cap), seen)
+            if found:
+                yield pd.DataFrame(found, columns=consistency.FINDING_COLUMNS)
+    topics = ", ".join(f"'{t}'" for t in consistency.CONTRADICTION_TOPICS)
+    ordered = ("SELECT * EXCLUDE (filename, file_row_number), row_number() OVER (ORDER BY filename, file_row_number) "
+               f"AS corpus_order FROM stances_rows WHERE role = 'stance' AND topic IN ({topics}) AND supplement <> ''")
+    groups = connection.execute(f"SELECT topic, supplement FROM ({ordered}) GROUP BY ALL "
+                                "HAVING count(DISTINCT doc_id) > 1 ORDER BY min(corpus_order)").fetchall()
+    keep = max(cap, pairwise_limit ** 2 // 4) + 1  # enough of each stance's first pages for either pairing rule
+    for topic, supplement in groups:
+        counts = dict(connection.execute(f"SELECT stance, count(*) FROM ({ordered}) WHERE topic = ? AND supplement = ? "
+                                         "GROUP BY stance", [topic, supplement]).fetchall())
+        records = connection.execute(
+            f"SELECT * EXCLUDE (corpus_order, nth) FROM (SELECT *, row_number() OVER (PARTITION BY stance ORDER BY "
+            f"corpus_order) AS nth FROM ({ordered}) WHERE topic = ? AND supplement = ?) WHERE nth <= ? "
+            "ORDER BY corpus_order", [topic, supplement, keep]).df().to_dict("records")
+        found = consistency.unique_pairs(consistency.categorical_group_findings(
+            topic, supplement, records, pairwise_limit, cap, {str(k): int(v) for k, v in counts.items()}), seen)
+        if found:
+            yield pd.DataFrame(found, columns=consistency.FINDING_COLUMNS)
 
 
 # --- in memory --------------------------------------------------------------------------------------
@@ -304,10 +380,14 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         if documents.empty:
             raise NothingReadable(nothing_readable(paths_, problem_table))
         documents = assign_labels(documents)  # in corpus order, unique across batches
-        stances = _concat([o.stances for o in outcomes])
         del outcomes
-        findings = consistency.compare_stances(stances, references.load_references())
-        for name, table in (("corpus", documents), ("problems", problem_table), ("consistency", findings)):
+        contradictions = write_contradictions(staging, len(batches))
+        if len(documents) <= SORT_LIMIT:  # a small corpus: its findings in one file, in the order readers meet them
+            findings = consistency.sort_findings([store.read_table(staging, "consistency")])
+            shutil.rmtree(store.table_folder(staging, "consistency"))
+            store.write_batch(staging, "consistency", 0, findings)
+            del findings
+        for name, table in (("corpus", documents), ("problems", problem_table)):
             store.write_batch(staging, name, 0, table)
         rows = {name: store.rows(staging, name) for name in TABLES}
         write_csv = len(documents) <= CSV_LIMIT if csv is None else csv
@@ -317,7 +397,7 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
                 _write_csv(staging, name, staging / f"{name}.csv", people)
         _replace(staging, folder, write_csv)
         (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(documents),
-                                                      "csv": write_csv}))
+                                                      "csv": write_csv, "batches": len(batches)}))
     except BaseException:
         _remove(staging)
         if created:
@@ -325,8 +405,7 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         raise
     _remove(staging)
     files = [folder / f"{name}.csv" if write_csv else store.table_folder(folder, name) for name in TABLES]
-    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table,
-                   int((findings["kind"] == "contradiction").sum()))
+    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table, contradictions)
 
 
 def _remove(folder: Path) -> None:
@@ -420,25 +499,31 @@ def write_results(results: Results, folder: Path, key: str | None = None, csv: b
             written.append(target)
     if key is not None:
         (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(results.corpus.documents),
-                                                      "csv": csv}))
+                                                      "csv": csv, "batches": 1}))
     return written
 
 
-def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Sequence[str] | None = None) -> Results:
+def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Sequence[str] | None = None,
+                 batches: Sequence[int] | None = None) -> Results:
     """The tables `write_analysis` (or `write_results`) wrote in `folder`, as one Results, read from Parquet.
-    `doc_ids`: only these documents' rows (findings: where either side is one of them); `tables`: only
-    these tables (the corpus's documents, blocks and sentences are always read)."""
+    `doc_ids`: only these documents' rows (findings: where either side is one of them); `batches`: only the
+    documents of these batches (a sample: only their files are read); `tables`: only these tables (the
+    corpus's documents, blocks and sentences are always read)."""
     folder = Path(folder)
     wanted = set(TABLES if tables is None else [*tables, "corpus", "blocks", "sentences", "problems"])
+    if batches is not None:
+        doc_ids = store.read_table(folder, TEXTS, columns=["doc_id"], batches=batches)["doc_id"].tolist()
 
     def read(name: str) -> pd.DataFrame:
         if doc_ids is None:
             return store.read_table(folder, name)
+        if name == "problems":
+            return store.read_table(folder, name)
+        if batches is not None and name in (*PER_DOCUMENT, "blocks", "sentences", TEXTS):
+            return store.read_table(folder, name, batches=batches)
         if name == "consistency":
             ids = list(doc_ids)
             return store.read_table(folder, name, filters=[[("doc_id", "in", ids)], [("other", "in", ids)]])
-        if name == "problems":
-            return store.read_table(folder, name)
         return store.read_table(folder, name, doc_ids=doc_ids)
 
     loaded = {name: read(name) for name in TABLES if name in wanted}
@@ -446,7 +531,16 @@ def read_results(folder: Path, doc_ids: Sequence[str] | None = None, tables: Seq
     documents = loaded["corpus"].merge(texts, on="doc_id", how="left")  # as loaded: the text last
     corpus = Corpus(documents, loaded["blocks"], loaded["sentences"],
                     loaded["problems"] if len(loaded["problems"]) else pd.DataFrame(columns=PROBLEM_COLUMNS))
-    return Results(corpus, loaded)
+    return Results(corpus, loaded, folder=folder)
+
+
+def sample_batches(batches: int, documents: int, wanted: int | None = None) -> list[int]:
+    """Which batches make a sample of about `wanted` (SAMPLE) documents, spread evenly from the first batch to the
+    last."""
+    wanted = SAMPLE if wanted is None else wanted
+    per_batch = max(1, documents // max(batches, 1))
+    count = min(batches, max(1, -(-wanted // per_batch)))
+    return sorted({i * batches // count for i in range(count)})
 
 
 def resolve_corpus(corpus: str | Path | Sequence[str | Path] | None) -> list[Path]:
@@ -466,10 +560,12 @@ def _from_project(path: Path) -> Path:
 
 
 def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,
-            jobs: int = 1) -> Results:
+            jobs: int = 1, show_limit: int = SHOW_LIMIT) -> Results:
     """The suite's tables for a corpus (None: the corpus last analysed, else data/raw): read back from its
     table folder when `claimcritique analyze` wrote them for exactly these inputs, otherwise computed and
-    written there. Figures saved afterwards in this process go to the corpus's figure folder."""
+    written there. Figures saved afterwards in this process go to the corpus's figure folder. A corpus of
+    more than `show_limit` documents is read as a sample (`sample_batches`: `sample_of` says of how many);
+    what counts every document is asked of the Parquet files (`store.query` on `folder`)."""
     paths_ = resolve_corpus(corpus)
     out = paths.outputs(paths_)
     folder = Path(folder) if folder is not None else out.tables
@@ -479,9 +575,21 @@ def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Pat
         write_analysis(paths_, folder, jobs=jobs)
         if folder == paths.outputs(paths_).tables:
             paths.record_source(out)
-    cached = read_results(folder)
+    written = _written(folder)
+    if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
+        cached = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
+        cached.sample_of = written["documents"]
+    else:
+        cached = read_results(folder)
     cached.outputs = out
     return cached
+
+
+def _written(folder: Path) -> dict:
+    try:
+        return json.loads((folder / FINGERPRINT).read_text())
+    except (OSError, ValueError):
+        return {}
 
 
 def _is_current(folder: Path, key: str) -> bool:

@@ -138,21 +138,34 @@ def _analyze(folder: Path, out: Path, options: list[str]) -> dict:
         return {**measured, **json.loads(Path(handle.name).read_text())}
 
 
-def bench_size(size: int, jobs: int) -> dict:
+MEASUREMENTS = ("textstat", "in_process", "workers_1", "workers_n", "stages")
+
+
+def bench_size(size: int, jobs: int, measure: tuple[str, ...] = MEASUREMENTS) -> dict:
+    """The chosen measurements at one size, each in a fresh process (`measure`: a subset of MEASUREMENTS, for a
+    size too large to run them all: e.g. 100,000 articles in-process and on `jobs` workers)."""
     folder = make_corpus(size, BENCH / f"corpus_{size}")
     out = Path(tempfile.mkdtemp(prefix="claimcritique-bench-"))
+    result: dict = {"size": size, "jobs": jobs}
     try:
-        baseline = _measure(_python("--worker", "textstat", str(folder)))
-        here = _analyze(folder, out / "here", [])
-        one = _analyze(folder, out / "one", ["--workers", "1"])
-        many = _analyze(folder, out / "many", ["--workers", str(jobs)])
-        with tempfile.NamedTemporaryFile(suffix=".json") as handle:
-            _measure(_python("--worker", "stages", str(folder), handle.name))
-            stage = json.loads(Path(handle.name).read_text())
+        if "textstat" in measure:
+            result["textstat"] = _measure(_python("--worker", "textstat", str(folder)))
+        if "in_process" in measure:
+            result["in_process"] = _analyze(folder, out / "here", [])
+        if "workers_1" in measure:
+            result["workers_1"] = _analyze(folder, out / "one", ["--workers", "1"])
+        if "workers_n" in measure:
+            result[f"workers_{jobs}"] = _analyze(folder, out / "many", ["--workers", str(jobs)])
+        if "stages" in measure:
+            with tempfile.NamedTemporaryFile(suffix=".json") as handle:
+                _measure(_python("--worker", "stages", str(folder), handle.name))
+                result.update(json.loads(Path(handle.name).read_text()))
     finally:
         shutil.rmtree(out, ignore_errors=True)
-    return {"size": size, "textstat": baseline, "in_process": here, "workers_1": one, f"workers_{jobs}": many,
-            "jobs": jobs, **stage}
+    if "documents" not in result:  # without the stages: the corpus's size from its files
+        result["documents"] = size
+        result["words"] = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.glob("*.txt"))
+    return result
 
 
 def bench_notebooks(jobs: int) -> dict:
@@ -184,26 +197,38 @@ def report(results: dict) -> list[str]:
     sizes = results["sizes"]
     for r in sizes:
         docs, words, jobs = r["documents"], r["words"], r["jobs"]
-        base, here, one, many = r["textstat"], r["in_process"], r["workers_1"], r[f"workers_{jobs}"]
         lines.append(f"\n{r['size']:,} articles ({words:,} words)")
-        for name, m in (("textstat alone", base), ("analyze, in-process", here), ("analyze, 1 worker", one),
-                        (f"analyze, {jobs} workers", many)):
+        runs = {"textstat alone": r.get("textstat"), "analyze, in-process": r.get("in_process"),
+                "analyze, 1 worker": r.get("workers_1"), f"analyze, {jobs} workers": r.get(f"workers_{jobs}")}
+        for name, m in runs.items():
+            if m is None:
+                continue
             client = f"  client {m['client_mb']:5.0f} MB" if "client_mb" in m else ""
             lines.append(f"  {name:<22} {m['seconds']:8.1f} s  {docs / m['seconds']:7.1f} docs/s  "
                          f"{words / m['seconds']:9.0f} words/s  peak {m['peak_mb']:6.0f} MB{client}")
-        for stage, seconds in r["stages"].items():
+        for stage, seconds in r.get("stages", {}).items():
             lines.append(f"    stage {stage:<17} {seconds:7.1f} s  {docs / max(seconds, 1e-9):9.1f} docs/s  "
                          f"{words / max(seconds, 1e-9):10.0f} words/s")
-        ratios[f"analyze_vs_textstat@{r['size']}"] = here["seconds"] / base["seconds"]
-        ratios[f"dask_one_vs_in_process@{r['size']}"] = one["seconds"] / here["seconds"]
-        ratios[f"two_workers_vs_one@{r['size']}"] = many["seconds"] / one["seconds"]
-        ratios[f"peak_mb@{r['size']}"] = max(here["peak_mb"], one["peak_mb"], many["peak_mb"])
-        ratios[f"client_mb@{r['size']}"] = many["client_mb"]
-    if len(sizes) > 1:
-        large = sizes[-1]
-        small = next((r for r in sizes if r["size"] == 10000 and r is not large), sizes[0])
-        per_doc = lambda r: r["in_process"]["seconds"] / r["documents"]  # noqa: E731
-        ratios[f"scaling@{large['size']}/{small['size']}"] = per_doc(large) / per_doc(small)
+        base, here, one, many = (r.get(k) for k in ("textstat", "in_process", "workers_1", f"workers_{jobs}"))
+        if base and here:
+            ratios[f"analyze_vs_textstat@{r['size']}"] = here["seconds"] / base["seconds"]
+        if one and here:
+            ratios[f"dask_one_vs_in_process@{r['size']}"] = one["seconds"] / here["seconds"]
+        if many and one:
+            ratios[f"two_workers_vs_one@{r['size']}"] = many["seconds"] / one["seconds"]
+        ran = [m for m in (here, one, many) if m]
+        if ran:
+            ratios[f"peak_mb@{r['size']}"] = max(m["peak_mb"] for m in ran)
+        if many or one:  # the client of a cluster run: what holds the corpus-wide step
+            ratios[f"client_mb@{r['size']}"] = (many or one)["client_mb"]
+    timed = [r for r in sizes if r.get("in_process") or r.get(f"workers_{r['jobs']}")]
+    if len(timed) > 1:
+        large = timed[-1]
+        small = next((r for r in timed if r["size"] == 10000 and r is not large), timed[0])
+        run = "in_process" if large.get("in_process") and small.get("in_process") else f"workers_{large['jobs']}"
+        per_doc = lambda r: r[run]["seconds"] / r["documents"]  # noqa: E731
+        if small.get(run) and large.get(run):
+            ratios[f"scaling@{large['size']}/{small['size']}"] = per_doc(large) / per_doc(small)
     if "notebooks" in results:
         nb = results["notebooks"]
         lines.append(f"\nnotebooks: one after another, a fresh process and kernel each {nb['one_after_another']:.1f} s, "
@@ -238,12 +263,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", "--jobs", dest="jobs", type=int, default=2,
                         help="workers for the parallel run (default 2)")
     parser.add_argument("--no-notebooks", action="store_true", help="skip the notebook comparison")
+    parser.add_argument("--measure", nargs="+", choices=MEASUREMENTS, default=list(MEASUREMENTS),
+                        help="which measurements to run at each size (default: all; e.g. in_process workers_n at "
+                             "100,000 articles)")
     args = parser.parse_args(argv)
     results = {"sizes": [], "python": sys.version.split()[0], "cpus": os.cpu_count()}
     BENCH.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
         print(f"benchmarking {size:,} articles ...", file=sys.stderr, flush=True)
-        results["sizes"].append(bench_size(size, args.jobs))
+        results["sizes"].append(bench_size(size, args.jobs, tuple(args.measure)))
         (BENCH / "results.json").write_text(json.dumps(results, indent=2))  # kept even if a later step fails
     if not args.no_notebooks:
         print("benchmarking the notebooks ...", file=sys.stderr, flush=True)

@@ -1172,88 +1172,179 @@ def _in_mg(entry: dict) -> str:
     return _range_text(entry["lo"], entry["hi"], "mg")
 
 
-def _dose_contradictions(stances: pd.DataFrame, pairwise_limit: int, refs: pd.DataFrame | None) -> list[dict]:
-    doses = _comparable_doses(stances, refs)
-    if doses.empty:
+# One row per document and dose group (RANGE_KEYS): what the comparison between documents needs, computed per
+# document (so in the batches), then compared group by group (`contradictions_by_group`).
+RANGE_KEYS = ["supplement", "population", "basis", "stated", "norm_unit"]
+RANGE_COLUMNS = [*RANGE_KEYS, "doc_id", "rid", "lo", "hi", "purposes", "as_stated", "in_mg", "units", "salt",
+                 "high_quote", "high_subject", "high_stance", "high_start", "high_end", "low_quote", "low_stance"]
+LISTED_PER_GROUP = 100  # beyond PAIRWISE_LIMIT documents, at most this many contradicting pairs per group are listed
+
+
+def dose_ranges(stances: pd.DataFrame, refs: pd.DataFrame | None = None, first_rid: int = 0) -> pd.DataFrame:
+    """Each document's recommended doses per group (supplement, population, basis, stated form, unit) as one range,
+    lowest to highest, with the statements that set its two ends. Depends on each document alone, so it is
+    computed batch by batch; `rid` (from `first_rid`) keeps the corpus order across batches."""
+    doses = _comparable_doses(_with_stance_columns(stances), refs)
+    rows = []
+    if len(doses):
+        for key, docs in _document_ranges(doses, RANGE_KEYS).items():
+            for entry in docs:
+                low, high = entry["low_side"], entry["high_side"]
+                sides = (low, high)
+                rows.append({**dict(zip(RANGE_KEYS, key)), "doc_id": entry["doc_id"], "rid": first_rid + len(rows),
+                             "lo": entry["lo"], "hi": entry["hi"], "purposes": ";".join(sorted(entry["purposes"])),
+                             "as_stated": _as_stated(entry), "in_mg": _in_mg(entry),
+                             "units": ";".join(sorted({side["unit"].removesuffix("/day") for side in sides})),
+                             "salt": any(bool(_elemental_amounts(side)[1]) for side in sides),
+                             "high_quote": high["quote"], "high_subject": high["subject"], "high_stance": high["stance"],
+                             "high_start": high["start"], "high_end": high["end"], "low_quote": low["quote"],
+                             "low_stance": low["stance"]})
+    return pd.DataFrame(rows, columns=RANGE_COLUMNS)
+
+
+def _purposes(entry: dict) -> set[str]:
+    return set(filter(None, str(entry["purposes"]).split(";")))
+
+
+def range_pairs(entries: list[dict], pairwise_limit: int = PAIRWISE_LIMIT) -> list[tuple[dict, dict, int]]:
+    """The contradicting pairs of one group's documents (entries: doc_id, lo, hi, purposes, in corpus order): every
+    pair of disjoint ranges for the same purpose up to `pairwise_limit` documents, else each document with its
+    nearest disjoint neighbour on each side. (lower, higher, documents entirely below the higher one)."""
+    if len(entries) < 2:
         return []
-    keys = ["supplement", "population", "basis", "stated", "norm_unit"]
+    docs = sorted(entries, key=lambda d: d["lo"])
+    by_high = sorted(entries, key=lambda d: d["hi"])
+    highs, lows = [d["hi"] for d in by_high], [d["lo"] for d in docs]
+    large = len(docs) > pairwise_limit
+    pairs: dict[tuple[str, str], tuple[dict, dict, int]] = {}
+    for b in docs:  # documents entirely below b
+        below = bisect_left(highs, b["lo"])
+        for a in (by_high[below - 1:below] if large else by_high[:below]):
+            pairs.setdefault((a["doc_id"], b["doc_id"]), (a, b, below))
+    if large:
+        for a in docs:  # the nearest document entirely above a
+            above = bisect_right(lows, a["hi"])
+            if above < len(docs):
+                pairs.setdefault((a["doc_id"], docs[above]["doc_id"]), (a, docs[above], 0))
+    return [(a, b, below) for a, b, below in pairs.values() if _same_purpose(_purposes(a), _purposes(b))]
+
+
+def _dose_finding(a: dict, b: dict, key: tuple, below: int, large: bool, listed: str = "") -> dict:
+    """One contradiction between two documents' ranges (rows of `dose_ranges`)."""
+    supplement, population, basis, _, unit = key
+    what = "recommended intakes" if basis == "total intake" else "dose ranges"
+    others = f" ({below - 1} other documents also stay below {b['doc_id']}'s range)" if large and below > 1 else ""
+    purpose = "/".join(sorted((_purposes(a) | _purposes(b)) - {"general"})) or "general use"
+    units = set(a["units"].split(";")) | set(b["units"].split(";"))
+    kind = f"elemental {supplement}" if supplement in _salted_supplements() else supplement
+    converted = f" (as mg of {kind}: {a['in_mg']} against {b['in_mg']})" if unit == "mg" and (
+        len(units) > 1 or a["salt"] or b["salt"]) else ""
+    detail = (f"{a['doc_id']} recommends {a['as_stated']} ({supplement}, {population}, {purpose}); "
+              f"{b['doc_id']} recommends {b['as_stated']}{converted}: their {what} do not overlap{others}{listed}.")
+    side = {"doc_id": a["doc_id"], "quote": a["high_quote"], "subject": a["high_subject"], "stance": a["high_stance"],
+            "start": a["high_start"], "end": a["high_end"], "supplement": supplement, "population": population,
+            "basis": basis}
+    return _finding("dose", "contradiction", side, b["doc_id"], detail, b["low_quote"], b["low_stance"])
+
+
+def _listed(pairs: list, documents: int, large: bool, cap: int) -> tuple[list, str]:
+    """The pairs listed for a group, and what the listed findings say about the others."""
+    if not large or len(pairs) <= cap:
+        return pairs, ""
+    return pairs[:cap], (f"; one of {len(pairs):,} such pairs among the group's {documents:,} documents, the first "
+                         f"{cap} of which are listed")
+
+
+def dose_group_findings(key: tuple, entries: list[dict], details,
+                         pairwise_limit: int, cap: int) -> list[dict]:
+    """One dose group's contradictions; `details(rids)` gives the full `dose_ranges` rows of the listed documents."""
+    large = len(entries) > pairwise_limit
+    pairs, listed = _listed(range_pairs(entries, pairwise_limit), len(entries), large, cap)
+    if not pairs:
+        return []
+    full = details(sorted({int(e["rid"]) for a, b, _ in pairs for e in (a, b)}))
+    return [_dose_finding(full[int(a["rid"])], full[int(b["rid"])], key, below, large, listed) for a, b, below in pairs]
+
+
+def _dose_contradictions(stances: pd.DataFrame, pairwise_limit: int, refs: pd.DataFrame | None,
+                         cap: int = LISTED_PER_GROUP) -> list[dict]:
+    ranges = dose_ranges(stances, refs)
     found = []
-    for group_key, docs in _document_ranges(doses, keys).items():
-        if len(docs) < 2:
-            continue
-        docs = sorted(docs, key=lambda d: d["lo"])
-        by_high = sorted(docs, key=lambda d: d["hi"])
-        highs, lows = [d["hi"] for d in by_high], [d["lo"] for d in docs]
-        large = len(docs) > pairwise_limit
-        pairs: dict[tuple[str, str], tuple[dict, dict, int]] = {}
-        for b in docs:  # documents entirely below b
-            below = bisect_left(highs, b["lo"])
-            for a in (by_high[below - 1:below] if large else by_high[:below]):
-                pairs.setdefault((a["doc_id"], b["doc_id"]), (a, b, below))
-        if large:
-            for a in docs:  # the nearest document entirely above a
-                above = bisect_right(lows, a["hi"])
-                if above < len(docs):
-                    pairs.setdefault((a["doc_id"], docs[above]["doc_id"]), (a, docs[above], 0))
-        supplement, population, basis, _, unit = group_key
-        what = "recommended intakes" if basis == "total intake" else "dose ranges"
-        for a, b, below in pairs.values():
-            if not _same_purpose(a["purposes"], b["purposes"]):
-                continue
-            others = f" ({below - 1} other documents also stay below {b['doc_id']}'s range)" if large and below > 1 else ""
-            purpose = "/".join(sorted((a["purposes"] | b["purposes"]) - {"general"})) or "general use"
-            units = {side["unit"].removesuffix("/day") for e in (a, b) for side in (e["low_side"], e["high_side"])}
-            salt = any(_elemental_amounts(side)[1] for e in (a, b) for side in (e["low_side"], e["high_side"]))
-            kind = f"elemental {supplement}" if supplement in _salted_supplements() else supplement
-            converted = f" (as mg of {kind}: {_in_mg(a)} against {_in_mg(b)})" if unit == "mg" and (
-                len(units) > 1 or salt) else ""
-            detail = (f"{a['doc_id']} recommends {_as_stated(a)} ({supplement}, {population}, {purpose}); "
-                      f"{b['doc_id']} recommends {_as_stated(b)}{converted}: their {what} do not overlap{others}.")
-            found.append(_finding("dose", "contradiction", a["high_side"], b["doc_id"], detail,
-                                  b["low_side"]["quote"], b["low_side"]["stance"]))
+    for key, group in ranges.groupby(RANGE_KEYS, sort=False):
+        entries = group.to_dict("records")
+        by_rid = {int(e["rid"]): e for e in entries}
+        found += dose_group_findings(key, entries, lambda rids, rows=by_rid: rows, pairwise_limit, cap)
     return found
 
 
-def _categorical_contradictions(stances: pd.DataFrame, pairwise_limit: int) -> list[dict]:
+def categorical_group_findings(topic: str, supplement: str, records: list[dict], pairwise_limit: int,
+                       cap: int = LISTED_PER_GROUP, counts: dict[str, int] | None = None) -> list[dict]:
+    """Opposite categorical stances (food timing) of one supplement's documents. Every pair while the pairs are few,
+    else each page against the first page of the other side, with a count; at most `cap` listed per pair of stances
+    then. `records`: the group's stance rows in corpus order (with `counts`, only the first ones of each stance,
+    `counts` saying how many there are)."""
+    found = []
+    by_stance: dict[str, list[dict]] = {}
+    for record in records:
+        by_stance.setdefault(record["stance"], []).append(record)
+    counts = counts or {stance: len(rows) for stance, rows in by_stance.items()}
+    opposed = [s for s in by_stance if s not in COMPATIBLE_STANCES]
+    for first, second in combinations(opposed, 2):
+        left, right = by_stance[first], by_stance[second]
+        n_left, n_right = counts[first], counts[second]
+        if n_left * n_right <= pairwise_limit ** 2 // 4:
+            pairs, total = [(a, b) for a in left for b in right], n_left * n_right
+        else:  # each page against the first page of the other side, with a count
+            pairs, total = [(a, right[0]) for a in left] + [(left[0], b) for b in right[1:]], n_left + n_right - 1
+        capped = n_right > 1 and total < n_left * n_right
+        listed = ""
+        if total > cap and capped:
+            pairs = pairs[:cap]
+            listed = f"; one of {total:,} such pairs for {supplement}, the first {cap} of which are listed"
+        for a, b in pairs:
+            if a["doc_id"] == b["doc_id"]:
+                continue
+            detail = (f"{a['doc_id']} says {a['stance']} ({supplement}); {b['doc_id']} says {b['stance']}"
+                      + (f" (as do {n_right - 1} other documents)" if capped else "") + f"{listed}.")
+            found.append(_finding(topic, "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"]))
+    return found
+
+
+def _categorical_contradictions(stances: pd.DataFrame, pairwise_limit: int, cap: int = LISTED_PER_GROUP) -> list[dict]:
     found = []
     rows = stances[(stances["role"] == "stance") & stances["topic"].isin(CONTRADICTION_TOPICS)]
     for (topic, supplement), group in rows.groupby(["topic", "supplement"], sort=False):
         if not supplement or group["doc_id"].nunique() < 2:
             continue
-        by_stance: dict[str, list[dict]] = {}
-        for record in group.to_dict("records"):
-            by_stance.setdefault(record["stance"], []).append(record)
-        opposed = [s for s in by_stance if s not in COMPATIBLE_STANCES]
-        for first, second in combinations(opposed, 2):
-            left, right = by_stance[first], by_stance[second]
-            if len(left) * len(right) <= pairwise_limit ** 2 // 4:
-                pairs = [(a, b) for a in left for b in right]
-            else:  # each page against the first page of the other side, with a count
-                pairs = [(a, right[0]) for a in left] + [(left[0], b) for b in right[1:]]
-            for a, b in pairs:
-                if a["doc_id"] == b["doc_id"]:
-                    continue
-                capped = len(right) > 1 and len(pairs) < len(left) * len(right)
-                detail = (f"{a['doc_id']} says {a['stance']} ({supplement}); {b['doc_id']} says {b['stance']}"
-                          + (f" (as do {len(right) - 1} other documents)" if capped else "") + ".")
-                found.append(_finding(topic, "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"]))
+        found += categorical_group_findings(topic, supplement, group.to_dict("records"), pairwise_limit, cap)
     return found
 
 
+def unique_pairs(found: list[dict], seen: set | None = None) -> list[dict]:
+    """One finding per topic and pair of documents (the first), whichever document is named first."""
+    seen = set() if seen is None else seen
+    kept = []
+    for finding in found:
+        pair = (finding["topic"], *sorted((finding["doc_id"], finding["other"])))
+        if pair not in seen:
+            seen.add(pair)
+            kept.append(finding)
+    return kept
+
+
 def between_documents(stances: pd.DataFrame, pairwise_limit: int = PAIRWISE_LIMIT,
-                      refs: pd.DataFrame | None = None) -> pd.DataFrame:
+                      refs: pd.DataFrame | None = None, cap: int = LISTED_PER_GROUP) -> pd.DataFrame:
     """Contradictions between documents about the same supplement, population, purpose and basis.
 
     Each document's recommendations in a group are taken as a whole (lowest to highest), so a starting
     dose and a maximum are one range, and two documents contradict only when their ranges are disjoint.
     Up to `pairwise_limit` documents per group every such pair is listed; beyond that each document is
-    paired with its nearest disjoint neighbour on each side (with a count of the others), so the table
-    grows with the number of documents, not its square. One finding per pair and topic."""
+    paired with its nearest disjoint neighbour on each side (with a count of the others), and at most `cap`
+    of those pairs are listed per group, each saying how many there are: the table grows with the number of
+    groups, not with the documents. One finding per pair and topic."""
     stances = _with_stance_columns(stances)
-    found = _dose_contradictions(stances, pairwise_limit, refs) + _categorical_contradictions(stances, pairwise_limit)
-    table = pd.DataFrame(found, columns=FINDING_COLUMNS)
-    pair = table[["doc_id", "other"]].apply(lambda r: tuple(sorted(r)), axis=1) if len(table) else pd.Series(dtype=object)
-    return table.loc[~pd.DataFrame({"topic": table["topic"], "pair": pair}).duplicated()].reset_index(drop=True)
+    found = _dose_contradictions(stances, pairwise_limit, refs, cap) + _categorical_contradictions(stances, pairwise_limit, cap)
+    return pd.DataFrame(unique_pairs(found), columns=FINDING_COLUMNS)
 
 
 def within_documents(stances: pd.DataFrame) -> pd.DataFrame:
@@ -1313,9 +1404,23 @@ def find_inconsistencies(claims: pd.DataFrame, sentences: pd.DataFrame, refs: pd
 
 
 def compare_stances(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
-    """Findings from the stances alone (what the corpus-wide step needs: no text, no claims table)."""
+    """Findings from the stances alone (no text, no claims table), for a corpus held in memory; `analyze` computes
+    the same findings batch by batch (`document_findings`) and group by group (`dose_ranges`, `dose_group_findings`,
+    `categorical_group_findings`)."""
     stances = _with_stance_columns(stances)
-    parts = [between_documents(stances, refs=refs), within_documents(stances), against_references(stances, refs)]
+    return sort_findings([between_documents(stances, refs=refs), within_documents(stances),
+                          against_references(stances, refs)])
+
+
+def document_findings(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
+    """The findings that depend on one document alone (a page contradicting itself, each claim against the
+    references), so computed in the batches, where the stances are."""
+    stances = _with_stance_columns(stances)
+    return sort_findings([within_documents(stances), against_references(stances, refs)])
+
+
+def sort_findings(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """Findings in the order readers meet them: by kind (contradictions first), topic and document."""
     findings = pd.concat([p for p in parts if len(p)], ignore_index=True) if any(len(p) for p in parts) else \
         pd.DataFrame(columns=FINDING_COLUMNS)
     order = {kind: i for i, kind in enumerate(KIND_ORDER)}

@@ -17,6 +17,9 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+# A LocalCluster's workers run one pure-Python task at a time: the statistical profiler (a thread walking the
+# task's stack every 10 ms, for the dashboard's profile page) only takes the GIL from it.
+LOCAL_WORKER_CONFIG = {"distributed.worker.profile.enabled": False}
 IN_PROCESS_BATCHES = 2  # a corpus of this many batches or fewer runs here: a cluster's start-up would cost more
 
 
@@ -40,6 +43,7 @@ class Engine:
 
 @contextmanager
 def _client(engine: Engine, log: Callable[[str], None]):
+    import dask
     from distributed import Client, LocalCluster
 
     if engine.scheduler:
@@ -54,8 +58,9 @@ def _client(engine: Engine, log: Callable[[str], None]):
         finally:
             client.close(timeout=engine.connect_timeout)
         return
-    cluster = LocalCluster(n_workers=engine.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                           dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+    with dask.config.set(LOCAL_WORKER_CONFIG):  # the workers take the config when they start
+        cluster = LocalCluster(n_workers=engine.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
     try:
         client = Client(cluster, set_as_default=False)
         try:

@@ -36,7 +36,10 @@ def choices(results: Results) -> dict[str, list[str]]:
 
 
 def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
-    """The document's readability and promotional scores beside the corpus median and its rank."""
+    """The document's readability and promotional scores beside the corpus median and its rank (for a large
+    corpus's sample, median and rank over every document, asked of the Parquet files)."""
+    if results.sample_of:
+        return _scores_by_query(results, doc_id)
     rows = []
     for table, column in SCORE_COLUMNS:
         values = results[table].set_index("doc_id")[column].astype(float)
@@ -46,8 +49,40 @@ def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _scores_by_query(results: Results, doc_id: str) -> pd.DataFrame:
+    from . import store
+
+    rows = []
+    for table, column in SCORE_COLUMNS:
+        value = f'CAST("{column}" AS DOUBLE)'
+        found = store.query(results.folder, f"""
+            WITH mine AS (SELECT {value} AS value FROM {table} WHERE doc_id = ?)
+            SELECT (SELECT value FROM mine) AS document, (SELECT median({value}) FROM {table}) AS median,
+                   (SELECT count(*) + 1 FROM {table} WHERE {value} > (SELECT value FROM mine)) AS rank""",
+                            [doc_id]).iloc[0]
+        document = found["document"]
+        rows.append({"measure": column, "document": document, "corpus median": found["median"],
+                     "rank (1 = highest)": float(found["rank"]) if pd.notna(document) else float("nan")})
+    return pd.DataFrame(rows)
+
+
+def _with_document(results: Results, doc_id: str) -> Results:
+    """The results holding this document's rows: these, or (a document outside a large corpus's sample) its rows
+    read on demand from the Parquet files."""
+    if doc_id in set(results.corpus.documents["doc_id"]) or results.folder is None:
+        return results
+    from .analysis import read_results
+
+    one = read_results(results.folder, doc_ids=[doc_id])
+    one.sample_of, one.outputs = results.sample_of, results.outputs
+    return one
+
+
 def document_view(results: Results, doc_id: str, claim_type: str = ALL, category: str = ALL) -> dict:
-    """Reading view (HTML), claims table and scores for one document, filtered by the controls."""
+    """Reading view (HTML), claims table and scores for one document (read on demand when a large corpus's
+    sample does not hold it), filtered by the controls."""
+    scores = scores_next_to_corpus(results, doc_id)
+    results = _with_document(results, doc_id)
     claims = results["claims"]
     claims = claims[claims["doc_id"] == doc_id]
     if claim_type != ALL:
@@ -60,7 +95,7 @@ def document_view(results: Results, doc_id: str, claim_type: str = ALL, category
     table = claims[["claim_type", "subject", "low", "high", "unit", "quote", "start", "end"]].reset_index(drop=True)
     documents = results.corpus.documents.set_index("doc_id")
     label = documents.at[doc_id, "label"] if "label" in documents.columns else doc_id
-    return {"html": html, "claims": table, "scores": scores_next_to_corpus(results, doc_id), "label": label,
+    return {"html": html, "claims": table, "scores": scores, "label": label,
             "title": documents.at[doc_id, "title"]}
 
 

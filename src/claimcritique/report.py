@@ -134,8 +134,17 @@ def finding_headlines(findings: pd.DataFrame, stances: pd.DataFrame, documents: 
 
 def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """One row per headline: `key`, the `notebook` that shows the detail, the `sentence` (Markdown, numbers in
-    bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables."""
-    refs = references.load_references() if refs is None else refs
+    bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables.
+    Computed once per results (a notebook asks for a few at a time, and the raw-page readability costs textstat)."""
+    if refs is None and "_headlines" in vars(results):
+        return vars(results)["_headlines"].copy()
+    table = _headlines(results, references.load_references() if refs is None else refs)
+    if refs is None:
+        vars(results)["_headlines"] = table.copy()
+    return table
+
+
+def _headlines(results: Results, refs: pd.DataFrame) -> pd.DataFrame:
     corpus = results.corpus
     docs = corpus.documents
     labels = plotting.document_labels(docs)
@@ -193,12 +202,73 @@ def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFram
 
 
 def headlines_markdown(results: Results, keys: Sequence[str] | None = None) -> str:
-    """The chosen headlines (all by default) as a Markdown bullet list, in the order of `keys`."""
+    """The chosen headlines (all by default) as a Markdown bullet list, in the order of `keys`; for a large
+    corpus's sample, led by a line that says they count the sample (`corpus_summaries` count every document)."""
     table = headlines(results)
     if keys is not None:  # "supplements": every `supplement:<name>` row
         group = table["key"].str.partition(":")[0].replace("supplement", "supplements")
         table = pd.concat([table[(table["key"] == k) | (group == k)] for k in keys] or [table.iloc[:0]])
-    return "\n".join(f"- {sentence}" for sentence in table["sentence"])
+    lead = (f"*In the sample shown ({len(results.corpus.documents):,} of {results.sample_of:,} documents; the "
+            "corpus-wide summaries count every document):*\n\n") if results.sample_of else ""
+    return lead + "\n".join(f"- {sentence}" for sentence in table["sentence"])
+
+
+# --- summaries of the whole corpus, asked of its Parquet files (for a corpus shown as a sample) ---------------
+
+SUMMARY_ROWS = 30  # rows of a corpus-wide summary shown (the largest groups first)
+
+
+def _verdict_counts() -> str:
+    return ", ".join(f"count(*) FILTER (WHERE kind = '{kind}') AS \"{consistency.VERDICTS[kind]}\""
+                     for kind in consistency.MATRIX_ORDER)
+
+
+def corpus_summaries(results: Results, limit: int = SUMMARY_ROWS) -> dict[str, pd.DataFrame]:
+    """Per supplement (documents, claims, dose claims and each verdict) and per publisher (documents, words, the
+    median reading grade and promo index, disease claims), counted over every document of the corpus by DuckDB
+    queries on the Parquet files, never loading a table: what a notebook shows of a corpus too large to list.
+    Empty for results held in memory."""
+    if results.folder is None:
+        return {}
+    from . import store
+
+    supplements = store.query(results.folder, f"""
+        WITH c AS (SELECT supplement, count(DISTINCT doc_id) AS documents, count(*) AS claims,
+                          count(*) FILTER (WHERE claim_type = 'dose') AS "dose claims"
+                   FROM claims WHERE coalesce(supplement, '') <> '' GROUP BY supplement),
+             f AS (SELECT supplement, {_verdict_counts()} FROM consistency
+                   WHERE coalesce(supplement, '') <> '' GROUP BY supplement)
+        SELECT * FROM c LEFT JOIN f USING (supplement) ORDER BY documents DESC, supplement LIMIT {int(limit)}""")
+    publishers = store.query(results.folder, f"""
+        SELECT coalesce(nullif(c.publisher, ''), '(not stated)') AS publisher, count(*) AS documents,
+               sum(c.words) AS words, median(r.flesch_kincaid_grade) AS "median Flesch-Kincaid grade",
+               median(l.promo_index) AS "median promo index", sum(l.disease_claims) AS "disease claims"
+        FROM corpus c LEFT JOIN readability r USING (doc_id) LEFT JOIN language l USING (doc_id)
+        GROUP BY 1 ORDER BY documents DESC, publisher LIMIT {int(limit)}""")
+    return {"per supplement (every document)": supplements.fillna(0),
+            "per publisher (every document; the largest first)": publishers}
+
+
+def group_summary(results: Results) -> pd.DataFrame:
+    """`consistency.group_summary` (documents, claims and each verdict per supplement, topic and population) of
+    the results, or, for a large corpus's sample, of every document (grouped DuckDB queries)."""
+    if not results.sample_of:
+        return consistency.group_summary(results["stances"], results["consistency"])
+    from . import store
+
+    keys = ["supplement", "topic", "population"]
+    stated = store.query(results.folder, """
+        SELECT supplement, topic, coalesce(population, '') AS population, count(DISTINCT doc_id) AS documents,
+               count(*) AS claims
+        FROM stances WHERE role = 'stance' AND coalesce(supplement, '') <> '' GROUP BY ALL""").set_index(keys)
+    verdicts = store.query(results.folder, """
+        SELECT supplement, topic, coalesce(population, '') AS population, verdict, count(*) AS n
+        FROM consistency GROUP BY ALL""")
+    out = stated.astype(float)
+    if len(verdicts):
+        out = out.join(verdicts.pivot_table(index=keys, columns="verdict", values="n", aggfunc="sum", fill_value=0),
+                       how="left")
+    return out.fillna(0).reset_index().sort_values(keys, ignore_index=True)
 
 
 # --- the findings figures (notebook 05), per supplement ---------------------------------------------------------

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -35,19 +36,21 @@ COLUMN_TYPES: dict[str, pa.DataType] = {
         "doc_id", "path", "file", "format", "title", "publisher", "kind", "url", "notes", "encoding", "label", "text",
         "severity", "problem", "claim_type", "subject", "unit", "quote", "block_kind", "value_text", "qualifier",
         "elemental", "supplement", "note", "section", "category", "term", "strength", "cue", "disease", "verb",
-        "topic", "stance", "other", "detail", "other_quote", "value", "other_value"], STRING),
+        "topic", "stance", "other", "detail", "other_quote", "value", "other_value", "verdict", "reference_id",
+        "population", "basis", "purpose", "form", "role", "claim_subject", "stated", "norm_unit", "purposes",
+        "as_stated", "in_mg", "units", "high_quote", "high_subject", "high_stance", "low_quote", "low_stance"], STRING),
     **dict.fromkeys([
         "chars", "words", "blocks", "sentences", "block_id", "sentence_id", "start", "end", "value_start",
         "value_end", "times_per_day", "units_excluded", "first_block", "syllables", "disease_claims", "citations",
-        "jama_signals"], INT),
+        "jama_signals", "rid", "high_start", "high_end"], INT),
     **dict.fromkeys([
         "low", "high", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
         "coleman_liau_index", "automated_readability_index", "dale_chall_readability_score", "text_standard",
         "syllables_per_word", "long_sentence_share", "difficult_word_share", "promo_index", "hedge_per_1k",
         "booster_per_1k", "hype_per_1k", "call_to_action_per_1k", "vague_authority_per_1k", "natural_safety_per_1k",
-        "hedge_to_booster"], FLOAT),
+        "hedge_to_booster", "lo", "hi"], FLOAT),
     **dict.fromkeys(["has_fda_disclaimer", "jama_author", "jama_date", "jama_references", "jama_disclosure", "negated",
-                     "hedged"], BOOL),
+                     "hedged", "salt"], BOOL),
 }
 
 
@@ -133,11 +136,15 @@ def _schema(files: Sequence[Path]) -> pa.Schema:
     return pa.unify_schemas([pq.read_schema(f) for f in files], promote_options="permissive")
 
 
-def _dataset(root: Path, name: str) -> ds.Dataset:
+def _dataset(root: Path, name: str, batches: Sequence[int] | None = None) -> ds.Dataset:
     files = batch_files(root, name)
     if not files:
         raise FileNotFoundError(f"no table '{name}' in {Path(root) / PARQUET}")
-    return ds.dataset([str(f) for f in files], format="parquet", schema=_schema(files))
+    if batches is None:
+        return ds.dataset([str(f) for f in files], format="parquet", schema=_schema(files))
+    wanted = {batch_file(root, name, b).name for b in batches}
+    chosen = [f for f in files if f.name in wanted]  # the schema from these and the first (columns are declared)
+    return ds.dataset([str(f) for f in chosen], format="parquet", schema=_schema([files[0], *chosen]))
 
 
 def _to_pandas(table: pa.Table, nullable_int: bool = False) -> pd.DataFrame:
@@ -147,11 +154,13 @@ def _to_pandas(table: pa.Table, nullable_int: bool = False) -> pd.DataFrame:
 
 
 def read_table(root: Path, name: str, columns: Sequence[str] | None = None,
-               filters: list | ds.Expression | None = None, doc_ids: Sequence[str] | None = None) -> pd.DataFrame:
+               filters: list | ds.Expression | None = None, doc_ids: Sequence[str] | None = None,
+               batches: Sequence[int] | None = None) -> pd.DataFrame:
     """One table (or some of its columns, or the rows passing `filters`, pyarrow's expression or
     `[("col", "op", value)]` form) in corpus order; only what is asked for is read from disk.
-    `doc_ids`: only these documents' rows (in a table with a `doc_id` column)."""
-    dataset = _dataset(root, name)
+    `doc_ids`: only these documents' rows (in a table with a `doc_id` column); `batches`: only these
+    batch files (a sample of the corpus that costs what it reads)."""
+    dataset = _dataset(root, name, batches)
     expression = pq.filters_to_expression(filters) if isinstance(filters, list) else filters
     if doc_ids is not None:
         wanted = ds.field("doc_id").isin(pa.array(list(doc_ids), type=STRING))
@@ -171,14 +180,29 @@ def rows(root: Path, name: str) -> int:
     return sum(pq.ParquetFile(f).metadata.num_rows for f in batch_files(root, name))
 
 
-def query(root: Path, sql: str, parameters: Sequence | None = None) -> pd.DataFrame:
-    """DuckDB SQL over the tables, each a view named after its table (`claims`, `readability`, ...), read
-    from the Parquet files as the query needs them: aggregates and top-N without loading a table."""
+QUERY_MEMORY = "384MB"  # DuckDB's own limit: beyond it, sorts and groupings spill to its temporary folder
+
+
+@contextmanager
+def connect(root: Path, ordered: Sequence[str] = (), threads: int = 2):
+    """A DuckDB connection with a view per table (`claims`, `stances`, ...) over its Parquet files, read as a query
+    needs them, within `QUERY_MEMORY`. For each table in `ordered`, also `<table>_rows`, the same rows with
+    `filename` and `file_row_number`, which order them as the corpus is (batch files are named in corpus order)."""
     import duckdb
 
-    with duckdb.connect() as connection:
+    with duckdb.connect(config={"memory_limit": QUERY_MEMORY, "threads": threads}) as connection:
         for name in tables(root):
             if batch_files(root, name):
                 pattern = str(table_folder(root, name) / "batch-*.parquet").replace("'", "''")
                 connection.execute(f"CREATE VIEW \"{name}\" AS SELECT * FROM read_parquet('{pattern}', union_by_name = true)")
+                if name in ordered:
+                    connection.execute(f"CREATE VIEW \"{name}_rows\" AS SELECT * FROM read_parquet('{pattern}', "
+                                       "union_by_name = true, filename = true, file_row_number = true)")
+        yield connection
+
+
+def query(root: Path, sql: str, parameters: Sequence | None = None) -> pd.DataFrame:
+    """DuckDB SQL over the tables, each a view named after its table (`claims`, `readability`, ...), read
+    from the Parquet files as the query needs them: aggregates and top-N without loading a table."""
+    with connect(root) as connection:
         return connection.execute(sql, parameters or []).df()
