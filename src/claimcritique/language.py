@@ -689,7 +689,9 @@ def reading_view(text: str, doc_id: str, sentences: pd.DataFrame, matches: pd.Da
 DEV = paths.DATA / "dev"
 HOLDOUT = paths.DATA / "holdout"  # pages gathered for the claims work, never used to write these lexicons
 HOLDOUT2 = paths.DATA / "holdout2"  # a second such set
-HELD_OUT = (HOLDOUT, HOLDOUT2)  # measured together (the AUC a new page should expect) and one by one
+HELD_OUT = (HOLDOUT, HOLDOUT2)  # measured together and one by one; their scores were watched while the rules changed
+# annotated after the rules were written and never looked at while changing them: the AUC a new page should expect
+UNSEEN = (paths.DATA / "holdout3", paths.DATA / "holdout4")
 # The kinds of site in the development manifests, and which side of the question each is on; a blog
 # may sell or inform, so blogs are ranked but left out of the AUC.
 KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
@@ -762,9 +764,11 @@ def evaluate_development_corpus(folder: Path | Sequence[Path] = DEV
     return measures, ranking, matches
 
 
-def evaluation_report(dev: Path = DEV, held_out: Sequence[Path] | Path | None = HELD_OUT) -> dict[str, pd.DataFrame]:
+def evaluation_report(dev: Path = DEV, held_out: Sequence[Path] | Path | None = HELD_OUT,
+                      unseen: Sequence[Path] = UNSEEN) -> dict[str, pd.DataFrame]:
     """Every measurement of this stage against outside labels, as tables (what `claimcritique evaluate-language` prints);
-    each held-out folder is measured when it and its manifest exist, alone and (two or more) all together."""
+    each held-out folder is measured when it and its manifest exist, alone and (two or more) all together, and the
+    unseen folders together (`promotional_auc_unseen`)."""
     from . import strength  # the claim-strength rules build on this module
 
     tables = {"claim_strength_yu2019": strength.evaluate_yu2019(),
@@ -784,6 +788,9 @@ def evaluation_report(dev: Path = DEV, held_out: Sequence[Path] | Path | None = 
         measured("_held_out", present)
     for folder in present:
         measured("_" + folder.name, folder)
+    never_seen = [Path(f) for f in unseen if any(Path(f).glob("manifest*.csv"))]
+    if never_seen:
+        measured("_unseen", never_seen)
     return tables
 
 
