@@ -109,7 +109,8 @@ _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tol
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
-    r"between\s+(?:the\s+)?ages(?:\s+of)?|after|before|(?:the\s+)?ages?\s+(?:range\s+|group\s+)?of)"
+    r"between\s+(?:the\s+)?ages(?:\s+of)?|after|before|(?:the\s+)?ages?\s+(?:range\s+|group\s+)?of|"
+    r"(?:older|younger)\s+than|(?:over|under)\s+the\s+age\s+of)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
@@ -387,7 +388,13 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     for m in (expressions["between"].finditer(text) if "between" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit2") or m.group("unit1"))
         scale = g.scales.get((m.group("scale2") or m.group("scale1") or "").lower(), 1.0)
-        found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
+        low, high = _value(m.group("low")) * scale, _value(m.group("high")) * scale
+        mixed = _between_units(g, m.group("unit1"), m.group("unit2"))
+        if mixed is not None:  # "between 20 minutes and two hours": 20-120 minutes, in the smaller unit
+            first, second, small = mixed
+            low, high = g.registry.to_unit(low, first, small), g.registry.to_unit(high, second, small)
+            unit, dimension, surface = g.unit(small)
+        found.append(_Number(m.start(), m.end(), low, high,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
         n = _value(m.group("n") or m.group("n2") or m.group("n3"))
@@ -401,8 +408,9 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         number = _read_number(m, sentence, g)
         if number is not None:
             found.append(number)
-            if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
-                position = number.end
+            if number.end < m.end() and not (m.group("per") and number.end == m.start("per")):
+                position = number.end  # "2 g or 500 mg": the second amount is read on its own; a period is no lead
+                # unit of the next number ("250 mg per day 1": the 1 is a footnote, not "day 1")
     for m in (expressions["fraction"].finditer(text) if _any_word(lowered, _FRACTION_HINTS) else ()):
         group = "word" if m.group("word") else "byword"
         if _PART_OF_A_PERIOD.match(text, m.end(group)) and _PART_BEFORE.search(text, 0, m.start(group)):
@@ -465,6 +473,18 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     if len(kept) > 2:
         _restated_ranges(kept, sentence)
     return kept
+
+
+def _between_units(g: Grammar, surface1: str | None, surface2: str | None) -> tuple[str, str, str] | None:
+    """"between 20 minutes and two hours": (first unit, second unit, the smaller) when both ends give units of one
+    dimension that differ and convert; None when they do not."""
+    if not surface1 or not surface2:
+        return None
+    first, second = g.registry.unit(surface1), g.registry.unit(surface2)
+    if first is None or second is None or first[0] == second[0] or first[1] != second[1] or \
+            math.isnan(first[2]) or math.isnan(second[2]):
+        return None
+    return first[0], second[0], first[0] if first[2] <= second[2] else second[0]
 
 
 _MULTIPLY_BEFORE = re.compile(r"\bmultipl(?:y|ied|ying)\s+(?:[\w-]+\s+){0,4}?by\s+$", re.IGNORECASE)
@@ -558,7 +578,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if m.group("ormore") and not prefix_for_bounds:
         prefix_for_bounds = "at least" if "more" in m.group("ormore").lower() else "up to"
     if not prefix_for_bounds and not m.group("plus"):
-        suffix = _BOUND_AFTER.match(sentence, end)
+        suffix = _BOUND_AFTER.match(sentence, end) or _BOUND_AFTER.match(sentence, m.end())  # "45 mg/day or more"
         if suffix:  # "1mg or less", "200 mg or more"
             prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
@@ -658,6 +678,14 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "Birth to 6 months2 mcg": an age label glued to its table cell
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
+    if number.unit == "minutes" and _READ_TIME_BADGE.fullmatch(sentence):
+        return True  # "4 MIN" on a line of its own: an article's reading-time badge
+    if not number.unit and _TEMPERATURE_AFTER.match(after):
+        return True  # "Store below 25 °C": a storage temperature is product detail, never a count
+    if not number.unit and _CITATION_LINE.fullmatch(sentence):
+        return True  # "1, 2, 3" on a line of its own: footnote markers the page set apart from their sentence
+    if not number.unit and not before.strip() and _CONNECTIVE_AFTER.match(after):
+        return True  # "1 However, ...": a footnote digit after the previous sentence's full stop
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
             and not (not number.unit and _COUNT_NOUN.match(after)) \
             and not (number.unit and block_kind == "table_row" and _NEXT_CELL_AT.match(sentence, number.end - 1)):
@@ -711,6 +739,9 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
             r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
             re.IGNORECASE):
         return True  # "570 IU per 100 grams": the 100 g is the reference amount, not a claim
+    if number.dimension == "mass" and _HUNDRED_GRAMS.fullmatch(sentence, number.start, number.end) and \
+            _IN_A_REFERENCE_BEFORE.search(before[-60:]):
+        return True  # "1,917 mcg of selenium in 100 g": the reference portion of a food's content, as "per 100 grams"
     if _is_population_label(number, sentence, block_kind):
         return True  # "≥ 19 years | 90 |", "Birth to 6 months 30 mg", "19–30 years: 400 mg": an age band
     if number.unit in ("", "years", "months"):
@@ -732,6 +763,18 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     return False
 
 
+_HUNDRED_GRAMS = re.compile(r"100\s*(?:g|grams?)", re.IGNORECASE)
+_IN_A_REFERENCE_BEFORE = re.compile(r"[0-9]\s*[a-zµμ]*\s+of\s+(?:[\w-]+\s+){1,3}?in\s+(?:every\s+|each\s+)?$",
+                                    re.IGNORECASE)
+_READ_TIME_BADGE = re.compile(r"\s*[0-9]{1,2}\s*(?:MIN|MINS|MINUTES|Min|Mins)\s*")  # capitals, or "Min": a badge
+_TEMPERATURE_AFTER = re.compile(r"^\s*[°º˚]\s*[CF]\b")
+_CITATION_LINE = re.compile(r"\s*[0-9]{1,2}(?:\s*[,–-]\s*[0-9]{1,2})+\s*\.?\s*")
+_CONNECTIVE_AFTER = re.compile(r"^\s+(?:However|Moreover|Furthermore|Additionally|Also|But|Therefore|Thus|Overall|"
+                               r"Similarly|Conversely|Nevertheless|Meanwhile|Instead|Yet|Although|In\s+addition|"
+                               r"In\s+contrast|For\s+example|For\s+instance)\b")  # a count never heads these
+_AGE_LIST_BEFORE = re.compile(r"\bage\s+(?:groups?|bands?|ranges?|brackets?|categories)\s*\([^()]*$", re.IGNORECASE)
+_BAND_HEADS_LINE_BEFORE = re.compile(r"(?:^|\n)\s*[-•*]?\s*(?:[<>≤≥]|&lt;|&gt;)?\s*$")
+_BAND_COLON_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|up))?\s*\)?\s*:", re.IGNORECASE)
 _AGE_UNIT_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)  # "51+ years": the unit after a "+"
 _LABEL_COLON_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|up))?\s*\)?\s*[:=–—-]\s*"
                                 r"(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
@@ -753,6 +796,11 @@ def _is_population_label(number: _Number, sentence: str, block_kind: str) -> boo
         return False
     if _LABEL_COLON_AFTER.match(after) and _LABEL_START_BEFORE.search(sentence, 0, number.start):
         return True
+    if (number.unit == "years" or number.unit == "") and _BAND_COLON_AFTER.match(after) and \
+            _BAND_HEADS_LINE_BEFORE.search(sentence, 0, number.start):
+        return True  # "19-30 years: Men, 400 mg/day; women, ...", "<2 years: not established": a band heading its line
+    if number.unit in ("years", "months") and _AGE_LIST_BEFORE.search(sentence, max(0, number.start - 80), number.start):
+        return True  # "three age groups (26–49 years, 50–64 years, and ...)": bands listed after "age groups"
     if block_kind != "table_row":
         return False
     before = sentence[: number.start]
@@ -930,6 +978,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         return _percent_type(number, sentence, header, section, cues, block_kind)
     if dimension == "ratio":  # "3 times better absorbed", "a 20-fold increase in bioavailability"
         left, right = _clause(sentence, number)
+        if cues["ratio_need_before"].search(sentence, max(0, number.start - 40), number.start):
+            return "other"  # "vegans may need up to 1.8 times more iron": a multiple of a requirement
         if cues["absorption_rate"].search(sentence, left, right):
             return "absorption_rate"
         if cues["not_absorption"].search(sentence, left, right) and any(left <= a and b <= right for a, b in forms):
@@ -944,7 +994,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
             return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
-        if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
+        window = max(0, number.start - 40, sentence.rfind(":", 0, number.start) + 1)  # a label before a colon is
+        if (cues["not_dose"].search(sentence[window: number.end]) and not strength) or \
                 _is_food_amount(number, sentence, cues):
             return "other"  # the body's content, a blood level, food eaten with it
         return "dose"
