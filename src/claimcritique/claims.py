@@ -534,6 +534,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     surface1, surface2 = m.group("unit1") or (m.group("unit3") if not m.group("high") else None), m.group("unit2")
     unit_surface = surface2 or surface1
     lead = m.group("lead")
+    if lead and _PERIOD_WORD_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+        return None  # "300 mg of omega-3 per day 2": a period, then a footnote digit, never "day 2"
     if lead and not unit_surface:
         unit_surface = lead.strip()
     end = m.end()
@@ -595,6 +597,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
+_PERIOD_WORD_BEFORE = re.compile(r"\b(?:per|a|an|each|every)\s+$", re.IGNORECASE)
 _GLUED_CELL_BEFORE = re.compile(r"[a-z]{3}$")
 _CELL_COUNT_AFTER = re.compile(r"(?:[\w-]+\s+){0,2}?(?:strains|species|ingredients)(?:\b|(?=(?-i:[A-Z])))", re.IGNORECASE)
 _NEXT_CELL_AT = re.compile(r"[a-z][A-Z][a-z]")  # "capsuleLactobacillus": the amount's unit, then the next cell
