@@ -79,3 +79,29 @@ def test_a_blood_level_labelling_a_dose_before_a_colon_does_not_make_it_other():
 
 def test_mcg_per_decilitre_is_a_blood_level():
     assert values("Normal serum copper is 70 to 140 mcg/dL.") == [("other", 70, 140, "mcg/dL")]
+
+
+def test_a_unit_conversion_gives_no_amounts():
+    assert values("1 IU of vitamin E is the same as 0.67 mg of d-alpha-tocopherol.") == []
+    assert values("Take 2,000 IU daily; 1 mcg = 40 IU.") == [("dose", 2000, 2000, "IU/day")]
+    assert values("Take 1 mg of copper daily.") == [("dose", 1, 1, "mg/day")]
+
+
+def test_divided_into_a_count_of_doses_written_before_the_amount():
+    found = values("Load with 20 g/day divided into four 5 g doses for 5 days.")
+    assert found[:3] == [("dose", 20000, 20000, "mg/day"), ("other", 4, 4, "times/day"), ("dose", 5000, 5000, "mg")]
+
+
+def test_a_frequency_after_the_name_of_what_is_taken_qualifies_the_amount():
+    text = "The group received 250 mg of a standardized root extract powder twice daily or a placebo."
+    blocks = segment_blocks("d", text)
+    found = claims.extract_claims(segment_sentences(text, blocks), blocks)
+    dose = found[found.claim_type == "dose"].iloc[0]
+    assert (dose.low, dose.unit, dose.times_per_day) == (250, "mg", 2)
+
+
+def test_millions_of_people_with_a_deficiency_is_a_prevalence():
+    assert values("Zinc deficiency is common, affecting millions of people.") == [
+        ("deficiency_prevalence", 2_000_000, None, "count")]
+    assert values("Selenium has hundreds of documented uses and corrects deficiencies.") == [
+        ("other", 200, None, "count")]

@@ -279,7 +279,9 @@ class Grammar:
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})\s+"
                              rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
-                             rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+                             rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b|"
+                             rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+(?=[0-9.]+\s*[a-zµμ]+\s+"
+                             r"(?:doses|dosages|servings|portions)\b)", re.IGNORECASE)  # "divided into four 5 g doses"
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
@@ -397,7 +399,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         found.append(_Number(m.start(), m.end(), low, high,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
-        n = _value(m.group("n") or m.group("n2") or m.group("n3"))
+        n = _value(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     pattern, position = expressions["number"], 0
@@ -685,6 +687,10 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "4 MIN" on a line of its own: an article's reading-time badge
     if not number.unit and _TEMPERATURE_AFTER.match(after):
         return True  # "Store below 25 °C": a storage temperature is product detail, never a count
+    if number.dimension in ("activity", "mass") and ("same as" in sentence or "equ" in sentence or "=" in sentence):
+        conversion = _UNIT_CONVERSION.search(sentence)
+        if conversion and conversion.start() <= number.start and ";" not in sentence[conversion.start(): number.start]:
+            return True  # "1 IU of vitamin D is the same as 0.025 mcg": a unit conversion, not amounts to take
     if not number.unit and _CITATION_LINE.fullmatch(sentence):
         return True  # "1, 2, 3" on a line of its own: footnote markers the page set apart from their sentence
     if not number.unit and not before.strip() and _CONNECTIVE_AFTER.match(after):
@@ -769,6 +775,9 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
 _HUNDRED_GRAMS = re.compile(r"100\s*(?:g|grams?)", re.IGNORECASE)
 _IN_A_REFERENCE_BEFORE = re.compile(r"[0-9]\s*[a-zµμ]*\s+of\s+(?:[\w-]+\s+){1,3}?in\s+(?:every\s+|each\s+)?$",
                                     re.IGNORECASE)
+_UNIT_CONVERSION = re.compile(r"(?<![\w.,])1\s*(?:IU|mcg|µg|μg|micrograms?|mg|milligrams?)\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?"
+                              r"(?:is\s+(?:the\s+same\s+as|equal\s+to|equivalent\s+to)|equals|=)\s*"
+                              r"(?:about\s+|approximately\s+|~\s*)?[0-9.,]+\s*(?:IU|mcg|µg|μg|micrograms?|mg)\b", re.IGNORECASE)
 _READ_TIME_BADGE = re.compile(r"\s*[0-9]{1,2}\s*(?:MIN|MINS|MINUTES|Min|Mins)\s*")  # capitals, or "Min": a badge
 _TEMPERATURE_AFTER = re.compile(r"^\s*[°º˚]\s*[CF]\b")
 _CITATION_LINE = re.compile(r"\s*[0-9]{1,2}(?:\s*[,–-]\s*[0-9]{1,2})+\s*\.?\s*")
@@ -1035,7 +1044,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         after = sentence[number.end: number.end + 40]
         if cues["enzyme_count"].search(after):
             return "enzyme_count"
-        if number.scaled and cues["deficiency_prevalence"].search(sentence):
+        many_people = number.kind == "many" and (not sentence[number.start:number.end].lower().endswith("of")
+                                                 or bool(cues["people_after"].match(" of" + after)))
+        if (number.scaled or many_people) and cues["deficiency_prevalence"].search(sentence):
             return "deficiency_prevalence"  # "iron-deficiency anemia affects about 4-5 million Americans"
         return "other"
     return "other"  # %DV, frequency, concentration
@@ -1244,6 +1255,7 @@ def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, s
     return ""
 
 
+_OF_A_NAME = re.compile(r"\s+of\s+[^,;:()]*$")
 _RESTATED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)|\))")
 
 
@@ -1254,8 +1266,9 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
         return 1
     index = numbers.index(number)
     for other in numbers[index + 1:]:
-        if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
-            break
+        gap = sentence[number.end: other.start]
+        if other.start - number.end > (40 if not _OF_A_NAME.match(gap) else 70) or re.search(r"[.;]", gap):
+            break  # "300 mg of KM 66 standardized root extract twice daily": the name of what is taken is no break
         if other.dimension == "frequency" and other.kind not in ("divided", "doses") and \
                 other.unit == "times/day":  # not "a week"
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
