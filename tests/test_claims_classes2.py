@@ -105,3 +105,13 @@ def test_millions_of_people_with_a_deficiency_is_a_prevalence():
         ("deficiency_prevalence", 2_000_000, None, "count")]
     assert values("Selenium has hundreds of documented uses and corrects deficiencies.") == [
         ("other", 200, None, "count")]
+
+
+def test_capsules_described_by_their_shell_are_capsules():
+    assert values("Take 2 veggie capsules daily with food.") == [("dose", 2, 2, "capsules/day")]
+    assert values("Each bottle holds 120 vegetarian capsules.") == []
+
+
+def test_a_liquid_strength_per_millilitres_is_a_dose_and_a_rating_stays_out():
+    assert values("The syrup has 150mg/5mL of iron.") == [("dose", 150, 150, "mg")]
+    assert values("Rated 4/5 by customers") == []
