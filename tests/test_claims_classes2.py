@@ -88,6 +88,7 @@ def test_a_unit_conversion_gives_no_amounts():
 
 
 def test_divided_into_a_count_of_doses_written_before_the_amount():
+    assert values("Take 12 g/day split into three equal 4 g doses.")[2] == ("dose", 4000, 4000, "mg")
     found = values("Load with 20 g/day divided into four 5 g doses for 5 days.")
     assert found[:3] == [("dose", 20000, 20000, "mg/day"), ("other", 4, 4, "times/day"), ("dose", 5000, 5000, "mg")]
 
