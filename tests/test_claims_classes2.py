@@ -116,3 +116,10 @@ def test_capsules_described_by_their_shell_are_capsules():
 def test_a_liquid_strength_per_millilitres_is_a_dose_and_a_rating_stays_out():
     assert values("The syrup has 150mg/5mL of iron.") == [("dose", 150, 150, "mg")]
     assert values("Rated 4/5 by customers") == []
+
+
+def test_a_limit_per_24_hours_keeps_its_amount():
+    """"not to exceed 90 mL/24hr": an upper bound in mL (the window is a limit's, no "/day": the text says neither
+    daily nor per day)."""
+    assert values("Children: do not exceed 60 mL/24hr.") == [("dose", None, 60, "ml")]
+    assert values("A score of 4/5 for taste.") == []

@@ -696,15 +696,17 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "1, 2, 3" on a line of its own: footnote markers the page set apart from their sentence
     if not number.unit and not before.strip() and _CONNECTIVE_AFTER.match(after):
         return True  # "1 However, ...": a footnote digit after the previous sentence's full stop
+    # "290mg/5mL" (a liquid's strength), "90 mL/24hr" (a limit's window): neither a rating nor a glued name
+    per_reference = (number.dimension in ("mass", "activity") and _PER_VOLUME_AFTER.match(after)) or (
+        number.dimension in _DOSE_DIMENSIONS and _PER_WINDOW_AFTER.match(after))
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
-            and not (number.dimension in ("mass", "activity") and _PER_VOLUME_AFTER.match(after)) \
+            and not per_reference \
             and not (not number.unit and _COUNT_NOUN.match(after)) \
             and not (number.unit and block_kind == "table_row" and _NEXT_CELL_AT.match(sentence, number.end - 1)):
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
-    per_volume = number.dimension in ("mass", "activity") and _PER_VOLUME_AFTER.match(after)
-    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or (_RATING.match(after) and not per_volume) or \
+    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or (_RATING.match(after) and not per_reference) or \
             _MONEY_AFTER.match(after) or (
             not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
@@ -782,6 +784,7 @@ _IN_A_REFERENCE_BEFORE = re.compile(r"[0-9]\s*[a-zµμ]*\s+of\s+(?:[\w-]+\s+){1,
 _UNIT_CONVERSION = re.compile(r"(?<![\w.,])1\s*(?:IU|mcg|µg|μg|micrograms?|mg|milligrams?)\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?"
                               r"(?:is\s+(?:the\s+same\s+as|equal\s+to|equivalent\s+to)|equals|=)\s*"
                               r"(?:about\s+|approximately\s+|~\s*)?[0-9.,]+\s*(?:IU|mcg|µg|μg|micrograms?|mg)\b", re.IGNORECASE)
+_PER_WINDOW_AFTER = re.compile(r"^/\s*24\s*-?\s*(?:hrs?|hours?|h)\b", re.IGNORECASE)  # "90 mL/24hr": a limit's window
 _PER_VOLUME_AFTER = re.compile(r"^/\s*[0-9]+(?:\.[0-9]+)?\s*(?:ml|mL|ML)\b")  # "290mg/5mL": a liquid's strength
 _READ_TIME_BADGE = re.compile(r"\s*[0-9]{1,2}\s*(?:MIN|MINS|MINUTES|Min|Mins)\s*")  # capitals, or "Min": a badge
 _TEMPERATURE_AFTER = re.compile(r"^\s*[°º˚]\s*[CF]\b")
