@@ -123,3 +123,10 @@ def test_a_limit_per_24_hours_keeps_its_amount():
     daily nor per day)."""
     assert values("Children: do not exceed 60 mL/24hr.") == [("dose", None, 60, "ml")]
     assert values("A score of 4/5 for taste.") == []
+
+
+def test_a_count_before_a_time_of_day_takes_the_unit_of_the_next_count():
+    assert values("Take one in the morning and two tablets at bedtime.") == [("dose", 1, 1, "tablets"),
+                                                                           ("dose", 2, 2, "tablets")]
+    assert values("Take 300 mg in the morning and 2 capsules at night.") == [("dose", 300, 300, "mg"),
+                                                                           ("dose", 2, 2, "capsules")]

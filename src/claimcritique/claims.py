@@ -643,6 +643,10 @@ _INSTEAD_OF = re.compile(r"\s+(?:instead\s+of|rather\s+than)\s+", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 
+_TIME_OF_DAY_JOIN = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+(?:night|bedtime|noon|lunch|breakfast|"
+                               r"dinner)|with\s+(?:breakfast|lunch|dinner))\s*,?\s+(?:and|then)\s+", re.IGNORECASE)
+
+
 def _carry_units(numbers: list[_Number], sentence: str) -> None:
     """A bare number listed just before a number with a unit takes that unit ("2.6 and 2.8 micrograms/day",
     "the 15 billion on our label" after "19 billion organisms" takes the unit of a scaled neighbour)."""
@@ -651,6 +655,11 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
         if (not number.unit and not number.bare_words and following.unit and not following.lead_unit
                 and _LIST_JOIN.match(sentence[number.end: following.start])):
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+        elif (not number.unit and number.kind == "number" and following.dimension in _DOSE_DIMENSIONS
+              and not following.lead_unit and _TIME_OF_DAY_JOIN.fullmatch(sentence, number.end, following.start)):
+            # "take one in the morning and two capsules at night": the first count is in capsules too
+            number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+            number.bare_words = False
     for i in range(1, len(numbers)):
         number, previous = numbers[i], numbers[i - 1]
         if not number.unit and number.scaled and previous.scaled and previous.unit:
