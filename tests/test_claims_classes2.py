@@ -130,3 +130,8 @@ def test_a_count_before_a_time_of_day_takes_the_unit_of_the_next_count():
                                                                            ("dose", 2, 2, "tablets")]
     assert values("Take 300 mg in the morning and 2 capsules at night.") == [("dose", 300, 300, "mg"),
                                                                            ("dose", 2, 2, "capsules")]
+
+
+def test_a_period_word_then_a_time_keeps_the_time():
+    assert values("Omega-3 per day 2 hours before bed helps.")[-1][1:] == (2, 2, "hours")
+    assert values("Take 1 capsule a day 2 hours before bed.")[-1] == ("timing", 2, 2, "hours")

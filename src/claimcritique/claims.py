@@ -537,7 +537,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     surface1, surface2 = m.group("unit1") or (m.group("unit3") if not m.group("high") else None), m.group("unit2")
     unit_surface = surface2 or surface1
     lead = m.group("lead")
-    if lead and _PERIOD_WORD_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+    if lead and not unit_surface and _PERIOD_WORD_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
         return None  # "300 mg of omega-3 per day 2": a period, then a footnote digit, never "day 2"
     if lead and not unit_surface:
         unit_surface = lead.strip()
