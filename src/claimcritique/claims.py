@@ -134,7 +134,8 @@ _MAXIMUM_BEFORE = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limit|tol
 _AGE_BEFORE = re.compile(
     r"(?:\b(?:adults?|ages?|aged|seniors?|children|kids|teens?|teenagers|adolescents|infants|men|women|males?|"
     r"females?|boys|girls|people|persons|individuals|those|anyone|groups?|elderly|pregnancy|lactation|"
-    r"between\s+(?:the\s+)?ages(?:\s+of)?|after|before|(?:the\s+)?ages?\s+(?:range\s+|group\s+)?of)"
+    r"between\s+(?:the\s+)?ages(?:\s+of)?|after|before|(?:the\s+)?ages?\s+(?:range\s+|group\s+)?of|"
+    r"(?:older|younger)\s+than|(?:over|under)\s+the\s+age\s+of)"
     r"(?:\s*/\s*\w+)?[\s,:]*\(?\s*)$",
     re.IGNORECASE,
 )
@@ -303,7 +304,10 @@ class Grammar:
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})\s+"
                              rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
-                             rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b", re.IGNORECASE)
+                             rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b|"
+                             rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+"
+                             r"(?=(?:equal\s+|smaller\s+|separate\s+)?[0-9.]+\s*[a-zµμ]+\s+"
+                             r"(?:doses|dosages|servings|portions)\b)", re.IGNORECASE)  # "divided into four 5 g doses"
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
@@ -412,10 +416,16 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     for m in (expressions["between"].finditer(text) if "between" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit2") or m.group("unit1"))
         scale = g.scales.get((m.group("scale2") or m.group("scale1") or "").lower(), 1.0)
-        found.append(_Number(m.start(), m.end(), _value(m.group("low")) * scale, _value(m.group("high")) * scale,
+        low, high = _value(m.group("low")) * scale, _value(m.group("high")) * scale
+        mixed = _between_units(g, m.group("unit1"), m.group("unit2"))
+        if mixed is not None:  # "between 20 minutes and two hours": 20-120 minutes, in the smaller unit
+            first, second, small = mixed
+            low, high = g.registry.to_unit(low, first, small), g.registry.to_unit(high, second, small)
+            unit, dimension, surface = g.unit(small)
+        found.append(_Number(m.start(), m.end(), low, high,
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
-        n = _value(m.group("n") or m.group("n2") or m.group("n3"))
+        n = _value(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     pattern, position = expressions["number"], 0
@@ -426,8 +436,9 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         number = _read_number(m, sentence, g)
         if number is not None:
             found.append(number)
-            if number.end < m.end():  # "2 g or 500 mg": the second amount is read on its own
-                position = number.end
+            if number.end < m.end() and not (m.group("per") and number.end == m.start("per")):
+                position = number.end  # "2 g or 500 mg": the second amount is read on its own; a period is no lead
+                # unit of the next number ("250 mg per day 1": the 1 is a footnote, not "day 1")
     for m in (expressions["fraction"].finditer(text) if _any_word(lowered, _FRACTION_HINTS) else ()):
         group = "word" if m.group("word") else "byword"
         if _PART_OF_A_PERIOD.match(text, m.end(group)) and _PART_BEFORE.search(text, 0, m.start(group)):
@@ -492,6 +503,18 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     return kept
 
 
+def _between_units(g: Grammar, surface1: str | None, surface2: str | None) -> tuple[str, str, str] | None:
+    """"between 20 minutes and two hours": (first unit, second unit, the smaller) when both ends give units of one
+    dimension that differ and convert; None when they do not."""
+    if not surface1 or not surface2:
+        return None
+    first, second = g.registry.unit(surface1), g.registry.unit(surface2)
+    if first is None or second is None or first[0] == second[0] or first[1] != second[1] or \
+            math.isnan(first[2]) or math.isnan(second[2]):
+        return None
+    return first[0], second[0], first[0] if first[2] <= second[2] else second[0]
+
+
 _MULTIPLY_BEFORE = re.compile(r"\bmultipl(?:y|ied|ying)\s+(?:[\w-]+\s+){0,4}?by\s+$", re.IGNORECASE)
 _AND = re.compile(r"\s+and\s+")
 _OPENS_A_RESTATEMENT = re.compile(r"[(;]\s*$")
@@ -539,6 +562,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     surface1, surface2 = m.group("unit1") or (m.group("unit3") if not m.group("high") else None), m.group("unit2")
     unit_surface = surface2 or surface1
     lead = m.group("lead")
+    if lead and not unit_surface and _PERIOD_WORD_BEFORE.search(sentence, max(0, m.start() - 8), m.start()):
+        return None  # "300 mg of omega-3 per day 2": a period, then a footnote digit, never "day 2"
     if lead and not unit_surface:
         unit_surface = lead.strip()
     end = m.end()
@@ -583,7 +608,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if m.group("ormore") and not prefix_for_bounds:
         prefix_for_bounds = "at least" if "more" in m.group("ormore").lower() else "up to"
     if not prefix_for_bounds and not m.group("plus"):
-        suffix = _BOUND_AFTER.match(sentence, end)
+        suffix = _BOUND_AFTER.match(sentence, end) or _BOUND_AFTER.match(sentence, m.end())  # "45 mg/day or more"
         if suffix:  # "1mg or less", "200 mg or more"
             prefix_for_bounds = "up to" if suffix.group("at_most") else "at least"
     low, high = _bounds(low, high, prefix_for_bounds, bool(m.group("plus")))
@@ -600,6 +625,7 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
                    scaled=scale1 != 1.0 or scale2 != 1.0, per=per)
 
 
+_PERIOD_WORD_BEFORE = re.compile(r"\b(?:per|a|an|each|every)\s+$", re.IGNORECASE)
 _GLUED_CELL_BEFORE = re.compile(r"[a-z]{3}$")
 _CELL_COUNT_AFTER = re.compile(r"(?:[\w-]+\s+){0,2}?(?:strains|species|ingredients)(?:\b|(?=(?-i:[A-Z])))", re.IGNORECASE)
 _NEXT_CELL_AT = re.compile(r"[a-z][A-Z][a-z]")  # "capsuleLactobacillus": the amount's unit, then the next cell
@@ -642,6 +668,10 @@ _INSTEAD_OF = re.compile(r"\s+(?:instead\s+of|rather\s+than)\s+", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)$", re.IGNORECASE)
 
 
+_TIME_OF_DAY_JOIN = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+(?:night|bedtime|noon|lunch|breakfast|"
+                               r"dinner)|with\s+(?:breakfast|lunch|dinner))\s*,?\s+(?:and|then)\s+", re.IGNORECASE)
+
+
 def _carry_units(numbers: list[_Number], sentence: str) -> None:
     """A bare number listed just before a number with a unit takes that unit ("2.6 and 2.8 micrograms/day",
     "the 15 billion on our label" after "19 billion organisms" takes the unit of a scaled neighbour)."""
@@ -650,6 +680,11 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
         if (not number.unit and not number.bare_words and following.unit and not following.lead_unit
                 and _LIST_JOIN.match(sentence[number.end: following.start])):
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+        elif (not number.unit and number.kind == "number" and following.dimension in _DOSE_DIMENSIONS
+              and not following.lead_unit and _TIME_OF_DAY_JOIN.fullmatch(sentence, number.end, following.start)):
+            # "take one in the morning and two capsules at night": the first count is in capsules too
+            number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+            number.bare_words = False
     for i in range(1, len(numbers)):
         number, previous = numbers[i], numbers[i - 1]
         if not number.unit and number.scaled and previous.scaled and previous.unit:
@@ -683,13 +718,30 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "Birth to 6 months2 mcg": an age label glued to its table cell
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
+    if number.unit == "minutes" and _READ_TIME_BADGE.fullmatch(sentence):
+        return True  # "4 MIN" on a line of its own: an article's reading-time badge
+    if not number.unit and _TEMPERATURE_AFTER.match(after):
+        return True  # "Store below 25 °C": a storage temperature is product detail, never a count
+    if number.dimension in ("activity", "mass") and ("same as" in sentence or "equ" in sentence or "=" in sentence):
+        conversion = _UNIT_CONVERSION.search(sentence)
+        if conversion and conversion.start() <= number.start and ";" not in sentence[conversion.start(): number.start]:
+            return True  # "1 IU of vitamin D is the same as 0.025 mcg": a unit conversion, not amounts to take
+    if not number.unit and _CITATION_LINE.fullmatch(sentence):
+        return True  # "1, 2, 3" on a line of its own: footnote markers the page set apart from their sentence
+    if not number.unit and not before.strip() and _CONNECTIVE_AFTER.match(after):
+        return True  # "1 However, ...": a footnote digit after the previous sentence's full stop
+    # "290mg/5mL" (a liquid's strength), "90 mL/24hr" (a limit's window): neither a rating nor a glued name
+    per_reference = (number.dimension in ("mass", "activity") and _PER_VOLUME_AFTER.match(after)) or (
+        number.dimension in _DOSE_DIMENSIONS and _PER_WINDOW_AFTER.match(after))
     if _AFTER_BLOCKERS.match(after) and not (number.dimension == "ratio" and number.surface in ("x", "×")) \
+            and not per_reference \
             and not (not number.unit and _COUNT_NOUN.match(after)) \
             and not (number.unit and block_kind == "table_row" and _NEXT_CELL_AT.match(sentence, number.end - 1)):
         return True
     if number.surface in ("x", "×") and re.match(r"^\s*\d", after):
         return True  # "2 x 500 mg": a multiplication, not a multiple
-    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or _RATING.match(after) or _MONEY_AFTER.match(after) or (
+    if _PRICE_BEFORE.search(before) or _STAR_BEFORE.search(before) or (_RATING.match(after) and not per_reference) or \
+            _MONEY_AFTER.match(after) or (
             not number.unit and _RATING_BEFORE.search(before[-20:])):
         return True  # "$25-30", "★4.7/5", "4.5 out of 5"
     if not number.unit and _COUNT_PACKAGE_AFTER.match(after):
@@ -736,6 +788,9 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
             r"\s*(?:fish\s+oil\s+|oil\s+)?(?:capsule|cap|softgel|tablet|serving|scoop|gummy|dose|pill)s?\b", after,
             re.IGNORECASE):
         return True  # "570 IU per 100 grams": the 100 g is the reference amount, not a claim
+    if number.dimension == "mass" and _HUNDRED_GRAMS.fullmatch(sentence, number.start, number.end) and \
+            _IN_A_REFERENCE_BEFORE.search(before[-60:]):
+        return True  # "1,917 mcg of selenium in 100 g": the reference portion of a food's content, as "per 100 grams"
     if _is_population_label(number, sentence, block_kind):
         return True  # "≥ 19 years | 90 |", "Birth to 6 months 30 mg", "19–30 years: 400 mg": an age band
     if number.unit in ("", "years", "months"):
@@ -757,6 +812,23 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     return False
 
 
+_HUNDRED_GRAMS = re.compile(r"100\s*(?:g|grams?)", re.IGNORECASE)
+_IN_A_REFERENCE_BEFORE = re.compile(r"[0-9]\s*[a-zµμ]*\s+of\s+(?:[\w-]+\s+){1,3}?in\s+(?:every\s+|each\s+)?$",
+                                    re.IGNORECASE)
+_UNIT_CONVERSION = re.compile(r"(?<![\w.,])1\s*(?:IU|mcg|µg|μg|micrograms?|mg|milligrams?)\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?"
+                              r"(?:is\s+(?:the\s+same\s+as|equal\s+to|equivalent\s+to)|equals|=)\s*"
+                              r"(?:about\s+|approximately\s+|~\s*)?[0-9.,]+\s*(?:IU|mcg|µg|μg|micrograms?|mg)\b", re.IGNORECASE)
+_PER_WINDOW_AFTER = re.compile(r"^/\s*24\s*-?\s*(?:hrs?|hours?|h)\b", re.IGNORECASE)  # "90 mL/24hr": a limit's window
+_PER_VOLUME_AFTER = re.compile(r"^/\s*[0-9]+(?:\.[0-9]+)?\s*(?:ml|mL|ML)\b")  # "290mg/5mL": a liquid's strength
+_READ_TIME_BADGE = re.compile(r"\s*[0-9]{1,2}\s*(?:MIN|MINS|MINUTES|Min|Mins)\s*")  # capitals, or "Min": a badge
+_TEMPERATURE_AFTER = re.compile(r"^\s*[°º˚]\s*[CF]\b")
+_CITATION_LINE = re.compile(r"\s*[0-9]{1,2}(?:\s*[,–-]\s*[0-9]{1,2})+\s*\.?\s*")
+_CONNECTIVE_AFTER = re.compile(r"^\s+(?:However|Moreover|Furthermore|Additionally|Also|But|Therefore|Thus|Overall|"
+                               r"Similarly|Conversely|Nevertheless|Meanwhile|Instead|Yet|Although|In\s+addition|"
+                               r"In\s+contrast|For\s+example|For\s+instance)\b")  # a count never heads these
+_AGE_LIST_BEFORE = re.compile(r"\bage\s+(?:groups?|bands?|ranges?|brackets?|categories)\s*\([^()]*$", re.IGNORECASE)
+_BAND_HEADS_LINE_BEFORE = re.compile(r"(?:^|\n)\s*[-•*]?\s*(?:[<>≤≥]|&lt;|&gt;)?\s*$")
+_BAND_COLON_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|up))?\s*\)?\s*:", re.IGNORECASE)
 _AGE_UNIT_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)\b", re.IGNORECASE)  # "51+ years": the unit after a "+"
 _LABEL_COLON_AFTER = re.compile(r"^\s*(?:old|of\s+age|and\s+(?:older|over|up))?\s*\)?\s*[:=–—-]\s*"
                                 r"(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
@@ -778,6 +850,11 @@ def _is_population_label(number: _Number, sentence: str, block_kind: str) -> boo
         return False
     if _LABEL_COLON_AFTER.match(after) and _LABEL_START_BEFORE.search(sentence, 0, number.start):
         return True
+    if (number.unit == "years" or number.unit == "") and _BAND_COLON_AFTER.match(after) and \
+            _BAND_HEADS_LINE_BEFORE.search(sentence, 0, number.start):
+        return True  # "19-30 years: Men, 400 mg/day; women, ...", "<2 years: not established": a band heading its line
+    if number.unit in ("years", "months") and _AGE_LIST_BEFORE.search(sentence, max(0, number.start - 80), number.start):
+        return True  # "three age groups (26–49 years, 50–64 years, and ...)": bands listed after "age groups"
     if block_kind != "table_row":
         return False
     before = sentence[: number.start]
@@ -955,6 +1032,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         return _percent_type(number, sentence, header, section, cues, block_kind)
     if dimension == "ratio":  # "3 times better absorbed", "a 20-fold increase in bioavailability"
         left, right = _clause(sentence, number)
+        if cues["ratio_need_before"].search(sentence, max(0, number.start - 40), number.start):
+            return "other"  # "vegans may need up to 1.8 times more iron": a multiple of a requirement
         if cues["absorption_rate"].search(sentence, left, right):
             return "absorption_rate"
         if cues["not_absorption"].search(sentence, left, right) and any(left <= a and b <= right for a, b in forms):
@@ -969,7 +1048,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
             return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
-        if (cues["not_dose"].search(sentence[max(0, number.start - 40): number.end]) and not strength) or \
+        window = max(0, number.start - 40, sentence.rfind(":", 0, number.start) + 1)  # a label before a colon is
+        if (cues["not_dose"].search(sentence[window: number.end]) and not strength) or \
                 _is_food_amount(number, sentence, cues):
             return "other"  # the body's content, a blood level, food eaten with it
         return "dose"
@@ -1006,7 +1086,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         after = sentence[number.end: number.end + 40]
         if cues["enzyme_count"].search(after):
             return "enzyme_count"
-        if number.scaled and cues["deficiency_prevalence"].search(sentence):
+        many_people = number.kind == "many" and (not sentence[number.start:number.end].lower().endswith("of")
+                                                 or bool(cues["people_after"].match(" of" + after)))
+        if (number.scaled or many_people) and cues["deficiency_prevalence"].search(sentence):
             return "deficiency_prevalence"  # "iron-deficiency anemia affects about 4-5 million Americans"
         return "other"
     return "other"  # %DV, frequency, concentration
@@ -1514,6 +1596,7 @@ def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, s
     return ""
 
 
+_OF_A_NAME = re.compile(r"\s+of\s+[^,;:()]*$")
 _RESTATED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)|\))")
 
 
@@ -1524,8 +1607,9 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
         return 1
     index = numbers.index(number)
     for other in numbers[index + 1:]:
-        if other.start - number.end > 40 or re.search(r"[.;]", sentence[number.end: other.start]):
-            break
+        gap = sentence[number.end: other.start]
+        if other.start - number.end > (40 if not _OF_A_NAME.match(gap) else 70) or re.search(r"[.;]", gap):
+            break  # "300 mg of KM 66 standardized root extract twice daily": the name of what is taken is no break
         if other.dimension == "frequency" and other.kind not in ("divided", "doses") and \
                 other.unit == "times/day":  # not "a week"
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
