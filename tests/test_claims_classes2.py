@@ -135,3 +135,12 @@ def test_a_count_before_a_time_of_day_takes_the_unit_of_the_next_count():
 def test_a_period_word_then_a_time_keeps_the_time():
     assert values("Omega-3 per day 2 hours before bed helps.")[-1][1:] == (2, 2, "hours")
     assert values("Take 1 capsule a day 2 hours before bed.")[-1] == ("timing", 2, 2, "hours")
+
+
+def test_a_sellers_adjective_of_a_dose_is_not_an_absorbed_amount():
+    """"5 g of bioavailable creatine" names no amount it was absorbed from: a dose; "have low energy" is no
+    deficiency; "missing out on sleep" is no nutrient missing."""
+    assert values("Each scoop delivers 5 g of bioavailable creatine.") == [("dose", 5000, 5000, "mg")]
+    assert [v[0] for v in values("Most people have low energy: 80% of adults feel tired.")] != ["deficiency_prevalence"]
+    assert [v[0] for v in values("Up to 30% of people are missing out on enough sleep.")] != ["deficiency_prevalence"]
+    assert [v[0] for v in values("About 40% of adults have low vitamin D levels.")] == ["deficiency_prevalence"]

@@ -68,6 +68,17 @@ def test_age_labels_of_intake_tables_name_infants_and_children():
     assert consistency._population("women", "Women: 8 mg") == "adults (general)"
 
 
+def test_the_length_of_a_course_of_intake_is_not_an_age_band():
+    """"for 2-3 months" is how long to take it, not infants; "for 1-2 years" is not children (each used to give a
+    false exceeds_reference or unclear_population against the children's or infants' limit)."""
+    assert consistency._population("", "Take 2000 IU of vitamin D daily for 2-3 months to restore your levels.") \
+        == "adults (general)"
+    assert consistency._population("", "Adults can take 4000 IU of vitamin D3 per day for 1-2 years safely.") \
+        == "adults (general)"
+    assert consistency._population("", "Infants 7-12 months: 500 mg") == "infants"
+    assert consistency._population("", "14 to 18 years: 11 mg") == "children"
+
+
 def test_a_life_stage_row_is_judged_against_its_own_group(audit_findings):
     lactation = _of(audit_findings, "zinc_lactation_row")
     assert lactation["kind"].tolist() == ["agreement"] and lactation["population"].tolist() == ["pregnancy/lactation"]
@@ -194,3 +205,20 @@ def test_a_salts_amount_within_the_limit_either_way_is_not_converted_as_fact(tmp
     assert "whether the amount is the salt's mass or elemental" in zinc.iloc[0]["detail"]
     magnesium = _of(found, "mag_salt")  # 500 mg is within the 350 mg UL only as glycinate's mass: said so
     assert magnesium["kind"].tolist() == ["agreement"] and "holds" in magnesium.iloc[0]["detail"]
+
+
+def test_one_page_against_thousands_lists_at_most_the_cap_with_the_count():
+    """1 page "on an empty stomach" against 2,000 "with food": a large group, so the first `cap` pairs are listed and
+    each says how many there are (before, a single page on one side skipped the cap and listed every pair)."""
+    def record(doc_id: str, stance: str) -> dict:
+        return {"doc_id": doc_id, "stance": stance, "quote": f"{doc_id} says {stance}.", "topic": "food_timing",
+                "supplement": "x", "subject": "", "low": None, "high": None, "unit": "", "start": 0, "end": 1,
+                "population": "adults (general)", "purpose": "", "basis": "", "elemental": "", "form": "",
+                "role": "", "claim_subject": "", "value_start": 0, "value_end": 1}
+
+    records = [record("alone", "empty stomach")] + [record(f"p{i}", "with food") for i in range(2000)]
+    found = consistency.categorical_group_findings("food_timing", "x", records, consistency.PAIRWISE_LIMIT, cap=100)
+    assert len(found) == 100
+    assert all("one of 2,000 such pairs" in f["detail"] for f in found)
+    few = consistency.categorical_group_findings("food_timing", "x", records[:4], consistency.PAIRWISE_LIMIT, cap=100)
+    assert len(few) == 3 and not any("such pairs" in f["detail"] for f in few)

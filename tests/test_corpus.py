@@ -112,6 +112,17 @@ def test_a_file_listed_in_two_manifest_parts_is_named(tmp_path):
         load_corpus([tmp_path])
 
 
+def test_two_folders_may_each_list_a_file_of_the_same_name(tmp_path):
+    """analyze A B: each folder's manifest describes its own p1.md."""
+    for name in ("fa", "fb"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / "p1.md").write_text("One sentence here.")
+        (tmp_path / name / "corpus.csv").write_text(f"doc_id,file,title\n{name},p1.md,Title {name}\n")
+    corpus = load_corpus([tmp_path / "fa", tmp_path / "fb"])
+    assert corpus.documents.set_index("doc_id")["title"].to_dict() == {"fa": "Title fa", "fb": "Title fb"}
+    assert corpus.problems.empty
+
+
 def test_the_kinds_of_page_are_those_the_language_evaluation_groups():
     from claimcritique import language
     from claimcritique.corpus import DOCUMENT_KINDS

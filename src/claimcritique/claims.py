@@ -1025,6 +1025,11 @@ def _is_food_amount(number: _Number, sentence: str, cues: dict[str, re.Pattern])
     return bool(restated) and bool(cues["not_dose_after"].match(sentence[restated.end(): restated.end() + 40]))
 
 
+# "a 400mg tablet delivers about 100mg of absorbable calcium": an absorbed amount comes from an amount named before it;
+# alone, "5 g of bioavailable creatine" is a seller's adjective of the dose
+_SOURCE_AMOUNT = re.compile(r"[0-9]\s*(?:mg|g|mcg|µg|grams?|milligrams?)\b", re.IGNORECASE)
+
+
 def _claim_type(number: _Number, sentence: str, header: str, section: str, cues: dict[str, re.Pattern],
                 block_kind: str = "paragraph", has_dose: bool = False, forms: tuple[tuple[int, int], ...] = ()) -> str:
     dimension = number.dimension
@@ -1043,7 +1048,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         before = sentence[max(0, number.start - 40): number.start]
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
-                cues["absorbed_before"].search(before) or cues["absorbed_after"].match(after)):
+                cues["absorbed_before"].search(before)
+                or (cues["absorbed_after"].match(after) and _SOURCE_AMOUNT.search(sentence, 0, number.start))):
             return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
         if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
             return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight

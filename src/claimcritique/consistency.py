@@ -60,6 +60,9 @@ FINDING_COLUMNS = ["topic", "kind", "doc_id", "other", "detail", "quote", "other
                    "value_start", "value_end"]  # the claim's own number (document offsets): the key of a finding's claim
 STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance", "quote", "start", "end", "supplement",
                   "population", "purpose", "basis", "elemental", "form", "role", "claim_subject"]
+# an age band is a label ("Birth to 6 months", "14 to 18 years: 11 mg"), never the length of a course of intake
+# ("for 2-3 months", "over 1-2 years")
+_NOT_A_DURATION = "".join(rf"(?<!\b{word}\s)" for word in ("for", "over", "within", "after", "during", "lasting", "about"))
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
     ("athletes", r"\bathlet|\bactive\b"),
     ("seniors", r"\bseniors?\b|\belderly\b|(?<!and\s)(?<!or\s)\bolder\b"
@@ -67,10 +70,10 @@ POPULATIONS = [  # (class, pattern): the first that matches a claim's subject na
                 r"|\bover\s+(?:sixty|seventy)\b|\bover\s+the\s+age\s+of\s+(?:5\d|6\d|7\d|fifty|sixty|seventy)\b"),
     ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
     # an age label in months ("Birth to 6 months", "Infants 7-12 months") is an infant's row of an intake table
-    ("infants", r"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b|\b\d{1,2}\s*(?:[-–]|to)\s*\d{1,2}\s*months?\b"),
+    ("infants", rf"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b|{_NOT_A_DURATION}\b\d{{1,2}}\s*(?:[-–]|to)\s*\d{{1,2}}\s*months?\b"),
     # "childbearing age" is about women, not children; an age band ending by 18 ("14 to 18 years") is a child's
-    ("children", r"\bchild(?!bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
-                 r"|\bages?\s+\d{1,2}\s*[-–]\s*1?\d\b|\b(?:[1-9]|1[0-8])\s*(?:[-–]|to)\s*(?:[1-9]|1[0-8])\s*(?:years?|yrs?|y)\b"),
+    ("children", rf"\bchild(?!bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
+                 rf"|\bages?\s+\d{{1,2}}\s*[-–]\s*1?\d\b|{_NOT_A_DURATION}\b(?:[1-9]|1[0-8])\s*(?:[-–]|to)\s*(?:[1-9]|1[0-8])\s*(?:years?|yrs?|y)\b"),
 ]
 PURPOSES = [  # (purpose, pattern) over a dose claim's subject and quote: doses for different purposes are not compared
     ("sleep", r"\bsleep|\binsomnia|\bbed(?:time)?\b"), ("jet lag", r"\bjet[\s-]?lag"),
@@ -1296,16 +1299,17 @@ def categorical_group_findings(topic: str, supplement: str, records: list[dict],
             pairs, total = [(a, b) for a in left for b in right], n_left * n_right
         else:  # each page against the first page of the other side, with a count
             pairs, total = [(a, right[0]) for a in left] + [(left[0], b) for b in right[1:]], n_left + n_right - 1
-        capped = n_right > 1 and total < n_left * n_right
+        sampled = n_right > 1 and total < n_left * n_right  # each page against the other side's first page
         listed = ""
-        if total > cap and capped:
+        large = n_left * n_right > pairwise_limit ** 2 // 4
+        if total > cap and large:  # a large group lists at most `cap` pairs, with the count of the rest
             pairs = pairs[:cap]
             listed = f"; one of {total:,} such pairs for {supplement}, the first {cap} of which are listed"
         for a, b in pairs:
             if a["doc_id"] == b["doc_id"]:
                 continue
             detail = (f"{a['doc_id']} says {a['stance']} ({supplement}); {b['doc_id']} says {b['stance']}"
-                      + (f" (as do {n_right - 1} other documents)" if capped else "") + f"{listed}.")
+                      + (f" (as do {n_right - 1} other documents)" if sampled else "") + f"{listed}.")
             found.append(_finding(topic, "contradiction", a, b["doc_id"], detail, b["quote"], b["stance"]))
     return found
 

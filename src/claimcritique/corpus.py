@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -377,18 +378,29 @@ def default_manifests(paths_: Sequence[str | Path]) -> list[Path]:
     return found
 
 
-def read_manifests(manifests: Sequence[Path]) -> dict[str, dict]:
-    """The metadata row of every file the manifests list, by file name; a file listed twice is an error
-    naming both manifests."""
-    rows_by_file: dict[str, dict] = {}
-    listed_in: dict[str, Path] = {}
+def _listed_folder(manifest: Path) -> Path:
+    """Where a manifest's files are: beside it, except the default corpus's (data/corpus.csv lists data/raw)."""
+    return paths.RAW if manifest.resolve() == paths.MANIFEST.resolve() else manifest.parent
+
+
+def read_manifests(manifests: Sequence[Path]) -> dict[Path, dict]:
+    """The metadata row of every file the manifests list, by the file's resolved path (folders given together
+    may each have a p1.md); the same file listed twice is an error naming both manifests."""
+    rows: dict[Path, dict] = {}
     for manifest in manifests:
+        folder = _listed_folder(manifest)
         for row in read_manifest(manifest).to_dict("records"):
-            name = row["file"]
-            if name in listed_in:
-                raise ValueError(f"{manifest}: '{name}' is listed again (first in {listed_in[name]})")
-            listed_in[name], rows_by_file[name] = manifest, {**row, "manifest": str(manifest)}
-    return rows_by_file
+            where = (folder / row["file"]).resolve()
+            if where in rows:
+                raise ValueError(f"{manifest}: '{row['file']}' is listed again (first in {rows[where]['manifest']})")
+            rows[where] = {**row, "manifest": str(manifest)}
+    return rows
+
+
+def _metadata_of(path: Path, rows: dict[Path, dict], by_name: dict[str, dict]) -> dict:
+    """A file's manifest row: by its path, else (a manifest kept elsewhere, given with --manifest) by its name
+    when only one row has that name."""
+    return rows.get(path.resolve()) or by_name.get(path.name, {})
 
 
 def _problem(path: Path | str, doc_id: str, severity: str, problem: str) -> dict:
@@ -411,16 +423,18 @@ def plan_corpus(paths_: Sequence[str | Path] | None = None, manifest: str | Path
     """Which files become which documents (ids unique across the whole batch), and the problems met so far."""
     paths_ = list(paths_) if paths_ else [paths.RAW]
     files, problems = discover(paths_)
-    rows_by_file = read_manifests([Path(manifest)] if manifest else default_manifests(paths_))
-    loaded_names = {f.name for f in files}
-    for name, row in rows_by_file.items():
-        if name not in loaded_names:
+    rows = read_manifests([Path(manifest)] if manifest else default_manifests(paths_))
+    names = Counter(Path(where).name for where in rows)
+    by_name = {where.name: row for where, row in rows.items() if names[where.name] == 1}
+    loaded = {f.resolve() for f in files} | {f.name for f in files}
+    for where, row in rows.items():
+        if where not in loaded and (names[where.name] > 1 or where.name not in loaded):
             problems.append(_problem(row["manifest"], row["doc_id"], "warning",
-                                     f"manifest row for '{name}' points at a file that was not found"))
+                                     f"manifest row for '{row['file']}' points at a file that was not found"))
     planned: list[PlannedDocument] = []
     used_ids: set[str] = set()
     for path in files:
-        meta = rows_by_file.get(path.name, {})
+        meta = _metadata_of(path, rows, by_name)
         doc_id = meta.get("doc_id") or path.stem
         if doc_id in used_ids:
             new_id, n = f"{doc_id}{path.suffix.lower()}", 2
