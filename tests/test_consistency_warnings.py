@@ -93,12 +93,15 @@ def test_a_ceiling_is_not_a_dose_outside_the_studied_range(tmp_path):
     pages = {"mel_ceiling": "Melatonin\n\nMost experts recommend taking no more than 10 milligrams of melatonin at a "
                             "time.\n",
              "mel_up_to": "Melatonin\n\nTake up to 10 mg of melatonin at night.\n",
-             "zinc_ceiling": "Zinc\n\nZinc is likely safe when used in amounts no greater than 40 mg daily.\n"}
+             "zinc_ceiling": "Zinc\n\nZinc is likely safe when used in amounts no greater than 40 mg daily.\n",
+             "zinc_should_not": "Zinc\n\nYou should not take more than 40 mg of zinc daily.\n"}
     found = findings_for(write_corpus(tmp_path / "c", pages))
     ceiling = _of(found, "mel_ceiling")
     assert ceiling["kind"].tolist() == ["unsupported"] and "ceiling" in ceiling.iloc[0]["detail"]
     assert _of(found, "mel_up_to")["kind"].tolist() == ["outside_studied_range"]  # advice up to 10 mg is judged
     assert _of(found, "zinc_ceiling")["kind"].tolist() == ["agreement"]  # a ceiling within the UL agrees
+    # a prohibition of more than an amount is a ceiling the page advises, not a warning left unjudged
+    assert _of(found, "zinc_should_not")["kind"].tolist() == ["agreement"]
 
 
 def test_a_trial_description_is_never_a_side_of_a_contradiction(tmp_path):

@@ -70,7 +70,8 @@ POPULATIONS = [  # (class, pattern): the first that matches a claim's subject na
                 r"|\bover\s+(?:sixty|seventy)\b|\bover\s+the\s+age\s+of\s+(?:5\d|6\d|7\d|fifty|sixty|seventy)\b"),
     ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
     # an age label in months ("Birth to 6 months", "Infants 7-12 months") is an infant's row of an intake table
-    ("infants", rf"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b|{_NOT_A_DURATION}\b\d{{1,2}}\s*(?:[-–]|to)\s*\d{{1,2}}\s*months?\b"),
+    ("infants", r"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b"
+                rf"|{_NOT_A_DURATION}\b\d{{1,2}}\s*(?:[-–]|to)\s*\d{{1,2}}\s*months?\b"),
     # "childbearing age" is about women, not children; an age band ending by 18 ("14 to 18 years") is a child's
     ("children", rf"\bchild(?!bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
                  rf"|\bages?\s+\d{{1,2}}\s*[-–]\s*1?\d\b|{_NOT_A_DURATION}\b(?:[1-9]|1[0-8])\s*(?:[-–]|to)\s*(?:[1-9]|1[0-8])\s*(?:years?|yrs?|y)\b"),
@@ -257,8 +258,9 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
     it describes a product's content or how it is sold ("often in 325 mg tablets"), "total intake" when the
     claim states a recommended intake from all sources (an RDA), else "supplement"."""
     total, supplement = _basis_patterns()
-    if _is_warning(quote, value_at, value_end):
-        return "warning"
+    ceiling = _pattern_of("dose_basis", "ceiling")
+    if _is_warning(quote, value_at, value_end) and not (ceiling is not None and ceiling.search(quote)):
+        return "warning"  # "do not take more than 40 mg" is a ceiling the page advises, judged as one
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
@@ -619,6 +621,17 @@ class _References:
             self._cache[key] = rows
         return self._cache[key]
 
+    def select_band(self, rows: pd.DataFrame, quote: str) -> pd.DataFrame:
+        """`rows` narrowed to the age band a quote names (see _same_age_band), cached with this table's selections
+        so that a narrowed selection keeps one identity while the table lives, and goes with it."""
+        bands = _bands_of(quote)
+        if not bands or rows.empty:
+            return rows
+        key = ("band", id(rows), bands)
+        if key not in self._cache:
+            self._cache[key] = _same_age_band(rows, quote)
+        return self._cache[key]
+
 
 def _short_source(row: pd.Series) -> str:
     return row["source"].split(",")[0]
@@ -673,7 +686,7 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
     if a["basis"] == "total intake":
         return _intake_verdict(a, refs)
-    upper = _same_age_band(refs.select(supplement, "dose", LIMIT_BASES, population, prefer_region=True), a["quote"])
+    upper = refs.select_band(refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True), a["quote"])
     if len(upper):
         return _or_intake_match(_upper_verdict(a, upper), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
@@ -685,24 +698,20 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
 
 
 _AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to)\s*(\d{1,2})\s*(?:years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
-_BANDED: dict[tuple[int, str], pd.DataFrame] = {}  # narrowed selections, kept so that their ids stay unique
+
+
+def _bands_of(text: str) -> frozenset[tuple[int, int]]:
+    return frozenset((int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(text))
 
 
 def _same_age_band(rows: pd.DataFrame, quote: str) -> pd.DataFrame:
     """The rows for the age band a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
     that band; all rows otherwise."""
-    bands = {(int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(quote)}
+    bands = _bands_of(quote)
     if not bands or rows.empty:
         return rows
-    key = (id(rows), " ".join(f"{lo}-{hi}" for lo, hi in sorted(bands)))
-    if key not in _BANDED:
-        own = rows["population"].map(lambda p: bool(bands & {(int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(p)}))
-        _BANDED[key] = rows[own] if own.any() else rows
-    return _BANDED[key]
-
-
-# an advisory ceiling ("no more than 2 g/day from supplements", which its source says is not a UL) is no upper limit
-LIMIT_BASES = tuple(b for b in UPPER_BASES if b != "upper_recommendation")
+    own = rows["population"].map(lambda p: bool(bands & _bands_of(p)))
+    return rows[own] if own.any() else rows
 
 
 def _with_physiological_dose(found: dict, a: dict, refs: _References) -> dict:
