@@ -1333,13 +1333,18 @@ def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number,
     return named[-1][2] if named else ""
 
 
-def _avoided(number: _Number, sentence: str) -> str:
-    """What is avoided or cut for a time before an event ("minimizing screen exposure at least an hour before bed")."""
-    m = _AVOIDED_BEFORE.search(sentence, max(0, number.start - 50), number.start)
+def _object_before(pattern: re.Pattern, number: _Number, sentence: str) -> str:
+    """The object a verb phrase right before a span names (its content words), unless it ends on a participle."""
+    m = pattern.search(sentence, max(0, number.start - 50), number.start)
     if not m:
         return ""
     words = [w for w in m.group(1).lower().split() if w not in _STOP_SET]
     return " ".join(words) if words and not _PARTICIPLE.fullmatch(words[-1]) else ""
+
+
+def _avoided(number: _Number, sentence: str) -> str:
+    """What is avoided or cut for a time before an event ("minimizing screen exposure at least an hour before bed")."""
+    return _object_before(_AVOIDED_BEFORE, number, sentence)
 
 
 def _needed_for(number: _Number, sentence: str) -> str:
@@ -1355,11 +1360,7 @@ def _needed_for(number: _Number, sentence: str) -> str:
 
 def _kept_for(number: _Number, sentence: str) -> str:
     """What is kept up or used for a span ("Keep the schedule for 1-2 weeks": the schedule)."""
-    m = _KEPT_FOR.search(sentence, max(0, number.start - 50), number.start)
-    if not m:
-        return ""
-    words = [w for w in m.group(1).lower().split() if w not in _STOP_SET]
-    return " ".join(words) if words and not _PARTICIPLE.fullmatch(words[-1]) else ""
+    return _object_before(_KEPT_FOR, number, sentence)
 
 
 def _written(number: _Number, sentence: str) -> str:

@@ -629,7 +629,7 @@ class _References:
             return rows
         key = ("band", id(rows), bands)
         if key not in self._cache:
-            self._cache[key] = _same_age_band(rows, quote)
+            self._cache[key] = _same_age_band(rows, bands)
         return self._cache[key]
 
 
@@ -704,12 +704,9 @@ def _bands_of(text: str) -> frozenset[tuple[int, int]]:
     return frozenset((int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(text))
 
 
-def _same_age_band(rows: pd.DataFrame, quote: str) -> pd.DataFrame:
-    """The rows for the age band a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
-    that band; all rows otherwise."""
-    bands = _bands_of(quote)
-    if not bands or rows.empty:
-        return rows
+def _same_age_band(rows: pd.DataFrame, bands: frozenset[tuple[int, int]]) -> pd.DataFrame:
+    """The rows for the age bands a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
+    one of them; all rows otherwise."""
     own = rows["population"].map(lambda p: bool(bands & _bands_of(p)))
     return rows[own] if own.any() else rows
 
