@@ -21,19 +21,19 @@ def row(doc, typ, subj, low, high, unit, quote, supp, elem="", tpd="", note=""):
 # ---------------- f01 magnesium (windinmyface blog) ----------------
 d = "f01_magnesium_windinmyface"
 row(d, "absorption_rate", "elemental magnesium (assumed absorption)", "100", "100", "%",
-    "However, that’s assuming ~100% absorption.", "magnesium", "", "", "'~' ignored (approximator)")
+    "However, that’s assuming ~100% absorption.", "magnesium", "", "", "'~' ignored (approximator); an assumed absorption still gets a row (rulings_f 10)")
 row(d, "dose", "elemental magnesium as magnesium citrate", "210", "210", "mg",
     "Some forms are far less well absorbed, so that 210mg of elemental magnesium as magnesium citrate might net you as little of 60 to 120mg actually absorbed.",
     "magnesium", "yes", "", "amount taken in the example; elemental stated")
 row(d, "absorption_rate", "magnesium citrate (amount actually absorbed)", "60", "120", "mg", "=",
-    "magnesium", "yes", "", "absorbed amount (conventions: 'you absorb about 11 mg'); 'as little of' describes the range, not a bound word")
+    "magnesium", "yes", "", "absorbed amount (conventions: 'you absorb about 11 mg'); 'as little of' describes the range, not a bound word (rulings_f 10)")
 row(d, "absorption_rate", "absorption of MgCl (study claim)", "30", "50", "%",
     "This study on absorption of MgCl claims only 30-50%, a premise I reject because of personal experience with 2000 to 3000mg (2 to 4 grams) elemental Mg per day for months when I was deficient—with no diarrhea.",
     "magnesium", "", "", "'only' is emphasis (holdout2 ruling 7); the author rejects it, still a row (rulings_d 6)")
 row(d, "dose", "author's own intake while deficient", "2000", "3000", "mg/day", "=",
     "magnesium", "yes", "", "'per day' in the sentence; 'for months' is vague (no row)")
 row(d, "dose", "author's own intake while deficient", "2", "4", "g/day", "=",
-    "magnesium", "yes", "", "restated in a second unit: one row per unit (conventions), written as the text gives (2-4 g, not 2-3)")
+    "magnesium", "yes", "", "restated in a second unit: one row per unit (conventions), written as the text gives (2-4 g, not 2-3) (rulings_f 11)")
 row(d, "dose", "citrate (dose at which it causes diarrhea)", "600", "600", "mg",
     "I claim only that MgCl works exceptionally well for me on an empty stomach, and things like citrate give the shits by about 600mg.",
     "magnesium", "", "", "threshold intake for a side effect is a dose row (holdout ruling 20); 'about' ignored; elemental not stated")
@@ -134,7 +134,7 @@ row(d, "dose", "Thorne Iron Bisglycinate per capsule", "25", "25", "mg",
     "iron", "yes", "", "product strength per capsule, plain mg")
 row(d, "dose", "iron per capsule (label)", "25", "25", "mg", "Iron (as ferrochel ferrous bisglycinate chelate)† 25 mg.", "iron", "yes", "",
     "label line restating the strength gets its own row (dev_gold_rulings_a); iron named as the element; '†' kept inside the quote (mid-line)")
-row(d, "dose", "capsules to take", "1", "1", "capsules/day", "Take 1 capsule daily or as recommended by a healthcare practitioner.", "iron", "", "", "'daily' -> capsules/day; 'daily' alone gives no times_per_day (no numeral, dev_gold_rulings_b)")
+row(d, "dose", "capsules to take", "1", "1", "capsules/day", "Take 1 capsule daily or as recommended by a healthcare practitioner.", "iron", "", "", "'daily' -> capsules/day; 'daily' alone gives no times_per_day (no numeral, dev_gold_rulings_b; rulings_f 8)")
 
 # ---------------- f07 melatonin (cnet affiliate) ----------------
 d = "f07_melatonin_cnet"
@@ -153,10 +153,10 @@ row(d, "dose", "Nature Made Melatonin dosage", "1", "1", "tablets", q, "melatoni
 row(d, "timing", "before bedtime", "1", "1", "hours", "=", "melatonin", "", "", "'one hour' = 1 hour")
 row(d, "dose", "Nature Made melatonin per serving", "5", "5", "mg",
     "Melatonin per serving: 5 mg Nature Made is one of the best vitamin supplement brands on the market, if not the best.",
-    "melatonin", "", "", "label and text run together in the stored copy; quoted to the end of the sentence (rulings_d 9); 'one of the best' is not a claim")
+    "melatonin", "", "", "label and text run together in the stored copy; quoted to the end of the sentence (rulings_d 9, rulings_f 13); 'one of the best' is not a claim")
 q = "Nature Made Melatonin tablets contain 5 mg of melatonin and 80 mg of calcium (as dibasic calcium phosphate), about only 6% of the daily recommended value of calcium."
 row(d, "dose", "Nature Made Melatonin tablet", "5", "5", "mg", q, "melatonin", "", "", "product strength")
-row(d, "dose", "calcium in the tablet", "80", "80", "mg", "=", "calcium", "yes", "", "companion ingredient gets its own supplement (holdout ruling 16); '80 mg of calcium (as dibasic calcium phosphate)' names the element's mass, the form in brackets (as the iron label line of f06)")
+row(d, "dose", "calcium in the tablet", "80", "80", "mg", "=", "calcium", "yes", "", "companion ingredient gets its own supplement (holdout ruling 16); '80 mg of calcium (as dibasic calcium phosphate)' names the element's mass, the form in brackets (as the iron label line of f06; rulings_f 9)")
 row(d, "other", "calcium share of daily value", "6", "6", "%DV", "=", "calcium", "", "", "%DV is other (conventions); 'about only' ignored")
 q = "Take one tablet about an hour before you go to bed."
 row(d, "dose", "tablets to take", "1", "1", "tablets", q, "melatonin", "", "", "'one tablet' is a number of tablets, not 'one' as 'a'")
@@ -202,7 +202,7 @@ row(d, "dose", "recommended CFU", "20000000000", "50000000000", "CFU",
     "probiotics", "", "", "'at least' + a range keeps the range (rulings_e 3); CFU as absolute number")
 row(d, "dose", "a very high dose", "400", "400", "CFU",
     "Just for reference, a very high dose is 400 CFU, which most experts agree is not necessary unless your health care practitioner specifically recommends this for you.",
-    "probiotics", "", "", "written as the text gives it (400 CFU, probably meant 400 billion; not corrected)")
+    "probiotics", "", "", "written as the text gives it (400 CFU, probably meant 400 billion; not corrected; rulings_f 12)")
 row(d, "other", "kefir study length", "8", "8", "weeks",
     "In a recent eight-week study, people with diabetes were given kefir milk containing Lactobacillus casei, Lactobacillus acidophilus, and bifidobacteria vs. conventional fermented milk.",
     "probiotics", "", "", "regimen length whose effect comes in the next sentence is other (rulings_c 3, holdout2 ruling 16)")
