@@ -19,7 +19,8 @@ def doc(d, supp, rows):
 doc("g01_ltheanine_liftmode", "l-theanine", [
  ("dose","L-Theanine dosage used in most studies","100","200","mg","According to Examine.com - a great resource for scientific information about supplements - the L-Theanine dosage that is used in most studies is around 100-200 mg once or twice daily.","","","1-2","per-administration amount; 'around' ignored; citation [1] left out of quote (rulings_e 8)"),
  ("other","L-Theanine dosing frequency","1","2","times/day","=","","","","'once or twice daily' = 1-2 times/day (conventions; holdout ruling 3)"),
- ("other","L-Theanine in one cup of regular black tea","20","20","mg","However, scientists estimate that one cup of regular black tea usually contains an L-Theanine dosage of around 20 mg.","","","","food content; 'one cup' is the portion of a food-content figure read as 'a cup' (rulings_g 1); [2] left out"),
+ ("other","reference portion of regular black tea","1","1","cups","However, scientists estimate that one cup of regular black tea usually contains an L-Theanine dosage of around 20 mg.","none","","","reference portion of a food-content figure with a number word (rulings_c 1; rulings_g 1); tea is not the supplement, so supplement empty; [2] left out"),
+ ("other","L-Theanine in one cup of regular black tea","20","20","mg","=","","","","food content of the nutrient; 'around' ignored"),
  ("other","cups of strong black tea to reach the recommended dosage","5","10","cups","If you want to reach the recommended dosage for L-Theanine benefits you’d need to drink at least 5 – 10 cups of strong black tea in row.","none","","","'at least' + range keeps the range (rulings_e 3); tea, not the supplement (rulings_c 1) so supplement empty"),
 ])
 
