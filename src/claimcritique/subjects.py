@@ -18,9 +18,11 @@ from .claims import (
     _INTERVAL_BEFORE,
     _MARK_LIST_AFTER,
     _RESTATED_AFTER,
+    _VALUE_DIMENSIONS,
     _WORD_NUM,
     _contrast_clause,
     _Number,
+    find_numbers,
 )
 from .datafiles import read_data_csv
 
@@ -95,6 +97,8 @@ _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
 _GENERIC_LABELS = frozenset({"dosage", "dose", "doses", "timeline", "frequency", "duration", "note", "tip", "amount",
                              "recommended dose", "recommended dosage", "typical dose", "quick answer", "bottom line",
                              "summary", "key takeaway", "answer"})
+_AGE_BAND_CELL = re.compile(r"[0-9]+\s*(?:\+|(?:-|–|to)\s*[0-9]+)?\s*(?:years?|yrs?|months?|mos?)(?:\s+old)?\s*\+?",
+                            re.IGNORECASE)  # a row's first cell "0 to 6 months", "51+ years": an age band, a label
 _CELL_IS_VALUE = re.compile(r"^[\s#~≈<>$★☆0-9.,%–-]*(?:[0-9].*)?$")
 
 
@@ -111,7 +115,8 @@ def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
     several values, the header of the number's column ("ferrous fumarate, example dose (compound)")."""
     cells = sentence.strip().strip("|").split("|")
     index = sentence[: number.start].strip().lstrip("|").count("|")
-    labels = [c for c in cells if c.strip() and not _CELL_IS_VALUE.match(c.strip())]
+    labels = [c for i, c in enumerate(cells) if c.strip() and (not _CELL_IS_VALUE.match(c.strip())
+                                                             or i == 0 and _AGE_BAND_CELL.fullmatch(c.strip()))]
     label = _clean(labels[0]) if labels else ""
     with_digits = sum(bool(_DIGIT.search(c)) for c in cells if c.strip() and _clean(c) != label)
     head = header.strip().strip("|").split("|") if header and header != sentence else []
@@ -120,6 +125,24 @@ def _pipe_table_subject(sentence: str, number: _Number, header: str) -> str:
     if column and column != label and not (labels and cells[index] == labels[0]):
         return f"{label}, {column}" if label else column
     return label
+
+
+_GLUED_CELL = re.compile(r"(?<=[a-z+])(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]{2})")
+# "Culturelle Digestive DailyCapsule", "Ritual Synbiotic+Delayed-release", "60 Billion CFUCapsule": cells run together
+
+
+def _row_label(sentence: str, number: _Number) -> str:
+    """The label of a table row without a pipe: the text before the row's first value ("14–18 years 410 mg 360 mg":
+    "14–18 years"; "Age 19+: 11mg for males, 8mg for females": "Age 19+"), and of cells run together only the first
+    ("Align Pro FormulaCapsule1 capsule": "Align Pro Formula")."""
+    label = sentence[: number.start]
+    glued = _GLUED_CELL.search(label)
+    if glued and glued.start() > 0:
+        label = label[: glued.start()]
+    values = [n for n in find_numbers(label) if n.dimension in _VALUE_DIMENSIONS]
+    if values and label[: values[0].start].strip():
+        label = label[: values[0].start]
+    return label.rstrip(" ,;:(")
 
 
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
@@ -144,11 +167,14 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         if label:
             return label
     if block_kind == "table_row":
-        label = sentence[: number.start].strip(" |:-")
+        label = _row_label(sentence, number).strip(" |:-")
         label = label.split("|")[-1].strip() or label
         # a longer "label", or one ending in "is" / "for", is prose the segmenter took for a row
         if label and len(label.split()) <= _MAX_LABEL_WORDS and not _PROSE_LABEL_END.search(label):
-            return re.sub(r"\s+", " ", label).lower()
+            label = re.sub(r"\s+", " ", label).lower()
+            whom = [t for t in found["population"] if t[0] >= number.end and _AFTER_NUMBER.match(sentence[number.end: t[0]])
+                    and t[0] - number.end <= 20]
+            return f"{label}, {whom[0][2]}" if whom and whom[0][2] not in label else label  # "11mg for males"
     if block_kind == "stat":
         label = sentence[number.end:].strip()
         if label and len(label.split()) <= _MAX_LABEL_WORDS:
@@ -206,7 +232,11 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                           sentence[number.end:], re.IGNORECASE)  # "the 23% with suboptimal folate levels have ..."
         if having:
             return having.group(1).strip().lower()
-        whom = _closest(found["population"], number)
+        among = _AMONG_AFTER.match(sentence, number.end)  # "82% in African Americans and 70% in Hispanics"
+        if among and not _STOP_SET.intersection(among.group(1).lower().split()):
+            return " ".join(among.group(1).lower().split())
+        right_after = [t for t in found["population"] if t[0] >= number.end and not sentence[number.end: t[0]].strip()]
+        whom = right_after[0][2] if right_after else _closest(found["population"], number)  # "70% worldwide"
         if not whom and lead:  # "For those over the age of 60, ... 20% having a deficiency"
             whom = _lead_text(lead)
         return whom
@@ -234,7 +264,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
-        return ((after if not plain else "") or named
+        subject = ((after if not plain else "") or named
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
                 or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
                 or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
@@ -245,6 +275,11 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                 or _section_term(subjects["purpose"], section)
                 or (heading_for.group(1).strip().lower() if heading_for else "")
                 or section_band or section_form or document_form)
+        if event and not set(subject.split()) <= set(event.split()):
+            return f"{subject}, {event}"  # "for many adults is 0.5 mg, 30 to 60 minutes before bed": adults, before bed
+        if event:
+            return event
+        return subject
     if claim_type == "other":
         changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
         return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "") or after
@@ -445,9 +480,13 @@ _WORD_RUN = re.compile(r"\s*((?:[A-Za-z][\w'’-]*\s+){0,5}[A-Za-z][\w'’-]*)")
 _PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)|made|taken|given|done|shown|seen|known|found")
 _VERBISH = re.compile(r"[a-z]+ed|made|up|taken|given|according|including|containing|providing|provides|contains")
 _NOT_WHAT = re.compile(r"(?:body\s*weight|bodyweight|it|them|this|that|which|these|those|each|all|one)$", re.IGNORECASE)
-_CHANGE_IN = re.compile(rf"\s*(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|jump|fall|loss)e?s?"
+_CHANGE_IN = re.compile(rf"\s*(?:(?:greater|larger|bigger|smaller|higher|lower|further|additional|significant)\s+)?"
+                        rf"(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|jump|fall|loss)e?s?"
                         rf"\s+in\s+(?:the\s+|their\s+|its\s+)?(?!(?:{_STOP_WORDS})\b)((?:[A-Za-z][\w'’-]*\s+){{0,3}}?"
                         rf"[A-Za-z][\w'’-]*)(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+_AMONG_AFTER = re.compile(r"\s+(?:in|among)\s+(?:the\s+)?((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)"
+                          r"(?=\s*(?:[,;:.()!?]|$)|\s+(?:and|or|due|because|who|with|worldwide|globally)\b)")
+# a share "in" or "among" a group named right after it: whom the share is of
 _FOOTNOTE = re.compile(r"\\?\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\\?\]|(?<=[a-z]{3}s)\d{1,2}\b")  # "adults[1]", "adults2"
 _AGE_OF = re.compile(r"\b(under|over|above|below)\s+the\s+age\s+of\s+(\d+)", re.IGNORECASE)  # "under the age of 60"
 
