@@ -264,7 +264,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
-        subject = ((after if not plain else "") or named
+        subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
                 or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
                 or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
@@ -280,6 +280,9 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         if event:
             return event
         return subject
+    if claim_type == "other" and number.dimension == "time" and _FOR_A_SPAN_BEFORE.search(sentence, 0, number.start) \
+            and _STUDY_ARM.search(sentence):
+        return "trial length"  # "took tablets containing the extract or a placebo daily for 8 weeks"
     if claim_type == "other":
         changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
         return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "") or after
@@ -294,6 +297,18 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                     if number.kind == "doses" else "")  # "five divided doses"
                 or _closest(found["form"], number) or document_form)
     return after or _closest(found["form"], number) or document_form
+
+
+def _takers(number: _Number, sentence: str) -> str:
+    """The people a study gave the amount ("male participants who took 600 mg", "women who were given 10 grams"): the
+    noun phrase before "who took", back to a small word, a count or a comma."""
+    m = _TAKERS_BEFORE.search(sentence, max(0, number.start - 80), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if w in _STOP_SET or _NUMBER_WORD.fullmatch(w) or w in ("one", "study")]
+    words = words[small[-1] + 1:] if small else words
+    return " ".join(words) if words and words[-1].endswith("s") else ""  # a plural: "participants", "women"
 
 
 def _named_before(found: dict[str, list[tuple[int, int, str]]], number: _Number, sentence: str) -> str:
@@ -487,6 +502,14 @@ _CHANGE_IN = re.compile(rf"\s*(?:(?:greater|larger|bigger|smaller|higher|lower|f
 _AMONG_AFTER = re.compile(r"\s+(?:in|among)\s+(?:the\s+)?((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)"
                           r"(?=\s*(?:[,;:.()!?]|$)|\s+(?:and|or|due|because|who|with|worldwide|globally)\b)")
 # a share "in" or "among" a group named right after it: whom the share is of
+_FOR_A_SPAN_BEFORE = re.compile(r"\b(?:daily\s+|a\s+day\s+|each\s+day\s+)?for\s+(?:about\s+|around\s+|up\s+to\s+)?$",
+                                re.IGNORECASE)
+_STUDY_ARM = re.compile(r"\b(?:placebo|participants|volunteers|randomi[sz]ed|(?:took|were\s+given|received)\s+[^.;]{0,60}?"
+                        r"\bfor)\b", re.IGNORECASE)
+# a study's intervention: who took what, or a placebo, for a span
+_TAKERS_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\s)((?:[a-z0-9][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)\s+(?:who\s+)?"
+                            r"(?:took|were\s+given|received|consumed|were\s+randomi[sz]ed\s+to)\s+"
+                            r"(?:a\s+|an\s+|either\s+)?(?:daily\s+)?(?:about\s+|around\s+)?$", re.IGNORECASE)
 _FOOTNOTE = re.compile(r"\\?\[\s*\d+(?:\s*[,–-]\s*\d+)*\s*\\?\]|(?<=[a-z]{3}s)\d{1,2}\b")  # "adults[1]", "adults2"
 _AGE_OF = re.compile(r"\b(under|over|above|below)\s+the\s+age\s+of\s+(\d+)", re.IGNORECASE)  # "under the age of 60"
 
