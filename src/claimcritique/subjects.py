@@ -266,6 +266,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
         subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
+                or (_purpose_after(number, sentence) if claim_type == "dose" else "")  # "... for overall health"
                 or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
                 or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
                 or of_what or _closest(counted, number) or (label_text if claim_type == "dose" else "")
@@ -297,6 +298,20 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                     if number.kind == "doses" else "")  # "five divided doses"
                 or _closest(found["form"], number) or document_form)
     return after or _closest(found["form"], number) or document_form
+
+
+def _purpose_after(number: _Number, sentence: str) -> str:
+    """What the amount is for, said after it and ending its clause ("250-500 mg of EPA and DHA for overall health
+    maintenance", "45 mcg per day to maintain healthy bone and cardiovascular health"); not a span ("for 8 weeks") or
+    a person ("for you")."""
+    m = _PURPOSE_AFTER.match(sentence, number.end)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    if any(_NUMBER_WORD.fullmatch(w) for w in words) or words[0] in _NOT_A_PURPOSE or words[-1] in _STOP_SET or \
+            _PREDICATE.search(sentence, number.end, m.start(1)):
+        return ""  # "1000 IU per drop allows for easy dosing": the purpose of another verb
+    return " ".join(words)
 
 
 def _takers(number: _Number, sentence: str) -> str:
@@ -502,6 +517,16 @@ _CHANGE_IN = re.compile(rf"\s*(?:(?:greater|larger|bigger|smaller|higher|lower|f
 _AMONG_AFTER = re.compile(r"\s+(?:in|among)\s+(?:the\s+)?((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)"
                           r"(?=\s*(?:[,;:.()!?]|$)|\s+(?:and|or|due|because|who|with|worldwide|globally)\b)")
 # a share "in" or "among" a group named right after it: whom the share is of
+_PURPOSE_AFTER = re.compile(r"\s*(?:/\s*day|/\s*d\b|daily|per\s+day|a\s+day|each\s+day)?\s*(?:of\s+[^,;:.()]{1,40}?\s+)?"
+                            r"(?:daily\s+|per\s+day\s+|a\s+day\s+)?(?:for|to\s+(?:maintain|support|improve|promote|"
+                            r"reduce|lower|prevent|treat|boost|help|aid|relieve|manage|ease|raise|increase|correct))\s+"
+                            r"(?:the\s+|your\s+|their\s+)?((?:[a-z][\w-]*\s+){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:!?]|$))",
+                            re.IGNORECASE)
+_NOT_A_PURPOSE = frozenset({"you", "your", "me", "us", "them", "it", "this", "that", "best", "most", "some", "many",
+                            "example", "instance", "at", "about", "up", "a", "an", "one", "several", "long", "longer",
+                            "short", "shorter", "days", "weeks", "months", "years", "life"})
+_PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|may|might|can|could|will|would|should|must|allows?|helps?|works?|"
+                        r"seems?|appears?|needs?|makes?|gives?|has|have)\b", re.IGNORECASE)
 _FOR_A_SPAN_BEFORE = re.compile(r"\b(?:daily\s+|a\s+day\s+|each\s+day\s+)?for\s+(?:about\s+|around\s+|up\s+to\s+)?$",
                                 re.IGNORECASE)
 _STUDY_ARM = re.compile(r"\b(?:placebo|participants|volunteers|randomi[sz]ed|(?:took|were\s+given|received)\s+[^.;]{0,60}?"
