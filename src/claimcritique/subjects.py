@@ -91,7 +91,8 @@ _DISCOURSE_LEAD = re.compile(r"(?:example|instance|one|most|many|some|now|starte
                              re.IGNORECASE)  # "For example, ...": a discourse marker, no population or purpose
 _DASH_LABEL = re.compile(r"^\s*(?:[-•*]\s*)*([^–—:|]{2,30}?)\s+[–—]\s+$")  # "150 lbs – 20 grams daily": its label
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
-_LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?):\s")
+_LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?|[<>≤≥]?\s*[0-9]+\s*(?:\+|(?:-|–|to)\s*[0-9]+)?\s*"
+                         r"(?:years?|yrs?|months?)(?:\s+old)?):\s")  # "Children: 5 mg", "6-12 years: 90-210 mL"
 
 
 _GENERIC_LABELS = frozenset({"dosage", "dose", "doses", "timeline", "frequency", "duration", "note", "tip", "amount",
@@ -140,9 +141,20 @@ def _row_label(sentence: str, number: _Number) -> str:
     if glued and glued.start() > 0:
         label = label[: glued.start()]
     values = [n for n in find_numbers(label) if n.dimension in _VALUE_DIMENSIONS]
-    if values and label[: values[0].start].strip():
-        label = label[: values[0].start]
-    return label.rstrip(" ,;:(")
+    if not values or not label[: values[0].start].strip():
+        return label.rstrip(" ,;:(")
+    head = label[: values[0].start].rstrip(" ,;:(")
+    piece = next((p.strip(" |:*-") for p in reversed(re.split(r"[,;]", label[values[-1].end:])) if p.strip(" |:*-")), "")
+    if glued or not piece or piece.lower().startswith("for ") or len(piece.split()) > 6:
+        return head  # "14–18 years 410 mg 360 mg": the row's label; "11mg for males, 9 mg": "for males" is the 11 mg's
+    return f"{head.split(':')[0].strip()}, {piece}"  # "19-30 years: Men, 400 mg/day; women, 310 mg/day": 19-30 years, women
+
+
+_BARE_PEOPLE = frozenset({"people", "patients"})
+_QUALIFIED_AFTER = re.compile(r"\s+(?:with|who|over|under|aged|above|below|older|younger|taking|on|at\s+risk|in\s+(?:the|their)|"
+                              r"of\s+(?:all\s+)?ages?)\b", re.IGNORECASE)
+# "Many people focus on ...", "countless patients pop 10mg pills": a bare "people" says nobody in particular; "people with
+# kidney disease", "patients on statins" do
 
 
 def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, section: str,
@@ -150,6 +162,9 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
              section_form: str, header: str = "", timing_event: re.Pattern | None = None) -> str:
     """What the number is about (the README's rules), without footnote markers ("adults[1]" is "adults") and with
     "under the age of 60" said as "under 60"."""
+    if claim_type in ("dose", "timing", "onset") and any(t[2] in _BARE_PEOPLE for t in found.get("population", ())):
+        found = {**found, "population": [t for t in found["population"] if t[2] not in _BARE_PEOPLE
+                                         or _QUALIFIED_AFTER.match(sentence, t[1])]}
     text = _find_subject(claim_type, number, sentence, block_kind, section, subjects, document_form, found,
                          section_form, header, timing_event)
     if "[" in text or _DIGIT.search(text):
@@ -235,8 +250,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         among = _AMONG_AFTER.match(sentence, number.end)  # "82% in African Americans and 70% in Hispanics"
         if among and not _STOP_SET.intersection(among.group(1).lower().split()):
             return " ".join(among.group(1).lower().split())
+        if _WORLDWIDE_AFTER.match(sentence, number.end):
+            return "worldwide"  # "42% of Americans, 70% worldwide"
         right_after = [t for t in found["population"] if t[0] >= number.end and not sentence[number.end: t[0]].strip()]
-        whom = right_after[0][2] if right_after else _closest(found["population"], number)  # "70% worldwide"
+        whom = right_after[0][2] if right_after else _closest(found["population"], number)
         if not whom and lead:  # "For those over the age of 60, ... 20% having a deficiency"
             whom = _lead_text(lead)
         return whom
@@ -493,7 +510,7 @@ _GENERIC_OF = frozenset({"total", "number", "maximum", "minimum", "average", "ra
                          "amounts", "intake", "intakes", "period", "periods", "span", "value", "values", "level", "levels",
                          "concentration", "mean", "median", "sum", "group", "out", "one", "consumption", "use", "most",
                          "all", "some", "each", "none", "half", "ages", "age", "up", "upwards", "excess", "supplement",
-                         "supplements"})
+                         "supplements", "recommendation", "recommendations", "equivalent", "content"})
 _BOUNDARY_WORD = re.compile(r"[a-z]+ly|[a-z]+ed|made|up|use|uses|take|takes|need|needs|recommend|recommends|suggest|"
                             r"suggests|provide|provides|contain|contains|give|gives|avoid|avoiding|reach|reaches|get|gets")
 _DOSE_ADJECTIVES = frozenset({"divided", "split", "recommended", "suggested", "advised", "combined", "standardized"})
@@ -514,6 +531,8 @@ _CHANGE_IN = re.compile(rf"\s*(?:(?:greater|larger|bigger|smaller|higher|lower|f
                         rf"(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|jump|fall|loss)e?s?"
                         rf"\s+in\s+(?:the\s+|their\s+|its\s+)?(?!(?:{_STOP_WORDS})\b)((?:[A-Za-z][\w'’-]*\s+){{0,3}}?"
                         rf"[A-Za-z][\w'’-]*)(?=\s*(?:[,.;:()!?]|$)|\s+(?:{_STOP_WORDS})\b)", re.IGNORECASE)
+_WORLDWIDE_AFTER = re.compile(r"\s*(?:worldwide|globally|around\s+the\s+world|of\s+the\s+world(?:'s\s+population)?)\b",
+                              re.IGNORECASE)
 _AMONG_AFTER = re.compile(r"\s+(?:in|among)\s+(?:the\s+)?((?:[A-Za-z][\w'’-]*\s+){0,2}?[A-Za-z][\w'’-]*)"
                           r"(?=\s*(?:[,;:.()!?]|$)|\s+(?:and|or|due|because|who|with|worldwide|globally)\b)")
 # a share "in" or "among" a group named right after it: whom the share is of
