@@ -145,3 +145,34 @@ def test_a_supplement_the_amount_acts_on_is_a_co_factor_not_the_amounts():
     # the supplement an amount is of stays its own
     text = "Zinc is an essential mineral; zinc lozenges are common. Take 2 mg of copper with it."
     assert supplement_of(text, "2 mg") == "copper"
+
+
+def test_a_rows_later_value_takes_the_phrase_before_it():
+    row = "19-30 years: Men, 400 mg/day; women, 310 mg/day; pregnant women, 350 mg/day"
+    assert row_label(row, "310 mg") == "19-30 years, women"
+    assert row_label(row, "350 mg") == "19-30 years, pregnant women"
+    assert row_label(row, "400 mg") == "19-30 years: Men"
+    # the population after an earlier value is that value's ("11mg for males, 8mg for females")
+    assert row_label("Age 19+: 11mg for males, 8mg for females", "8mg") == "Age 19+"
+
+
+def test_worldwide_right_after_a_share_by_grammar_only():
+    assert subject_of("Iron deficiency is common globally, affecting 30% of adults.", "30%") == "adults"
+
+
+def test_a_bare_people_is_nobodys_dose_but_people_with_something_are():
+    assert subject_of("Many people take 5 mg, but most need far less for sleep.", "5 mg") != "people"
+    assert subject_of("People with kidney disease should not take more than 350 mg.", "more than 350 mg") == "people"
+    # a share of people is theirs
+    assert subject_of("About eight out of 10 people are deficient in magnesium.", "About eight out of 10") == "people"
+
+
+def test_an_age_band_leading_a_line_labels_its_amounts():
+    assert subject_of("Dosing for children\n\n- 6-12 years: 90-210 mL in single dose or divided doses\n", "90-210 mL") == \
+        "6-12 years"
+
+
+def test_a_descriptor_that_only_says_an_amount_is_a_dose_is_no_subject():
+    assert subject_of("Creatine helps. The typical daily dose is 3-5 g of creatine monohydrate for strength.",
+                      "3-5 g") != "daily dose"
+    assert subject_of("At low doses (20 mg), absorption can reach nearly 100%.", "nearly 100%") == "low doses"
