@@ -176,3 +176,17 @@ def test_a_descriptor_that_only_says_an_amount_is_a_dose_is_no_subject():
     assert subject_of("Creatine helps. The typical daily dose is 3-5 g of creatine monohydrate for strength.",
                       "3-5 g") != "daily dose"
     assert subject_of("At low doses (20 mg), absorption can reach nearly 100%.", "nearly 100%") == "low doses"
+
+
+def test_an_upper_limit_named_right_before_the_amount_is_its_subject():
+    assert subject_of("An upper level of intake has been set at 400 mcg/day of the mineral.", "400 mcg") == \
+        "upper level of intake"
+    assert subject_of("In adults the UL is 350 mg of supplemental magnesium.", "350 mg") == "adults, upper limit"
+    # a population in an earlier clause ("..., and") is not the limit's
+    assert subject_of("The intake is 70 mcg for men and 60 mcg for women, and an upper level of intake has been set at "
+                      "400 mcg.", "400 mcg") == "upper level of intake"
+
+
+def test_a_co_ingredient_labelled_with_a_dash_is_the_amounts_subject():
+    assert subject_of("Glucosamine capsules\n\nSodium - 15mg\n", "15mg") == "sodium"
+    assert subject_of("Glucosamine capsules\n\nTake 1,500 mg daily.\n", "1,500 mg") != "sodium"

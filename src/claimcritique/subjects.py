@@ -89,7 +89,7 @@ _FOR_LEAD = re.compile(r"^\s*(?:[A-Z][^:.;|]{1,30}:\s*)?For\s+("
 _DISCOURSE_LEAD = re.compile(r"(?:example|instance|one|most|many|some|now|starters|comparison|reference|context|"
                              r"(?:this|that|these|those|the\s+same)\s+reasons?|the\s+record|me|us|this|that)\s*",
                              re.IGNORECASE)  # "For example, ...": a discourse marker, no population or purpose
-_DASH_LABEL = re.compile(r"^\s*(?:[-•*]\s*)*([^–—:|]{2,30}?)\s+[–—]\s+$")  # "150 lbs – 20 grams daily": its label
+_DASH_LABEL = re.compile(r"^\s*(?:[-•*]\s*)*([^–—:|]{2,30}?)\s+[–—-]\s+$")  # "150 lbs – 20 grams daily": its label
 _FOR_HEADING = re.compile(r"^\s*For\s+([^,:.?]{2,40}?)\s*:?\s*$")  # a section "For Skin Health" sets its doses' subject
 _LABEL_LEAD = re.compile(r"^\s*(?:[-•*]\s*)*([A-Z][^:.;]{1,40}?|[<>≤≥]?\s*[0-9]+\s*(?:\+|(?:-|–|to)\s*[0-9]+)?\s*"
                          r"(?:years?|yrs?|months?)(?:\s+old)?):\s")  # "Children: 5 mg", "6-12 years: 90-210 mL"
@@ -282,6 +282,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
         subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
+                or (_limit_named(number, sentence, people) if claim_type == "dose" else "")
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
                 or (_purpose_after(number, sentence) if claim_type == "dose" else "")  # "... for overall health"
                 or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
@@ -329,6 +330,21 @@ def _purpose_after(number: _Number, sentence: str) -> str:
             _PREDICATE.search(sentence, number.end, m.start(1)):
         return ""  # "1000 IU per drop allows for easy dosing": the purpose of another verb
     return " ".join(words)
+
+
+def _limit_named(number: _Number, sentence: str, people: list[tuple[int, int, str]]) -> str:
+    """An upper limit named right before the amount ("an upper level of intake has been set at 400 µg", "the upper
+    limit for selenium (400 µg/day)"), with the population named before it in its clause ("For adults, the UL is
+    350 mg": adults, upper limit)."""
+    m = _LIMIT_BEFORE.search(sentence, max(0, number.start - 90), number.start)
+    if not m:
+        return ""
+    limit = " ".join(_UL_MARK.sub("", m.group(1)).lower().split())
+    limit = "upper limit" if limit == "ul" else limit
+    left, _ = _contrast_clause(sentence, number)
+    whom = [t for t in people if left <= t[0] and t[1] <= m.start()
+            and not re.search(r"[;]|,\s+and\b", sentence[t[1]: m.start()])]
+    return f"{whom[-1][2]}, {limit}" if whom else limit
 
 
 def _takers(number: _Number, sentence: str) -> str:
@@ -546,6 +562,9 @@ _NOT_A_PURPOSE = frozenset({"you", "your", "me", "us", "them", "it", "this", "th
                             "short", "shorter", "days", "weeks", "months", "years", "life"})
 _PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|may|might|can|could|will|would|should|must|allows?|helps?|works?|"
                         r"seems?|appears?|needs?|makes?|gives?|has|have)\b", re.IGNORECASE)
+_LIMIT_BEFORE = re.compile(r"\b(tolerable\s+upper\s+(?:intake\s+)?(?:level|limit)|upper\s+(?:intake\s+)?(?:limit|level)"
+                           r"(?:\s*\(\s*UL\s*\))?(?:\s+of\s+intake)?|(?<![\w-])UL(?![\w-]))[^.;0-9]{0,50}$")
+_UL_MARK = re.compile(r"\s*\(\s*UL\s*\)")
 _FOR_A_SPAN_BEFORE = re.compile(r"\b(?:daily\s+|a\s+day\s+|each\s+day\s+)?for\s+(?:about\s+|around\s+|up\s+to\s+)?$",
                                 re.IGNORECASE)
 _STUDY_ARM = re.compile(r"\b(?:placebo|participants|volunteers|randomi[sz]ed|(?:took|were\s+given|received)\s+[^.;]{0,60}?"
