@@ -190,3 +190,16 @@ def test_an_upper_limit_named_right_before_the_amount_is_its_subject():
 def test_a_co_ingredient_labelled_with_a_dash_is_the_amounts_subject():
     assert subject_of("Glucosamine capsules\n\nSodium - 15mg\n", "15mg") == "sodium"
     assert subject_of("Glucosamine capsules\n\nTake 1,500 mg daily.\n", "1,500 mg") != "sodium"
+
+
+def test_a_change_named_before_its_bracketed_size_is_about_what_changed():
+    assert subject_of("Trials show reductions in serum cortisol (by up to 27.9%) and better sleep.", "up to 27.9%") == \
+        "serum cortisol"
+    assert subject_of("Trials show better sleep (up to 27.9%) and less stress.", "up to 27.9%") != "serum cortisol"
+
+
+def test_the_dose_of_a_named_thing_is_that_things():
+    assert subject_of("Magnesium matters. The recommended dose of Mag Threonate is 144 mg of elemental magnesium.",
+                      "144 mg") == "mag threonate"
+    # the page's own supplement said plainly is not a subject of its own
+    assert subject_of("Magnesium matters. The recommended dose of magnesium is 300 mg.", "300 mg") != "magnesium is"

@@ -281,7 +281,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
+        dose_of = _DOSE_OF_IS.search(sentence, max(0, number.start - 80), number.start) if claim_type == "dose" else None
         subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
+                or (" ".join(dose_of.group(1).lower().split()) if dose_of and dose_of.group(1).lower() not in plain_terms
+                    else "")  # "The recommended dose of Mag Threonate is 144 mg"
                 or (_limit_named(number, sentence, people) if claim_type == "dose" else "")
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
                 or (_purpose_after(number, sentence) if claim_type == "dose" else "")  # "... for overall health"
@@ -304,7 +307,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         return "trial length"  # "took tablets containing the extract or a placebo daily for 8 weeks"
     if claim_type == "other":
         changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
-        return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "") or after
+        changed_before = _CHANGE_IN_BEFORE.search(sentence, max(0, number.start - 80), number.start)
+        # "reductions in serum cortisol (by up to 27.9%)"
+        return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "")
+                or (" ".join(changed_before.group(1).lower().split()) if changed_before else "") or after
                 or _named_of(number, sentence)  # "water retention of 1-2 kg", "a 25(OH)D level of 30-50 ng/ml"
                 or (band if number.dimension == "time" else "")  # "for loading (5 days)"
                 or _what_follows(number, sentence)
@@ -580,6 +586,12 @@ _AGE_OF = re.compile(r"\b(under|over|above|below)\s+the\s+age\s+of\s+(\d+)", re.
 _CONTENT_WORD = rf"(?!(?:{_STOP_WORDS_BEFORE})\b)[a-z][\w'’-]*"
 _CHANGED_BY = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_STOP_WORDS_BEFORE})\s+)((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
                          r"\s+by\s*$", re.IGNORECASE)
+_CHANGE_IN_BEFORE = re.compile(rf"\b(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|fall|loss)e?s?"
+                               rf"\s+in\s+(?:the\s+|their\s+|its\s+)?((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
+                               r"\s*\(\s*(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+_DOSE_OF_IS = re.compile(rf"\b(?:dose|dosage|intake|amount|serving)\s+of\s+(?:the\s+)?((?:{_CONTENT_WORD}\s+){{0,2}}?"
+                         rf"{_CONTENT_WORD})\s+(?:is|are|was|would\s+be)\s+(?:about\s+|around\s+|roughly\s+|only\s+|"
+                         r"typically\s+|usually\s+|generally\s+)?$", re.IGNORECASE)
 
 
 def _what_changed(number: _Number, sentence: str) -> str:
