@@ -203,3 +203,12 @@ def test_the_dose_of_a_named_thing_is_that_things():
                       "144 mg") == "mag threonate"
     # the page's own supplement said plainly is not a subject of its own
     assert subject_of("Magnesium matters. The recommended dose of magnesium is 300 mg.", "300 mg") != "magnesium is"
+
+
+def test_where_an_amount_is_held_or_what_holds_it():
+    assert subject_of("Most of our zinc (more than 60%) is stored in our muscles and bones.", "more than 60%") == \
+        "muscles and bones"
+    assert subject_of("The average adult body contains approximately 2 grams of zinc.", "approximately 2 grams") == \
+        "average adult body"
+    # a share that is not held anywhere keeps its own rule
+    assert subject_of("The treatment gave an 18% greater increase in DHEA-S than placebo.", "18%") == "dhea-s"

@@ -305,6 +305,10 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     if claim_type == "other" and number.dimension == "time" and _FOR_A_SPAN_BEFORE.search(sentence, 0, number.start) \
             and _STUDY_ARM.search(sentence):
         return "trial length"  # "took tablets containing the extract or a placebo daily for 8 weeks"
+    if claim_type == "other" and number.dimension in ("percent", "mass"):
+        where = _where_held(number, sentence)
+        if where:
+            return where
     if claim_type == "other":
         changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
         changed_before = _CHANGE_IN_BEFORE.search(sentence, max(0, number.start - 80), number.start)
@@ -336,6 +340,23 @@ def _purpose_after(number: _Number, sentence: str) -> str:
             _PREDICATE.search(sentence, number.end, m.start(1)):
         return ""  # "1000 IU per drop allows for easy dosing": the purpose of another verb
     return " ".join(words)
+
+
+def _where_held(number: _Number, sentence: str) -> str:
+    """Where an amount or a share of something is held ("more than 90% is stored in our bones, muscles, and soft
+    tissue", "only 1% circulates in blood"), or what holds it ("The average adult body contains approximately 25
+    grams")."""
+    left, right = _contrast_clause(sentence, number)
+    m = _HELD_IN_AFTER.match(sentence, number.end, right)
+    if m and not any(_NUMBER_WORD.fullmatch(w) for w in m.group(1).split()):
+        return " ".join(m.group(1).lower().replace(",", " ").split())
+    holder = _HOLDER_BEFORE.search(sentence, max(left, number.start - 60), number.start)
+    if holder:
+        words = holder.group(1).lower().split()
+        small = [i for i, w in enumerate(words) if w in _STOP_SET]
+        words = words[small[-1] + 1:] if small else words
+        return " ".join(words)
+    return ""
 
 
 def _limit_named(number: _Number, sentence: str, people: list[tuple[int, int, str]]) -> str:
@@ -568,6 +589,13 @@ _NOT_A_PURPOSE = frozenset({"you", "your", "me", "us", "them", "it", "this", "th
                             "short", "shorter", "days", "weeks", "months", "years", "life"})
 _PREDICATE = re.compile(r"\b(?:is|are|was|were|be|been|may|might|can|could|will|would|should|must|allows?|helps?|works?|"
                         r"seems?|appears?|needs?|makes?|gives?|has|have)\b", re.IGNORECASE)
+_HELD_IN_AFTER = re.compile(r"[^.;]{0,60}?\b(?:is|are)?\s*(?:stored|found|located|resid(?:es|e|ing)|circulat(?:es|e|ing)|"
+                            r"kept|contained|concentrated)\s+in\s+(?:the\s+|our\s+|your\s+|their\s+|its\s+)?"
+                            r"((?:[a-z][\w-]*,?\s+(?:and\s+)?){0,4}[a-z][\w-]*)(?=\s*(?:[,.;:()!?]|$)|\s+(?:with|and|while|"
+                            r"but|where)\b)", re.IGNORECASE)
+_HOLDER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:the|an?|your|our|each|every)\s+)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+                            r"(?:contains?|holds?|stores?)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|"
+                            r"nearly\s+|only\s+)?$", re.IGNORECASE)
 _LIMIT_BEFORE = re.compile(r"\b(tolerable\s+upper\s+(?:intake\s+)?(?:level|limit)|upper\s+(?:intake\s+)?(?:limit|level)"
                            r"(?:\s*\(\s*UL\s*\))?(?:\s+of\s+intake)?|(?<![\w-])UL(?![\w-]))[^.;0-9]{0,50}$")
 _UL_MARK = re.compile(r"\s*\(\s*UL\s*\)")
