@@ -212,3 +212,11 @@ def test_where_an_amount_is_held_or_what_holds_it():
         "average adult body"
     # a share that is not held anywhere keeps its own rule
     assert subject_of("The treatment gave an 18% greater increase in DHEA-S than placebo.", "18%") == "dhea-s"
+
+
+def test_what_is_noticed_before_an_onset_is_its_subject():
+    assert subject_of("Some users begin to see and experience benefits approximately 30 days after they start.",
+                      "approximately 30 days") == "benefits"
+    assert subject_of("Many people notice increased energy within 2 to 4 weeks.", "within 2 to 4 weeks") == "energy"
+    # no noticing: the other rules
+    assert subject_of("A severe deficiency may take six months to resolve.", "six months") != "benefits"

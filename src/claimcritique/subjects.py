@@ -259,6 +259,12 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         return whom
     after = _term_after(found, number, sentence)
     if claim_type == "onset":
+        noticed = _NOTICED_BEFORE.search(sentence, max(0, number.start - 60), number.start)
+        words = [w for w in noticed.group(1).lower().split() if w not in _STOP_SET] if noticed else []
+        while words and _PARTICIPLE.fullmatch(words[0]):
+            words = words[1:]  # "notice ... increased energy within 2 weeks": energy
+        if words:
+            return " ".join(words)  # "some begin to see and experience benefits approximately 30 days after"
         taker = _TAKES_BEFORE.search(sentence, max(0, number.start - 60), number.start)
         words = re.sub(rf"^(?:(?:{_STOP_WORDS})\s+)+", "", taker.group(1).lower()).split() if taker else []
         if words and not any(re.fullmatch(rf"(?:{_STOP_WORDS}|it|they|you|we|i|results?|benefits?|effects?|though|"
@@ -596,6 +602,11 @@ _HELD_IN_AFTER = re.compile(r"[^.;]{0,60}?\b(?:is|are)?\s*(?:stored|found|locate
 _HOLDER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:the|an?|your|our|each|every)\s+)((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
                             r"(?:contains?|holds?|stores?)\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|"
                             r"nearly\s+|only\s+)?$", re.IGNORECASE)
+_NOTICED_BEFORE = re.compile(r"\b(?:notic|see|seeing|saw|experienc|feel|felt|observ)\w*\s+"
+                             r"(?:(?:and|or)\s+(?:notic|see|experienc|feel)\w*\s+)?"
+                             r"(?:the\s+|a\s+|an\s+|some\s+|any\s+|their\s+|your\s+)?((?:[a-z][\w-]*\s+){0,2}?"
+                             r"[a-z][\w-]*)\s+(?:within|after|in|by|around|about|approximately|roughly|up\s+to)?\s*$",
+                             re.IGNORECASE)  # "begin to see and experience benefits approximately 30 days after"
 _LIMIT_BEFORE = re.compile(r"\b(tolerable\s+upper\s+(?:intake\s+)?(?:level|limit)|upper\s+(?:intake\s+)?(?:limit|level)"
                            r"(?:\s*\(\s*UL\s*\))?(?:\s+of\s+intake)?|(?<![\w-])UL(?![\w-]))[^.;0-9]{0,50}$")
 _UL_MARK = re.compile(r"\s*\(\s*UL\s*\)")
