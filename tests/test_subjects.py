@@ -220,3 +220,12 @@ def test_what_is_noticed_before_an_onset_is_its_subject():
     assert subject_of("Many people notice increased energy within 2 to 4 weeks.", "within 2 to 4 weeks") == "energy"
     # no noticing: the other rules
     assert subject_of("A severe deficiency may take six months to resolve.", "six months") != "benefits"
+
+
+def test_a_table_header_naming_the_parent_nutrient_gives_its_rows_that_nutrient():
+    text = ("Vitamin K2 is menaquinone. Vitamin K2 supports bones.\n\nAge and SexDaily amounts of Vit K (mcg)\n"
+            "Birth to 6 months2 mcg\nAdult Men120 mcg\n")
+    found = extract(text)
+    assert set(found["supplement"]) == {"vitamin k"}, found[["value_text", "supplement"]]
+    text = "Vitamin K2 is menaquinone. Vitamin K2 supports bones.\n\nTake 120 mcg daily.\n"
+    assert set(extract(text)["supplement"]) == {"vitamin k2"}

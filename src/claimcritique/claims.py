@@ -1325,6 +1325,14 @@ class _Sections:
         return self.cache[section]
 
 
+def _header_supplement(sections: _Sections, block_kind: str, header: str) -> list:
+    """A table row's supplement when its header names one and only one ("Daily amounts of Vit K (mcg)" on a K2 page)."""
+    if block_kind != "table_row" or not header:
+        return []
+    named = sections.mentions(_unglued(header))
+    return named if len({m[2] for m in named if m[2]}) == 1 else []
+
+
 def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Path | None = None,
                    subjects_path: Path | None = None, registry_folder: Path | None = None) -> pd.DataFrame:
     """One row per quantitative claim: type, subject, low/high, unit, quote and offsets."""
@@ -1440,7 +1448,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                     low, high, unit, s.text, s.start, s.end, s.sentence_id, s.block_kind,
                     s.text[number.start: number.end], s.start + number.start, s.start + number.end,
                     number.qualifier, _elemental(kind, s.text, number, named, header, reg), per_dose,
-                    claim_supplement(named, section_named, number.start, number.end, main, s.text),
+                    claim_supplement(named, _header_supplement(sections, s.block_kind, header) or section_named,
+                                     number.start, number.end, main, s.text),
                 ))
     return pd.DataFrame(rows, columns=CLAIM_COLUMNS)
 
