@@ -218,6 +218,8 @@ def test_what_is_noticed_before_an_onset_is_its_subject():
     assert subject_of("Some users begin to see and experience benefits approximately 30 days after they start.",
                       "approximately 30 days") == "benefits"
     assert subject_of("Many people notice increased energy within 2 to 4 weeks.", "within 2 to 4 weeks") == "energy"
+    # the population who notice it is the onset's subject
+    assert subject_of("Athletes often experience rapid relief within days of starting.", "within days") == "athletes"
     # no noticing: the other rules
     assert subject_of("A severe deficiency may take six months to resolve.", "six months") != "benefits"
 

@@ -260,6 +260,9 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     after = _term_after(found, number, sentence)
     if claim_type == "onset":
         noticed = _NOTICED_BEFORE.search(sentence, max(0, number.start - 60), number.start)
+        left, _ = _contrast_clause(sentence, number)
+        if noticed and any(left <= t[0] and t[1] <= noticed.start() for t in found["population"]):
+            noticed = None  # "Athletes ... often experience rapid relief within days": whom the onset is for
         words = [w for w in noticed.group(1).lower().split() if w not in _STOP_SET] if noticed else []
         while words and _PARTICIPLE.fullmatch(words[0]):
             words = words[1:]  # "notice ... increased energy within 2 weeks": energy
