@@ -198,13 +198,6 @@ def test_a_change_named_before_its_bracketed_size_is_about_what_changed():
     assert subject_of("Trials show better sleep (up to 27.9%) and less stress.", "up to 27.9%") != "serum cortisol"
 
 
-def test_the_dose_of_a_named_thing_is_that_things():
-    assert subject_of("Magnesium matters. The recommended dose of Mag Threonate is 144 mg of elemental magnesium.",
-                      "144 mg") == "mag threonate"
-    # the page's own supplement said plainly is not a subject of its own
-    assert subject_of("Magnesium matters. The recommended dose of magnesium is 300 mg.", "300 mg") != "magnesium is"
-
-
 def test_where_an_amount_is_held_or_what_holds_it():
     assert subject_of("Most of our zinc (more than 60%) is stored in our muscles and bones.", "more than 60%") == \
         "muscles and bones"

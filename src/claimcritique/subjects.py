@@ -290,10 +290,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
-        dose_of = _DOSE_OF_IS.search(sentence, max(0, number.start - 80), number.start) if claim_type == "dose" else None
         subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
-                or (" ".join(dose_of.group(1).lower().split()) if dose_of and dose_of.group(1).lower() not in plain_terms
-                    else "")  # "The recommended dose of Mag Threonate is 144 mg"
                 or (_limit_named(number, sentence, people) if claim_type == "dose" else "")
                 or _closest(people, number) or bracketed or _closest(found["purpose"], number)
                 or (_purpose_after(number, sentence) if claim_type == "dose" else "")  # "... for overall health"
@@ -631,9 +628,6 @@ _CHANGED_BY = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_STOP_WORDS_BEFORE})\s+)((?:{_C
 _CHANGE_IN_BEFORE = re.compile(rf"\b(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|fall|loss)e?s?"
                                rf"\s+in\s+(?:the\s+|their\s+|its\s+)?((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
                                r"\s*\(\s*(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
-_DOSE_OF_IS = re.compile(rf"\b(?:dose|dosage|intake|amount|serving)\s+of\s+(?:the\s+)?((?:{_CONTENT_WORD}\s+){{0,2}}?"
-                         rf"{_CONTENT_WORD})\s+(?:is|are|was|would\s+be)\s+(?:about\s+|around\s+|roughly\s+|only\s+|"
-                         r"typically\s+|usually\s+|generally\s+)?$", re.IGNORECASE)
 
 
 def _what_changed(number: _Number, sentence: str) -> str:
