@@ -90,9 +90,27 @@ def supplement_of(term: str, context_supplement: str = "", folder=None) -> str:
     return registry_module.load(folder).supplement_of(term, context_supplement)
 
 
-_COMPANION = re.compile(r"(?:\bwith|\bwithout|\bplus|\balongside|\bcombined\s+with|\+)\s*$", re.IGNORECASE)
+_COMPANION = re.compile(r"(?:\bwith|\bwithout|\bplus|\balongside|\bcombined\s+with|\+)\s*"
+                        r"(?:[0-9][0-9.,]*\s*[a-zµμ]{0,5}\s+of\s+)?$", re.IGNORECASE)  # "the same dose with 20 mg of piperine"
 # matched at the amount's end: "120 mcg of K2", "200 mg of the prebiotic inulin" (one descriptor word may intervene)
 _RIGHT_AFTER = re.compile(r"\s*(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+)?|as\s+)?$", re.IGNORECASE)
+
+
+_ACTS_ON_BEFORE = re.compile(r"\b(?:enhanc|improv|increas|boost|aid|help|promot|inhibit|reduc|lower|block|impair|hinder|"
+                             r"deplet|interfer|caus|induc|lead|led|result)\w*\s+(?:\w+\s+){0,3}?(?:by|with|to|of|in)?\s*"
+                             r"(?:(?:a|an|the|your|low|poor)\s+)?$", re.IGNORECASE)
+_ACTS_AFTER = re.compile(r"\s*(?:deficiency|deficiencies|absorption|uptake|status|levels?|depletion|imbalance|"
+                         r"(?:enhances|improves|increases|boosts|aids|helps|promotes|inhibits|reduces|blocks|impairs|"
+                         r"hinders|interferes))\b", re.IGNORECASE)
+
+
+def _co_factor(sentence: str, mention: Mention, end: int) -> bool:
+    """A supplement named after the amount, in its clause, as what the amount acts on or what acts on the amount's
+    supplement ("more than 40 mg daily can cause copper deficiency", "5% to 12% from vegetarian diets, enhanced by
+    vitamin C"): a co-factor or an effect, not what the amount is of."""
+    if mention[0] < end or re.search(r"[.;]", sentence[end: mention[0]]):
+        return False
+    return bool(_ACTS_ON_BEFORE.search(sentence, end, mention[0])) or bool(_ACTS_AFTER.match(sentence, mention[1]))
 
 
 _APART = re.compile(r"\s*(?:\w+\s+){0,1}apart\b", re.IGNORECASE)
@@ -110,13 +128,17 @@ def nearest(mentions: list[Mention], start: int, end: int, reach: int = 40, sent
     """The mention that goes with a number at [start, end): one right after it ("120 mcg of K2"), else the nearest
     one before it within `reach` characters ("zinc 15 mg and magnesium 200 mg"), else the nearest one at all. A
     companion ("with vitamin C", "without copper") is not what the number is about."""
+    if sentence:  # its own amount: "with 20 mg of piperine" is piperine's 20 mg
+        after = [m for m in mentions if m[2] and m[0] >= end and _RIGHT_AFTER.match(sentence, end, m[0])]
+        if after:
+            return after[0]
     named = [m for m in mentions if m[2] and not (sentence and _COMPANION.search(sentence, 0, m[0]))]
     if not named:
         return None
     if sentence:
-        after = [m for m in named if m[0] >= end and _RIGHT_AFTER.match(sentence, end, m[0])]
-        if after:
-            return after[0]
+        named = [m for m in named if not _co_factor(sentence, m, end)]
+        if not named:
+            return None
     before = [m for m in named if m[1] <= start and start - m[1] <= reach]
     if before:
         return before[-1]
