@@ -230,6 +230,7 @@ _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|inc
                               r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+_OF_USE_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(?:use|supplementation|treatment)\b", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
 _SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:following|past|last|previous|next|subsequent)\s+$",
                           re.IGNORECASE)
@@ -310,8 +311,24 @@ class Grammar:
                              r"(?:doses|dosages|servings|portions)\b)", re.IGNORECASE)  # "divided into four 5 g doses"
         to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
+        # "after about a week", "in a month or two", "it takes about a month": "a" is one period after a word of time
+        # (bare "a week" is no number: "once a week", "5 days a week")
+        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
+                              r"(?P<prefix>(?:just|only|about|around|roughly|approximately|nearly|almost|at\s+least|"
+                              r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
+                              r"(?P<word>a)\s+(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
+                              r"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b", re.IGNORECASE)
+        # "half a teaspoon", "a half scoop", "one and a half capsules": a half of one unit
+        half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+an?\s+|\ba\s+half\s+)"
+                            rf"(?P<unit>{unit})", re.IGNORECASE)
+        # "a dozen studies", "half a dozen trials": a count in words (checked as one, like "twelve studies")
+        dozen = re.compile(r"\b(?P<half>half\s+)?(?:a|one)\s+dozen\b(?!\s+or\b)", re.IGNORECASE)
+        # "one (1) capsule": a label's number written in words, then in digits, is one number
+        self.restated_word = re.compile(rf"(?<![\w.,])(?P<word>{_WORD_NUM})\s*\(\s*(?P<digits>[0-9]{{1,2}})\s*\)(?=\s*[a-z])",
+                                        re.IGNORECASE)
         self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
-                            "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a}
+                            "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a,
+                            "a_period": a_period, "half_a": half_a, "dozen": dozen}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
         # every form's surface, standalone or not ("the liposomal group"): what a comparison of blood levels compares
@@ -428,12 +445,23 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         n = _value(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
+    restated = {}  # the digits' offset -> the word's, for "one (1) capsule"
+    scanned = text
+    if "(" in lowered:
+        for m in g.restated_word.finditer(lowered):
+            if _value(m.group("word")) == float(m.group("digits")):
+                restated[m.start("digits")] = m.start("word")
+                scanned = (scanned[: m.start()] + " " * (m.start("digits") - m.start()) + m.group("digits")
+                           + " " * (m.end() - m.end("digits")) + scanned[m.end():])
     pattern, position = expressions["number"], 0
-    while (m := pattern.search(text, position)) is not None:
+    while (m := pattern.search(scanned, position)) is not None:
         position = m.end()
         if any(n.start <= m.start("low") < n.end for n in found):
             continue
         number = _read_number(m, sentence, g)
+        if number is not None and m.start("low") in restated:
+            number.start = restated[m.start("low")] if number.start == m.start("low") else number.start
+            number.bare_words = False
         if number is not None:
             found.append(number)
             if number.end < m.end() and not (m.group("per") and number.end == m.start("per")):
@@ -486,6 +514,19 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         high = 2.0 if m.group("or_two") else value  # "an hour or two" is 1-2 hours
         low, high = _bounds(value, high, prefix, False)
         found.append(_Number(m.start(), m.end(), low, high, "hours", prefix, dimension="time", kind="an_hour"))
+    for m in (expressions["a_period"].finditer(text) if " a " in lowered and " or two" in lowered or (
+            "after" in lowered or " in " in lowered or "take" in lowered or "took" in lowered or "last" in lowered)
+            and _any_word(lowered, _PERIOD_HINTS) else ()):
+        found.extend(_a_period(m, g))
+    for m in (expressions["half_a"].finditer(text) if "half" in lowered else ()):
+        unit, dimension, surface = g.unit(m.group("unit"))
+        if dimension in _DOSE_DIMENSIONS:
+            value = (_value(m.group("whole")) if m.group("whole") else 0.0) + 0.5
+            found.append(_Number(m.start(), m.end(), value, value, unit, "", surface=surface, dimension=dimension,
+                                 kind="half_a"))
+    for m in (expressions["dozen"].finditer(text) if "dozen" in lowered else ()):
+        value = 6.0 if m.group("half") else 12.0
+        found.append(_Number(m.start(), m.end(), value, value, "", "", bare_words=True))
     # overlapping readings: keep the longest
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     kept: list[_Number] = []
@@ -501,6 +542,30 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     if len(kept) > 2:
         _restated_ranges(kept, sentence)
     return kept
+
+
+_PERIOD_HINTS = (" a day", " a week", " a month", " a year")
+
+
+def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
+    """"after about a week" (1 week), "in a month or two" (1-2 months), "within about a day" (up to 1 day); "in a
+    day" alone is a window ("600 mg in a day"), never a time."""
+    word = "word" if m.group("word") else "word2"
+    unit, dimension, surface = g.unit(m.group("unit" if word == "word" else "unit2") + "s")
+    lead = (m.group("lead") or "").split()
+    prefix = " ".join((m.group("prefix") or "").lower().split())
+    or_two = word == "word2" or bool(m.group("or_two"))
+    if lead and lead[0].lower() == "in" and not prefix and not or_two and unit == "days":
+        return []
+    low, high = 1.0, 2.0 if or_two else 1.0
+    qualifier = prefix
+    if lead and lead[0].lower() == "within":
+        qualifier = "within"
+        low = math.nan
+    elif prefix:
+        low, high = _bounds(low, high, prefix, False)
+    start = m.start("prefix") if m.group("prefix") else m.start(word)
+    return [_Number(start, m.end(), low, high, unit, qualifier, surface=surface, dimension=dimension, kind="a_period")]
 
 
 def _between_units(g: Grammar, surface1: str | None, surface2: str | None) -> tuple[str, str, str] | None:
@@ -598,8 +663,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if low > high:  # "2-1 mg": keep the range, in order
         low, high = high, low
     prefix = m.group("prefix") or ""
-    # "over 1-2 weeks" is a range, not a lower bound
-    prefix_for_bounds = "" if m.group("high") and end == m.end() else prefix
+    # "over 1-2 weeks", "at least 1500 to 2000 IU/day" are ranges, not lower bounds (the range kept, with its period)
+    prefix_for_bounds = "" if m.group("high") and end > m.start("high") else prefix
     if prefix_for_bounds and _NEGATED_BOUND.search(sentence[: m.start()]):
         # "do not take more than 4,000 IU", "don't exceed 10 mg": an upper limit, not a lower one
         prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
@@ -1070,6 +1135,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
                 not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
+        if _OF_USE_AFTER.match(after) and cues["onset_before"].search(before):
+            return "onset"  # "results after 4 weeks of daily use": a time to an effect, not a history of use
         if (_NOT_ONSET_AFTER.match(after) and number.qualifier != "within") or _INTERVAL_BEFORE.search(before) or \
                 _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
@@ -1800,7 +1867,7 @@ def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> p
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
-    "billions", "trillions", "within", "hour", "centuries", "decades", "millennia", "millenia"])
+    "billions", "trillions", "within", "hour", "centuries", "decades", "millennia", "millenia", "dozen"])
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
@@ -1815,7 +1882,10 @@ def may_hold_a_number(text: str) -> bool:
     words are the runs of a-z of the lower-cased text, split in C (bytes.translate) rather than by a regex."""
     if _HOPEFUL_CHARACTER.search(text):
         return True
-    return not _HINT_BYTES.isdisjoint(text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split())
+    lowered = text.lower()
+    if not _HINT_BYTES.isdisjoint(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()):
+        return True
+    return _any_word(lowered, _PERIOD_HINTS)  # "after about a week"
 
 
 @dataclass
