@@ -230,6 +230,7 @@ _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|inc
                               r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _OF_USE_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(?:use|supplementation|treatment)\b", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
 _SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:following|past|last|previous|next|subsequent)\s+$",
@@ -318,8 +319,8 @@ class Grammar:
                               r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
                               r"(?P<word>a)\s+(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
                               r"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b", re.IGNORECASE)
-        # "half a teaspoon", "a half scoop", "one and a half capsules": a half of one unit
-        half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+an?\s+|\ba\s+half\s+)"
+        # "half a teaspoon", "a half scoop", "per half cup", "one and a half capsules": a half of one unit
+        half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+(?:an?\s+)?|\ba\s+half\s+)"
                             rf"(?P<unit>{unit})", re.IGNORECASE)
         # "a dozen studies", "half a dozen trials": a count in words (checked as one, like "twelve studies")
         dozen = re.compile(r"\b(?P<half>half\s+)?(?:a|one)\s+dozen\b(?!\s+or\b)", re.IGNORECASE)
@@ -514,9 +515,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         high = 2.0 if m.group("or_two") else value  # "an hour or two" is 1-2 hours
         low, high = _bounds(value, high, prefix, False)
         found.append(_Number(m.start(), m.end(), low, high, "hours", prefix, dimension="time", kind="an_hour"))
-    for m in (expressions["a_period"].finditer(text) if " a " in lowered and " or two" in lowered or (
-            "after" in lowered or " in " in lowered or "take" in lowered or "took" in lowered or "last" in lowered)
-            and _any_word(lowered, _PERIOD_HINTS) else ()):
+    for m in (expressions["a_period"].finditer(text) if _any_word(lowered, _PERIOD_HINTS) and (
+            " or two" in lowered or _any_word(lowered, _PERIOD_LEADS)) else ()):
         found.extend(_a_period(m, g))
     for m in (expressions["half_a"].finditer(text) if "half" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit"))
@@ -545,6 +545,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
 
 
 _PERIOD_HINTS = (" a day", " a week", " a month", " a year")
+_PERIOD_LEADS = ("after", "in ", "take", "took", "last")  # "in " is in "within " too
 
 
 def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
@@ -759,6 +760,25 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
             bare, given = (number, previous) if previous.unit else (previous, number)
             if bare.kind == "number" and given.dimension == "time":
                 bare.unit, bare.dimension, bare.surface, bare.bare_words = given.unit, given.dimension, given.surface, False
+
+
+_TIME_OF_DAY_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+(?:night|bedtime|noon|lunch|breakfast|"
+                                r"dinner)|with\s+(?:breakfast|lunch|dinner|each\s+meal)|before\s+(?:bed|bedtime|sleep))\b",
+                                re.IGNORECASE)
+
+
+def _counts_by_time_of_day(numbers: list[_Number], sentence: str, previous: _Number | None) -> None:
+    """"Take three capsules daily. Have two in the morning and one in the evening": bare counts that split a count of
+    capsules (of this sentence or the one before, in the same block) by time of day are in the same unit."""
+    source = previous
+    for number in numbers:
+        if number.dimension == "serving" and number.kind == "number":
+            source = number
+        elif (source is not None and number.kind == "number" and not number.unit and not number.lead_unit
+              and number.low == number.high and number.low.is_integer() and 1 <= number.low <= 10
+              and _TIME_OF_DAY_AFTER.match(sentence, number.end)):
+            number.unit, number.dimension, number.surface = source.unit, source.dimension, source.surface
+            number.bare_words, number.kind = False, "split"
 
 
 def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph") -> bool:
@@ -1111,6 +1131,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         return "other"
     if dimension in _DOSE_DIMENSIONS:
         before = sentence[max(0, number.start - 40): number.start]
+        if number.kind == "half_a" and _PER_BEFORE.search(before):
+            return "other"  # "96 mg per half cup": the portion a food amount is given for
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
                 cues["absorbed_before"].search(before)
@@ -1938,12 +1960,18 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
         mentions = DocumentMentions(texts, reg)
         sections = None
         increases: dict[tuple[float, float], str] = {}  # the document's typed increases ("2000%"), by value
+        carried: tuple[int, str, _Number] | None = None  # the last count of capsules (sentence index, block, number)
         for index, row in enumerate(doc_rows):
             if not hopeful[index]:
                 continue
             s = _SentenceRow(*row)
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
-            numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
+            numbers = find_numbers(s.text, folder)
+            _counts_by_time_of_day(numbers, s.text, carried[2] if carried is not None and carried[:2] == (
+                index - 1, s.block_id) else None)
+            numbers = [n for n in numbers if not _is_not_a_claim(n, s.text, s.block_kind)]
+            serving = next((n for n in reversed(numbers) if n.dimension == "serving" and n.kind == "number"), None)
+            carried = (index, s.block_id, serving) if serving is not None else None
             if not numbers:
                 continue
             caption = captions.get((doc_id, s.block_id), "") if s.block_kind == "table_row" else ""
@@ -2010,14 +2038,16 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                         daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
                         or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)
                         or (s.block_kind == "table_row" and _SERVING_SIZE_BEFORE.search(_unglued(header)))
-                        or dosing_times or cues["timing_event"].search(s.text)):
+                        or dosing_times or cues["timing_event"].search(s.text) or number.kind == "split"):
                     # "30 capsules" with no taking, daily, timing or frequency cue (its own "capsules" is none): a pack
                     # size; "1 tablet 20 minutes before bedtime", "1 capsule every 2 days" are doses
                     continue
                 per_dose = times_per_day(kind, s.text, number, numbers)
                 per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
-                unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit, g)
+                # a count split by time of day ("two in the morning") is one part of the day's amount, never /day
+                unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit
+                                              and number.kind != "split", g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
                                            found, section_form, header, cues["timing_event"]),

@@ -1,0 +1,76 @@
+"""Classes of cases a new site would hit (issue 12, unseen pages), each on made-up sentences worded the way vendor,
+affiliate, blog and clinic pages word dosing, timing and onset: what must be extracted and what must not."""
+from __future__ import annotations
+
+import math
+
+from claimcritique import claims
+from claimcritique.segment import segment_blocks, segment_sentences
+
+
+def values(text: str) -> list[tuple]:
+    blocks = segment_blocks("d", text)
+    found = claims.extract_claims(segment_sentences(text, blocks), blocks)
+    return [(r.claim_type, r.low if not math.isnan(r.low) else None, r.high if not math.isnan(r.high) else None, r.unit)
+            for r in found.itertuples()]
+
+
+def test_a_period_said_with_a_is_one_period_after_a_word_of_time():
+    assert values("If nothing changes after about a week, ask your doctor.") == [("onset", 1, 1, "weeks")]
+    assert values("You may notice results in about a month.") == [("onset", 1, 1, "months")]
+    assert values("Results typically appear in a week or two.") == [("onset", 1, 2, "weeks")]
+    assert values("It takes about a month for levels to rise.") == [("onset", 1, 1, "months")]
+    assert values("Most users feel calmer within about a week.") == [("onset", None, 1, "weeks")]
+    assert values("The benefit lasted for approximately a month after the last dose.") == [("other", 1, 1, "months")]
+
+
+def test_a_period_without_a_word_of_time_is_no_number():
+    assert values("Take it once a week.") == [("other", 1, 1, "times/week")]
+    assert values("He trains 5 days a week.") == [("other", 5, 5, "days")]
+    assert values("Do not exceed 4 capsules in a day.") == [("dose", None, 4, "capsules/day")]
+    assert values("A week's supply of capsules.") == []
+    assert values("You can take it for a week.") == []
+    assert values("Have a nice day.") == []
+
+
+def test_half_of_one_unit_is_a_half():
+    assert values("Take half a teaspoon in water.") == [("dose", 0.5, 0.5, "teaspoons")]
+    assert values("Take a half scoop before bed.") == [("dose", 0.5, 0.5, "scoops")]
+    assert values("Take one and a half teaspoons daily.") == [("dose", 1.5, 1.5, "teaspoons/day")]
+    assert values("Half a cup of spinach.") == [("other", 0.5, 0.5, "cups")]  # food eaten: other
+    assert values("Oat bran (96 mg per half cup).") == [("other", 96, 96, "mg"), ("other", 0.5, 0.5, "cups")]
+
+
+def test_a_dozen_is_twelve_things_counted():
+    assert values("A dozen studies have examined this.") == [("other", 12, 12, "count")]
+    assert values("Half a dozen trials found no effect.") == [("other", 6, 6, "count")]
+    assert values("It is a dozen or so.") == []
+
+
+def test_a_number_in_words_restated_in_digits_is_one_number():
+    assert values("Directions: Adults take one (1) capsule daily with water.") == [("dose", 1, 1, "capsules/day")]
+    assert values("Take two (2) softgels with a meal.") == [("dose", 2, 2, "softgels")]
+    assert values("Take one (2) capsule.") == [("dose", 2, 2, "capsules")] or values("Take one (2) capsule.") == []
+
+
+def test_a_lower_bound_before_a_range_with_its_period_is_the_range():
+    assert values("Take at least 1500 to 2000 IU/day to raise levels.") == [("dose", 1500, 2000, "IU/day")]
+    assert values("Adults need at least 800 IU/day.") == [("dose", 800, None, "IU/day")]
+
+
+def test_promised_times_to_an_effect_are_onset():
+    assert values("Users report better sleep in as little as 3 days.") == [("onset", 3, 3, "days")]
+    assert values("In just 2 weeks, 87% of users reported better sleep.")[0] == ("onset", 2, 2, "weeks")
+    assert values("Most customers see results after 4 weeks of daily use.") == [("onset", 4, 4, "weeks")]
+    assert values("It has been studied in 10 years of use.") == [("other", 10, 10, "years")]
+    assert values("Take 5 grams per day for 4 weeks.") == [("dose", 5000, 5000, "mg/day"), ("other", 4, 4, "weeks")]
+
+
+def test_counts_split_by_time_of_day_take_the_capsules_of_the_sentence_or_the_one_before():
+    assert values("The dose is three capsules daily. Have two in the morning and one in the evening.") == [
+        ("dose", 3, 3, "capsules/day"), ("dose", 2, 2, "capsules"), ("dose", 1, 1, "capsules")]
+    assert values("Take 3 capsules daily: two in the morning and one at night.") == [
+        ("dose", 3, 3, "capsules/day"), ("dose", 2, 2, "capsules"), ("dose", 1, 1, "capsules")]
+    assert values("There were 3 groups. Two in the morning and one in the evening.") == [("other", 3, 3, "count")]
+    assert values("Take two in the morning.") == []
+    assert values("Take 2 capsules daily.\n\nTwo in the morning helps.") == [("dose", 2, 2, "capsules/day")]
