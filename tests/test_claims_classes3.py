@@ -74,3 +74,26 @@ def test_counts_split_by_time_of_day_take_the_capsules_of_the_sentence_or_the_on
     assert values("There were 3 groups. Two in the morning and one in the evening.") == [("other", 3, 3, "count")]
     assert values("Take two in the morning.") == []
     assert values("Take 2 capsules daily.\n\nTwo in the morning helps.") == [("dose", 2, 2, "capsules/day")]
+
+
+def test_a_two_row_table_without_outer_pipes_is_a_table_not_two_headings():
+    text = "Intro.\n\nAge | Daily dose (mg)\n---|---\nAdults | 400\n\nAfter the table."
+    blocks = segment_blocks("d", text)
+    assert blocks["kind"].tolist() == ["paragraph", "table_row", "table_row", "paragraph"]
+    assert values(text) == [("dose", 400, 400, "mg/day")]  # the header's unit and "daily" reach the row
+    assert segment_blocks("d", "Group | Dose\nAdults | 400 mg")["kind"].tolist() == ["table_row", "table_row"]
+    # a lone line with a "|" (a site name after a title), or lines with different cells, stay headings
+    assert segment_blocks("d", "Best Zinc | Our Picks\nWhy it matters")["kind"].tolist() == ["heading", "heading"]
+    assert segment_blocks("d", "Home | Shop\n\nA title | A site")["kind"].tolist() == ["heading", "heading"]
+
+
+def test_a_plain_text_page_opening_with_a_question_takes_it_as_its_title(tmp_path):
+    from claimcritique.corpus import load_corpus
+
+    (tmp_path / "q.txt").write_text("Should you take zinc at night or in the morning?\n\nZinc is a mineral. Take 15 mg.\n")
+    (tmp_path / "p.txt").write_text("Is zinc safe? Yes, in small amounts.\n\nTake 15 mg.\n")
+    (tmp_path / "h.txt").write_text("Zinc Dosing Guide\n\nIs zinc safe?\n\nTake 15 mg.\n")
+    titles = load_corpus([tmp_path]).documents.set_index("doc_id")["title"].to_dict()
+    assert titles["q"] == "Should you take zinc at night or in the morning?"
+    assert titles["p"] == ""  # a paragraph that opens with a question is no title
+    assert titles["h"] == "Zinc Dosing Guide"
