@@ -97,3 +97,19 @@ def test_a_plain_text_page_opening_with_a_question_takes_it_as_its_title(tmp_pat
     assert titles["q"] == "Should you take zinc at night or in the morning?"
     assert titles["p"] == ""  # a paragraph that opens with a question is no title
     assert titles["h"] == "Zinc Dosing Guide"
+
+
+def test_a_value_after_a_label_takes_the_unit_and_period_of_its_heading():
+    assert values("Recommended Daily Intake (mg)\n\n- Men: 400\n- Women: 310") == [
+        ("dose", 400, 400, "mg/day"), ("dose", 310, 310, "mg/day")]
+    assert values("RDA (mcg/day)\n\nAdults 19+: 2.4\nPregnant women: 2.6") == [
+        ("dose", 2.4, 2.4, "mcg/day"), ("dose", 2.6, 2.6, "mcg/day")]
+    assert values("Daily Dosage\n\n- Adults: 400 mg") == [("dose", 400, 400, "mg/day")]
+    assert values("Upper limits (mcg)\n\n- Adults: 4000*\n- Teens – 3000") == [
+        ("dose", None, 4000, "mcg"), ("dose", None, 3000, "mcg")]
+    # a heading without a unit lends none; a value inside prose is not a label's value
+    assert values("Our Top Picks (2024)\n\n- Best overall: 5") == [("other", 5, 5, "count")]
+    assert ("dose", 400, 400, "mg/day") not in values("Dosage (mg)\n\nMost adults take 400 daily and feel fine.")
+    # a label and its value is a line of content, not a heading the next lines fall under
+    assert segment_blocks("d", "Adults 19+: 2.4\nServing size: 2 capsules")["kind"].tolist() == ["paragraph"] * 2
+    assert segment_blocks("d", "Step 2: Choose a form\nWhy it matters")["kind"].tolist() == ["heading"] * 2

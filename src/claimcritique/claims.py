@@ -448,7 +448,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     restated = {}  # the digits' offset -> the word's, for "one (1) capsule"
     scanned = text
-    if "(" in lowered:
+    if "(" in lowered and _DIGITS_IN_BRACKETS.search(lowered):
         for m in g.restated_word.finditer(lowered):
             if _value(m.group("word")) == float(m.group("digits")):
                 restated[m.start("digits")] = m.start("word")
@@ -544,6 +544,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     return kept
 
 
+_A_PERIOD = re.compile(r" a (?:day|week|month|year)")  # _PERIOD_HINTS in one pass
+_DIGITS_IN_BRACKETS = re.compile(r"\(\s*[0-9]{1,2}\s*\)")  # what "one (1) capsule" needs, searched first
 _PERIOD_HINTS = (" a day", " a week", " a month", " a year")
 _PERIOD_LEADS = ("after", "in ", "take", "took", "last")  # "in " is in "within " too
 
@@ -1792,6 +1794,32 @@ def _caption_unit(caption: str, g: Grammar) -> str:
     return unit if g.registry.unit(unit) else ""
 
 
+_VALUE_AFTER_A_LABEL = re.compile(r"^\s*[-•*]?\s*[^\W\d][^:–—=|]{0,40}[:–—=]\s*(?:about\s+|around\s+|~\s*)?$")
+_NOTHING_AFTER_THE_VALUE = re.compile(r"\s*(?:[*†‡]+|\([^()]*\))?\s*[.;,]?\s*$")
+
+
+_HEADING_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limits?|tolerable\s+upper\s+intake\s+levels?|ul)\b",
+                              re.IGNORECASE)
+
+
+def _units_from_a_heading(numbers: list[_Number], sentence: str, unit: str, heading: str, g: Grammar) -> bool:
+    """"RDA (mcg/day)" over "Adults 19+: 2.4": a value after a label, alone at the end of its line, is governed by
+    its heading: a bare one takes the unit the heading names in brackets, and under "Upper limits" it is a maximum
+    (whether the heading says daily is the caller's). True when a number of the line is such a value."""
+    governed = False
+    for number in numbers:
+        if (number.kind == "number" and not number.bare_words and not number.lead_unit
+                and (number.dimension in _DOSE_DIMENSIONS or not number.unit and unit)
+                and _VALUE_AFTER_A_LABEL.match(sentence[: number.start])
+                and _NOTHING_AFTER_THE_VALUE.fullmatch(sentence, number.end)):
+            if not number.unit:
+                number.unit, number.dimension, number.surface = g.unit(unit)
+            if number.low == number.high and not number.qualifier and _HEADING_MAXIMUM.search(heading):
+                number.low, number.qualifier = math.nan, "up to"
+            governed = True
+    return governed
+
+
 def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Grammar) -> None:
     """A bare number whose unit runs into the next cell of a scraped row ("60 Billion CFUCapsule") takes that unit."""
     for number in numbers:
@@ -1907,7 +1935,7 @@ def may_hold_a_number(text: str) -> bool:
     lowered = text.lower()
     if not _HINT_BYTES.isdisjoint(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()):
         return True
-    return _any_word(lowered, _PERIOD_HINTS)  # "after about a week"
+    return _A_PERIOD.search(lowered) is not None  # "after about a week"
 
 
 @dataclass
@@ -1952,6 +1980,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     for row in every:
         by_document.setdefault(row[0], []).append(row)
     header_daily: dict[str, bool] = {}
+    section_units: dict[str, str] = {}  # a heading's unit in brackets ("Daily intake (mg)"), by heading
     for doc_id, doc_rows in by_document.items():
         texts = [r[4] for r in doc_rows]
         hopeful = [may_hold_a_number(t) for t in texts]
@@ -1969,6 +1998,12 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             numbers = find_numbers(s.text, folder)
             _counts_by_time_of_day(numbers, s.text, carried[2] if carried is not None and carried[:2] == (
                 index - 1, s.block_id) else None)
+            heading_unit = section_units.get(section)
+            if heading_unit is None:
+                heading_unit = section_units[section] = _caption_unit(section, g) if section.endswith(
+                    (")", "):", ").")) else ""
+            under_heading = bool(section) and s.block_kind != "heading" and _units_from_a_heading(
+                numbers, s.text, heading_unit, section, g)
             numbers = [n for n in numbers if not _is_not_a_claim(n, s.text, s.block_kind)]
             serving = next((n for n in reversed(numbers) if n.dimension == "serving" and n.kind == "number"), None)
             carried = (index, s.block_id, serving) if serving is not None else None
@@ -1998,7 +2033,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             if header not in header_daily:  # a table's header is searched once, not once per row
                 header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_DAILY_VALUE.sub(" ", _unglued(header))))
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
-                bool(caption) and bool(cues["dose_daily"].search(_unglued(caption))))
+                bool(caption) and bool(cues["dose_daily"].search(_unglued(caption)))) or (
+                under_heading and bool(cues["dose_daily"].search(section)))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
