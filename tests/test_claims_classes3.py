@@ -113,3 +113,24 @@ def test_a_value_after_a_label_takes_the_unit_and_period_of_its_heading():
     # a label and its value is a line of content, not a heading the next lines fall under
     assert segment_blocks("d", "Adults 19+: 2.4\nServing size: 2 capsules")["kind"].tolist() == ["paragraph"] * 2
     assert segment_blocks("d", "Step 2: Choose a form\nWhy it matters")["kind"].tolist() == ["heading"] * 2
+
+
+def test_times_to_an_effect_worded_the_way_sellers_word_them_are_onset():
+    assert values("Pain relief can start within 30 minutes to an hour after taking it.") == [
+        ("onset", 30, 60, "minutes")]
+    assert values("After using it consistently for one to two months, you may notice more energy.") == [
+        ("onset", 1, 2, "months")]
+    assert values("Give it at least 3 months to work.") == [("onset", 3, None, "months")]
+    assert values("Take it for 5 days, then stop.") == [("other", 5, 5, "days")]  # a course, no effect
+
+
+def test_a_time_before_or_after_a_meal_is_timing_on_both_sides():
+    assert values("Take on an empty stomach, at least 1 hour before or 2 hours after meals.") == [
+        ("timing", 1, None, "hours"), ("timing", 2, 2, "hours")]
+
+
+def test_a_count_of_drops_restating_a_volume_is_a_dose_and_shares_its_frequency():
+    found = values("Take 1 ml (20 drops) twice daily.")
+    assert found == [("dose", 1, 1, "ml"), ("dose", 20, 20, "drops"), ("other", 2, 2, "times/day")]
+    # a pack size stays none; how long a pack lasts is other (holdout rulings)
+    assert values("Each bottle (30 capsules) lasts a month.") == [("other", 1, 1, "months")]

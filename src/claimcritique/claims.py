@@ -310,7 +310,8 @@ class Grammar:
                              rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+"
                              r"(?=(?:equal\s+|smaller\s+|separate\s+)?[0-9.]+\s*[a-zµμ]+\s+"
                              r"(?:doses|dosages|servings|portions)\b)", re.IGNORECASE)  # "divided into four 5 g doses"
-        to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
+        to_a = re.compile(rf"(?P<prefix>\b(?:within|about|around|roughly|approximately)\s+)?"
+                          rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         # "after about a week", "in a month or two", "it takes about a month": "a" is one period after a word of time
         # (bare "a week" is no number: "once a week", "5 days a week")
@@ -503,8 +504,10 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         unit, dimension, surface = g.unit(m.group("unit"))
         high = _CALENDAR.get((m.group("word").lower(), unit))
         if high is not None:  # "six months to a year" is 6-12 months (not "3 weeks to a month": 4.3 weeks)
-            found.append(_Number(m.start(), m.end(), _value(m.group("low")), high, unit, "", surface=surface,
-                                 dimension=dimension, kind="to_a"))
+            # "within 30 minutes to an hour" keeps its range, as "within 1 to 2 hours" does
+            found.append(_Number(m.start(), m.end(), _value(m.group("low")), high, unit,
+                                 (m.group("prefix") or "").strip().lower(), surface=surface, dimension=dimension,
+                                 kind="to_a"))
     for m in (expressions["within"].finditer(text) if "within" in lowered else ()):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
@@ -842,8 +845,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "150 lbs – 20 grams daily": a body weight that labels the dose, like an age group
     if number.dimension == "serving" and _COUNT_SUPPLY_AFTER.match(after):
         return True  # "270 capsules - 9 month supply": a pack size
-    if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
-        return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
+    if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]) and not _VOLUME_RESTATED_BEFORE.search(before):
+        return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size; "1 ml (20 drops)" restates a dose
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
         return True  # a list number on a line of its own ("1.")
     if not number.unit and not number.scaled and block_kind != "stat":
@@ -899,6 +902,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     return False
 
 
+_VOLUME_RESTATED_BEFORE = re.compile(r"[0-9]\s*(?:ml|milliliters?|millilitres?|tsp|teaspoons?|droppers?(?:ful)?s?)\s*\(\s*$",
+                                     re.IGNORECASE)
 _HUNDRED_GRAMS = re.compile(r"100\s*(?:g|grams?)", re.IGNORECASE)
 _IN_A_REFERENCE_BEFORE = re.compile(r"[0-9]\s*[a-zµμ]*\s+of\s+(?:[\w-]+\s+){1,3}?in\s+(?:every\s+|each\s+)?$",
                                     re.IGNORECASE)
@@ -1694,6 +1699,7 @@ def _term_after(found: dict[str, list[tuple[int, int, str]]], number: _Number, s
     return ""
 
 
+_OPENS_A_BRACKET = re.compile(r"\s*\(\s*")
 _OF_A_NAME = re.compile(r"\s+of\s+[^,;:()]*$")
 _RESTATED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)|\))")
 
@@ -1713,8 +1719,8 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
             if not math.isnan(value):
                 return int(value)
-        if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
-            break
+        if other.dimension in ("mass", "activity", "cfu", "serving", "volume") and not _OPENS_A_BRACKET.fullmatch(gap):
+            break  # another amount, unless it restates this one in brackets ("1 ml (20 drops) twice daily")
     for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
         if other.kind in ("divided", "doses") and other.dimension == "frequency" and number.start - other.end <= 15:
             return int(other.low)
