@@ -134,3 +134,20 @@ def test_a_count_of_drops_restating_a_volume_is_a_dose_and_shares_its_frequency(
     assert found == [("dose", 1, 1, "ml"), ("dose", 20, 20, "drops"), ("other", 2, 2, "times/day")]
     # a pack size stays none; how long a pack lasts is other (holdout rulings)
     assert values("Each bottle (30 capsules) lasts a month.") == [("other", 1, 1, "months")]
+
+
+def test_a_bare_percentage_after_an_amount_on_a_facts_panel_is_its_daily_value():
+    assert values("Amount Per Serving: Vitamin D3 (as cholecalciferol) 125 mcg (5,000 IU) 625%") == [
+        ("dose", 125, 125, "mcg"), ("dose", 5000, 5000, "IU"), ("other", 625, 625, "%DV")]
+    assert values("Supplement Facts\nVitamin C 500 mg 556%\nZinc 15 mg 136%") == [
+        ("dose", 500, 500, "mg"), ("other", 556, 556, "%DV"), ("dose", 15, 15, "mg"), ("other", 136, 136, "%DV")]
+    # without a panel, or when words follow, a percentage stays a percentage
+    assert values("Take 400 mg 90% of the time.") == [("dose", 400, 400, "mg"), ("other", 90, 90, "%")]
+    assert values("Per serving: 200 mg, 50% more than before.")[1] == ("other", 50, 50, "%")
+
+
+def test_people_low_in_a_nutrient_are_a_deficiency_share():
+    assert values("Roughly one in three older adults is low in B12.") == [
+        ("deficiency_prevalence", 100 / 3, 100 / 3, "%")]
+    assert values("About 30% of adults run low on iron.") == [("deficiency_prevalence", 30, 30, "%")]
+    assert values("The snack is low in sugar and 40% of buyers like it.") == [("other", 40, 40, "%")]

@@ -1800,6 +1800,22 @@ def _caption_unit(caption: str, g: Grammar) -> str:
     return unit if g.registry.unit(unit) else ""
 
 
+_FACTS_LINE = re.compile(r"\b(?:amount\s+per\s+serving|per\s+serving|serving\s+size|supplement\s+facts|%\s*dv\b|"
+                         r"%\s*daily\s+value)", re.IGNORECASE)
+_AMOUNT_THEN_PERCENT = re.compile(r"[0-9]\s*(?:mg|mcg|µg|μg|g|iu|IU|CFU)\s*(?:\([^()]{1,20}\)\s*)?$")
+_PERCENT_ENDS_A_CELL = re.compile(r"\s*(?:[*†‡]+\s*)?(?:$|[,;|]|\s+(?-i:[A-Z]))")
+
+
+def _daily_values_after_amounts(numbers: list[_Number], sentence: str, g: Grammar) -> None:
+    """"Vitamin D3 125 mcg (5,000 IU) 625%" on a page with a Supplement Facts panel: a bare percentage right after
+    an amount, ending its cell, is that amount's % Daily Value (the panel's column), not a share."""
+    for number in numbers:
+        if (number.unit == "%" and number.kind == "number" and number.low == number.high
+                and _AMOUNT_THEN_PERCENT.search(sentence, max(0, number.start - 40), number.start)
+                and _PERCENT_ENDS_A_CELL.match(sentence, number.end)):
+            number.unit, number.dimension, number.surface = g.unit("%DV")
+
+
 _VALUE_AFTER_A_LABEL = re.compile(r"^\s*[-•*]?\s*[^\W\d][^:–—=|]{0,40}[:–—=]\s*(?:about\s+|around\s+|~\s*)?$")
 _NOTHING_AFTER_THE_VALUE = re.compile(r"\s*(?:[*†‡]+|\([^()]*\))?\s*[.;,]?\s*$")
 
@@ -1996,6 +2012,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
         sections = None
         increases: dict[tuple[float, float], str] = {}  # the document's typed increases ("2000%"), by value
         carried: tuple[int, str, _Number] | None = None  # the last count of capsules (sentence index, block, number)
+        daily_value_panel: bool | None = None  # the page has a Supplement Facts panel or a %DV column
         for index, row in enumerate(doc_rows):
             if not hopeful[index]:
                 continue
@@ -2016,6 +2033,11 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             if not numbers:
                 continue
             caption = captions.get((doc_id, s.block_id), "") if s.block_kind == "table_row" else ""
+            if "%" in s.text and any(n.unit == "%" for n in numbers):
+                if daily_value_panel is None:  # looked for once per document, when first needed
+                    daily_value_panel = _FACTS_LINE.search("\n".join(texts)) is not None
+                if daily_value_panel:
+                    _daily_values_after_amounts(numbers, s.text, g)
             if "|" in s.text and header:
                 _units_from_column_headers(numbers, s.text, header, g, _caption_unit(caption, g))
             if s.block_kind == "table_row":
