@@ -151,3 +151,9 @@ def test_people_low_in_a_nutrient_are_a_deficiency_share():
         ("deficiency_prevalence", 100 / 3, 100 / 3, "%")]
     assert values("About 30% of adults run low on iron.") == [("deficiency_prevalence", 30, 30, "%")]
     assert values("The snack is low in sugar and 40% of buyers like it.") == [("other", 40, 40, "%")]
+
+
+def test_a_wait_after_eating_and_a_time_before_coffee_are_timing():
+    assert values("Wait at least 2 hrs after eating.") == [("timing", 2, None, "hours")]
+    assert values("Take it first thing in the morning, 30 minutes before coffee.") == [("timing", 30, 30, "minutes")]
+    assert values("Wait 2 hours for the results.")[0][0] != "timing"  # no meal, sleep or drink: no timing
