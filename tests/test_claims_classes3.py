@@ -157,3 +157,11 @@ def test_a_wait_after_eating_and_a_time_before_coffee_are_timing():
     assert values("Wait at least 2 hrs after eating.") == [("timing", 2, None, "hours")]
     assert values("Take it first thing in the morning, 30 minutes before coffee.") == [("timing", 30, 30, "minutes")]
     assert values("Wait 2 hours for the results.")[0][0] != "timing"  # no meal, sleep or drink: no timing
+
+
+def test_a_time_after_a_change_by_is_an_effect_size():
+    assert values("The lozenge was formulated to cut the duration of the common cold by a week.") == [
+        ("other", 1, 1, "weeks")]
+    assert values("Melatonin advanced sleep onset by about 20 minutes.") == [("other", 20, 20, "minutes")]
+    assert values("By 2 weeks, most users notice better sleep.") == [("onset", 2, 2, "weeks")]
+    assert values("Take it by a week before travel.") == []

@@ -230,6 +230,9 @@ _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|inc
                               r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+_CHANGED_BY_BEFORE = re.compile(r"\b(?:reduc|shorten|cut|lengthen|extend|decreas|increas|delay|advanc|shift|prolong)\w*\b"
+                                r"[^.;]{0,60}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|an?\s+average\s+of\s+)?$",
+                                re.IGNORECASE)
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _OF_USE_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(?:use|supplementation|treatment)\b", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
@@ -315,7 +318,7 @@ class Grammar:
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         # "after about a week", "in a month or two", "it takes about a month": "a" is one period after a word of time
         # (bare "a week" is no number: "once a week", "5 days a week")
-        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
+        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
                               r"(?P<prefix>(?:just|only|about|around|roughly|approximately|nearly|almost|at\s+least|"
                               r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
                               r"(?P<word>a)\s+(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
@@ -550,7 +553,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
 _A_PERIOD = re.compile(r" a (?:day|week|month|year)")  # _PERIOD_HINTS in one pass
 _DIGITS_IN_BRACKETS = re.compile(r"\(\s*[0-9]{1,2}\s*\)")  # what "one (1) capsule" needs, searched first
 _PERIOD_HINTS = (" a day", " a week", " a month", " a year")
-_PERIOD_LEADS = ("after", "in ", "take", "took", "last")  # "in " is in "within " too
+_PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last")  # "in " is in "within " too
 
 
 def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
@@ -563,6 +566,9 @@ def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
     or_two = word == "word2" or bool(m.group("or_two"))
     if lead and lead[0].lower() == "in" and not prefix and not or_two and unit == "days":
         return []
+    start = m.start("prefix") if m.group("prefix") else m.start(word)
+    if lead and lead[0].lower() == "by" and not _CHANGED_BY_BEFORE.search(m.string, max(0, start - 90), start):
+        return []  # "by a week" is a number only as the size of a change ("cut colds by a week")
     low, high = 1.0, 2.0 if or_two else 1.0
     qualifier = prefix
     if lead and lead[0].lower() == "within":
@@ -570,7 +576,6 @@ def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
         low = math.nan
     elif prefix:
         low, high = _bounds(low, high, prefix, False)
-    start = m.start("prefix") if m.group("prefix") else m.start(word)
     return [_Number(start, m.end(), low, high, unit, qualifier, surface=surface, dimension=dimension, kind="a_period")]
 
 
@@ -1161,6 +1166,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
             return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
         if cues["effect_lasts_before"].search(before):
             return "other"  # "the effects last 4-6 hours": how long an effect lasts
+        if _CHANGED_BY_BEFORE.search(sentence, max(0, number.start - 90), number.start):
+            return "other"  # "cut the duration of colds by a week", "advanced sleep onset by 20 minutes": an effect size
         if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
                 not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
