@@ -165,3 +165,10 @@ def test_a_time_after_a_change_by_is_an_effect_size():
     assert values("Melatonin advanced sleep onset by about 20 minutes.") == [("other", 20, 20, "minutes")]
     assert values("By 2 weeks, most users notice better sleep.") == [("onset", 2, 2, "weeks")]
     assert values("Take it by a week before travel.") == []
+
+
+def test_sale_terms_and_a_break_in_a_course_are_no_onset():
+    assert values("Buy 2, get 1 free.") == []
+    assert values("Subscribe and get it delivered in a week.") == []
+    assert values("Take a break after a month of use.") == [("other", 1, 1, "months")]
+    assert values("I noticed a difference after a week!") == [("onset", 1, 1, "weeks")]

@@ -1171,7 +1171,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
                 not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
-        if _OF_USE_AFTER.match(after) and cues["onset_before"].search(before):
+        if _OF_USE_AFTER.match(after) and cues["onset_before"].search(before) and cues["onset"].search(sentence):
             return "onset"  # "results after 4 weeks of daily use": a time to an effect, not a history of use
         if (_NOT_ONSET_AFTER.match(after) and number.qualifier != "within") or _INTERVAL_BEFORE.search(before) or \
                 _SPAN_BEFORE.search(before) or (
@@ -1859,7 +1859,8 @@ def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Gram
                 number.end = found.end()
 
 
-_COMMERCE_HINTS = ("money", "guarantee", "warrant", "refund", "free ", "ship", "deliver", "business", "return", "order")
+_COMMERCE_HINTS = ("money", "guarantee", "warrant", "refund", "free ", "ship", "deliver", "business", "return", "order",
+                   "buy ")
 
 
 def _is_commerce(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
