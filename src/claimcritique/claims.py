@@ -331,7 +331,10 @@ class Grammar:
         # "one (1) capsule": a label's number written in words, then in digits, is one number
         self.restated_word = re.compile(rf"(?<![\w.,])(?P<word>{_WORD_NUM})\s*\(\s*(?P<digits>[0-9]{{1,2}})\s*\)(?=\s*[a-z])",
                                         re.IGNORECASE)
-        self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
+        # "absorbed twice as well", "three times as much" is read by the number grammar; "twice as" is a multiple
+        twice_as = re.compile(r"\b(?P<word>twice|thrice)\s+as\s+(?:[\w-]+\s+){0,1}?(?:well|much|fast|quickly|effective|"
+                              r"effectively|bioavailable|absorbable|high|likely|many|long|potent|strong)\b", re.IGNORECASE)
+        self.expressions = {"twice_as": twice_as, "between": between, "number": number, "fraction": fraction, "one_in": one_in,
                             "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a,
                             "a_period": a_period, "half_a": half_a, "dozen": dozen}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
@@ -524,6 +527,10 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     for m in (expressions["a_period"].finditer(text) if _any_word(lowered, _PERIOD_HINTS) and (
             " or two" in lowered or _any_word(lowered, _PERIOD_LEADS)) else ()):
         found.extend(_a_period(m, g))
+    for m in (expressions["twice_as"].finditer(text) if "ice as " in lowered else ()):
+        value = 2.0 if m.group("word").lower() == "twice" else 3.0
+        found.append(_Number(m.start(), m.end("word"), value, value, "times", "", surface="times", dimension="ratio",
+                             kind="twice_as"))
     for m in (expressions["half_a"].finditer(text) if "half" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit"))
         if dimension in _DOSE_DIMENSIONS:
@@ -1045,8 +1052,11 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
             return "absorption_rate"
         return "other"
-    if number.kind == "fraction" and _SHARE_OF_AN_AMOUNT.match(sentence, number.end):
+    share = _SHARE_OF_AN_AMOUNT.match(sentence, number.end) if number.kind == "fraction" else None
+    if share and not _IS_ABSORBED_AFTER.match(sentence, share.end()):
         return "other"  # "aren't consuming half of the RDA": a share of an amount (a threshold), not of people
+    if share:
+        return "absorption_rate"  # "only a quarter of the dose is absorbed", as "20% of the dose is absorbed"
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     left, right = _contrast_clause(sentence, number)
@@ -1068,6 +1078,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
     return "other"
 
 
+_IS_ABSORBED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:is|are|gets?|was|were|will\s+be|can\s+be)\s+(?:actually\s+|really\s+|"
+                                r"only\s+)?(?:absorbed|bioavailable|taken\s+up)\b", re.IGNORECASE)
 _SHARE_OF_AN_AMOUNT = re.compile(r"\s+of\s+(?:the\s+|their\s+|your\s+|a\s+|this\s+|that\s+)?(?:\w+\s+){0,2}?"
                                  r"(?:rda|rdi|ear|ai|ul|dv|recommended|required|requirement|dose|dosage|amount|intake|"
                                  r"allowance|serving|capsule|tablet)s?\b", re.IGNORECASE)

@@ -136,12 +136,6 @@ def _pipe_rows_without_outer_pipes(lines: list[_Line]) -> None:
                 break
 
 
-# "Adults 19+: 2.4", "Serving size: 2 capsules": a label and its value, a line of content that heads nothing
-# ("Standard Dosing: 3–5 Grams per Day", in title case, and "on Mar 17 2015 10:53 PM", a clock time, stay headings)
-_LABEL_VALUE = re.compile(r"^[^:]{0,39}[^:\d]:[ \t]*(?:[~≈<>≤≥]|about |up to )?[ \t]*\d[\d.,]*(?:[ \t]*[-–][ \t]*\d[\d.,]*)?"
-                          r"(?:[ \t]*[^\sA-Z\d][^\s]*){0,3}[ \t]*$")
-
-
 def _is_unpunctuated(line: _Line) -> bool:
     return line.kind == "text" and not _TERMINAL.search(line.text)
 
@@ -199,7 +193,7 @@ def _classify_chunk(chunk: list[_Line]) -> list[tuple[str, list[_Line]]]:
             current = run[k]
             short = has_at_most_words(current.text, HEADING_MAX_WORDS)
             if short and (current.text.endswith(":") or not _TERMINAL.search(current.text)
-                          or _is_title_question(current.text)) and not _LABEL_VALUE.match(current.text):
+                          or _is_title_question(current.text)):
                 blocks.append(("heading", [current]))
             else:
                 blocks.append(("paragraph", [current]))
