@@ -230,6 +230,11 @@ _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|inc
                               r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
                               r"studies|trials|tradition|practice))", re.IGNORECASE)
+_CHANGED_BY_BEFORE = re.compile(r"\b(?:reduc|shorten|cut|lengthen|extend|decreas|increas|delay|advanc|shift|prolong)\w*\b"
+                                r"[^.;]{0,60}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|an?\s+average\s+of\s+)?$",
+                                re.IGNORECASE)
+_PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
+_OF_USE_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(?:use|supplementation|treatment)\b", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
 _SPAN_BEFORE = re.compile(r"\b(?:over|in|during|for|within)\s+the\s+(?:following|past|last|previous|next|subsequent)\s+$",
                           re.IGNORECASE)
@@ -308,10 +313,30 @@ class Grammar:
                              rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+"
                              r"(?=(?:equal\s+|smaller\s+|separate\s+)?[0-9.]+\s*[a-zµμ]+\s+"
                              r"(?:doses|dosages|servings|portions)\b)", re.IGNORECASE)  # "divided into four 5 g doses"
-        to_a = re.compile(rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
+        to_a = re.compile(rf"(?P<prefix>\b(?:within|about|around|roughly|approximately)\s+)?"
+                          rf"(?<![\w.,])(?P<low>{_NUM})\s*(?P<unit>minutes?|hours?|days?|weeks?|months?)\s+to\s+an?\s+"
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
-        self.expressions = {"between": between, "number": number, "fraction": fraction, "one_in": one_in,
-                            "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a}
+        # "after about a week", "in a month or two", "it takes about a month": "a" is one period after a word of time
+        # (bare "a week" is no number: "once a week", "5 days a week")
+        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
+                              r"(?P<prefix>(?:just|only|about|around|roughly|approximately|nearly|almost|at\s+least|"
+                              r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
+                              r"(?P<word>a)\s+(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
+                              r"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b", re.IGNORECASE)
+        # "half a teaspoon", "a half scoop", "per half cup", "one and a half capsules": a half of one unit
+        half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+(?:an?\s+)?|\ba\s+half\s+)"
+                            rf"(?P<unit>{unit})", re.IGNORECASE)
+        # "a dozen studies", "half a dozen trials": a count in words (checked as one, like "twelve studies")
+        dozen = re.compile(r"\b(?P<half>half\s+)?(?:a|one)\s+dozen\b(?!\s+or\b)", re.IGNORECASE)
+        # "one (1) capsule": a label's number written in words, then in digits, is one number
+        self.restated_word = re.compile(rf"(?<![\w.,])(?P<word>{_WORD_NUM})\s*\(\s*(?P<digits>[0-9]{{1,2}})\s*\)(?=\s*[a-z])",
+                                        re.IGNORECASE)
+        # "absorbed twice as well", "three times as much" is read by the number grammar; "twice as" is a multiple
+        twice_as = re.compile(r"\b(?P<word>twice|thrice)\s+as\s+(?:[\w-]+\s+){0,1}?(?:well|much|fast|quickly|effective|"
+                              r"effectively|bioavailable|absorbable|high|likely|many|long|potent|strong)\b", re.IGNORECASE)
+        self.expressions = {"twice_as": twice_as, "between": between, "number": number, "fraction": fraction, "one_in": one_in,
+                            "many": many, "within": within, "an_hour": an_hour, "divided": divided, "to_a": to_a,
+                            "a_period": a_period, "half_a": half_a, "dozen": dozen}
         self.lowered = {name: for_lowered_text(p) for name, p in self.expressions.items()}
         self._units: dict[str, tuple[str, str, str]] = {}
         # every form's surface, standalone or not ("the liposomal group"): what a comparison of blood levels compares
@@ -428,12 +453,23 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         n = _value(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
         found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
+    restated = {}  # the digits' offset -> the word's, for "one (1) capsule"
+    scanned = text
+    if "(" in lowered and _DIGITS_IN_BRACKETS.search(lowered):
+        for m in g.restated_word.finditer(lowered):
+            if _value(m.group("word")) == float(m.group("digits")):
+                restated[m.start("digits")] = m.start("word")
+                scanned = (scanned[: m.start()] + " " * (m.start("digits") - m.start()) + m.group("digits")
+                           + " " * (m.end() - m.end("digits")) + scanned[m.end():])
     pattern, position = expressions["number"], 0
-    while (m := pattern.search(text, position)) is not None:
+    while (m := pattern.search(scanned, position)) is not None:
         position = m.end()
         if any(n.start <= m.start("low") < n.end for n in found):
             continue
         number = _read_number(m, sentence, g)
+        if number is not None and m.start("low") in restated:
+            number.start = restated[m.start("low")] if number.start == m.start("low") else number.start
+            number.bare_words = False
         if number is not None:
             found.append(number)
             if number.end < m.end() and not (m.group("per") and number.end == m.start("per")):
@@ -474,8 +510,10 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         unit, dimension, surface = g.unit(m.group("unit"))
         high = _CALENDAR.get((m.group("word").lower(), unit))
         if high is not None:  # "six months to a year" is 6-12 months (not "3 weeks to a month": 4.3 weeks)
-            found.append(_Number(m.start(), m.end(), _value(m.group("low")), high, unit, "", surface=surface,
-                                 dimension=dimension, kind="to_a"))
+            # "within 30 minutes to an hour" keeps its range, as "within 1 to 2 hours" does
+            found.append(_Number(m.start(), m.end(), _value(m.group("low")), high, unit,
+                                 (m.group("prefix") or "").strip().lower(), surface=surface, dimension=dimension,
+                                 kind="to_a"))
     for m in (expressions["within"].finditer(text) if "within" in lowered else ()):
         value, unit = _WITHIN[re.sub(r"\s+", " ", m.group("word").lower())]
         found.append(_Number(m.start(), m.end(), math.nan, float(value), unit, "within", dimension="time",
@@ -486,6 +524,22 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
         high = 2.0 if m.group("or_two") else value  # "an hour or two" is 1-2 hours
         low, high = _bounds(value, high, prefix, False)
         found.append(_Number(m.start(), m.end(), low, high, "hours", prefix, dimension="time", kind="an_hour"))
+    for m in (expressions["a_period"].finditer(text) if _any_word(lowered, _PERIOD_HINTS) and (
+            " or two" in lowered or _any_word(lowered, _PERIOD_LEADS)) else ()):
+        found.extend(_a_period(m, g))
+    for m in (expressions["twice_as"].finditer(text) if "ice as " in lowered else ()):
+        value = 2.0 if m.group("word").lower() == "twice" else 3.0
+        found.append(_Number(m.start(), m.end("word"), value, value, "times", "", surface="times", dimension="ratio",
+                             kind="twice_as"))
+    for m in (expressions["half_a"].finditer(text) if "half" in lowered else ()):
+        unit, dimension, surface = g.unit(m.group("unit"))
+        if dimension in _DOSE_DIMENSIONS:
+            value = (_value(m.group("whole")) if m.group("whole") else 0.0) + 0.5
+            found.append(_Number(m.start(), m.end(), value, value, unit, "", surface=surface, dimension=dimension,
+                                 kind="half_a"))
+    for m in (expressions["dozen"].finditer(text) if "dozen" in lowered else ()):
+        value = 6.0 if m.group("half") else 12.0
+        found.append(_Number(m.start(), m.end(), value, value, "", "", bare_words=True))
     # overlapping readings: keep the longest
     found.sort(key=lambda n: (n.start, -(n.end - n.start)))
     kept: list[_Number] = []
@@ -501,6 +555,35 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     if len(kept) > 2:
         _restated_ranges(kept, sentence)
     return kept
+
+
+_A_PERIOD = re.compile(r" a (?:day|week|month|year)")  # _PERIOD_HINTS in one pass
+_DIGITS_IN_BRACKETS = re.compile(r"\(\s*[0-9]{1,2}\s*\)")  # what "one (1) capsule" needs, searched first
+_PERIOD_HINTS = (" a day", " a week", " a month", " a year")
+_PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last")  # "in " is in "within " too
+
+
+def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
+    """"after about a week" (1 week), "in a month or two" (1-2 months), "within about a day" (up to 1 day); "in a
+    day" alone is a window ("600 mg in a day"), never a time."""
+    word = "word" if m.group("word") else "word2"
+    unit, dimension, surface = g.unit(m.group("unit" if word == "word" else "unit2") + "s")
+    lead = (m.group("lead") or "").split()
+    prefix = " ".join((m.group("prefix") or "").lower().split())
+    or_two = word == "word2" or bool(m.group("or_two"))
+    if lead and lead[0].lower() == "in" and not prefix and not or_two and unit == "days":
+        return []
+    start = m.start("prefix") if m.group("prefix") else m.start(word)
+    if lead and lead[0].lower() == "by" and not _CHANGED_BY_BEFORE.search(m.string, max(0, start - 90), start):
+        return []  # "by a week" is a number only as the size of a change ("cut colds by a week")
+    low, high = 1.0, 2.0 if or_two else 1.0
+    qualifier = prefix
+    if lead and lead[0].lower() == "within":
+        qualifier = "within"
+        low = math.nan
+    elif prefix:
+        low, high = _bounds(low, high, prefix, False)
+    return [_Number(start, m.end(), low, high, unit, qualifier, surface=surface, dimension=dimension, kind="a_period")]
 
 
 def _between_units(g: Grammar, surface1: str | None, surface2: str | None) -> tuple[str, str, str] | None:
@@ -598,8 +681,8 @@ def _read_number(m: re.Match, sentence: str, g: Grammar) -> _Number | None:
     if low > high:  # "2-1 mg": keep the range, in order
         low, high = high, low
     prefix = m.group("prefix") or ""
-    # "over 1-2 weeks" is a range, not a lower bound
-    prefix_for_bounds = "" if m.group("high") and end == m.end() else prefix
+    # "over 1-2 weeks", "at least 1500 to 2000 IU/day" are ranges, not lower bounds (the range kept, with its period)
+    prefix_for_bounds = "" if m.group("high") and end > m.start("high") else prefix
     if prefix_for_bounds and _NEGATED_BOUND.search(sentence[: m.start()]):
         # "do not take more than 4,000 IU", "don't exceed 10 mg": an upper limit, not a lower one
         prefix_for_bounds = "up to" if prefix_for_bounds.strip().lower() in _LOW_ONLY else prefix_for_bounds
@@ -696,6 +779,25 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
                 bare.unit, bare.dimension, bare.surface, bare.bare_words = given.unit, given.dimension, given.surface, False
 
 
+_TIME_OF_DAY_AFTER = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+(?:night|bedtime|noon|lunch|breakfast|"
+                                r"dinner)|with\s+(?:breakfast|lunch|dinner|each\s+meal)|before\s+(?:bed|bedtime|sleep))\b",
+                                re.IGNORECASE)
+
+
+def _counts_by_time_of_day(numbers: list[_Number], sentence: str, previous: _Number | None) -> None:
+    """"Take three capsules daily. Have two in the morning and one in the evening": bare counts that split a count of
+    capsules (of this sentence or the one before, in the same block) by time of day are in the same unit."""
+    source = previous
+    for number in numbers:
+        if number.dimension == "serving" and number.kind == "number":
+            source = number
+        elif (source is not None and number.kind == "number" and not number.unit and not number.lead_unit
+              and number.low == number.high and number.low.is_integer() and 1 <= number.low <= 10
+              and _TIME_OF_DAY_AFTER.match(sentence, number.end)):
+            number.unit, number.dimension, number.surface = source.unit, source.dimension, source.surface
+            number.bare_words, number.kind = False, "split"
+
+
 def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph") -> bool:
     """Ages, years, list numbers, citation markers, reading times, vitamin names, prices, ratings, pack sizes."""
     before, after = sentence[: number.start], sentence[number.end:]
@@ -755,8 +857,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "150 lbs – 20 grams daily": a body weight that labels the dose, like an age group
     if number.dimension == "serving" and _COUNT_SUPPLY_AFTER.match(after):
         return True  # "270 capsules - 9 month supply": a pack size
-    if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]):
-        return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size
+    if number.dimension == "serving" and _PACK_SIZE.search(before[-25:]) and not _VOLUME_RESTATED_BEFORE.search(before):
+        return True  # "(30 capsules)", "a bottle of 60 tablets": a pack size; "1 ml (20 drops)" restates a dose
     if not number.unit and not sentence.replace(sentence[number.start:number.end], "", 1).strip(" .):#"):
         return True  # a list number on a line of its own ("1.")
     if not number.unit and not number.scaled and block_kind != "stat":
@@ -812,6 +914,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     return False
 
 
+_VOLUME_RESTATED_BEFORE = re.compile(r"[0-9]\s*(?:ml|milliliters?|millilitres?|tsp|teaspoons?|droppers?(?:ful)?s?)\s*\(\s*$",
+                                     re.IGNORECASE)
 _HUNDRED_GRAMS = re.compile(r"100\s*(?:g|grams?)", re.IGNORECASE)
 _IN_A_REFERENCE_BEFORE = re.compile(r"[0-9]\s*[a-zµμ]*\s+of\s+(?:[\w-]+\s+){1,3}?in\s+(?:every\s+|each\s+)?$",
                                     re.IGNORECASE)
@@ -935,8 +1039,11 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
         if cues["absorption_rate"].search(window) and not cues["not_absorption"].search(window):
             return "absorption_rate"
         return "other"
-    if number.kind == "fraction" and _SHARE_OF_AN_AMOUNT.match(sentence, number.end):
+    share = _SHARE_OF_AN_AMOUNT.match(sentence, number.end) if number.kind == "fraction" else None
+    if share and not _IS_ABSORBED_AFTER.match(sentence, share.end()):
         return "other"  # "aren't consuming half of the RDA": a share of an amount (a threshold), not of people
+    if share:
+        return "absorption_rate"  # "only a quarter of the dose is absorbed", as "20% of the dose is absorbed"
     if cues["treated_deficiency"].search(sentence, 0, number.start):
         return "other"  # "corrects deficiency in 90% of patients": an effect, not a prevalence
     left, right = _contrast_clause(sentence, number)
@@ -958,6 +1065,8 @@ def _percent_type(number: _Number, sentence: str, header: str, section: str, cue
     return "other"
 
 
+_IS_ABSORBED_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,3}?(?:is|are|gets?|was|were|will\s+be|can\s+be)\s+(?:actually\s+|really\s+|"
+                                r"only\s+)?(?:absorbed|bioavailable|taken\s+up)\b", re.IGNORECASE)
 _SHARE_OF_AN_AMOUNT = re.compile(r"\s+of\s+(?:the\s+|their\s+|your\s+|a\s+|this\s+|that\s+)?(?:\w+\s+){0,2}?"
                                  r"(?:rda|rdi|ear|ai|ul|dv|recommended|required|requirement|dose|dosage|amount|intake|"
                                  r"allowance|serving|capsule|tablet)s?\b", re.IGNORECASE)
@@ -1033,6 +1142,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         return "other"
     if dimension in _DOSE_DIMENSIONS:
         before = sentence[max(0, number.start - 40): number.start]
+        if number.kind == "half_a" and _PER_BEFORE.search(before):
+            return "other"  # "96 mg per half cup": the portion a food amount is given for
         after = sentence[number.end: number.end + 40]
         if dimension == "mass" and not _DOSE_BAND_AFTER.match(after) and (
                 cues["absorbed_before"].search(before)
@@ -1054,9 +1165,13 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
             return "timing"  # "30 minutes before bed", "separate it from iron by at least 2 hours"
         if cues["effect_lasts_before"].search(before):
             return "other"  # "the effects last 4-6 hours": how long an effect lasts
+        if _CHANGED_BY_BEFORE.search(sentence, max(0, number.start - 90), number.start):
+            return "other"  # "cut the duration of colds by a week", "advanced sleep onset by 20 minutes": an effect size
         if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
                 not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
+        if _OF_USE_AFTER.match(after) and cues["onset_before"].search(before) and cues["onset"].search(sentence):
+            return "onset"  # "results after 4 weeks of daily use": a time to an effect, not a history of use
         if (_NOT_ONSET_AFTER.match(after) and number.qualifier != "within") or _INTERVAL_BEFORE.search(before) or \
                 _SPAN_BEFORE.search(before) or (
                 _WINDOW_BEFORE.search(before) and _WINDOW_AFTER.match(after)):
@@ -1087,6 +1202,7 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
     return "other"  # %DV, frequency, concentration
 
 
+_OPENS_A_BRACKET = re.compile(r"\s*\(\s*")
 _OF_A_NAME = re.compile(r"\s+of\s+[^,;:()]*$")
 _RESTATED_AFTER = re.compile(r"\s*(?:\([^()]{1,30}\)|\))")
 
@@ -1106,8 +1222,8 @@ def times_per_day(claim_type: str, sentence: str, number: _Number, numbers: list
             value = other.high if math.isnan(other.low) else other.low  # "up to 4 times a day": 4
             if not math.isnan(value):
                 return int(value)
-        if other.dimension in ("mass", "activity", "cfu", "serving", "volume"):
-            break
+        if other.dimension in ("mass", "activity", "cfu", "serving", "volume") and not _OPENS_A_BRACKET.fullmatch(gap):
+            break  # another amount, unless it restates this one in brackets ("1 ml (20 drops) twice daily")
     for other in reversed(numbers[:index]):  # "divided into 4 equal doses of 5 g"
         if other.kind in ("divided", "doses") and other.dimension == "frequency" and number.start - other.end <= 15:
             return int(other.low)
@@ -1187,6 +1303,48 @@ def _caption_unit(caption: str, g: Grammar) -> str:
     return unit if g.registry.unit(unit) else ""
 
 
+_FACTS_LINE = re.compile(r"\b(?:amount\s+per\s+serving|per\s+serving|serving\s+size|supplement\s+facts|%\s*dv\b|"
+                         r"%\s*daily\s+value)", re.IGNORECASE)
+_AMOUNT_THEN_PERCENT = re.compile(r"[0-9]\s*(?:mg|mcg|µg|μg|g|iu|IU|CFU)\s*(?:\([^()]{1,20}\)\s*)?$")
+_PERCENT_ENDS_A_CELL = re.compile(r"\s*(?:[*†‡]+\s*)?(?:$|[,;|]|\s+(?-i:[A-Z]))")
+
+
+def _daily_values_after_amounts(numbers: list[_Number], sentence: str, g: Grammar) -> None:
+    """"Vitamin D3 125 mcg (5,000 IU) 625%" on a page with a Supplement Facts panel: a bare percentage right after
+    an amount, ending its cell, is that amount's % Daily Value (the panel's column), not a share."""
+    for number in numbers:
+        if (number.unit == "%" and number.kind == "number" and number.low == number.high
+                and _AMOUNT_THEN_PERCENT.search(sentence, max(0, number.start - 40), number.start)
+                and _PERCENT_ENDS_A_CELL.match(sentence, number.end)):
+            number.unit, number.dimension, number.surface = g.unit("%DV")
+
+
+_VALUE_AFTER_A_LABEL = re.compile(r"^\s*[-•*]?\s*[^\W\d][^:–—=|]{0,40}[:–—=]\s*(?:about\s+|around\s+|~\s*)?$")
+_NOTHING_AFTER_THE_VALUE = re.compile(r"\s*(?:[*†‡]+|\([^()]*\))?\s*[.;,]?\s*$")
+
+
+_HEADING_MAXIMUM = re.compile(r"\b(?:max(?:imum)?|upper\s+(?:intake\s+)?limits?|tolerable\s+upper\s+intake\s+levels?|ul)\b",
+                              re.IGNORECASE)
+
+
+def _units_from_a_heading(numbers: list[_Number], sentence: str, unit: str, heading: str, g: Grammar) -> bool:
+    """"RDA (mcg/day)" over "Adults 19+: 2.4": a value after a label, alone at the end of its line, is governed by
+    its heading: a bare one takes the unit the heading names in brackets, and under "Upper limits" it is a maximum
+    (whether the heading says daily is the caller's). True when a number of the line is such a value."""
+    governed = False
+    for number in numbers:
+        if (number.kind == "number" and not number.bare_words and not number.lead_unit
+                and (number.dimension in _DOSE_DIMENSIONS or not number.unit and unit)
+                and _VALUE_AFTER_A_LABEL.match(sentence[: number.start])
+                and _NOTHING_AFTER_THE_VALUE.fullmatch(sentence, number.end)):
+            if not number.unit:
+                number.unit, number.dimension, number.surface = g.unit(unit)
+            if number.low == number.high and not number.qualifier and _HEADING_MAXIMUM.search(heading):
+                number.low, number.qualifier = math.nan, "up to"
+            governed = True
+    return governed
+
+
 def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Grammar) -> None:
     """A bare number whose unit runs into the next cell of a scraped row ("60 Billion CFUCapsule") takes that unit."""
     for number in numbers:
@@ -1197,7 +1355,8 @@ def _units_glued_to_the_next_cell(numbers: list[_Number], sentence: str, g: Gram
                 number.end = found.end()
 
 
-_COMMERCE_HINTS = ("money", "guarantee", "warrant", "refund", "free ", "ship", "deliver", "business", "return", "order")
+_COMMERCE_HINTS = ("money", "guarantee", "warrant", "refund", "free ", "ship", "deliver", "business", "return", "order",
+                   "buy ")
 
 
 def _is_commerce(number: _Number, sentence: str, cues: dict[str, re.Pattern]) -> bool:
@@ -1284,7 +1443,7 @@ def _header_taken_for_a_heading(blocks: pd.DataFrame, new_table: pd.Series) -> p
 
 _HINT_WORDS = frozenset(max(re.findall(r"[a-z]+", w), key=len) for w in [
     *_WORD_VALUES, "half", "third", "thirds", "quarter", "quarters", "dozens", "hundreds", "thousands", "millions",
-    "billions", "trillions", "within", "hour", "centuries", "decades", "millennia", "millenia"])
+    "billions", "trillions", "within", "hour", "centuries", "decades", "millennia", "millenia", "dozen"])
 _DIGIT = re.compile(r"\d")
 _HOPEFUL_CHARACTER = re.compile(r"[0-9½¼¾⅓⅔⅛]")
 
@@ -1299,7 +1458,10 @@ def may_hold_a_number(text: str) -> bool:
     words are the runs of a-z of the lower-cased text, split in C (bytes.translate) rather than by a regex."""
     if _HOPEFUL_CHARACTER.search(text):
         return True
-    return not _HINT_BYTES.isdisjoint(text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split())
+    lowered = text.lower()
+    if not _HINT_BYTES.isdisjoint(lowered.encode("ascii", "replace").translate(_LETTERS_ONLY).split()):
+        return True
+    return _A_PERIOD.search(lowered) is not None  # "after about a week"
 
 
 @dataclass
@@ -1354,6 +1516,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
     for row in every:
         by_document.setdefault(row[0], []).append(row)
     header_daily: dict[str, bool] = {}
+    section_units: dict[str, str] = {}  # a heading's unit in brackets ("Daily intake (mg)"), by heading
     for doc_id, doc_rows in by_document.items():
         texts = [r[4] for r in doc_rows]
         hopeful = [may_hold_a_number(t) for t in texts]
@@ -1362,15 +1525,33 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
         mentions = DocumentMentions(texts, reg)
         sections = None
         increases: dict[tuple[float, float], str] = {}  # the document's typed increases ("2000%"), by value
+        carried: tuple[int, str, _Number] | None = None  # the last count of capsules (sentence index, block, number)
+        daily_value_panel: bool | None = None  # the page has a Supplement Facts panel or a %DV column
         for index, row in enumerate(doc_rows):
             if not hopeful[index]:
                 continue
             s = _SentenceRow(*row)
             header, section = header_section.get((doc_id, s.block_id), ("", ""))
-            numbers = [n for n in find_numbers(s.text, folder) if not _is_not_a_claim(n, s.text, s.block_kind)]
+            numbers = find_numbers(s.text, folder)
+            _counts_by_time_of_day(numbers, s.text, carried[2] if carried is not None and carried[:2] == (
+                index - 1, s.block_id) else None)
+            heading_unit = section_units.get(section)
+            if heading_unit is None:
+                heading_unit = section_units[section] = _caption_unit(section, g) if section.endswith(
+                    (")", "):", ").")) else ""
+            under_heading = bool(section) and s.block_kind != "heading" and _units_from_a_heading(
+                numbers, s.text, heading_unit, section, g)
+            numbers = [n for n in numbers if not _is_not_a_claim(n, s.text, s.block_kind)]
+            serving = next((n for n in reversed(numbers) if n.dimension == "serving" and n.kind == "number"), None)
+            carried = (index, s.block_id, serving) if serving is not None else None
             if not numbers:
                 continue
             caption = captions.get((doc_id, s.block_id), "") if s.block_kind == "table_row" else ""
+            if "%" in s.text and any(n.unit == "%" for n in numbers):
+                if daily_value_panel is None:  # looked for once per document, when first needed
+                    daily_value_panel = _FACTS_LINE.search("\n".join(texts)) is not None
+                if daily_value_panel:
+                    _daily_values_after_amounts(numbers, s.text, g)
             if "|" in s.text and header:
                 _units_from_column_headers(numbers, s.text, header, g, _caption_unit(caption, g))
             if s.block_kind == "table_row":
@@ -1394,7 +1575,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             if header not in header_daily:  # a table's header is searched once, not once per row
                 header_daily[header] = bool(header) and bool(cues["dose_daily"].search(_DAILY_VALUE.sub(" ", _unglued(header))))
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
-                bool(caption) and bool(cues["dose_daily"].search(_unglued(caption))))
+                bool(caption) and bool(cues["dose_daily"].search(_unglued(caption)))) or (
+                under_heading and bool(cues["dose_daily"].search(section)))
             has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
@@ -1434,14 +1616,16 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                         daily or cues["timing"].search(s.text, 0, number.start) or cues["timing"].search(s.text, number.end)
                         or _SERVING_SIZE_BEFORE.search(s.text, 0, number.start) or cues["dose_daily"].search(section)
                         or (s.block_kind == "table_row" and _SERVING_SIZE_BEFORE.search(_unglued(header)))
-                        or dosing_times or cues["timing_event"].search(s.text)):
+                        or dosing_times or cues["timing_event"].search(s.text) or number.kind == "split"):
                     # "30 capsules" with no taking, daily, timing or frequency cue (its own "capsules" is none): a pack
                     # size; "1 tablet 20 minutes before bedtime", "1 capsule every 2 days" are doses
                     continue
                 per_dose = times_per_day(kind, s.text, number, numbers)
                 per_unit = _PER_UNIT_AFTER.match(s.text, number.end) or _EACH_UNIT_BEFORE.search(s.text, 0, number.start)
                 # "250 mg three times a day": "a day" is the frequency's, the amount is per dose
-                unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit, g)
+                # a count split by time of day ("two in the morning") is one part of the day's amount, never /day
+                unit, low, high = _final_unit(kind, number, daily and per_dose == 1 and not per_unit
+                                              and number.kind != "split", g)
                 rows.append((
                     doc_id, kind, _subject(kind, number, s.text, s.block_kind, section, subjects, mentions.main_form,
                                            found, section_form, header, cues["timing_event"]),

@@ -266,6 +266,18 @@ def plausible_title(text: str) -> bool:
     return sum(c.isalpha() for c in text) >= 3
 
 
+def title_candidates(doc_blocks: Sequence[tuple]) -> list[str]:
+    """The first five headings; before them, a question standing alone on the page's first line ("Should you take
+    zinc at night?"), which the segmenter reads as a sentence, not a heading, and a plain-text page opens with."""
+    headings = [b[3] for b in doc_blocks if b[2] == "heading"][:5]
+    if doc_blocks:
+        first_kind, first_text = doc_blocks[0][2], doc_blocks[0][3]
+        if first_kind == "paragraph" and first_text.rstrip().endswith("?") and "\n" not in first_text \
+                and first_text.count("?") == 1 and not re.search(r"[.!;]\s", first_text):
+            headings.insert(0, first_text)
+    return headings
+
+
 def guess_title(info: dict[str, str], headings: Sequence[str]) -> str:
     """The page's metadata title if plausible, else its first plausible heading, else ""."""
     for candidate in (info.get("title", ""), *headings):
@@ -455,7 +467,7 @@ def _segment_into(doc_id: str, text: str, blocks: list, sentences: list) -> tupl
     doc_sentences = sentence_rows(text, doc_blocks)
     blocks.extend(doc_blocks)
     sentences.extend(doc_sentences)
-    return doc_blocks, doc_sentences, [b[3] for b in doc_blocks if b[2] == "heading"][:5]
+    return doc_blocks, doc_sentences, title_candidates(doc_blocks)
 
 
 def load_documents(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_MB) -> Corpus:

@@ -115,7 +115,25 @@ def _lines(text: str) -> list[_Line]:
         start = line_start + lead + marker
         end = line_start + len(content.rstrip())
         lines.append(_Line(start, end, text[start:end], kind, chunk))
+    if "|" in text:
+        _pipe_rows_without_outer_pipes(lines)
     return lines
+
+
+def _pipe_rows_without_outer_pipes(lines: list[_Line]) -> None:
+    """"Age | Dose" over "19+ | 400 mg" (a table written without outer pipes, perhaps with a "---|---" rule
+    between): lines of one chunk with cells split by "|" are table rows when a neighbour is a rule, a table row,
+    or a line with as many "|", so a two-row table is not taken for two headings."""
+    for i, line in enumerate(lines):
+        if line.kind != "text" or "|" not in line.text:
+            continue
+        pipes = line.text.count("|")
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and lines[j].chunk == line.chunk and (
+                    lines[j].kind in ("rule", "table_row")
+                    or lines[j].kind == "text" and lines[j].text.count("|") == pipes):
+                line.kind = "table_row"
+                break
 
 
 def _is_unpunctuated(line: _Line) -> bool:
