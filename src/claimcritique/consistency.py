@@ -50,7 +50,7 @@ from . import paths
 from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
-from .references import ADULTS, INTAKE_BASES, STUDIED_BASES, UPPER_BASES
+from .references import ADULTS, CLINICAL_BASES, INTAKE_BASES, STUDIED_BASES, UPPER_BASES
 from .scanning import document_strings, finditer, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
@@ -65,15 +65,17 @@ STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance",
 _NOT_A_DURATION = "".join(rf"(?<!\b{word}\s)" for word in ("for", "over", "within", "after", "during", "lasting", "about"))
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
     ("athletes", r"\bathlet|\bactive\b"),
-    ("seniors", r"\bseniors?\b|\belderly\b|(?<!and\s)(?<!or\s)\bolder\b"
+    # "older than 8 years" is an age bound, not old age
+    ("seniors", r"\bseniors?\b|\belderly\b|(?<!and\s)(?<!or\s)\bolder\b(?!\s+than\s+(?:[1-9]|[1-4]\d)\b)"
                 r"|\b(?:5[1-9]|[6-9]\d)\s*(?:years?\s+)?(?:and|or)\s+(?:older|over)\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"
                 r"|\bover\s+(?:sixty|seventy)\b|\bover\s+the\s+age\s+of\s+(?:5\d|6\d|7\d|fifty|sixty|seventy)\b"),
-    ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
+    # "If you're not pregnant" and "non-pregnant women" are the other women
+    ("pregnancy/lactation", r"(?<!\bnot\s)(?<!\bnon-)(?<!\bnon)\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
     # an age label in months ("Birth to 6 months", "Infants 7-12 months") is an infant's row of an intake table
     ("infants", r"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b"
                 rf"|{_NOT_A_DURATION}\b\d{{1,2}}\s*(?:[-–]|to)\s*\d{{1,2}}\s*months?\b"),
     # "childbearing age" is about women, not children; an age band ending by 18 ("14 to 18 years") is a child's
-    ("children", rf"\bchild(?!bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
+    ("children", rf"\bchild(?![\s-]?bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
                  rf"|\bages?\s+\d{{1,2}}\s*[-–]\s*1?\d\b|{_NOT_A_DURATION}\b(?:[1-9]|1[0-8])\s*(?:[-–]|to)\s*(?:[1-9]|1[0-8])\s*(?:years?|yrs?|y)\b"),
 ]
 PURPOSES = [  # (purpose, pattern) over a dose claim's subject and quote: doses for different purposes are not compared
@@ -180,19 +182,40 @@ def _basis_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
     return found[0], found[1]
 
 
-def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tuple[str, str]]:
-    """(doc_id, sentence_id) -> (the heading above it and, for a table row, its header row; that header row
-    alone): what a table says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg";
-    "Example Dose (Compound) | Equivalent Elemental Iron" over "Ferrous Fumarate | 300 mg | 99 mg")."""
+def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(doc_id, sentence_id) -> (the heading above it, a title over its run of lines and, for a table row, its
+    header row; that header row alone; the group label above it): what a table or a list says only once
+    ("Recommended Dietary Allowances (RDAs) for Magnesium" and "Age Male Female" over "1-3 years 80 mg 80 mg";
+    "Adult dosage forms and strengths" over "tablet" over "100mg (elemental)"; "Teenagers (14-18 years):" over
+    "Males: 11 mg").
+
+    A title is the run of short lines without a number right before a run of lines with numbers; a line that
+    only names a dosage form ("tablet", "liquid") continues the title above it. A group label is a short line
+    ending in ":" that names a population or an age band; it governs the short lines after it."""
     if sentences is None or sentences.empty or "block_kind" not in sentences.columns:
         return {}
-    contexts: dict[tuple[str, str], tuple[str, str]] = {}
-    doc, heading, header, lead = None, "", "", ""
+    contexts: dict[tuple[str, str], tuple[str, str, str]] = {}
+    doc, heading, header, lead, title, group = None, "", "", "", [], ""
+    in_title = False  # whether the last short line was part of a title (no number)
     digit = _DIGIT.search
     for doc_id, sentence_id, kind, text in zip(sentences["doc_id"].tolist(), sentences["sentence_id"].tolist(),
                                                sentences["block_kind"].tolist(), sentences["text"].tolist()):
         if doc_id != doc:
-            doc, heading, header, lead = doc_id, "", "", ""
+            doc, heading, header, lead, title, group, in_title = doc_id, "", "", "", [], "", False
+        short = len(text) <= LIST_ITEM_LENGTH
+        if short and not digit(text) and re.search(r"[a-z]", text, re.IGNORECASE):
+            if _DOSAGE_FORM_LINE.match(text):
+                pass  # "tablet" under "Adult dosage forms and strengths" keeps that title
+            elif in_title:
+                title.append(text)
+            else:
+                title, in_title, group = [text], True, ""
+        elif short and digit(text):
+            in_title = False
+            if text.rstrip().endswith(":") and (age_spans(text) or population_class(text) != ADULTS):
+                group = text  # "Teenagers (14-18 years):", "Adults (19+ years):"
+        elif not short:
+            in_title, group = False, ""
         if kind == "heading":
             heading, header, lead = text, "", ""
         elif kind == "table_row":
@@ -202,10 +225,17 @@ def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tupl
             header = ""
             if len(text) > LIST_ITEM_LENGTH:
                 lead = ""  # a lead governs the short "label: amount" lines right after it
-        contexts[(doc_id, sentence_id)] = (f"{heading} {lead} {header}".strip(), header)
+        governs = " ".join(title) if short or kind == "table_row" else ""
+        contexts[(doc_id, sentence_id)] = (" ".join(dict.fromkeys(x for x in (heading, lead, governs, header) if x)),
+                                           header, group if short and text != group else "")
         if kind != "heading" and kind != "table_row" and text.rstrip().endswith(":") and not digit(text):
             lead = text  # "The NIH recommends the following daily intake of magnesium:" over "Adult Men: 400-420 mg"
     return contexts
+
+
+_DOSAGE_FORM_LINE = re.compile(r"^\W*(?:oral\s+|chewable\s+|extended[\s-]release\s+)?(?:liquid|solution|suspension|syrup|"
+                               r"tablets?|capsules?|softgels?|caplets?|powder|gummies|drops|lozenges?|injection)\W*$",
+                               re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
@@ -213,6 +243,7 @@ _DIGIT = re.compile(r"\d")
 
 LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
 NOT_JUDGED_BASES = ("described", "composition", "warning")  # dose bases that are not advice: never judged nor compared
+NOT_COMPARED_BASES = (*NOT_JUDGED_BASES, "treatment")  # a deficient person's treatment dose is not another page's advice
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|although|though)\s", re.IGNORECASE)  # "10,000" is no break
 
 
@@ -261,6 +292,20 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
     ceiling = _pattern_of("dose_basis", "ceiling")
     if _is_warning(quote, value_at, value_end) and not (ceiling is not None and ceiling.search(quote)):
         return "warning"  # "do not take more than 40 mg" is a ceiling the page advises, judged as one
+    located = value_at is not None and value_end is not None and 0 <= value_at <= value_end <= len(quote)
+    if located:
+        clause = _clause_of(quote, value_at, value_end)
+        lead_in = quote[:value_at]
+        lead_in = lead_in[max(0, len(lead_in) - 60):]
+        if _matches("threshold", lead_in) or _matches("warning clause", clause):
+            return "warning"  # "Doses above 5 to 10 mg are usually not needed": where a caution starts
+        if _matches("increment", lead_in):
+            return "described"  # "women +40 mg" for smokers: an addition to another amount
+        if _matches("market", clause[:max(0, clause.find(quote[value_at:value_end]))]) and \
+                not _matches("recommended", clause):
+            return "composition"  # "many OTC products are 3 mg or 5 mg": what is sold, in the number's clause
+    if _matches("treatment", quote):
+        return "treatment"  # "for individuals who are vitamin D deficient ... up to 10,000 IU/day"
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
@@ -269,6 +314,9 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
         return "composition"  # "if you take 99-milligram tablets": each unit's strength, the number a day unsaid
     if _is_composition(quote, header, unit):
         return "composition"
+    if context and _matches("composition heading", context) and not _matches("recommended", quote) \
+            and not unit.endswith("/day"):
+        return "composition"  # "100mg (elemental)" under "Adult dosage forms and strengths"
     all_sources = _pattern_of("dose_basis", "total intake (all sources)")
     if all_sources is not None and all_sources.search(quote):
         return "total intake"
@@ -279,6 +327,12 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
     if context and total.search(context) and not (supplement and supplement.search(quote)):
         return "total intake"
     return "supplement"
+
+
+def _matches(stance: str, text: str) -> bool:
+    """Whether a `dose_basis` cue of stances.csv occurs in a text."""
+    pattern = _pattern_of("dose_basis", stance)
+    return pattern is not None and bool(pattern.search(text))
 
 
 _AMOUNTS = re.compile(r"\d[\d.,]*[\s-]*(?:mg|milligrams?|mcg|micrograms?|µg|g|grams?|iu)\b", re.IGNORECASE)
@@ -402,6 +456,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                 continue
             supplement = ""
         population, purpose, basis, form = "", "", "", ""
+        claim_subject = c.subject
         elemental = getattr(c, "elemental", "") or ""
         fits = True
         value_at = int(getattr(c, "value_start", c.start) - c.start)
@@ -412,7 +467,10 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             in_table = getattr(c, "block_kind", "") == "table_row" or c.quote.lstrip().startswith("|")
             topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
             purpose = purpose_class(f"{c.subject} {c.quote}")
-            context, header = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", ""))
+            context, header, group = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))
+            if group and population == ADULTS and not age_spans(c.quote) and \
+                    not re.search(r"\badults?\b", f"{c.subject} {c.quote}", re.IGNORECASE):
+                population, claim_subject = population_class(group), f"{group.rstrip(': ')} {c.subject}".strip()
             basis = _dose_basis(c.quote, context, header, unit if times <= 1 else f"{unit}/day", value_at, value_end)
             form, fits, names_salt = _claim_reading(c.quote, c.subject, supplement, value_at, value_end,
                                                     main.get(c.doc_id, ""))
@@ -445,7 +503,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             low, high, unit = low * DAYS[unit], high * DAYS[unit], "days"
         if topic and fits:
             rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end,
-                         supplement, population, purpose, basis, elemental, form, "stance", c.subject,
+                         supplement, population, purpose, basis, elemental, form, "stance", claim_subject,
                          getattr(c, "value_start", math.nan), getattr(c, "value_end", math.nan)))
     stances = pd.DataFrame(rows, columns=[*STANCE_COLUMNS, *CLAIM_KEY]).drop_duplicates(
         ["doc_id", "topic", "subject", "stance", "basis", "form", "claim_subject"])
@@ -621,15 +679,15 @@ class _References:
             self._cache[key] = rows
         return self._cache[key]
 
-    def select_band(self, rows: pd.DataFrame, quote: str) -> pd.DataFrame:
-        """`rows` narrowed to the age band a quote names (see _same_age_band), cached with this table's selections
+    def select_band(self, rows: pd.DataFrame, a: dict) -> pd.DataFrame:
+        """`rows` narrowed to the age band a claim names (see _same_age_band), cached with this table's selections
         so that a narrowed selection keeps one identity while the table lives, and goes with it."""
-        bands = _bands_of(quote)
-        if not bands or rows.empty:
+        spans = tuple(age_spans(_band_text(a)))
+        if not spans or rows.empty:
             return rows
-        key = ("band", id(rows), bands)
+        key = ("band", id(rows), spans)
         if key not in self._cache:
-            self._cache[key] = _same_age_band(rows, bands)
+            self._cache[key] = _same_age_band(rows, spans)
         return self._cache[key]
 
 
@@ -684,9 +742,18 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
     supplement, population = a["supplement"], a["population"]
     if a["basis"] in NOT_JUDGED_BASES:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
+    upper = refs.select_band(refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True), a)
     if a["basis"] == "total intake":
-        return _intake_verdict(a, refs)
-    upper = refs.select_band(refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True), a["quote"])
+        found = _intake_verdict(a, refs)
+        if found["kind"] == "unsupported" and len(upper):  # no RDA/AI for the group: within its UL still says so
+            within = _upper_verdict(a, upper)
+            if within is not None and within["kind"] == "agreement":
+                return {**within, "detail": f"{a['stance']} for {a['subject']} is stated as a recommended intake (the "
+                                            f"reference table has no RDA/AI for this group); "
+                                            + within["detail"].removeprefix(f"{a['stance']} for {a['subject']} ")}
+        return found
+    if a["basis"] == "treatment":
+        return _treatment_verdict(a, refs)
     if len(upper):
         return _or_intake_match(_upper_verdict(a, upper), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
@@ -697,18 +764,121 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
                                                                    f"{supplement} for this population."), a, refs)
 
 
-_AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to)\s*(\d{1,2})\s*(?:years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
+_MONTHS_PER = {"y": 12, "m": 1}
+_AGE_UNIT = r"(?P<{0}>years?|yrs?|y|months?|mo)\b"
+_SPAN = re.compile(
+    r"\bbirth\s+(?:to|through|-|–)\s*(?P<b_hi>\d{1,2})\s*" + _AGE_UNIT.format("b_u")
+    + r"|\bup\s+to\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(?P<u_hi>\d{1,2})\s*" + _AGE_UNIT.format("u_u")
+    + r"|(?<![\d.,])(?P<r_lo>\d{1,2})\s*(?P<r_lu>years?|yrs?|y|months?|mo)?\s*(?:[-–]|to|through)\s*(?P<r_hi>\d{1,2})\s*"
+    + _AGE_UNIT.format("r_u")
+    + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|>\s*)\s*(?P<o_lo>\d{1,2})\s*" + _AGE_UNIT.format("o_u")
+    + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|\bage[sd]?\s+|>\s*)(?P<o2_lo>\d{1,2})(?=\s*(?:\)|:|,|$|\s+and\b|\s+incl))"
+    + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b)?"
+    + r"|(?<![\d.,])(?P<a_lo>\d{1,2})\s*(?:years?|yrs?|y)?\s+(?:and|or)\s+(?:older|over|up)\b",
+    re.IGNORECASE)
+_DURATION_BEFORE = re.compile(rf"\b(?:for|over|within|after|during|lasting|about)\s*$", re.IGNORECASE)
 
 
-def _bands_of(text: str) -> frozenset[tuple[int, int]]:
-    return frozenset((int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(text))
+def _unit_months(unit: str | None, default: int = 12) -> int:
+    return default if not unit else _MONTHS_PER["m" if unit.lower().startswith("m") else "y"]
 
 
-def _same_age_band(rows: pd.DataFrame, bands: frozenset[tuple[int, int]]) -> pd.DataFrame:
-    """The rows for the age bands a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
-    one of them; all rows otherwise."""
-    own = rows["population"].map(lambda p: bool(bands & _bands_of(p)))
-    return rows[own] if own.any() else rows
+def age_spans(text: str) -> list[tuple[float, float]]:
+    """The age bands a text names, in months from birth, as closed spans ("1-3 y" is 12-47, "7-12 months" 7-12,
+    "Birth to 6 months" 0-6, "51+ years" 612-inf, "older than 8 years" 108-inf, "6 months to 1 year" 6-12);
+    "0-6 / 7-12 mo" gives both. A course of intake ("for 2-3 months") is not an age."""
+    spans = []
+    for m in _SPAN.finditer(text):
+        if _DURATION_BEFORE.search(text[:m.start()]):
+            continue
+        g = m.groupdict()
+        if g["b_hi"]:
+            per = _unit_months(g["b_u"])
+            spans.append((0.0, float(int(g["b_hi"]) * per if per == 1 else int(g["b_hi"]) * per)))
+        elif g["u_hi"]:
+            spans.append((0.0, float(int(g["u_hi"]) * _unit_months(g["u_u"]))))
+        elif g["r_lo"]:
+            hi_per = _unit_months(g["r_u"])
+            lo_per = _unit_months(g["r_lu"], hi_per)
+            lo, hi = int(g["r_lo"]) * lo_per, int(g["r_hi"]) * hi_per
+            if lo_per == 1 and hi_per == 12:
+                spans.append((float(lo), float(hi)))  # "6 months to 1 year": up to the birthday
+            else:
+                spans.append((float(lo), float(hi + hi_per - 1 if hi_per == 12 else hi)))
+        elif g["o_lo"] or g["o2_lo"]:
+            value = int(g["o_lo"] or g["o2_lo"])
+            strict = re.match(r"\s*(?:>|over|older)", m.group(0), re.IGNORECASE) is not None
+            spans.append((float((value + strict) * _unit_months(g["o_u"])), math.inf))
+        elif g["p_lo"]:
+            spans.append((float(int(g["p_lo"]) * _unit_months(g["p_u"])), math.inf))
+        elif g["a_lo"]:
+            spans.append((float(int(g["a_lo"]) * 12), math.inf))
+    for m in re.finditer(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(years?|yrs?|y|months?|mo)\b",
+                         text, re.IGNORECASE):  # "infants 0-6 / 7-12 mo": the first band's unit is the second's
+        per = _unit_months(m.group(5))
+        lo, hi = int(m.group(1)) * per, int(m.group(2)) * per
+        spans.append((float(lo), float(hi + per - 1 if per == 12 else hi)))
+    return sorted(set(spans))
+
+
+def _band_text(a: dict) -> str:
+    """The words that give one number its age band: its own stretch of the quote (from the amount before it to the
+    amount after it: "2000 IU/day for children up to age 1 year; 4000 IU/day ..."), else the quote's one band ("1-3
+    years 80 mg 80 mg"), with a group label the page set above it ("Teenagers (14-18 years):" over "Males: 11 mg")."""
+    quote = a["quote"]
+    label = a.get("claim_subject", "") or ""
+    label = label if age_spans(label) else ""
+    try:
+        value_at, value_end = int(a.get("value_start") - a["start"]), int(a.get("value_end") - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return f"{label} {quote}"
+    if not 0 <= value_at <= value_end <= len(quote):
+        return f"{label} {quote}"
+    amounts = [m for m in _AMOUNTS.finditer(quote) if m.end() <= value_at or m.start() >= value_end]
+    before = max((m.end() for m in amounts if m.end() <= value_at), default=0)
+    after = min((m.start() for m in amounts if m.start() >= value_end), default=len(quote))
+    own = quote[before:after]
+    if age_spans(own):
+        return own
+    return label or (quote if len(age_spans(quote)) == 1 else "")
+
+
+def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:
+    return outer[0] - 1 <= inner[0] and inner[1] <= outer[1] + 1
+
+
+def _same_age_band(rows: pd.DataFrame, spans: tuple[tuple[float, float], ...]) -> pd.DataFrame:
+    """The rows whose age band holds the one a claim names ("9-13 years: 240 mg" -> "age 9+"; "Infants (7-12
+    months)" -> "infants 7-12 mo"), else those whose band overlaps it ("up to age 1 year" -> both infant rows),
+    else all rows."""
+    row_spans = rows["population"].fillna("").map(age_spans)
+    holds = row_spans.map(lambda own: bool(own) and all(any(_contains(o, s) for o in own) for s in spans))
+    if holds.any():
+        return rows[holds]
+    touch = row_spans.map(lambda own: any(o[0] <= s[1] and s[0] <= o[1] for o in own for s in spans))
+    return rows[touch] if touch.any() else rows
+
+
+def _treatment_verdict(a: dict, refs: _References) -> dict:
+    """A dose for people who are deficient: agreement when within a cited treatment dose for the same group (the
+    Endocrine Society's up to 10,000 IU/day for deficient adults), else no verdict, with the general limits for
+    comparison in the detail: a treatment under supervision is not an intake advised to everyone."""
+    rows = refs.select(a["supplement"], "dose", CLINICAL_BASES)
+    rows = rows[rows["population"].fillna("").map(population_class) == a["population"]].dropna(subset=["high"])
+    for _, row in rows.iterrows():
+        top = _top(*_amount_in(a, (a["low"], a["high"]), row["unit"]))
+        if not math.isnan(top) and top <= row["high"]:
+            return _finding("dose", "agreement", a, row["ref_id"],
+                            f"{a['stance']} for {a['subject']} is a dose for people who are deficient, within the "
+                            f"{_fmt(row['low'], row['high'], row['unit'])} of {_short_source(row)} ({row['population']}: "
+                            f"{row['measure']}).", row["quote"], _fmt(row["low"], row["high"], row["unit"]), row["ref_id"])
+    general = _advised_dose_verdict({**a, "basis": "supplement"}, refs)
+    compared = f"; for comparison, as an intake: {general['detail']}" if general and general["kind"] != "unsupported" else ""
+    return _finding("dose", "unsupported", a, general["reference_id"] if general else "",
+                    f"{a['stance']} for {a['subject']} is a dose for people who are deficient (a treatment, not an "
+                    f"intake for everyone), so it gets no verdict against the general limits{compared or '.'}",
+                    general["other_quote"] if general else "", general["other_value"] if general else "",
+                    general["reference_id"] if general else "")
 
 
 def _with_physiological_dose(found: dict, a: dict, refs: _References) -> dict:
@@ -733,7 +903,8 @@ def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | N
     amount increases to 2.6 mcg") agrees with that row rather than being "unsupported"."""
     if found is None or found["kind"] != "unsupported":
         return found
-    own = refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True).dropna(subset=["high"])
+    own = refs.select_band(refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True),
+                           a).dropna(subset=["high"])
     if own.empty or math.isnan(a["low"]) or not any(_states_form(a, row) is not False for _, row in own.iterrows()):
         return found  # "up to 3,000 mg" is no intake; "3,000 mg of fish oil" is not the EPA+DHA the AI is of
     unit = own["unit"].mode().iloc[0]
@@ -843,7 +1014,7 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
 def _intake_verdict(a: dict, refs: _References) -> dict:
     """A statement of the recommended intake against the RDA/AI rows (all sources), never against a UL."""
     supplement = a["supplement"]
-    own = refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True)
+    own = refs.select_band(refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
     every = refs.select(supplement, "dose", INTAKE_BASES, "", prefer_region=True).dropna(subset=["high"])
     if every.empty:
         return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
@@ -1119,7 +1290,7 @@ def _stated_forms(refs: pd.DataFrame | None) -> dict[str, list[str]]:
 def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dose stances with a known basis, in one unit per supplement (elemental where it matters), with their group."""
     doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance") & (stances["supplement"] != "")
-                    & ~stances["basis"].isin(NOT_JUDGED_BASES) & ~(stances["high"].isna() & stances["low"].notna())]
+                    & ~stances["basis"].isin(NOT_COMPARED_BASES) & ~(stances["high"].isna() & stances["low"].notna())]
     stated_forms = _stated_forms(refs)
     rows = []
     for a in doses.to_dict("records"):
