@@ -106,6 +106,9 @@ def population_class(subject: str) -> str:
     for name, pattern in POPULATIONS:
         if re.search(pattern, subject, re.IGNORECASE):
             return name
+    spans = age_spans(subject)  # "Age 7 months to 3 years": a child's row, though no word names children
+    if spans and all(hi <= 18 * 12 + 11 for _, hi in spans):
+        return "infants" if all(hi <= 12 for _, hi in spans) else "children"
     return "adults (general)"
 
 
@@ -314,6 +317,9 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
         return "composition"  # "if you take 99-milligram tablets": each unit's strength, the number a day unsaid
     if _is_composition(quote, header, unit):
         return "composition"
+    if located and _PER_UNIT_AFTER.match(quote[value_end:]) and not _DAILY_ADVICE.search(quote) \
+            and not unit.endswith("/day"):
+        return "composition"  # "150mg EPA and 125mg DHA per capsule": what one capsule holds, the count a day unsaid
     if context and _matches("composition heading", context) and not _matches("recommended", quote) \
             and not unit.endswith("/day"):
         return "composition"  # "100mg (elemental)" under "Adult dosage forms and strengths"
@@ -327,6 +333,12 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
     if context and total.search(context) and not (supplement and supplement.search(quote)):
         return "total intake"
     return "supplement"
+
+
+_UNIT_WORDS = r"(?:capsules?|caps|tablets?|softgels?|pills?|caplets?|gummy|gummies|lozenges?)"
+_PER_UNIT_AFTER = re.compile(rf"^[^.;!?\d]{{0,40}}?\b(?:per|each|a|every)\s+{_UNIT_WORDS}\b", re.IGNORECASE)
+_DAILY_ADVICE = re.compile(r"\btake\b|\btaking\b|\bdaily\b|\b(?:a|per|each|every)\s+day\b|\bonce\b|\btwice\b"
+                           r"|\btimes\b|\d\s*(?:x|×)\b|\b(?:two|three|four|2|3|4)\s+" + _UNIT_WORDS, re.IGNORECASE)
 
 
 def _matches(stance: str, text: str) -> bool:
@@ -428,6 +440,9 @@ def _population(subject: str, quote: str) -> str:
     return named.pop() if len(named) == 1 else found
 
 
+_NOT_PREGNANT = re.compile(r"\b(?:not|non-?)\s*pregnant\b", re.IGNORECASE)  # blanked out, offsets kept
+
+
 def _most_named(doc_ids: list[str], supplements: list[str]) -> dict[str, str]:
     """doc_id -> the supplement its claims name most; a tie goes to the one named first (as `value_counts`)."""
     counts: dict[str, Counter] = {}
@@ -465,7 +480,9 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             times = getattr(c, "times_per_day", 1) or 1
             units = _units_per_serving(c.quote, value_at, value_end)  # "2 capsules (500 mg each)"
             in_table = getattr(c, "block_kind", "") == "table_row" or c.quote.lstrip().startswith("|")
-            topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
+            window = _NOT_PREGNANT.sub(lambda m: " " * len(m.group(0)), c.quote)[max(0, value_at - 80):value_end + 40] \
+                if _NOT_PREGNANT.search(c.quote) else c.quote[max(0, value_at - 80):value_end + 40]
+            topic, population = "dose", _population(c.subject, window)  # "If you're not pregnant, ... 18 mg"
             purpose = purpose_class(f"{c.subject} {c.quote}")
             context, header, group = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))
             if group and population == ADULTS and not age_spans(c.quote) and \
@@ -485,11 +502,14 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
             relative = _pattern_of("absorption_basis", "relative")
-            if relative is not None and relative.search(c.quote):
-                continue  # a relative change is not a fractional absorption
+            if relative is not None and relative.search(c.quote) or _top(low, high) > 100:
+                continue  # a relative change ("the 2000% absorption claim") is not a fractional absorption
             topic = "absorption_rate"
             form = next((f for _, _, name, f in reg.identify(f"{c.subject} | {c.quote}", supplement)
                          if name == supplement and f), "")
+            if not form:  # "Absorption Rate: 30-40%" under the heading "Magnesium Citrate"
+                heading = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))[0]
+                form = next((f for _, _, name, f in reg.identify(heading, supplement) if name == supplement and f), "")
         elif c.claim_type == "deficiency_prevalence" and unit == "%":
             topic, population = "deficiency_prevalence", "all" if GENERAL_POPULATION.search(c.subject) else \
                 population_class(c.subject)
@@ -749,13 +769,13 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
             within = _upper_verdict(a, upper)
             if within is not None and within["kind"] == "agreement":
                 return {**within, "detail": f"{a['stance']} for {a['subject']} is stated as a recommended intake (the "
-                                            f"reference table has no RDA/AI for this group); "
+                                            f"reference table has no RDA/AI for this group); it "
                                             + within["detail"].removeprefix(f"{a['stance']} for {a['subject']} ")}
         return found
     if a["basis"] == "treatment":
         return _treatment_verdict(a, refs)
     if len(upper):
-        return _or_intake_match(_upper_verdict(a, upper), a, refs)
+        return _or_intake_match(_or_listed_intake(_upper_verdict(a, upper), a, refs), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
     if len(studied):
         return _or_intake_match(_with_physiological_dose(_studied_verdict(a, studied), a, refs), a, refs)
@@ -916,6 +936,28 @@ def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | N
     return matched if matched["kind"] == "agreement" else found
 
 
+def _or_listed_intake(found: dict | None, a: dict, refs: _References) -> dict | None:
+    """A dose above a supplements-only limit that is exactly the RDA/AI of the age band and group its line names
+    ("19-30 years: Men, 400 mg/day; women, 310 mg/day" under a drug reference's "Nutritional Supplementation") is that
+    list's recommended intake from all sources: it matches the RDA, and the detail says what it would be as a
+    supplement dose alone, never "above the limit"."""
+    if found is None or found["kind"] not in ADVERSE_KINDS or math.isnan(a["low"]) or a["low"] != a["high"] \
+            or not age_spans(_band_text(a)):
+        return found
+    own = refs.select_band(refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
+    own = own.dropna(subset=["high"])
+    own = own[own["low"] == own["high"]]
+    for _, row in own.iterrows():
+        value = _convert(a["low"], a["unit"], row["unit"], a["supplement"])
+        if not math.isnan(value) and abs(value - row["high"]) <= 0.005 * row["high"]:
+            intake = _intake_verdict({**a, "elemental": "yes"}, refs)
+            if intake["kind"] == "agreement":
+                return {**intake, "detail": intake["detail"].replace(", stated as a recommended intake,",
+                                                                     ", the RDA/AI of the group its line names,")
+                        .removesuffix(".") + f"; as a supplement dose alone: {found['detail']}"}
+    return found
+
+
 def _amount_in(a: dict, amounts: tuple[float, float], unit: str) -> tuple[float, float]:
     return (_convert(amounts[0], a["unit"], unit, a["supplement"]), _convert(amounts[1], a["unit"], unit, a["supplement"]))
 
@@ -1011,18 +1053,23 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
                     f"{basis or ' (a compound mass holds less)'}.", quote, value, ref)
 
 
+_STATES_UPPER_LIMIT = re.compile(r"\bupper\s+(?:intake\s+)?(?:level|limit)s?\b|\(ULs?\)|\btolerable\b", re.IGNORECASE)
+_NAMES_RDA = re.compile(r"\brecommended\s+dietary\s+allowances?\b|\bRDAs?\b")
+
+
 def _intake_verdict(a: dict, refs: _References) -> dict:
     """A statement of the recommended intake against the RDA/AI rows (all sources), never against a UL."""
     supplement = a["supplement"]
     own = refs.select_band(refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
     every = refs.select(supplement, "dose", INTAKE_BASES, "", prefer_region=True).dropna(subset=["high"])
     if every.empty:
-        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
-                                                      f"intake; the reference table has none for {supplement}.")
+        stated = "an upper limit" if _STATES_UPPER_LIMIT.search(a["quote"]) else "a recommended intake"
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as {stated}; the "
+                                                      f"reference table has none for {supplement}.")
     unit = every["unit"].mode().iloc[0]  # one unit per comparison: rows in another unit are left out
     every, own = every[every["unit"] == unit], own[own["unit"] == unit]
-    amounts, _ = _elemental_amounts(a)
-    low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)
+    amounts, _ = _elemental_amounts({**a, "elemental": "yes"} if _NAMES_RDA.search(a["quote"]) else a)
+    low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)  # an RDA is an amount of the element
     if own.dropna(subset=["high"]).empty:  # no RDA/AI for this group: another group's values say nothing about it
         return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
                                                       f"intake; the reference table has none for {a['population']}.")
@@ -1083,11 +1130,13 @@ def _studied_verdict(a: dict, studied: pd.DataFrame) -> dict:
         return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} is below {what}.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
     if any(f is None for f in fits) and not any(f is True for f in fits):
-        return _finding("dose", "unclear_basis", a, ids, f"{a['stance']} for {a['subject']} is outside {what}, if it "
-                                                         f"is {rows.iloc[0]['form']}; the page does not say.",
+        return _finding("dose", "unclear_basis", a, ids, f"{a['stance']} for {a['subject']} "
+                                                         f"{'extends above' if _bottom(low, high) <= hi else 'is outside'} "
+                                                         f"{what}, if it is {rows.iloc[0]['form']}; the page does not say.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
-    return _finding("dose", "outside_studied_range", a, edge["ref_id"], f"{a['stance']} for {a['subject']} is outside "
-                                                                        f"{what}.", edge["quote"],
+    return _finding("dose", "outside_studied_range", a, edge["ref_id"],
+                    f"{a['stance']} for {a['subject']} {'extends above' if _bottom(low, high) <= hi else 'is outside'} "
+                    f"{what}.", edge["quote"],
                     f"{lo:g}-{hi:g} {unit}", ids)
 
 
@@ -1133,6 +1182,11 @@ def _absorption_verdict(a: dict, refs: _References) -> dict:
     best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
     best_value = _top(best["low"], best["high"])
     scope = f"measured for {a['subject']}" if own else f"measured for any form of {a['supplement']} in the reference table"
+    if _bottom(a["low"], a["high"]) > best_value and not own:
+        return _finding("absorption_rate", "unsupported", a, best["ref_id"],
+                        f"{a['stance']} for {a['subject']} is above the highest value {scope} ({best_value:g}%, "
+                        f"{_short_source(best)}; {best['population']}), but the page does not name a form measured "
+                        "there, so no verdict.", best["quote"], f"{best_value:g}%", best["ref_id"])
     if _bottom(a["low"], a["high"]) > best_value:
         return _finding("absorption_rate", "conflicts_with_evidence", a, best["ref_id"],
                         f"{a['stance']} absorbed for {a['subject']} is above the highest value {scope} "
@@ -1159,6 +1213,21 @@ _OTHER_REGION = re.compile(r"\b(?:western|world\w*|global\w*|europe\w*|uk|britis
 _US = re.compile(r"\b(?:us|u\.s\.|usa|united\s+states|americans?)\b", re.IGNORECASE)
 _AGE_BOUND = re.compile(r"\b(?:over|under|above|below|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
                         r"|\b(\d{2})\s*\+|\b(\d{2})\s*(?:years?\s+)?(?:and|or)\s+(?:older|over)\b", re.IGNORECASE)
+
+
+_SUBGROUP = re.compile(r"\b(?:african|black|hispanics?|latin[oa]s?|latinx|asians?|whites?|caucasians?|mexican|"
+                       r"non-hispanic|ethnic\w*|minorit\w*|darker[\s-]skinned)\b", re.IGNORECASE)
+
+
+def _after_share(a: dict) -> str:
+    """The words right after a share, up to the next number or the end of its clause ("70% worldwide", "82% in
+    African Americans"): whom that share is of."""
+    try:
+        value_end = int(a.get("value_end") - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return ""
+    rest = a["quote"][value_end:] if 0 <= value_end <= len(a["quote"]) else ""
+    return re.split(r"\d|[;.!?]|\b(?:and|but|while|whereas)\b", rest, maxsplit=1)[0][:60]
 
 
 def _prevalence_measure(text: str) -> str:
@@ -1221,6 +1290,13 @@ def _prevalence_verdict(a: dict, refs: _References) -> dict:
         measured = "; ".join(dict.fromkeys(rows["measure"]))
         said = {"status": "low blood levels or deficiency", "absorption": "malabsorption"}.get(measure, f"an {measure}")
         return no_verdict(f"the cited shares for this group measure something else ({measured}), not {said}.", rows)
+    after = _after_share(a)
+    if _SUBGROUP.search(after):
+        return no_verdict("the cited shares are for the whole population, the claim is about a group within it "
+                          f"('{after.strip()}').", same)
+    if _OTHER_REGION.search(after) and not _US.search(after):
+        return no_verdict(f"the cited shares are for the US, the claim is about another population ('{after.strip()}').",
+                          same)
     regions = set(same["region"]) - {""}
     if regions == {"US"} and (_OTHER_REGION.search(a["claim_subject"] or "")
                               or (_OTHER_REGION.search(a["quote"]) and not _US.search(a["quote"]))):
