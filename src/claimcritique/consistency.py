@@ -336,7 +336,7 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
 
 
 _UNIT_WORDS = r"(?:capsules?|caps|tablets?|softgels?|pills?|caplets?|gummy|gummies|lozenges?)"
-_PER_UNIT_AFTER = re.compile(rf"^[^.;!?\d]{{0,40}}?\b(?:per|each|a|every)\s+{_UNIT_WORDS}\b", re.IGNORECASE)
+_PER_UNIT_AFTER = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:per|each|a|every)\s+{_UNIT_WORDS}\b", re.IGNORECASE)
 _DAILY_ADVICE = re.compile(r"\btake\b|\btaking\b|\bdaily\b|\b(?:a|per|each|every)\s+day\b|\bonce\b|\btwice\b"
                            r"|\btimes\b|\d\s*(?:x|×)\b|\b(?:two|three|four|2|3|4)\s+" + _UNIT_WORDS, re.IGNORECASE)
 
@@ -507,7 +507,8 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             topic = "absorption_rate"
             form = next((f for _, _, name, f in reg.identify(f"{c.subject} | {c.quote}", supplement)
                          if name == supplement and f), "")
-            if not form:  # "Absorption Rate: 30-40%" under the heading "Magnesium Citrate"
+            if not form and not _named_form({"form": "", "supplement": supplement, "quote": c.quote}):
+                # "Absorption Rate: 30-40%" under the heading "Magnesium Citrate"
                 heading = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))[0]
                 form = next((f for _, _, name, f in reg.identify(heading, supplement) if name == supplement and f), "")
         elif c.claim_type == "deficiency_prevalence" and unit == "%":
@@ -796,7 +797,11 @@ _SPAN = re.compile(
     + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b)?"
     + r"|(?<![\d.,])(?P<a_lo>\d{1,2})\s*(?:years?|yrs?|y)?\s+(?:and|or)\s+(?:older|over|up)\b",
     re.IGNORECASE)
-_DURATION_BEFORE = re.compile(rf"\b(?:for|over|within|after|during|lasting|about)\s*$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|within|after|during|lasting|about)\s*$", re.IGNORECASE)
+
+
+_TWO_BANDS = re.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*"
+                        r"(years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
 
 
 def _unit_months(unit: str | None, default: int = 12) -> int:
@@ -833,8 +838,7 @@ def age_spans(text: str) -> list[tuple[float, float]]:
             spans.append((float(int(g["p_lo"]) * _unit_months(g["p_u"])), math.inf))
         elif g["a_lo"]:
             spans.append((float(int(g["a_lo"]) * 12), math.inf))
-    for m in re.finditer(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*(years?|yrs?|y|months?|mo)\b",
-                         text, re.IGNORECASE):  # "infants 0-6 / 7-12 mo": the first band's unit is the second's
+    for m in _TWO_BANDS.finditer(text):  # "infants 0-6 / 7-12 mo": the first band's unit is the second's
         per = _unit_months(m.group(5))
         lo, hi = int(m.group(1)) * per, int(m.group(2)) * per
         spans.append((float(lo), float(hi + per - 1 if per == 12 else hi)))
