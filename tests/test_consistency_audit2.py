@@ -162,3 +162,11 @@ def test_a_treatment_dose_for_deficient_people_is_not_held_to_the_general_limit(
 def test_a_stated_rda_is_elemental_so_an_outdated_one_conflicts(found):
     old = _of(found, "iron_old_rda")
     assert old["kind"].tolist() == ["conflicts_with_evidence"] and "if it is elemental" not in old["detail"].iloc[0]
+
+
+def test_a_band_within_the_first_year_is_an_infant_band_whatever_the_word(tmp_path):
+    page = {"vitd_infant_treatment": "Vitamin D guideline\n\nFor individuals who are vitamin D deficient, 2000 IU/day "
+                                     "for children up to age 1 year may be necessary to correct the deficiency.\n"}
+    rows = _of(findings_for(write_corpus(tmp_path / "c", page)), "vitd_infant_treatment")
+    assert rows["population"].tolist() == ["infants"] and rows["kind"].tolist() == ["unsupported"]
+    assert "1500 IU/day UL" in rows["detail"].iloc[0]  # the infants' limit is said for comparison, not 2,500

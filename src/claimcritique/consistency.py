@@ -485,6 +485,10 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             topic, population = "dose", _population(c.subject, window)  # "If you're not pregnant, ... 18 mg"
             purpose = purpose_class(f"{c.subject} {c.quote}")
             context, header, group = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))
+            if population == "children" and _infant_band({"quote": c.quote, "start": c.start, "claim_subject": "",
+                                                          "value_start": getattr(c, "value_start", None),
+                                                          "value_end": getattr(c, "value_end", None)}):
+                population = "infants"  # "2000 IU/day for children up to age 1 year"
             if group and population == ADULTS and not age_spans(c.quote) and \
                     not re.search(r"\badults?\b", f"{c.subject} {c.quote}", re.IGNORECASE):
                 population, claim_subject = population_class(group), f"{group.rstrip(': ')} {c.subject}".strip()
@@ -867,6 +871,12 @@ def _band_text(a: dict) -> str:
     return label or (quote if len(age_spans(quote)) == 1 else "")
 
 
+def _infant_band(a: dict) -> bool:
+    """Whether the age band a number's own words name lies within the first year ("children up to age 1 year")."""
+    spans = age_spans(_band_text(a))
+    return bool(spans) and all(hi <= 12 for _, hi in spans)
+
+
 def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:
     return outer[0] - 1 <= inner[0] and inner[1] <= outer[1] + 1
 
@@ -879,7 +889,7 @@ def _same_age_band(rows: pd.DataFrame, spans: tuple[tuple[float, float], ...]) -
     holds = row_spans.map(lambda own: bool(own) and all(any(_contains(o, s) for o in own) for s in spans))
     if holds.any():
         return rows[holds]
-    touch = row_spans.map(lambda own: any(o[0] <= s[1] and s[0] <= o[1] for o in own for s in spans))
+    touch = row_spans.map(lambda own: any(o[0] < s[1] and s[0] < o[1] for o in own for s in spans))
     return rows[touch] if touch.any() else rows
 
 
