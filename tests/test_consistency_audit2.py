@@ -170,3 +170,16 @@ def test_a_band_within_the_first_year_is_an_infant_band_whatever_the_word(tmp_pa
     rows = _of(findings_for(write_corpus(tmp_path / "c", page)), "vitd_infant_treatment")
     assert rows["population"].tolist() == ["infants"] and rows["kind"].tolist() == ["unsupported"]
     assert "1500 IU/day UL" in rows["detail"].iloc[0]  # the infants' limit is said for comparison, not 2,500
+
+
+def test_listicle_titles_study_groups_and_ranges_from_physiological_doses(tmp_path):
+    pages = {"mel_list": "Top 5 Best Melatonin Gummies 5mg (Most Trusted)\n\nMelatonin helps some people sleep.\n",
+             "k2_trial": "Vitamin K2 research\n\nIn a study, 244 healthy postmenopausal women daily took 180 mcg of "
+                         "vitamin K2 for three years.\n",
+             "mel_start": "Melatonin dosing\n\nMany experts suggest starting melatonin at 0.3 mg to 1 mg before bed.\n",
+             "vitd_title": "Vitamin D3 10000 IU Drops\n\nOur drops are made in small batches.\n"}
+    found = findings_for(write_corpus(tmp_path / "c", pages))
+    assert _of(found, "mel_list").empty and _of(found, "k2_trial").empty
+    start = _of(found, "mel_start")
+    assert start["kind"].tolist() == ["agreement"] and "night-time range" in start["detail"].iloc[0]
+    assert _of(found, "vitd_title")["kind"].tolist() == ["exceeds_reference"]  # a product's own strength is judged

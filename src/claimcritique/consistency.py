@@ -918,12 +918,20 @@ def _treatment_verdict(a: dict, refs: _References) -> dict:
 def _with_physiological_dose(found: dict, a: dict, refs: _References) -> dict:
     """A dose below every studied dose that lies within a cited physiological dose ("0.2 mg" and melatonin's
     0.1-0.3 mg that raises plasma levels to the night-time range) says so, with that row, still without a verdict."""
-    if found["kind"] != "unsupported" or " is below " not in found["detail"]:
+    overlapping = " overlaps " in found["detail"]
+    if found["kind"] != "unsupported" or not (" is below " in found["detail"] or overlapping):
         return found
     rows = refs.select(a["supplement"], "dose", ("physiological_dose",), a["population"])
     unit = a["unit"]
     for _, row in rows.iterrows():
         lo, hi = (_convert(v, row["unit"], unit, a["supplement"]) for v in (row["low"], row["high"]))
+        if overlapping and not math.isnan(a["low"]) and lo <= a["low"] <= hi:
+            # "0.3 mg to 1 mg": its lower end is a physiological dose, its upper end a studied one: both ends are cited
+            ids = f"{found['reference_id']}, {row['ref_id']}" if found["reference_id"] else row["ref_id"]
+            detail = found["detail"].split(" overlaps ")[1].split("; only its lower end")[0]
+            return {**found, "kind": "agreement", "verdict": VERDICTS["agreement"], "reference_id": ids, "other": ids,
+                    "detail": f"{a['stance']} for {a['subject']} runs from the {_fmt(lo, hi, unit.removesuffix('/day'))} "
+                              f"{row['measure']} ({_short_source(row)}, {row['population']}) into {detail}."}
         if not math.isnan(a["low"]) and lo <= a["low"] and _top(a["low"], a["high"]) <= hi:
             ids = f"{found['reference_id']}, {row['ref_id']}" if found["reference_id"] else row["ref_id"]
             return {**found, "reference_id": ids, "other": ids,
