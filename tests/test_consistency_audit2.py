@@ -49,6 +49,7 @@ PAGES = {
     "vitd_deficient": "Vitamin D guideline\n\nFor individuals who are vitamin D deficient, up to 10,000 IU/day for "
                       "adults may be necessary to correct the deficiency.\n",
     "vitd_big": "Vitamin D drops\n\nTake 10,000 IU of vitamin D daily.\n",
+    "zinc_treat": "Zinc options\n\nThere is also a 30mg zinc option for those who need to treat their deficiency.\n",
     # a stated RDA is an amount of the element: an outdated one conflicts, it is not "unclear basis"
     "iron_old_rda": "Iron in pregnancy\n\nFor pregnant women, doctors suggest the Recommended Dietary Allowance (RDA) "
                     "of 30 milligrams of iron.\n",
@@ -157,6 +158,8 @@ def test_a_treatment_dose_for_deficient_people_is_not_held_to_the_general_limit(
     assert treatment["kind"].tolist() == ["agreement"]
     assert treatment["reference_id"].tolist() == ["vitd_clinical_dose_endocrine2011"]
     assert _of(found, "vitd_big")["kind"].tolist() == ["exceeds_reference"]
+    within = _of(found, "zinc_treat")  # within the general limit: within it for anyone, and said so
+    assert within["kind"].tolist() == ["agreement"] and "deficient" in within["detail"].iloc[0]
 
 
 def test_a_stated_rda_is_elemental_so_an_outdated_one_conflicts(found):

@@ -907,6 +907,9 @@ def _treatment_verdict(a: dict, refs: _References) -> dict:
                             f"{_fmt(row['low'], row['high'], row['unit'])} of {_short_source(row)} ({row['population']}: "
                             f"{row['measure']}).", row["quote"], _fmt(row["low"], row["high"], row["unit"]), row["ref_id"])
     general = _advised_dose_verdict({**a, "basis": "supplement"}, refs)
+    if general is not None and general["kind"] == "agreement":  # within the general limits: within them for anyone
+        return {**general, "detail": general["detail"].removesuffix(".") + " (the page gives it for people who are "
+                                                                           "deficient)."}
     compared = f"; for comparison, as an intake: {general['detail']}" if general and general["kind"] != "unsupported" else ""
     return _finding("dose", "unsupported", a, general["reference_id"] if general else "",
                     f"{a['stance']} for {a['subject']} is a dose for people who are deficient (a treatment, not an "
