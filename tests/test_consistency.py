@@ -160,9 +160,10 @@ EXPECTED = {  # (kind, doc_id, other or "") that must be found
     ("exceeds_reference", "vitd_drops", "vitd_ul_adults_iom2011"),  # a product title's strength is its serving
     ("exceeds_reference", "iron_column", "iron_ul_adults_iom2001"),  # elemental from its column header
     ("exceeds_reference", "mag_vendor", "ul_suppl_age9plus_iom1997"),  # 2 capsules x 250 mg = 500 mg/day
-    # each row against the RDAs of its own age band ("31+ years" spans the 31-50 and 51+ rows)
-    ("agreement", "mag_rda_table", "rda_men_19_30, rda_women_19_30"),
-    ("agreement", "mag_rda_table", "rda_men_31_50, rda_men_51plus, rda_women_31_50, rda_women_51plus"),
+    # each cell against the RDA of its own age band and column ("31+ years" spans the 31-50 and 51+ rows)
+    ("agreement", "mag_rda_table", "rda_men_19_30"), ("agreement", "mag_rda_table", "rda_women_19_30"),
+    ("agreement", "mag_rda_table", "rda_men_31_50, rda_men_51plus"),
+    ("agreement", "mag_rda_table", "rda_women_31_50, rda_women_51plus"),
 }
 NOT_EXPECTED = [  # (kind, doc_id, other or None for any) that must not be found
     ("exceeds_reference", "mag_compound", None),  # 500 mg of glycinate holds 70.5 mg of magnesium

@@ -1104,9 +1104,15 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {a['population'] or 'any group'} " \
            f"({lo:g}-{hi:g} {unit}; {_short_source(pool.iloc[0])}; total intake from all sources)"
     if _overlap(low, high, lo, hi):
+        exact = pool[(pool["low"] <= low) & (pool["high"] >= _top(low, high))] if not math.isnan(low) else pool
+        if len(exact) and len(exact) < len(pool) or len(set(pool["population"])) <= 2:
+            pool = exact if len(exact) else pool  # "14–18 years 410 mg": the boys' row, named by its band
+            lo, hi, ids = pool["low"].min(), pool["high"].max(), ", ".join(pool["ref_id"])
+            what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {'; '.join(dict.fromkeys(pool['population']))} " \
+                   f"({_fmt(lo, hi, unit)}; {_short_source(pool.iloc[0])}; total intake from all sources)"
         return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']}, stated as a recommended "
                                                      f"intake, matches {what}.", pool.iloc[0]["quote"],
-                        f"{lo:g}-{hi:g} {unit}", ids)
+                        _fmt(lo, hi, unit), ids)
     all_lo, all_hi = every["low"].min(), every["high"].max()
     if _overlap(low, high, all_lo, all_hi):
         return _finding("dose", "unclear_population", a, ids, f"{a['stance']} for {a['subject']}, stated as a "
