@@ -50,7 +50,7 @@ from . import paths
 from . import registry as domain
 from .claims import main_supplements
 from .datafiles import read_data_csv
-from .references import ADULTS, INTAKE_BASES, STUDIED_BASES, UPPER_BASES
+from .references import ADULTS, CLINICAL_BASES, INTAKE_BASES, STUDIED_BASES, UPPER_BASES
 from .scanning import document_strings, finditer, for_lowered_text
 
 TOPICS = ["dose", "absorption_rate", "deficiency_prevalence", "food_timing", "bedtime_timing", "onset",
@@ -65,15 +65,17 @@ STANCE_COLUMNS = ["doc_id", "topic", "subject", "low", "high", "unit", "stance",
 _NOT_A_DURATION = "".join(rf"(?<!\b{word}\s)" for word in ("for", "over", "within", "after", "during", "lasting", "about"))
 POPULATIONS = [  # (class, pattern): the first that matches a claim's subject names its population
     ("athletes", r"\bathlet|\bactive\b"),
-    ("seniors", r"\bseniors?\b|\belderly\b|(?<!and\s)(?<!or\s)\bolder\b"
+    # "older than 8 years" is an age bound, not old age
+    ("seniors", r"\bseniors?\b|\belderly\b|(?<!and\s)(?<!or\s)\bolder\b(?!\s+than\s+(?:[1-9]|[1-4]\d)\b)"
                 r"|\b(?:5[1-9]|[6-9]\d)\s*(?:years?\s+)?(?:and|or)\s+(?:older|over)\b|\b(?:6[0-9]|7[0-9]|5[1-9])\+|\bover\s+(?:6|7)\d\b"
                 r"|\bover\s+(?:sixty|seventy)\b|\bover\s+the\s+age\s+of\s+(?:5\d|6\d|7\d|fifty|sixty|seventy)\b"),
-    ("pregnancy/lactation", r"\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
+    # "If you're not pregnant" and "non-pregnant women" are the other women
+    ("pregnancy/lactation", r"(?<!\bnot\s)(?<!\bnon-)(?<!\bnon)\bpregnan|\blactat|\bnursing\b|\bbreastfeed"),
     # an age label in months ("Birth to 6 months", "Infants 7-12 months") is an infant's row of an intake table
     ("infants", r"\binfants?\b|\bnewborns?\b|\bbab(?:y|ies)\b|\bbirth\s+to\b"
                 rf"|{_NOT_A_DURATION}\b\d{{1,2}}\s*(?:[-–]|to)\s*\d{{1,2}}\s*months?\b"),
     # "childbearing age" is about women, not children; an age band ending by 18 ("14 to 18 years") is a child's
-    ("children", rf"\bchild(?!bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
+    ("children", rf"\bchild(?![\s-]?bearing)|\bkids?\b|\bteen|\badolescent|\bpediatric|\bpaediatric"
                  rf"|\bages?\s+\d{{1,2}}\s*[-–]\s*1?\d\b|{_NOT_A_DURATION}\b(?:[1-9]|1[0-8])\s*(?:[-–]|to)\s*(?:[1-9]|1[0-8])\s*(?:years?|yrs?|y)\b"),
 ]
 PURPOSES = [  # (purpose, pattern) over a dose claim's subject and quote: doses for different purposes are not compared
@@ -104,6 +106,9 @@ def population_class(subject: str) -> str:
     for name, pattern in POPULATIONS:
         if re.search(pattern, subject, re.IGNORECASE):
             return name
+    spans = age_spans(subject)  # "Age 7 months to 3 years": a child's row, though no word names children
+    if spans and all(hi <= 18 * 12 + 11 for _, hi in spans):
+        return "infants" if all(hi <= 12 for _, hi in spans) else "children"
     return "adults (general)"
 
 
@@ -180,19 +185,40 @@ def _basis_patterns() -> tuple[re.Pattern | None, re.Pattern | None]:
     return found[0], found[1]
 
 
-def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tuple[str, str]]:
-    """(doc_id, sentence_id) -> (the heading above it and, for a table row, its header row; that header row
-    alone): what a table says only once ("Recommended Dietary Allowances" over "Men 19-30 | 400 mg";
-    "Example Dose (Compound) | Equivalent Elemental Iron" over "Ferrous Fumarate | 300 mg | 99 mg")."""
+def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """(doc_id, sentence_id) -> (the heading above it, a title over its run of lines and, for a table row, its
+    header row; that header row alone; the group label above it): what a table or a list says only once
+    ("Recommended Dietary Allowances (RDAs) for Magnesium" and "Age Male Female" over "1-3 years 80 mg 80 mg";
+    "Adult dosage forms and strengths" over "tablet" over "100mg (elemental)"; "Teenagers (14-18 years):" over
+    "Males: 11 mg").
+
+    A title is the run of short lines without a number right before a run of lines with numbers; a line that
+    only names a dosage form ("tablet", "liquid") continues the title above it. A group label is a short line
+    ending in ":" that names a population or an age band; it governs the short lines after it."""
     if sentences is None or sentences.empty or "block_kind" not in sentences.columns:
         return {}
-    contexts: dict[tuple[str, str], tuple[str, str]] = {}
-    doc, heading, header, lead = None, "", "", ""
+    contexts: dict[tuple[str, str], tuple[str, str, str]] = {}
+    doc, heading, header, lead, title, group = None, "", "", "", [], ""
+    in_title = False  # whether the last short line was part of a title (no number)
     digit = _DIGIT.search
     for doc_id, sentence_id, kind, text in zip(sentences["doc_id"].tolist(), sentences["sentence_id"].tolist(),
                                                sentences["block_kind"].tolist(), sentences["text"].tolist()):
         if doc_id != doc:
-            doc, heading, header, lead = doc_id, "", "", ""
+            doc, heading, header, lead, title, group, in_title = doc_id, "", "", "", [], "", False
+        short = len(text) <= LIST_ITEM_LENGTH
+        if short and not digit(text) and re.search(r"[a-z]", text, re.IGNORECASE):
+            if _DOSAGE_FORM_LINE.match(text):
+                pass  # "tablet" under "Adult dosage forms and strengths" keeps that title
+            elif in_title:
+                title.append(text)
+            else:
+                title, in_title, group = [text], True, ""
+        elif short and digit(text):
+            in_title = False
+            if text.rstrip().endswith(":") and (age_spans(text) or population_class(text) != ADULTS):
+                group = text  # "Teenagers (14-18 years):", "Adults (19+ years):"
+        elif not short:
+            in_title, group = False, ""
         if kind == "heading":
             heading, header, lead = text, "", ""
         elif kind == "table_row":
@@ -202,10 +228,17 @@ def _dose_contexts(sentences: pd.DataFrame | None) -> dict[tuple[str, str], tupl
             header = ""
             if len(text) > LIST_ITEM_LENGTH:
                 lead = ""  # a lead governs the short "label: amount" lines right after it
-        contexts[(doc_id, sentence_id)] = (f"{heading} {lead} {header}".strip(), header)
+        governs = " ".join(title) if short or kind == "table_row" else ""
+        contexts[(doc_id, sentence_id)] = (" ".join(dict.fromkeys(x for x in (heading, lead, governs, header) if x)),
+                                           header, group if short and text != group else "")
         if kind != "heading" and kind != "table_row" and text.rstrip().endswith(":") and not digit(text):
             lead = text  # "The NIH recommends the following daily intake of magnesium:" over "Adult Men: 400-420 mg"
     return contexts
+
+
+_DOSAGE_FORM_LINE = re.compile(r"^\W*(?:oral\s+|chewable\s+|extended[\s-]release\s+)?(?:liquid|solution|suspension|syrup|"
+                               r"tablets?|capsules?|softgels?|caplets?|powder|gummies|drops|lozenges?|injection)\W*$",
+                               re.IGNORECASE)
 
 
 _DIGIT = re.compile(r"\d")
@@ -213,6 +246,7 @@ _DIGIT = re.compile(r"\d")
 
 LIST_ITEM_LENGTH = 80  # characters: a longer sentence after a lead ending in ":" is no longer its list
 NOT_JUDGED_BASES = ("described", "composition", "warning")  # dose bases that are not advice: never judged nor compared
+NOT_COMPARED_BASES = (*NOT_JUDGED_BASES, "treatment")  # a deficient person's treatment dose is not another page's advice
 _CLAUSE_BREAK = re.compile(r";|,\s|\s(?:but|while|whereas|although|though)\s", re.IGNORECASE)  # "10,000" is no break
 
 
@@ -261,6 +295,20 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
     ceiling = _pattern_of("dose_basis", "ceiling")
     if _is_warning(quote, value_at, value_end) and not (ceiling is not None and ceiling.search(quote)):
         return "warning"  # "do not take more than 40 mg" is a ceiling the page advises, judged as one
+    located = value_at is not None and value_end is not None and 0 <= value_at <= value_end <= len(quote)
+    if located:
+        clause = _clause_of(quote, value_at, value_end)
+        lead_in = quote[:value_at]
+        lead_in = lead_in[max(0, len(lead_in) - 60):]
+        if _matches("threshold", lead_in) or _matches("warning clause", clause):
+            return "warning"  # "Doses above 5 to 10 mg are usually not needed": where a caution starts
+        if _matches("increment", lead_in):
+            return "described"  # "women +40 mg" for smokers: an addition to another amount
+        if _matches("market", clause[:max(0, clause.find(quote[value_at:value_end]))]) and \
+                not _matches("recommended", clause):
+            return "composition"  # "many OTC products are 3 mg or 5 mg": what is sold, in the number's clause
+    if _matches("treatment", quote):
+        return "treatment"  # "for individuals who are vitamin D deficient ... up to 10,000 IU/day"
     described = _described_pattern()
     if described is not None and described.search(quote):
         return "described"
@@ -269,6 +317,12 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
         return "composition"  # "if you take 99-milligram tablets": each unit's strength, the number a day unsaid
     if _is_composition(quote, header, unit):
         return "composition"
+    if located and _PER_UNIT_AFTER.match(quote[value_end:]) and not _DAILY_ADVICE.search(quote) \
+            and not unit.endswith("/day"):
+        return "composition"  # "150mg EPA and 125mg DHA per capsule": what one capsule holds, the count a day unsaid
+    if context and _matches("composition heading", context) and not _matches("recommended", quote) \
+            and not unit.endswith("/day"):
+        return "composition"  # "100mg (elemental)" under "Adult dosage forms and strengths"
     all_sources = _pattern_of("dose_basis", "total intake (all sources)")
     if all_sources is not None and all_sources.search(quote):
         return "total intake"
@@ -279,6 +333,18 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
     if context and total.search(context) and not (supplement and supplement.search(quote)):
         return "total intake"
     return "supplement"
+
+
+_UNIT_WORDS = r"(?:capsules?|caps|tablets?|softgels?|pills?|caplets?|gummy|gummies|lozenges?)"
+_PER_UNIT_AFTER = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:per|each|a|every)\s+{_UNIT_WORDS}\b", re.IGNORECASE)
+_DAILY_ADVICE = re.compile(r"\btake\b|\btaking\b|\bdaily\b|\b(?:a|per|each|every)\s+day\b|\bonce\b|\btwice\b"
+                           r"|\btimes\b|\d\s*(?:x|×)\b|\b(?:two|three|four|2|3|4)\s+" + _UNIT_WORDS, re.IGNORECASE)
+
+
+def _matches(stance: str, text: str) -> bool:
+    """Whether a `dose_basis` cue of stances.csv occurs in a text."""
+    pattern = _pattern_of("dose_basis", stance)
+    return pattern is not None and bool(pattern.search(text))
 
 
 _AMOUNTS = re.compile(r"\d[\d.,]*[\s-]*(?:mg|milligrams?|mcg|micrograms?|µg|g|grams?|iu)\b", re.IGNORECASE)
@@ -374,6 +440,9 @@ def _population(subject: str, quote: str) -> str:
     return named.pop() if len(named) == 1 else found
 
 
+_NOT_PREGNANT = re.compile(r"\b(?:not|non-?)\s*pregnant\b", re.IGNORECASE)  # blanked out, offsets kept
+
+
 def _most_named(doc_ids: list[str], supplements: list[str]) -> dict[str, str]:
     """doc_id -> the supplement its claims name most; a tie goes to the one named first (as `value_counts`)."""
     counts: dict[str, Counter] = {}
@@ -402,6 +471,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                 continue
             supplement = ""
         population, purpose, basis, form = "", "", "", ""
+        claim_subject = c.subject
         elemental = getattr(c, "elemental", "") or ""
         fits = True
         value_at = int(getattr(c, "value_start", c.start) - c.start)
@@ -410,9 +480,18 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             times = getattr(c, "times_per_day", 1) or 1
             units = _units_per_serving(c.quote, value_at, value_end)  # "2 capsules (500 mg each)"
             in_table = getattr(c, "block_kind", "") == "table_row" or c.quote.lstrip().startswith("|")
-            topic, population = "dose", _population(c.subject, c.quote[max(0, value_at - 80):value_end + 40])
+            window = _NOT_PREGNANT.sub(lambda m: " " * len(m.group(0)), c.quote)[max(0, value_at - 80):value_end + 40] \
+                if _NOT_PREGNANT.search(c.quote) else c.quote[max(0, value_at - 80):value_end + 40]
+            topic, population = "dose", _population(c.subject, window)  # "If you're not pregnant, ... 18 mg"
             purpose = purpose_class(f"{c.subject} {c.quote}")
-            context, header = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", ""))
+            context, header, group = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))
+            if population == "children" and _infant_band({"quote": c.quote, "start": c.start, "claim_subject": "",
+                                                          "value_start": getattr(c, "value_start", None),
+                                                          "value_end": getattr(c, "value_end", None)}):
+                population = "infants"  # "2000 IU/day for children up to age 1 year"
+            if group and population == ADULTS and not age_spans(c.quote) and \
+                    not re.search(r"\badults?\b", f"{c.subject} {c.quote}", re.IGNORECASE):
+                population, claim_subject = population_class(group), f"{group.rstrip(': ')} {c.subject}".strip()
             basis = _dose_basis(c.quote, context, header, unit if times <= 1 else f"{unit}/day", value_at, value_end)
             form, fits, names_salt = _claim_reading(c.quote, c.subject, supplement, value_at, value_end,
                                                     main.get(c.doc_id, ""))
@@ -427,11 +506,15 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
             relative = _pattern_of("absorption_basis", "relative")
-            if relative is not None and relative.search(c.quote):
-                continue  # a relative change is not a fractional absorption
+            if relative is not None and relative.search(c.quote) or _top(low, high) > 100:
+                continue  # a relative change ("the 2000% absorption claim") is not a fractional absorption
             topic = "absorption_rate"
             form = next((f for _, _, name, f in reg.identify(f"{c.subject} | {c.quote}", supplement)
                          if name == supplement and f), "")
+            if not form and not _named_form({"form": "", "supplement": supplement, "quote": c.quote}):
+                # "Absorption Rate: 30-40%" under the heading "Magnesium Citrate"
+                heading = contexts.get((c.doc_id, getattr(c, "sentence_id", "")), ("", "", ""))[0]
+                form = next((f for _, _, name, f in reg.identify(heading, supplement) if name == supplement and f), "")
         elif c.claim_type == "deficiency_prevalence" and unit == "%":
             topic, population = "deficiency_prevalence", "all" if GENERAL_POPULATION.search(c.subject) else \
                 population_class(c.subject)
@@ -445,7 +528,7 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
             low, high, unit = low * DAYS[unit], high * DAYS[unit], "days"
         if topic and fits:
             rows.append((c.doc_id, topic, subject, low, high, unit, _fmt(low, high, unit), c.quote, c.start, c.end,
-                         supplement, population, purpose, basis, elemental, form, "stance", c.subject,
+                         supplement, population, purpose, basis, elemental, form, "stance", claim_subject,
                          getattr(c, "value_start", math.nan), getattr(c, "value_end", math.nan)))
     stances = pd.DataFrame(rows, columns=[*STANCE_COLUMNS, *CLAIM_KEY]).drop_duplicates(
         ["doc_id", "topic", "subject", "stance", "basis", "form", "claim_subject"])
@@ -621,15 +704,15 @@ class _References:
             self._cache[key] = rows
         return self._cache[key]
 
-    def select_band(self, rows: pd.DataFrame, quote: str) -> pd.DataFrame:
-        """`rows` narrowed to the age band a quote names (see _same_age_band), cached with this table's selections
+    def select_band(self, rows: pd.DataFrame, a: dict) -> pd.DataFrame:
+        """`rows` narrowed to the age band a claim names (see _same_age_band), cached with this table's selections
         so that a narrowed selection keeps one identity while the table lives, and goes with it."""
-        bands = _bands_of(quote)
-        if not bands or rows.empty:
+        spans = tuple(age_spans(_band_text(a)))
+        if not spans or rows.empty:
             return rows
-        key = ("band", id(rows), bands)
+        key = ("band", id(rows), spans)
         if key not in self._cache:
-            self._cache[key] = _same_age_band(rows, bands)
+            self._cache[key] = _same_age_band(rows, spans)
         return self._cache[key]
 
 
@@ -684,11 +767,20 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
     supplement, population = a["supplement"], a["population"]
     if a["basis"] in NOT_JUDGED_BASES:
         return None  # an amount that conditions another statement, or a product's content, is not advice to judge
+    upper = refs.select_band(refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True), a)
     if a["basis"] == "total intake":
-        return _intake_verdict(a, refs)
-    upper = refs.select_band(refs.select(supplement, "dose", UPPER_BASES, population, prefer_region=True), a["quote"])
+        found = _intake_verdict(a, refs)
+        if found["kind"] == "unsupported" and len(upper):  # no RDA/AI for the group: within its UL still says so
+            within = _upper_verdict(a, upper)
+            if within is not None and within["kind"] == "agreement":
+                return {**within, "detail": f"{a['stance']} for {a['subject']} is stated as a recommended intake (the "
+                                            f"reference table has no RDA/AI for this group); it "
+                                            + within["detail"].removeprefix(f"{a['stance']} for {a['subject']} ")}
+        return found
+    if a["basis"] == "treatment":
+        return _treatment_verdict(a, refs)
     if len(upper):
-        return _or_intake_match(_upper_verdict(a, upper), a, refs)
+        return _or_intake_match(_or_listed_intake(_upper_verdict(a, upper), a, refs), a, refs)
     studied = refs.select(supplement, "dose", STUDIED_BASES, population)
     if len(studied):
         return _or_intake_match(_with_physiological_dose(_studied_verdict(a, studied), a, refs), a, refs)
@@ -697,29 +789,152 @@ def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
                                                                    f"{supplement} for this population."), a, refs)
 
 
-_AGE_BAND = re.compile(r"\b(\d{1,2})\s*(?:[-–]|to)\s*(\d{1,2})\s*(?:years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
+_MONTHS_PER = {"y": 12, "m": 1}
+_AGE_UNIT = r"(?P<{0}>years?|yrs?|y|months?|mo)\b"
+_SPAN = re.compile(
+    r"\bbirth\s+(?:to|through|-|–)\s*(?P<b_hi>\d{1,2})\s*" + _AGE_UNIT.format("b_u")
+    + r"|\bup\s+to\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(?P<u_hi>\d{1,2})\s*" + _AGE_UNIT.format("u_u")
+    + r"|(?<![\d.,])(?P<r_lo>\d{1,2})\s*(?P<r_lu>years?|yrs?|y|months?|mo)?\s*(?:[-–]|to|through)\s*(?P<r_hi>\d{1,2})\s*"
+    + _AGE_UNIT.format("r_u")
+    + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|>\s*)\s*(?P<o_lo>\d{1,2})\s*" + _AGE_UNIT.format("o_u")
+    + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|\bage[sd]?\s+|>\s*)(?P<o2_lo>\d{1,2})(?=\s*(?:\)|:|,|$|\s+and\b|\s+incl))"
+    + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b)?"
+    + r"|(?<![\d.,])(?P<a_lo>\d{1,2})\s*(?:years?|yrs?|y)?\s+(?:and|or)\s+(?:older|over|up)\b",
+    re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|within|after|during|lasting|about)\s*$", re.IGNORECASE)
 
 
-def _bands_of(text: str) -> frozenset[tuple[int, int]]:
-    return frozenset((int(lo), int(hi)) for lo, hi in _AGE_BAND.findall(text))
+_TWO_BANDS = re.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*"
+                        r"(years?|yrs?|y|months?|mo)\b", re.IGNORECASE)
 
 
-def _same_age_band(rows: pd.DataFrame, bands: frozenset[tuple[int, int]]) -> pd.DataFrame:
-    """The rows for the age bands a quote names ("9 to 13 years: 8 mg" -> "children 9-13 y"), when some row names
-    one of them; all rows otherwise."""
-    own = rows["population"].map(lambda p: bool(bands & _bands_of(p)))
-    return rows[own] if own.any() else rows
+def _unit_months(unit: str | None, default: int = 12) -> int:
+    return default if not unit else _MONTHS_PER["m" if unit.lower().startswith("m") else "y"]
+
+
+def age_spans(text: str) -> list[tuple[float, float]]:
+    """The age bands a text names, in months from birth, as closed spans ("1-3 y" is 12-47, "7-12 months" 7-12,
+    "Birth to 6 months" 0-6, "51+ years" 612-inf, "older than 8 years" 108-inf, "6 months to 1 year" 6-12);
+    "0-6 / 7-12 mo" gives both. A course of intake ("for 2-3 months") is not an age."""
+    spans = []
+    for m in _SPAN.finditer(text):
+        if _DURATION_BEFORE.search(text[:m.start()]):
+            continue
+        g = m.groupdict()
+        if g["b_hi"]:
+            per = _unit_months(g["b_u"])
+            spans.append((0.0, float(int(g["b_hi"]) * per if per == 1 else int(g["b_hi"]) * per)))
+        elif g["u_hi"]:
+            spans.append((0.0, float(int(g["u_hi"]) * _unit_months(g["u_u"]))))
+        elif g["r_lo"]:
+            hi_per = _unit_months(g["r_u"])
+            lo_per = _unit_months(g["r_lu"], hi_per)
+            lo, hi = int(g["r_lo"]) * lo_per, int(g["r_hi"]) * hi_per
+            if lo_per == 1 and hi_per == 12:
+                spans.append((float(lo), float(hi)))  # "6 months to 1 year": up to the birthday
+            else:
+                spans.append((float(lo), float(hi + hi_per - 1 if hi_per == 12 else hi)))
+        elif g["o_lo"] or g["o2_lo"]:
+            value = int(g["o_lo"] or g["o2_lo"])
+            strict = re.match(r"\s*(?:>|over|older)", m.group(0), re.IGNORECASE) is not None
+            spans.append((float((value + strict) * _unit_months(g["o_u"])), math.inf))
+        elif g["p_lo"]:
+            spans.append((float(int(g["p_lo"]) * _unit_months(g["p_u"])), math.inf))
+        elif g["a_lo"]:
+            spans.append((float(int(g["a_lo"]) * 12), math.inf))
+    for m in _TWO_BANDS.finditer(text):  # "infants 0-6 / 7-12 mo": the first band's unit is the second's
+        per = _unit_months(m.group(5))
+        lo, hi = int(m.group(1)) * per, int(m.group(2)) * per
+        spans.append((float(lo), float(hi + per - 1 if per == 12 else hi)))
+    return sorted(set(spans))
+
+
+def _band_text(a: dict) -> str:
+    """The words that give one number its age band: its own stretch of the quote (from the amount before it to the
+    amount after it: "2000 IU/day for children up to age 1 year; 4000 IU/day ..."), else the quote's one band ("1-3
+    years 80 mg 80 mg"), with a group label the page set above it ("Teenagers (14-18 years):" over "Males: 11 mg")."""
+    quote = a["quote"]
+    label = a.get("claim_subject", "") or ""
+    label = label if age_spans(label) else ""
+    try:
+        value_at, value_end = int(a.get("value_start") - a["start"]), int(a.get("value_end") - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return f"{label} {quote}"
+    if not 0 <= value_at <= value_end <= len(quote):
+        return f"{label} {quote}"
+    amounts = [m for m in _AMOUNTS.finditer(quote) if m.end() <= value_at or m.start() >= value_end]
+    before = max((m.end() for m in amounts if m.end() <= value_at), default=0)
+    after = min((m.start() for m in amounts if m.start() >= value_end), default=len(quote))
+    own = quote[before:after]
+    if age_spans(own):
+        return own
+    return label or (quote if len(age_spans(quote)) == 1 else "")
+
+
+def _infant_band(a: dict) -> bool:
+    """Whether the age band a number's own words name lies within the first year ("children up to age 1 year")."""
+    spans = age_spans(_band_text(a))
+    return bool(spans) and all(hi <= 12 for _, hi in spans)
+
+
+def _contains(outer: tuple[float, float], inner: tuple[float, float]) -> bool:
+    return outer[0] - 1 <= inner[0] and inner[1] <= outer[1] + 1
+
+
+def _same_age_band(rows: pd.DataFrame, spans: tuple[tuple[float, float], ...]) -> pd.DataFrame:
+    """The rows whose age band holds the one a claim names ("9-13 years: 240 mg" -> "age 9+"; "Infants (7-12
+    months)" -> "infants 7-12 mo"), else those whose band overlaps it ("up to age 1 year" -> both infant rows),
+    else all rows."""
+    row_spans = rows["population"].fillna("").map(age_spans)
+    holds = row_spans.map(lambda own: bool(own) and all(any(_contains(o, s) for o in own) for s in spans))
+    if holds.any():
+        return rows[holds]
+    touch = row_spans.map(lambda own: any(o[0] < s[1] and s[0] < o[1] for o in own for s in spans))
+    return rows[touch] if touch.any() else rows
+
+
+def _treatment_verdict(a: dict, refs: _References) -> dict:
+    """A dose for people who are deficient: agreement when within a cited treatment dose for the same group (the
+    Endocrine Society's up to 10,000 IU/day for deficient adults), else no verdict, with the general limits for
+    comparison in the detail: a treatment under supervision is not an intake advised to everyone."""
+    rows = refs.select(a["supplement"], "dose", CLINICAL_BASES)
+    rows = rows[rows["population"].fillna("").map(population_class) == a["population"]].dropna(subset=["high"])
+    for _, row in rows.iterrows():
+        top = _top(*_amount_in(a, (a["low"], a["high"]), row["unit"]))
+        if not math.isnan(top) and top <= row["high"]:
+            return _finding("dose", "agreement", a, row["ref_id"],
+                            f"{a['stance']} for {a['subject']} is a dose for people who are deficient, within the "
+                            f"{_fmt(row['low'], row['high'], row['unit'])} of {_short_source(row)} ({row['population']}: "
+                            f"{row['measure']}).", row["quote"], _fmt(row["low"], row["high"], row["unit"]), row["ref_id"])
+    general = _advised_dose_verdict({**a, "basis": "supplement"}, refs)
+    if general is not None and general["kind"] == "agreement":  # within the general limits: within them for anyone
+        return {**general, "detail": general["detail"].removesuffix(".") + " (the page gives it for people who are "
+                                                                           "deficient)."}
+    compared = f"; for comparison, as an intake: {general['detail']}" if general and general["kind"] != "unsupported" else ""
+    return _finding("dose", "unsupported", a, general["reference_id"] if general else "",
+                    f"{a['stance']} for {a['subject']} is a dose for people who are deficient (a treatment, not an "
+                    f"intake for everyone), so it gets no verdict against the general limits{compared or '.'}",
+                    general["other_quote"] if general else "", general["other_value"] if general else "",
+                    general["reference_id"] if general else "")
 
 
 def _with_physiological_dose(found: dict, a: dict, refs: _References) -> dict:
     """A dose below every studied dose that lies within a cited physiological dose ("0.2 mg" and melatonin's
     0.1-0.3 mg that raises plasma levels to the night-time range) says so, with that row, still without a verdict."""
-    if found["kind"] != "unsupported" or " is below " not in found["detail"]:
+    overlapping = " overlaps " in found["detail"]
+    if found["kind"] != "unsupported" or not (" is below " in found["detail"] or overlapping):
         return found
     rows = refs.select(a["supplement"], "dose", ("physiological_dose",), a["population"])
     unit = a["unit"]
     for _, row in rows.iterrows():
         lo, hi = (_convert(v, row["unit"], unit, a["supplement"]) for v in (row["low"], row["high"]))
+        if overlapping and not math.isnan(a["low"]) and lo <= a["low"] <= hi:
+            # "0.3 mg to 1 mg": its lower end is a physiological dose, its upper end a studied one: both ends are cited
+            ids = f"{found['reference_id']}, {row['ref_id']}" if found["reference_id"] else row["ref_id"]
+            detail = found["detail"].split(" overlaps ")[1].split("; only its lower end")[0]
+            return {**found, "kind": "agreement", "verdict": VERDICTS["agreement"], "reference_id": ids, "other": ids,
+                    "detail": f"{a['stance']} for {a['subject']} runs from the {_fmt(lo, hi, unit.removesuffix('/day'))} "
+                              f"{row['measure']} ({_short_source(row)}, {row['population']}) into {detail}."}
         if not math.isnan(a["low"]) and lo <= a["low"] and _top(a["low"], a["high"]) <= hi:
             ids = f"{found['reference_id']}, {row['ref_id']}" if found["reference_id"] else row["ref_id"]
             return {**found, "reference_id": ids, "other": ids,
@@ -733,7 +948,8 @@ def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | N
     amount increases to 2.6 mcg") agrees with that row rather than being "unsupported"."""
     if found is None or found["kind"] != "unsupported":
         return found
-    own = refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True).dropna(subset=["high"])
+    own = refs.select_band(refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True),
+                           a).dropna(subset=["high"])
     if own.empty or math.isnan(a["low"]) or not any(_states_form(a, row) is not False for _, row in own.iterrows()):
         return found  # "up to 3,000 mg" is no intake; "3,000 mg of fish oil" is not the EPA+DHA the AI is of
     unit = own["unit"].mode().iloc[0]
@@ -743,6 +959,28 @@ def _or_intake_match(found: dict | None, a: dict, refs: _References) -> dict | N
         return found  # the whole amount must lie within the group's RDA/AI values, not merely touch them
     matched = _intake_verdict(a, refs)
     return matched if matched["kind"] == "agreement" else found
+
+
+def _or_listed_intake(found: dict | None, a: dict, refs: _References) -> dict | None:
+    """A dose above a supplements-only limit that is exactly the RDA/AI of the age band and group its line names
+    ("19-30 years: Men, 400 mg/day; women, 310 mg/day" under a drug reference's "Nutritional Supplementation") is that
+    list's recommended intake from all sources: it matches the RDA, and the detail says what it would be as a
+    supplement dose alone, never "above the limit"."""
+    if found is None or found["kind"] not in ADVERSE_KINDS or math.isnan(a["low"]) or a["low"] != a["high"] \
+            or not age_spans(_band_text(a)):
+        return found
+    own = refs.select_band(refs.select(a["supplement"], "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
+    own = own.dropna(subset=["high"])
+    own = own[own["low"] == own["high"]]
+    for _, row in own.iterrows():
+        value = _convert(a["low"], a["unit"], row["unit"], a["supplement"])
+        if not math.isnan(value) and abs(value - row["high"]) <= 0.005 * row["high"]:
+            intake = _intake_verdict({**a, "elemental": "yes"}, refs)
+            if intake["kind"] == "agreement":
+                return {**intake, "detail": intake["detail"].replace(", stated as a recommended intake,",
+                                                                     ", the RDA/AI of the group its line names,")
+                        .removesuffix(".") + f"; as a supplement dose alone: {found['detail']}"}
+    return found
 
 
 def _amount_in(a: dict, amounts: tuple[float, float], unit: str) -> tuple[float, float]:
@@ -840,18 +1078,23 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
                     f"{basis or ' (a compound mass holds less)'}.", quote, value, ref)
 
 
+_STATES_UPPER_LIMIT = re.compile(r"\bupper\s+(?:intake\s+)?(?:level|limit)s?\b|\(ULs?\)|\btolerable\b", re.IGNORECASE)
+_NAMES_RDA = re.compile(r"\brecommended\s+dietary\s+allowances?\b|\bRDAs?\b")
+
+
 def _intake_verdict(a: dict, refs: _References) -> dict:
     """A statement of the recommended intake against the RDA/AI rows (all sources), never against a UL."""
     supplement = a["supplement"]
-    own = refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True)
+    own = refs.select_band(refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
     every = refs.select(supplement, "dose", INTAKE_BASES, "", prefer_region=True).dropna(subset=["high"])
     if every.empty:
-        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
-                                                      f"intake; the reference table has none for {supplement}.")
+        stated = "an upper limit" if _STATES_UPPER_LIMIT.search(a["quote"]) else "a recommended intake"
+        return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as {stated}; the "
+                                                      f"reference table has none for {supplement}.")
     unit = every["unit"].mode().iloc[0]  # one unit per comparison: rows in another unit are left out
     every, own = every[every["unit"] == unit], own[own["unit"] == unit]
-    amounts, _ = _elemental_amounts(a)
-    low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)
+    amounts, _ = _elemental_amounts({**a, "elemental": "yes"} if _NAMES_RDA.search(a["quote"]) else a)
+    low, high = _amount_in(a, amounts or (a["low"], a["high"]), unit)  # an RDA is an amount of the element
     if own.dropna(subset=["high"]).empty:  # no RDA/AI for this group: another group's values say nothing about it
         return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as a recommended "
                                                       f"intake; the reference table has none for {a['population']}.")
@@ -861,9 +1104,15 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {a['population'] or 'any group'} " \
            f"({lo:g}-{hi:g} {unit}; {_short_source(pool.iloc[0])}; total intake from all sources)"
     if _overlap(low, high, lo, hi):
+        exact = pool[(pool["low"] <= low) & (pool["high"] >= _top(low, high))] if not math.isnan(low) else pool
+        if len(exact) and len(exact) < len(pool) or len(set(pool["population"])) <= 2:
+            pool = exact if len(exact) else pool  # "14–18 years 410 mg": the boys' row, named by its band
+            lo, hi, ids = pool["low"].min(), pool["high"].max(), ", ".join(pool["ref_id"])
+            what = f"the {'/'.join(sorted(set(pool['basis'].str.upper())))} for {'; '.join(dict.fromkeys(pool['population']))} " \
+                   f"({_fmt(lo, hi, unit)}; {_short_source(pool.iloc[0])}; total intake from all sources)"
         return _finding("dose", "agreement", a, ids, f"{a['stance']} for {a['subject']}, stated as a recommended "
                                                      f"intake, matches {what}.", pool.iloc[0]["quote"],
-                        f"{lo:g}-{hi:g} {unit}", ids)
+                        _fmt(lo, hi, unit), ids)
     all_lo, all_hi = every["low"].min(), every["high"].max()
     if _overlap(low, high, all_lo, all_hi):
         return _finding("dose", "unclear_population", a, ids, f"{a['stance']} for {a['subject']}, stated as a "
@@ -912,11 +1161,13 @@ def _studied_verdict(a: dict, studied: pd.DataFrame) -> dict:
         return _finding("dose", "unsupported", a, ids, f"{a['stance']} for {a['subject']} is below {what}.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
     if any(f is None for f in fits) and not any(f is True for f in fits):
-        return _finding("dose", "unclear_basis", a, ids, f"{a['stance']} for {a['subject']} is outside {what}, if it "
-                                                         f"is {rows.iloc[0]['form']}; the page does not say.",
+        return _finding("dose", "unclear_basis", a, ids, f"{a['stance']} for {a['subject']} "
+                                                         f"{'extends above' if _bottom(low, high) <= hi else 'is outside'} "
+                                                         f"{what}, if it is {rows.iloc[0]['form']}; the page does not say.",
                         edge["quote"], f"{lo:g}-{hi:g} {unit}", ids)
-    return _finding("dose", "outside_studied_range", a, edge["ref_id"], f"{a['stance']} for {a['subject']} is outside "
-                                                                        f"{what}.", edge["quote"],
+    return _finding("dose", "outside_studied_range", a, edge["ref_id"],
+                    f"{a['stance']} for {a['subject']} {'extends above' if _bottom(low, high) <= hi else 'is outside'} "
+                    f"{what}.", edge["quote"],
                     f"{lo:g}-{hi:g} {unit}", ids)
 
 
@@ -962,6 +1213,11 @@ def _absorption_verdict(a: dict, refs: _References) -> dict:
     best = pool.loc[pool["high"].fillna(pool["low"]).idxmax()]
     best_value = _top(best["low"], best["high"])
     scope = f"measured for {a['subject']}" if own else f"measured for any form of {a['supplement']} in the reference table"
+    if _bottom(a["low"], a["high"]) > best_value and not own:
+        return _finding("absorption_rate", "unsupported", a, best["ref_id"],
+                        f"{a['stance']} for {a['subject']} is above the highest value {scope} ({best_value:g}%, "
+                        f"{_short_source(best)}; {best['population']}), but the page does not name a form measured "
+                        "there, so no verdict.", best["quote"], f"{best_value:g}%", best["ref_id"])
     if _bottom(a["low"], a["high"]) > best_value:
         return _finding("absorption_rate", "conflicts_with_evidence", a, best["ref_id"],
                         f"{a['stance']} absorbed for {a['subject']} is above the highest value {scope} "
@@ -988,6 +1244,21 @@ _OTHER_REGION = re.compile(r"\b(?:western|world\w*|global\w*|europe\w*|uk|britis
 _US = re.compile(r"\b(?:us|u\.s\.|usa|united\s+states|americans?)\b", re.IGNORECASE)
 _AGE_BOUND = re.compile(r"\b(?:over|under|above|below|older\s+than|younger\s+than)\s+(?:the\s+age\s+of\s+|age\s+)?(\d{2})\b"
                         r"|\b(\d{2})\s*\+|\b(\d{2})\s*(?:years?\s+)?(?:and|or)\s+(?:older|over)\b", re.IGNORECASE)
+
+
+_SUBGROUP = re.compile(r"\b(?:african|black|hispanics?|latin[oa]s?|latinx|asians?|whites?|caucasians?|mexican|"
+                       r"non-hispanic|ethnic\w*|minorit\w*|darker[\s-]skinned)\b", re.IGNORECASE)
+
+
+def _after_share(a: dict) -> str:
+    """The words right after a share, up to the next number or the end of its clause ("70% worldwide", "82% in
+    African Americans"): whom that share is of."""
+    try:
+        value_end = int(a.get("value_end") - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return ""
+    rest = a["quote"][value_end:] if 0 <= value_end <= len(a["quote"]) else ""
+    return re.split(r"\d|[;.!?]|\b(?:and|but|while|whereas)\b", rest, maxsplit=1)[0][:60]
 
 
 def _prevalence_measure(text: str) -> str:
@@ -1050,6 +1321,13 @@ def _prevalence_verdict(a: dict, refs: _References) -> dict:
         measured = "; ".join(dict.fromkeys(rows["measure"]))
         said = {"status": "low blood levels or deficiency", "absorption": "malabsorption"}.get(measure, f"an {measure}")
         return no_verdict(f"the cited shares for this group measure something else ({measured}), not {said}.", rows)
+    after = _after_share(a)
+    if _SUBGROUP.search(after):
+        return no_verdict("the cited shares are for the whole population, the claim is about a group within it "
+                          f"('{after.strip()}').", same)
+    if _OTHER_REGION.search(after) and not _US.search(after):
+        return no_verdict(f"the cited shares are for the US, the claim is about another population ('{after.strip()}').",
+                          same)
     regions = set(same["region"]) - {""}
     if regions == {"US"} and (_OTHER_REGION.search(a["claim_subject"] or "")
                               or (_OTHER_REGION.search(a["quote"]) and not _US.search(a["quote"]))):
@@ -1119,7 +1397,7 @@ def _stated_forms(refs: pd.DataFrame | None) -> dict[str, list[str]]:
 def _comparable_doses(stances: pd.DataFrame, refs: pd.DataFrame | None = None) -> pd.DataFrame:
     """Dose stances with a known basis, in one unit per supplement (elemental where it matters), with their group."""
     doses = stances[(stances["topic"] == "dose") & (stances["role"] == "stance") & (stances["supplement"] != "")
-                    & ~stances["basis"].isin(NOT_JUDGED_BASES) & ~(stances["high"].isna() & stances["low"].notna())]
+                    & ~stances["basis"].isin(NOT_COMPARED_BASES) & ~(stances["high"].isna() & stances["low"].notna())]
     stated_forms = _stated_forms(refs)
     rows = []
     for a in doses.to_dict("records"):

@@ -30,6 +30,7 @@ UPPER_BASES = ("ul",)  # upper limits for a supplement dose; an advisory ceiling
 # "no more than 2 g/day of EPA+DHA from supplements", which its source says is not a UL) is not one
 STUDIED_BASES = ("studied_dose", "regulatory_dose", "position_stand", "safety_dose", "safety_statement",
                  "recommendation")  # doses a supplement without a UL was studied, authorised or stated safe at
+CLINICAL_BASES = ("clinical_guideline",)  # treatment doses for people who are deficient, not intakes for everyone
 ADULTS = "adults (general)"
 MEASURED = "measured"
 PREVALENCE = "prevalence"
