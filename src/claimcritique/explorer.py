@@ -50,19 +50,23 @@ def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
 
 
 def _scores_by_query(results: Results, doc_id: str) -> pd.DataFrame:
+    """Each score of the document, the median over every document and its rank, in one DuckDB query over the
+    Parquet files (one connection, one scan per table)."""
     from . import store
 
-    rows = []
+    parts = []
     for table, column in SCORE_COLUMNS:
-        value = f'CAST("{column}" AS DOUBLE)'
-        found = store.query(results.folder, f"""
-            WITH mine AS (SELECT {value} AS value FROM {table} WHERE doc_id = ?)
-            SELECT (SELECT value FROM mine) AS document, (SELECT median({value}) FROM {table}) AS median,
-                   (SELECT count(*) + 1 FROM {table} WHERE {value} > (SELECT value FROM mine)) AS rank""",
-                            [doc_id]).iloc[0]
-        document = found["document"]
-        rows.append({"measure": column, "document": document, "corpus median": found["median"],
-                     "rank (1 = highest)": float(found["rank"]) if pd.notna(document) else float("nan")})
+        values = f'(SELECT doc_id, CAST("{column}" AS DOUBLE) AS v FROM {table})'
+        mine = f"(SELECT v FROM {values} WHERE doc_id = $doc)"
+        parts.append(f"SELECT '{column}' AS measure, {mine} AS document, (SELECT median(v) FROM {values}) AS median, "
+                     f"(SELECT count(*) + 1 FROM {values} WHERE v > {mine}) AS rank")
+    with store.connect(results.folder) as connection:
+        found = connection.execute(" UNION ALL ".join(parts), {"doc": doc_id}).df().set_index("measure")
+    rows = []
+    for _, column in SCORE_COLUMNS:
+        document = found.at[column, "document"]
+        rows.append({"measure": column, "document": document, "corpus median": found.at[column, "median"],
+                     "rank (1 = highest)": float(found.at[column, "rank"]) if pd.notna(document) else float("nan")})
     return pd.DataFrame(rows)
 
 

@@ -93,8 +93,22 @@ def _figure(width: float, height: float) -> tuple[plt.Figure, plt.Axes]:
     return plt.subplots(figsize=(width, height), layout="constrained")
 
 
-def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption: str = "") -> list[Path]:
+# zlib level 1 rather than Pillow's 6: a tall chart's 300-dpi PNG is written in two thirds of the time, 25% larger
+SAVE_OPTIONS = {"png": {"pil_kwargs": {"compress_level": 1}}}
+
+
+class SavedFigure(list):
+    """The files `save_figure` wrote (a list of paths); in a notebook it shows as the SVG written, so a figure is
+    not drawn a third time for the notebook (a tall chart of 40 documents took 1 to 2 s to draw again)."""
+
+    def _repr_svg_(self) -> str | None:
+        svg = next((p for p in self if p.suffix == ".svg"), None)
+        return svg.read_text(encoding="utf-8") if svg is not None else None
+
+
+def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption: str = "") -> SavedFigure:
     """Write `name`.png/.svg/.pdf (e.g. "01_document_sizes") with byte-stable metadata; close the figure.
+    The paths written come back as a `SavedFigure`, which a notebook shows as the SVG.
 
     The caption is wrapped to the figure's width and set below everything else: the figure grows by the
     caption's height and the layout keeps the rest above it, so it never overlaps an axis label. It is
@@ -106,15 +120,17 @@ def save_figure(fig: plt.Figure, name: str, folder: Path | None = None, caption:
     # a chart of this module keeps every text on its canvas (constrained layout): save the canvas as it is;
     # any other figure is cropped to its tight bounding box, as before
     constrained = type(fig.get_layout_engine()).__name__ == "ConstrainedLayoutEngine"
-    written = []
+    written = SavedFigure()
     metadata = {fmt: dict(values) for fmt, values in _METADATA.items()}
     metadata["svg"].update({"Description": caption, "Title": name})
     with plt.rc_context({"svg.hashsalt": "claimcritique"}):
         for fmt in FORMATS:
             target = folder / f"{name}.{fmt}"
             fig.savefig(target, format=fmt, dpi=300 if fmt == "png" else None, metadata=metadata[fmt],
-                        bbox_inches=None if constrained else "tight")
+                        bbox_inches=None if constrained else "tight", **SAVE_OPTIONS.get(fmt, {}))
             written.append(target)
+            if constrained:  # laid out once: the other formats keep these positions (fractions of the canvas)
+                fig.set_layout_engine("none")
     plt.close(fig)
     return written
 

@@ -132,62 +132,84 @@ def finding_headlines(findings: pd.DataFrame, stances: pd.DataFrame, documents: 
     return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
 
 
-def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFrame:
+SECTIONS = ("corpus", "claims", "findings", "language", "readability", "naive")  # the order of the headlines
+SECTION_OF = {"corpus": "corpus", "claims": "claims", "promotion": "language", "disease_claims": "language",
+              "readability": "readability", "readability_band": "readability", "naive_gap": "naive"}  # else: findings
+
+
+def _section(key: str) -> str:
+    return SECTION_OF.get(key, "findings")
+
+
+def headlines(results: Results, refs: pd.DataFrame | None = None, keys: Sequence[str] | None = None) -> pd.DataFrame:
     """One row per headline: `key`, the `notebook` that shows the detail, the `sentence` (Markdown, numbers in
     bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables.
-    Computed once per results (a notebook asks for a few at a time, and the raw-page readability costs textstat)."""
-    if refs is None and "_headlines" in vars(results):
-        return vars(results)["_headlines"].copy()
-    table = _headlines(results, references.load_references() if refs is None else refs)
-    if refs is None:
-        vars(results)["_headlines"] = table.copy()
-    return table
+    `keys`: only the sections holding these headlines are computed (the raw-page readability, `naive_gap`, costs
+    textstat on every page; a notebook asks for a few at a time); each section is computed once per results."""
+    wanted = SECTIONS if keys is None else [s for s in SECTIONS if s in {_section(k) for k in keys}]
+    cache = vars(results).setdefault("_headlines", {}) if refs is None else {}
+    refs = references.load_references() if refs is None else refs
+    for section in wanted:
+        if section not in cache:
+            cache[section] = _headline_section(results, refs, section)
+    return pd.concat([cache[s] for s in wanted] or [_rows([])], ignore_index=True)
 
 
-def _headlines(results: Results, refs: pd.DataFrame) -> pd.DataFrame:
+def _rows(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
+
+
+def _headline_section(results: Results, refs: pd.DataFrame, section: str) -> pd.DataFrame:
     corpus = results.corpus
     docs = corpus.documents
     labels = plotting.document_labels(docs)
-    found, findings, lang, scores = results["claims"], results["consistency"], results["language"], results["readability"]
     rows = []
 
     def add(key: str, notebook: str, sentence: str, value: float | int | None) -> None:
         rows.append({"key": key, "notebook": notebook, "sentence": sentence, "value": value})
 
-    kinds = docs["kind"].fillna("").replace("", "unknown").value_counts() if len(docs) else pd.Series(dtype=int)
-    words = int(docs["words"].sum()) if len(docs) else 0
-    add("corpus", "01", f"**{_plural(len(docs), 'article')}**, {words:,} words, cut into {len(corpus.blocks):,} blocks and "
-        f"{len(corpus.sentences):,} sentences" + (f"; kinds of site: {_count_list(kinds)}." if len(kinds) else "."),
-        len(docs))
-    add("claims", "02", f"**{_plural(len(found), 'quantitative claim')}**"
-        + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
-
-    for row in finding_headlines(findings, results["stances"], docs, refs).itertuples(index=False):
-        add(row.key, row.notebook, row.sentence, row.value)
-
-    ranked = lang.dropna(subset=["promo_index"]).sort_values("promo_index", ascending=False, kind="stable")
-    if len(ranked):
-        most, least = ranked.iloc[0], ranked.iloc[-1]
-        hedged = lang.loc[lang["hedge_per_1k"].idxmax()]
-        add("promotion", "04", f"Most promotional: **{labels.get(most['doc_id'], most['doc_id'])}** (promo index "
-            f"{most['promo_index']:.1f}); least: **{labels.get(least['doc_id'], least['doc_id'])}** "
-            f"({least['promo_index']:.1f}); most hedged: **{labels.get(hedged['doc_id'], hedged['doc_id'])}** "
-            f"({hedged['hedge_per_1k']:.1f} hedges per 1,000 words).", float(most["promo_index"]))
-        add("disease_claims", "04", f"**{_plural(int(lang['disease_claims'].sum()), 'disease claim')}**; an FDA disclaimer in "
-            f"{int(lang['has_fda_disclaimer'].sum())} of {len(lang)} articles.", int(lang["disease_claims"].sum()))
-
-    band = references.readability_band(refs)
-    scored = scores.dropna(subset=["flesch_kincaid_grade"])
-    if len(scored):
-        hardest = scored.loc[scored["flesch_kincaid_grade"].idxmax()]
-        within = int((scored["flesch_kincaid_grade"] <= band["acceptable"]).sum())
-        add("readability", "03", f"Hardest to read: **{labels.get(hardest['doc_id'], hardest['doc_id'])}** "
-            f"(Flesch-Kincaid grade {hardest['flesch_kincaid_grade']:.1f}); patient materials should be at grade "
-            f"{band['target']:g} or below.", float(hardest["flesch_kincaid_grade"]))
-        add("readability_band", "03", f"**{within} of {len(scores)}** articles reach the acceptable band "
-            f"(Flesch-Kincaid grade {band['acceptable']:g} or below)"
-            + (f"; {len(scores) - len(scored)} too short to score." if len(scores) > len(scored) else "."), within)
-        comparison = readability.naive_vs_structured(docs, corpus.sentences, scores)
+    if section == "corpus":
+        kinds = docs["kind"].fillna("").replace("", "unknown").value_counts() if len(docs) else pd.Series(dtype=int)
+        words = int(docs["words"].sum()) if len(docs) else 0
+        add("corpus", "01", f"**{_plural(len(docs), 'article')}**, {words:,} words, cut into {len(corpus.blocks):,} blocks "
+            f"and {len(corpus.sentences):,} sentences" + (f"; kinds of site: {_count_list(kinds)}." if len(kinds) else "."),
+            len(docs))
+    elif section == "claims":
+        found = results["claims"]
+        add("claims", "02", f"**{_plural(len(found), 'quantitative claim')}**"
+            + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
+    elif section == "findings":
+        return finding_headlines(results["consistency"], results["stances"], docs, refs)
+    elif section == "language":
+        lang = results["language"]
+        ranked = lang.dropna(subset=["promo_index"]).sort_values("promo_index", ascending=False, kind="stable")
+        if len(ranked):
+            most, least = ranked.iloc[0], ranked.iloc[-1]
+            hedged = lang.loc[lang["hedge_per_1k"].idxmax()]
+            add("promotion", "04", f"Most promotional: **{labels.get(most['doc_id'], most['doc_id'])}** (promo index "
+                f"{most['promo_index']:.1f}); least: **{labels.get(least['doc_id'], least['doc_id'])}** "
+                f"({least['promo_index']:.1f}); most hedged: **{labels.get(hedged['doc_id'], hedged['doc_id'])}** "
+                f"({hedged['hedge_per_1k']:.1f} hedges per 1,000 words).", float(most["promo_index"]))
+            add("disease_claims", "04", f"**{_plural(int(lang['disease_claims'].sum()), 'disease claim')}**; an FDA "
+                f"disclaimer in {int(lang['has_fda_disclaimer'].sum())} of {len(lang)} articles.",
+                int(lang["disease_claims"].sum()))
+    elif section == "readability":
+        scores = results["readability"]
+        band = references.readability_band(refs)
+        scored = scores.dropna(subset=["flesch_kincaid_grade"])
+        if len(scored):
+            hardest = scored.loc[scored["flesch_kincaid_grade"].idxmax()]
+            within = int((scored["flesch_kincaid_grade"] <= band["acceptable"]).sum())
+            add("readability", "03", f"Hardest to read: **{labels.get(hardest['doc_id'], hardest['doc_id'])}** "
+                f"(Flesch-Kincaid grade {hardest['flesch_kincaid_grade']:.1f}); patient materials should be at grade "
+                f"{band['target']:g} or below.", float(hardest["flesch_kincaid_grade"]))
+            add("readability_band", "03", f"**{within} of {len(scores)}** articles reach the acceptable band "
+                f"(Flesch-Kincaid grade {band['acceptable']:g} or below)"
+                + (f"; {len(scores) - len(scored)} too short to score." if len(scores) > len(scored) else "."), within)
+        else:
+            add("readability", "03", "No article is long enough to score for readability.", None)
+    elif section == "naive" and results["readability"]["flesch_kincaid_grade"].notna().any():
+        comparison = naive_comparison(results)
         fk = comparison[comparison["metric"] == "flesch_kincaid_grade"].pivot_table(
             index="doc_id", columns="method", values="value").dropna()
         if len(fk) and {"naive", "structure-aware"} <= set(fk.columns):
@@ -196,15 +218,24 @@ def _headlines(results: Results, refs: pd.DataFrame) -> pd.DataFrame:
             add("naive_gap", "03", f"textstat on the raw page is furthest off for **{labels.get(widest, widest)}**: "
                 f"grade {fk.at[widest, 'naive']:.1f} on the raw page, {fk.at[widest, 'structure-aware']:.1f} over its "
                 "sentences.", float(gap.max()))
-    else:
-        add("readability", "03", "No article is long enough to score for readability.", None)
-    return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
+    return _rows(rows)
+
+
+def naive_comparison(results: Results) -> pd.DataFrame:
+    """`readability.naive_vs_structured` of the results (textstat on each raw page against our sentences), computed
+    once per results: notebook 03's chart and table and the `naive_gap` headline read the same table."""
+    cached = vars(results).get("_naive")
+    if cached is None:
+        corpus = results.corpus
+        cached = vars(results)["_naive"] = readability.naive_vs_structured(corpus.documents, corpus.sentences,
+                                                                            results["readability"])
+    return cached.copy()
 
 
 def headlines_markdown(results: Results, keys: Sequence[str] | None = None) -> str:
     """The chosen headlines (all by default) as a Markdown bullet list, in the order of `keys`; for a large
     corpus's sample, led by a line that says they count the sample (`corpus_summaries` count every document)."""
-    table = headlines(results)
+    table = headlines(results, keys=keys)
     if keys is not None:  # "supplements": every `supplement:<name>` row
         group = table["key"].str.partition(":")[0].replace("supplement", "supplements")
         table = pd.concat([table[(table["key"] == k) | (group == k)] for k in keys] or [table.iloc[:0]])
