@@ -591,14 +591,29 @@ def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Pat
     paths.use_figures(out.figures)
     if checked is None or not _is_current(folder, checked):
         current_tables(paths_, folder, jobs)
-    written = _written(folder)
-    if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
-        cached = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
-        cached.sample_of = written["documents"]
-    else:
-        cached = read_results(folder)
+    cached = read_shown(folder, show_limit)
     cached.outputs = out
     return cached
+
+
+def read_shown(folder: Path, show_limit: int = SHOW_LIMIT) -> Results:
+    """What the notebooks and the report show of a table folder: every document's rows for a corpus of up to
+    `show_limit` documents; beyond, the rows of a sample of whole batches spread over the corpus (`sample_batches`,
+    `sample_of` saying of how many documents), only their files read; what counts every document is asked of
+    the Parquet files by queries (`report.corpus_summaries`, `report.group_summary`)."""
+    written = _written(folder)
+    if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
+        shown = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
+        shown.sample_of = written["documents"]
+        return shown
+    return read_results(folder)
+
+
+def tables_are_current(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None) -> bool:
+    """Whether the corpus's table folder (or `folder`) holds the tables of exactly its current inputs (plans the
+    corpus to compute its fingerprint; reads no table)."""
+    paths_ = resolve_corpus(corpus)
+    return _is_current(Path(folder) if folder is not None else paths.outputs(paths_).tables, fingerprint(paths_))
 
 
 def _written(folder: Path) -> dict:

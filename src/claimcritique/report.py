@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import consistency, paths, plotting, readability, references
-from .analysis import Results, read_results
+from .analysis import Results, read_shown
 
 OFFSET_COLUMNS = ("start", "end", "sentence_id", "block_id", "first_block")
 LINE_BREAK = " ↵ "  # a line break inside a quote, shown so the reader sees where the page broke the line
@@ -631,20 +631,30 @@ def report_html(results: Results, figures_folder: Path, notebooks_folder: Path |
     labels = plotting.document_labels(results.corpus.documents)
     tables = report_tables(results)
     lines = "".join(f"<li>{_markdown_inline(s)}</li>" for s in headlines(results)["sentence"])
+    shown = len(results.corpus.documents)
+    sample = (f"<p><em>A sample of {shown:,} of {results.sample_of:,} articles (whole batches spread over the corpus): "
+              "the headlines, figures and tables below show the sample; the summaries after the headlines count every "
+              "article.</em></p>") if results.sample_of else ""
+    summaries = [(f"Over every article: {title}", display_table(table).html)
+                 for title, table in corpus_summaries(results).items()] if results.sample_of else []
+    if results.sample_of:
+        summaries.append(("Over every article: documents, claims and verdicts per supplement, topic and population",
+                          display_table(group_summary(results), interactive=True).html))
     sections = [
-        ("Headline findings", f"<ul>{lines}</ul>"),
-        ("The articles", display_table(tables["documents"], labels).html),
+        ("Headline findings", sample + f"<ul>{lines}</ul>"),
+        *summaries,
+        ("The articles" + (" (the sample)" if results.sample_of else ""), display_table(tables["documents"], labels).html),
         ("Figures", _figures_html(figures_folder, notebooks)),
-        ("Every quantitative claim, with its quote",
+        ("Every quantitative claim, with its quote" + (" (the sample's)" if results.sample_of else ""),
          "<p><code>start</code>–<code>end</code> are character offsets of the quote in the article's text; "
          "↵ marks a line break in the page.</p>" + display_table(tables["claims"], labels, interactive=True).html),
-        ("Findings: contradictions and claims against the references",
+        ("Findings: contradictions and claims against the references" + (" (the sample's)" if results.sample_of else ""),
          display_table(tables["findings"], labels, interactive=True).html),
     ]
     body = "\n".join(f"<h2>{html.escape(name)}</h2>\n{content}" for name, content in sections)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f"<style>{REPORT_CSS}{TABLE_CSS}</style>{interactive_tables_html()}</head><body>"
-            f"<h1>{html.escape(title)}</h1>\n<p>{len(results.corpus.documents)} articles read by claimcritique. Every "
+            f"<h1>{html.escape(title)}</h1>\n<p>{results.sample_of or shown:,} articles read by claimcritique. Every "
             "number below comes from a quote in an article (with its offsets) or from a cited reference value "
             "(data/reference/).</p>\n" + body + "</body></html>\n")
 
@@ -653,10 +663,12 @@ def write_report(results_folder: Path, figures_folder: Path, out_path: Path,
                  notebooks_folder: Path | None = None) -> Path:
     """One self-contained HTML write-up of the tables `claimcritique analyze` wrote to `results_folder` and the
     figures the notebooks saved in `figures_folder`: headlines, figures (embedded) with captions, tables of
-    documents, claims and findings. It opens offline: nothing is loaded from the network."""
+    documents, claims and findings. It opens offline: nothing is loaded from the network. A corpus too large to
+    list (`analysis.read_shown`) is shown as a sample, with summaries of every document asked of its Parquet files:
+    no table is read whole."""
     results_folder = Path(results_folder)
     try:
-        results = read_results(results_folder)
+        results = read_shown(results_folder)
     except FileNotFoundError as error:
         raise FileNotFoundError(f"{results_folder}: no tables; run `claimcritique analyze CORPUS -o "
                                 f"{results_folder}` first") from error
@@ -691,13 +703,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--figures", help="the corpus's figure folder (default: where the notebooks saved them)")
     parser.add_argument("--notebooks", action=argparse.BooleanOptionalAction, default=True,
                         help="also write the executed notebooks as HTML beside the report (default: yes)")
+    parser.add_argument("--only-if-current", action="store_true",
+                        help="write nothing and exit with status 3 unless the corpus's tables are those of its current "
+                             "files and its notebooks have saved figures (what `make report` checks before reusing "
+                             "the last `make run`)")
     args = parser.parse_args(argv)
-    from .analysis import resolve_corpus
+    from .analysis import resolve_corpus, tables_are_current
 
-    out = paths.outputs(resolve_corpus(args.corpus))
+    chosen = resolve_corpus(args.corpus)
+    out = paths.outputs(chosen)
     target = Path(args.output) if args.output else paths.BUILD / "report" / out.name / "claimcritique.html"
+    figures = Path(args.figures or out.figures)
+    if args.tables is None and (Path(out.tables).is_dir() or args.only_if_current):
+        current = tables_are_current(chosen)
+        if args.only_if_current and not (current and any(figures.glob("*.svg"))):
+            print(f"claimcritique: no current run of {', '.join(map(str, out.corpus))} to reuse (its tables are missing "
+                  "or older than its files, or no figures were saved)", file=sys.stderr)
+            return 3
+        if not current:
+            print(f"claimcritique: warning: the tables in {out.tables} are not those of the corpus's current files; "
+                  "`make run` (or `make report RERUN=1`) analyses it again", file=sys.stderr)
     try:
-        written = write_report(Path(args.tables or out.tables), Path(args.figures or out.figures), target)
+        written = write_report(Path(args.tables or out.tables), figures, target)
     except (FileNotFoundError, EOFError) as error:
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 1
