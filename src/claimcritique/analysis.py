@@ -596,12 +596,13 @@ def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Pat
     return cached
 
 
-def read_shown(folder: Path, show_limit: int = SHOW_LIMIT) -> Results:
+def read_shown(folder: Path, show_limit: int | None = None) -> Results:
     """What the notebooks and the report show of a table folder: every document's rows for a corpus of up to
     `show_limit` documents; beyond, the rows of a sample of whole batches spread over the corpus (`sample_batches`,
     `sample_of` saying of how many documents), only their files read; what counts every document is asked of
     the Parquet files by queries (`report.corpus_summaries`, `report.group_summary`)."""
     written = _written(folder)
+    show_limit = SHOW_LIMIT if show_limit is None else show_limit
     if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
         shown = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
         shown.sample_of = written["documents"]
