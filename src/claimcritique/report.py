@@ -258,26 +258,37 @@ def corpus_summaries(results: Results, limit: int = SUMMARY_ROWS) -> dict[str, p
     """Per supplement (documents, claims, dose claims and each verdict) and per publisher (documents, words, the
     median reading grade and promo index, disease claims), counted over every document of the corpus by DuckDB
     queries on the Parquet files, never loading a table: what a notebook shows of a corpus too large to list.
-    Empty for results held in memory."""
+    Empty for results held in memory. Asked once per results, on one connection."""
     if results.folder is None:
         return {}
-    from . import store
-
-    supplements = store.query(results.folder, f"""
+    if "_summaries" in vars(results) and limit == SUMMARY_ROWS:
+        return dict(vars(results)["_summaries"])
+    supplements, publishers = _queries(results.folder, f"""
         WITH c AS (SELECT supplement, count(DISTINCT doc_id) AS documents, count(*) AS claims,
                           count(*) FILTER (WHERE claim_type = 'dose') AS "dose claims"
                    FROM claims WHERE coalesce(supplement, '') <> '' GROUP BY supplement),
              f AS (SELECT supplement, {_verdict_counts()} FROM consistency
                    WHERE coalesce(supplement, '') <> '' GROUP BY supplement)
-        SELECT * FROM c LEFT JOIN f USING (supplement) ORDER BY documents DESC, supplement LIMIT {int(limit)}""")
-    publishers = store.query(results.folder, f"""
+        SELECT * FROM c LEFT JOIN f USING (supplement) ORDER BY documents DESC, supplement LIMIT {int(limit)}""", f"""
         SELECT coalesce(nullif(c.publisher, ''), '(not stated)') AS publisher, count(*) AS documents,
                sum(c.words) AS words, median(r.flesch_kincaid_grade) AS "median Flesch-Kincaid grade",
                median(l.promo_index) AS "median promo index", sum(l.disease_claims) AS "disease claims"
         FROM corpus c LEFT JOIN readability r USING (doc_id) LEFT JOIN language l USING (doc_id)
         GROUP BY 1 ORDER BY documents DESC, publisher LIMIT {int(limit)}""")
-    return {"per supplement (every document)": supplements.fillna(0),
-            "per publisher (every document; the largest first)": publishers}
+    summaries = {"per supplement (every document)": supplements.fillna(0),
+                 "per publisher (every document; the largest first)": publishers}
+    if limit == SUMMARY_ROWS:
+        vars(results)["_summaries"] = dict(summaries)
+    return summaries
+
+
+def _queries(folder: Path, *sql: str) -> list[pd.DataFrame]:
+    """Several DuckDB queries over a table folder on one connection (each connection binds a view per table, which
+    reads every batch file's schema)."""
+    from . import store
+
+    with store.connect(folder) as connection:
+        return [connection.execute(one).df() for one in sql]
 
 
 def group_summary(results: Results) -> pd.DataFrame:
@@ -285,17 +296,14 @@ def group_summary(results: Results) -> pd.DataFrame:
     the results, or, for a large corpus's sample, of every document (grouped DuckDB queries)."""
     if not results.sample_of:
         return consistency.group_summary(results["stances"], results["consistency"])
-    from . import store
-
     keys = ["supplement", "topic", "population"]
-    stated = store.query(results.folder, """
+    stated, verdicts = _queries(results.folder, """
         SELECT supplement, topic, coalesce(population, '') AS population, count(DISTINCT doc_id) AS documents,
                count(*) AS claims
-        FROM stances WHERE role = 'stance' AND coalesce(supplement, '') <> '' GROUP BY ALL""").set_index(keys)
-    verdicts = store.query(results.folder, """
+        FROM stances WHERE role = 'stance' AND coalesce(supplement, '') <> '' GROUP BY ALL""", """
         SELECT supplement, topic, coalesce(population, '') AS population, verdict, count(*) AS n
         FROM consistency GROUP BY ALL""")
-    out = stated.astype(float)
+    out = stated.set_index(keys).astype(float)
     if len(verdicts):
         out = out.join(verdicts.pivot_table(index=keys, columns="verdict", values="n", aggfunc="sum", fill_value=0),
                        how="left")
