@@ -601,6 +601,7 @@ def read_shown(folder: Path, show_limit: int | None = None) -> Results:
     `show_limit` documents; beyond, the rows of a sample of whole batches spread over the corpus (`sample_batches`,
     `sample_of` saying of how many documents), only their files read; what counts every document is asked of
     the Parquet files by queries (`report.corpus_summaries`, `report.group_summary`)."""
+    folder = Path(folder)
     written = _written(folder)
     show_limit = SHOW_LIMIT if show_limit is None else show_limit
     if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
