@@ -60,7 +60,7 @@ def _scores_by_query(results: Results, doc_id: str) -> pd.DataFrame:
         mine = f"(SELECT v FROM {values} WHERE doc_id = $doc)"
         parts.append(f"SELECT '{column}' AS measure, {mine} AS document, (SELECT median(v) FROM {values}) AS median, "
                      f"(SELECT count(*) + 1 FROM {values} WHERE v > {mine}) AS rank")
-    with store.connect(results.folder) as connection:
+    with store.connect(results.folder, only={table for table, _ in SCORE_COLUMNS}) as connection:
         found = connection.execute(" UNION ALL ".join(parts), {"doc": doc_id}).df().set_index("measure")
     rows = []
     for _, column in SCORE_COLUMNS:

@@ -263,7 +263,7 @@ def corpus_summaries(results: Results, limit: int = SUMMARY_ROWS) -> dict[str, p
         return {}
     if "_summaries" in vars(results) and limit == SUMMARY_ROWS:
         return dict(vars(results)["_summaries"])
-    supplements, publishers = _queries(results.folder, f"""
+    supplements, publishers = _queries(results.folder, ["claims", "consistency", "corpus", "readability", "language"], f"""
         WITH c AS (SELECT supplement, count(DISTINCT doc_id) AS documents, count(*) AS claims,
                           count(*) FILTER (WHERE claim_type = 'dose') AS "dose claims"
                    FROM claims WHERE coalesce(supplement, '') <> '' GROUP BY supplement),
@@ -282,12 +282,12 @@ def corpus_summaries(results: Results, limit: int = SUMMARY_ROWS) -> dict[str, p
     return summaries
 
 
-def _queries(folder: Path, *sql: str) -> list[pd.DataFrame]:
-    """Several DuckDB queries over a table folder on one connection (each connection binds a view per table, which
-    reads every batch file's schema)."""
+def _queries(folder: Path, tables: Sequence[str], *sql: str) -> list[pd.DataFrame]:
+    """Several DuckDB queries over some tables of a table folder, on one connection with views of those tables alone
+    (binding a view reads every batch file's schema)."""
     from . import store
 
-    with store.connect(folder) as connection:
+    with store.connect(folder, only=tables) as connection:
         return [connection.execute(one).df() for one in sql]
 
 
@@ -297,7 +297,7 @@ def group_summary(results: Results) -> pd.DataFrame:
     if not results.sample_of:
         return consistency.group_summary(results["stances"], results["consistency"])
     keys = ["supplement", "topic", "population"]
-    stated, verdicts = _queries(results.folder, """
+    stated, verdicts = _queries(results.folder, ["stances", "consistency"], """
         SELECT supplement, topic, coalesce(population, '') AS population, count(DISTINCT doc_id) AS documents,
                count(*) AS claims
         FROM stances WHERE role = 'stance' AND coalesce(supplement, '') <> '' GROUP BY ALL""", """
