@@ -50,23 +50,30 @@ def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
 
 
 def _scores_by_query(results: Results, doc_id: str) -> pd.DataFrame:
-    """Each score of the document, the median over every document and its rank, in one DuckDB query over the
-    Parquet files (one connection, one scan per table)."""
+    """Each score of the document, the median over every document and its rank, asked of the Parquet files: per
+    table, the document's row, then one scan of its score columns for the medians and the counts above it."""
     from . import store
 
-    parts = []
+    by_table: dict[str, list[str]] = {}
     for table, column in SCORE_COLUMNS:
-        values = f'(SELECT doc_id, CAST("{column}" AS DOUBLE) AS v FROM {table})'
-        mine = f"(SELECT v FROM {values} WHERE doc_id = $doc)"
-        parts.append(f"SELECT '{column}' AS measure, {mine} AS document, (SELECT median(v) FROM {values}) AS median, "
-                     f"(SELECT count(*) + 1 FROM {values} WHERE v > {mine}) AS rank")
-    with store.connect(results.folder, only={table for table, _ in SCORE_COLUMNS}) as connection:
-        found = connection.execute(" UNION ALL ".join(parts), {"doc": doc_id}).df().set_index("measure")
+        by_table.setdefault(table, []).append(column)
+    found: dict[str, dict] = {}
+    with store.connect(results.folder, only=list(by_table)) as connection:
+        for table, columns in by_table.items():
+            values = [f'CAST("{c}" AS DOUBLE)' for c in columns]
+            mine = connection.execute(f"SELECT {', '.join(values)} FROM {table} WHERE doc_id = ? LIMIT 1",
+                                      [doc_id]).fetchone()
+            mine = [None if v is None or pd.isna(v) else float(v) for v in (mine or [None] * len(columns))]
+            aggregates = ", ".join(f"median({v}), count(*) FILTER (WHERE {v} > ?)" for v in values)
+            row = connection.execute(f"SELECT {aggregates} FROM {table}", mine).fetchone()
+            for i, column in enumerate(columns):
+                found[column] = {"document": mine[i], "median": row[2 * i], "above": row[2 * i + 1]}
     rows = []
     for _, column in SCORE_COLUMNS:
-        document = found.at[column, "document"]
-        rows.append({"measure": column, "document": document, "corpus median": found.at[column, "median"],
-                     "rank (1 = highest)": float(found.at[column, "rank"]) if pd.notna(document) else float("nan")})
+        document = found[column]["document"]
+        rows.append({"measure": column, "document": float("nan") if document is None else document,
+                     "corpus median": found[column]["median"],
+                     "rank (1 = highest)": float(found[column]["above"] + 1) if document is not None else float("nan")})
     return pd.DataFrame(rows)
 
 

@@ -193,6 +193,7 @@ def connect(root: Path, ordered: Sequence[str] = (), threads: int = 2, only: Seq
     import duckdb
 
     with duckdb.connect(config={"memory_limit": QUERY_MEMORY, "threads": threads}) as connection:
+        connection.execute("SET enable_progress_bar = false")  # it would be printed into a notebook's output
         for name in tables(root) if only is None else [n for n in tables(root) if n in set(only)]:
             if batch_files(root, name):
                 pattern = str(table_folder(root, name) / "batch-*.parquet").replace("'", "''")
