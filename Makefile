@@ -38,9 +38,12 @@ lab: install
 		$(if $(filter 0,$(shell id -u)),--allow-root,)
 
 # the write-up (headlines, figures with captions, tables of claims and findings) as one self-contained HTML
-# file, build/report/[corpus name/]claimcritique.html, and the executed notebooks as HTML beside it
-report: run
-	$(BIN)/claimcritique report --corpus "$(CORPUS)"
+# file, build/report/[corpus name/]claimcritique.html, and the executed notebooks as HTML beside it; reuses what
+# `make run` produced for CORPUS, and runs it first only when that is missing or out of date (or RERUN=1)
+report: install
+	@if [ -z "$(RERUN)" ] && $(BIN)/claimcritique report --corpus "$(CORPUS)" --only-if-current; then :; else \
+		$(MAKE) --no-print-directory run CORPUS="$(CORPUS)" JOBS="$(JOBS)" && \
+		$(BIN)/claimcritique report --corpus "$(CORPUS)"; fi
 
 # speed and memory as ratios against baselines measured in the same run (takes a while)
 bench: install

@@ -287,3 +287,41 @@ def test_a_large_corpus_is_shown_as_a_sample_with_summaries_of_every_document(tm
     pd.testing.assert_frame_equal(view["claims"], full_view["claims"])
     pd.testing.assert_frame_equal(view["scores"], full_view["scores"], check_dtype=False)
     assert view["html"] == full_view["html"]
+
+
+def test_the_suite_runner_checks_the_tables_once_and_kernels_trust_that_fingerprint(tmp_path, monkeypatch):
+    """`current_tables` (the runner, once) gives the fingerprint; `results(checked=)` then reads without planning the
+    corpus again; a fingerprint that is not the folder's is checked as usual."""
+    corpus = _corpus(tmp_path / "in", copies=1)
+    out = tmp_path / "out"
+    key = analysis.current_tables(corpus, folder=out)
+    assert key == analysis.fingerprint([corpus]) and analysis.tables_are_current(corpus, folder=out)
+    planned = []
+    real_plan = analysis.plan
+    monkeypatch.setattr(analysis, "plan", lambda *a, **k: planned.append(a) or real_plan(*a, **k))
+    trusted = analysis.results(corpus, folder=out, checked=key)
+    assert not planned and len(trusted.corpus.documents) == 4
+    analysis.results(corpus, folder=out, checked="not this folder's")
+    assert planned  # checked here
+    (corpus / "new.txt").write_text("Take 5 mg a day.\n")
+    assert not analysis.tables_are_current(corpus, folder=out)
+
+
+def test_the_report_of_a_large_corpus_shows_a_sample_and_counts_every_document(tmp_path, monkeypatch):
+    """Past the limit the report reads a sample's batches (never a whole table) and adds the corpus-wide summaries."""
+    from claimcritique import report
+
+    corpus = _corpus(tmp_path / "in")
+    out = tmp_path / "out"
+    analysis.write_analysis([corpus], out, batch_size=3)  # 12 documents in 4 batches
+    monkeypatch.setattr(analysis, "SAMPLE", 6)
+    monkeypatch.setattr(analysis, "SHOW_LIMIT", 5)
+    page = report.write_report(out, tmp_path / "figures", tmp_path / "report.html").read_text(encoding="utf-8")
+    assert "A sample of 9 of 12 articles" in page and "12 articles read by claimcritique" in page
+    assert "Over every article: per supplement (every document)" in page
+    assert "Over every article: per publisher" in page and "per supplement, topic and population" in page
+    whole = analysis.results([corpus], folder=out, show_limit=100)
+    left_out = set(whole.corpus.documents["doc_id"].iloc[6:9])
+    sample = analysis.read_shown(out)
+    assert sample.sample_of == 12 and not left_out & set(sample["claims"]["doc_id"])
+    assert report.report_tables(sample)["claims"]["doc_id"].isin(sample.corpus.documents["doc_id"]).all()

@@ -142,3 +142,15 @@ def test_a_kernel_that_dies_ends_the_run_with_a_message_naming_the_notebook(outp
     outcomes = notebooks.run_suite([path], paths.RAW, tmp_path / "out", jobs=1, timeout=60)
     assert [name for name, _, _ in outcomes] == ["09_crash.ipynb"]
     assert "DeadKernel" in outcomes[0][2] or "died" in outcomes[0][2]
+
+
+def test_the_runner_gives_each_notebook_the_fingerprint_it_checked(tmp_path):
+    """Injected after the parameters cell as papermill does, so no kernel plans the corpus again."""
+    from claimcritique.notebooks import read_notebook
+
+    nb = read_notebook(NOTEBOOKS[1], paths.RAW, checked="abc123")
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert len(injected) == 1 and "FINGERPRINT = \"abc123\"" in injected[0].source
+    for path in NOTEBOOKS:
+        source = "\n".join(c.source for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code")
+        assert "FINGERPRINT = None" in source and "analysis.results(CORPUS, checked=FINGERPRINT)" in source

@@ -225,3 +225,36 @@ def test_interactive_table_without_numbers_or_caption():
     table = report.display_table(pd.DataFrame({"doc_id": ["a"], "quote": ["Take it with food."]}), {"a": "A page"},
                                  interactive=True)
     assert "A page" in table.html and "Take it with food." in table.html
+
+
+def test_make_report_reuses_a_current_run_and_asks_for_one_otherwise(tmp_path, monkeypatch, capsys):
+    """`claimcritique report --only-if-current` (what `make report` asks before reusing `make run`): status 3 with
+    no tables, with tables but no figures, or with tables older than the files; 0, and the report, once all are there."""
+    monkeypatch.setenv("CLAIMCRITIQUE_PROCESSED", str(tmp_path / "processed"))
+    monkeypatch.setenv("CLAIMCRITIQUE_FIGURES", str(tmp_path / "figures"))
+    corpus = tmp_path / "mine"
+    corpus.mkdir()
+    seed = sorted(paths.RAW.glob("*.txt"))[0]
+    (corpus / seed.name).write_bytes(seed.read_bytes())
+    out = tmp_path / "r.html"
+    check = ["report", "--corpus", str(corpus), "-o", str(out), "--no-notebooks", "--only-if-current"]
+    assert cli.main(check) == 3 and not out.exists()
+    assert "no current run" in capsys.readouterr().err
+    assert cli.main(["analyze", str(corpus), "--no-progress"]) == 0
+    assert cli.main(check) == 3  # no figures saved yet: the notebooks have not run
+    figures = paths.outputs([corpus]).figures
+    plotting.set_style()
+    plotting.save_figure(plotting.block_kind_chart(load_corpus([corpus]).blocks), "01_block_kinds", figures)
+    assert cli.main(check) == 0 and out.exists()
+    (corpus / "more.txt").write_text("Take 5 mg a day.\n")
+    assert cli.main(check) == 3
+    capsys.readouterr()
+    assert cli.main(["report", "--corpus", str(corpus), "-o", str(out), "--no-notebooks"]) == 0
+    assert "not those of the corpus's current files" in capsys.readouterr().err  # written, with a warning
+
+
+def test_a_saved_figure_shows_as_the_svg_written(tmp_path):
+    plotting.set_style()
+    saved = plotting.save_figure(plotting.block_kind_chart(load_corpus([paths.RAW]).blocks), "01_block_kinds", tmp_path)
+    assert [p.suffix for p in saved] == [".png", ".svg", ".pdf"]
+    assert saved._repr_svg_() == (tmp_path / "01_block_kinds.svg").read_text(encoding="utf-8")

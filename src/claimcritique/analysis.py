@@ -561,30 +561,63 @@ def _from_project(path: Path) -> Path:
     return paths.PROJECT_ROOT / path
 
 
+def current_tables(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,
+                   jobs: int = 1) -> str:
+    """The fingerprint of the corpus's tables, once they are current: read from its table folder when
+    `claimcritique analyze` wrote them for exactly these inputs, otherwise computed and written there first.
+    What the suite runner checks once for every notebook (`results(..., checked=)`), without reading a table."""
+    paths_ = resolve_corpus(corpus)
+    out = paths.outputs(paths_)
+    folder = Path(folder) if folder is not None else out.tables
+    key = fingerprint(paths_)
+    if not _is_current(folder, key):
+        write_analysis(paths_, folder, jobs=jobs)
+        if folder == out.tables:
+            paths.record_source(out)
+    return key
+
+
 def results(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None,
-            jobs: int = 1, show_limit: int = SHOW_LIMIT) -> Results:
+            jobs: int = 1, show_limit: int = SHOW_LIMIT, checked: str | None = None) -> Results:
     """The suite's tables for a corpus (None: the corpus last analysed, else data/raw): read back from its
     table folder when `claimcritique analyze` wrote them for exactly these inputs, otherwise computed and
-    written there. Figures saved afterwards in this process go to the corpus's figure folder. A corpus of
-    more than `show_limit` documents is read as a sample (`sample_batches`: `sample_of` says of how many);
+    written there (`current_tables`). `checked`: the fingerprint the caller got from `current_tables` (the suite
+    runner, once for all notebooks): tables holding it are read without planning the corpus again (at 10,000
+    files, 3 s per notebook). Figures saved afterwards in this process go to the corpus's figure folder. A corpus
+    of more than `show_limit` documents is read as a sample (`sample_batches`: `sample_of` says of how many);
     what counts every document is asked of the Parquet files (`store.query` on `folder`)."""
     paths_ = resolve_corpus(corpus)
     out = paths.outputs(paths_)
     folder = Path(folder) if folder is not None else out.tables
     out = paths.Outputs(out.corpus, out.name, folder, out.figures, out.notebooks)
     paths.use_figures(out.figures)
-    if not _is_current(folder, fingerprint(paths_)):
-        write_analysis(paths_, folder, jobs=jobs)
-        if folder == paths.outputs(paths_).tables:
-            paths.record_source(out)
-    written = _written(folder)
-    if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
-        cached = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
-        cached.sample_of = written["documents"]
-    else:
-        cached = read_results(folder)
+    if checked is None or not _is_current(folder, checked):
+        current_tables(paths_, folder, jobs)
+    cached = read_shown(folder, show_limit)
     cached.outputs = out
     return cached
+
+
+def read_shown(folder: Path, show_limit: int | None = None) -> Results:
+    """What the notebooks and the report show of a table folder: every document's rows for a corpus of up to
+    `show_limit` documents; beyond, the rows of a sample of whole batches spread over the corpus (`sample_batches`,
+    `sample_of` saying of how many documents), only their files read; what counts every document is asked of
+    the Parquet files by queries (`report.corpus_summaries`, `report.group_summary`)."""
+    folder = Path(folder)
+    written = _written(folder)
+    show_limit = SHOW_LIMIT if show_limit is None else show_limit
+    if written.get("documents", 0) > show_limit and written.get("batches"):  # a large corpus: a sample, read in part
+        shown = read_results(folder, batches=sample_batches(written["batches"], written["documents"]))
+        shown.sample_of = written["documents"]
+        return shown
+    return read_results(folder)
+
+
+def tables_are_current(corpus: str | Path | Sequence[str | Path] | None = None, folder: Path | None = None) -> bool:
+    """Whether the corpus's table folder (or `folder`) holds the tables of exactly its current inputs (plans the
+    corpus to compute its fingerprint; reads no table)."""
+    paths_ = resolve_corpus(corpus)
+    return _is_current(Path(folder) if folder is not None else paths.outputs(paths_).tables, fingerprint(paths_))
 
 
 def _written(folder: Path) -> dict:

@@ -50,19 +50,30 @@ def scores_next_to_corpus(results: Results, doc_id: str) -> pd.DataFrame:
 
 
 def _scores_by_query(results: Results, doc_id: str) -> pd.DataFrame:
+    """Each score of the document, the median over every document and its rank, asked of the Parquet files: per
+    table, the document's row, then one scan of its score columns for the medians and the counts above it."""
     from . import store
 
-    rows = []
+    by_table: dict[str, list[str]] = {}
     for table, column in SCORE_COLUMNS:
-        value = f'CAST("{column}" AS DOUBLE)'
-        found = store.query(results.folder, f"""
-            WITH mine AS (SELECT {value} AS value FROM {table} WHERE doc_id = ?)
-            SELECT (SELECT value FROM mine) AS document, (SELECT median({value}) FROM {table}) AS median,
-                   (SELECT count(*) + 1 FROM {table} WHERE {value} > (SELECT value FROM mine)) AS rank""",
-                            [doc_id]).iloc[0]
-        document = found["document"]
-        rows.append({"measure": column, "document": document, "corpus median": found["median"],
-                     "rank (1 = highest)": float(found["rank"]) if pd.notna(document) else float("nan")})
+        by_table.setdefault(table, []).append(column)
+    found: dict[str, dict] = {}
+    with store.connect(results.folder, only=list(by_table)) as connection:
+        for table, columns in by_table.items():
+            values = [f'CAST("{c}" AS DOUBLE)' for c in columns]
+            mine = connection.execute(f"SELECT {', '.join(values)} FROM {table} WHERE doc_id = ? LIMIT 1",
+                                      [doc_id]).fetchone()
+            mine = [None if v is None or pd.isna(v) else float(v) for v in (mine or [None] * len(columns))]
+            aggregates = ", ".join(f"median({v}), count(*) FILTER (WHERE {v} > ?)" for v in values)
+            row = connection.execute(f"SELECT {aggregates} FROM {table}", mine).fetchone()
+            for i, column in enumerate(columns):
+                found[column] = {"document": mine[i], "median": row[2 * i], "above": row[2 * i + 1]}
+    rows = []
+    for _, column in SCORE_COLUMNS:
+        document = found[column]["document"]
+        rows.append({"measure": column, "document": float("nan") if document is None else document,
+                     "corpus median": found[column]["median"],
+                     "rank (1 = highest)": float(found[column]["above"] + 1) if document is not None else float("nan")})
     return pd.DataFrame(rows)
 
 

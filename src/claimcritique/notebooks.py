@@ -46,16 +46,18 @@ _RESET = ("get_ipython().run_line_magic('reset', '-f')\n"
           "import os as _os; _os.chdir({folder!r}); del _os")
 
 
-def read_notebook(path: Path, corpus: str | Path | None = None) -> nbformat.NotebookNode:
-    """The notebook, with `CORPUS = ...` injected after its parameters cell as `papermill -p CORPUS` does
-    (papermill's own reader and parameterizer); None: as committed."""
-    if corpus is None:
+def read_notebook(path: Path, corpus: str | Path | None = None, checked: str | None = None) -> nbformat.NotebookNode:
+    """The notebook, with `CORPUS = ...` (and `FINGERPRINT = ...`, the tables' fingerprint the runner checked,
+    `analysis.current_tables`) injected after its parameters cell as `papermill -p CORPUS` does (papermill's own
+    reader and parameterizer); neither: as committed."""
+    given = {**({"CORPUS": str(Path(corpus).resolve())} if corpus is not None else {}),
+             **({"FINGERPRINT": checked} if checked is not None else {})}
+    if not given:
         return nbformat.read(path, as_version=4)
     from papermill.iorw import load_notebook_node
     from papermill.parameterize import parameterize_notebook
 
-    return parameterize_notebook(load_notebook_node(str(path)), {"CORPUS": str(Path(corpus).resolve())},
-                                 kernel_name=KERNEL, language="python")
+    return parameterize_notebook(load_notebook_node(str(path)), given, kernel_name=KERNEL, language="python")
 
 
 def notebook_files(folder: Path = paths.NOTEBOOKS) -> list[Path]:
@@ -75,10 +77,11 @@ def execute_notebook(path: Path, output_dir: Path | None = None, corpus: str | P
     return nb
 
 
-def _run_on_shared_kernel(km, path: Path, output_dir: Path, corpus: str | None, timeout: int) -> tuple[str, float, str]:
+def _run_on_shared_kernel(km, path: Path, output_dir: Path, corpus: str | None, checked: str | None,
+                          timeout: int) -> tuple[str, float, str]:
     """Run one notebook on an already running kernel, after resetting its namespace."""
     began = time.perf_counter()
-    nb = read_notebook(path, corpus)
+    nb = read_notebook(path, corpus, checked)
     nb.cells.insert(0, nbformat.v4.new_code_cell(_RESET.format(folder=str(path.parent))))
     client = NotebookClient(nb, km=km, kernel_name=KERNEL, timeout=timeout,
                             resources={"metadata": {"path": str(path.parent)}})
@@ -110,9 +113,10 @@ def _worker(todo, done, output_dir: Path, corpus: str | None, timeout: int) -> N
         kc.wait_for_ready(timeout=120)
         kc.execute_interactive(_WARM_UP, timeout=timeout, output_hook=lambda msg: None)
         km.client_class = "jupyter_client.asynchronous.AsyncKernelClient"  # nbclient's own clients are asynchronous
-        while (path := todo.get()) is not None:
+        while (item := todo.get()) is not None:
+            path, checked = item
             try:
-                done.put(_run_on_shared_kernel(km, path, output_dir, corpus, timeout))
+                done.put(_run_on_shared_kernel(km, path, output_dir, corpus, checked, timeout))
             except Exception as error:  # report, do not hang the parent
                 done.put((path.name, 0.0, f"{type(error).__name__}: {error}"))
     finally:
@@ -127,8 +131,9 @@ def _expected_cost(path: Path) -> int:
 
 def run_suite(notebooks: Sequence[Path], corpus: str | Path | None = None, output_dir: Path | None = None,
               jobs: int = 2, timeout: int = CELL_TIMEOUT) -> list[tuple[str, float, str]]:
-    """Analyse the corpus once (while `jobs` kernels start), then execute the notebooks on those kernels,
-    reused, longest first. None: the corpus last analysed (else data/raw), as the notebooks choose it."""
+    """Analyse the corpus once if its tables are not current (while `jobs` kernels start), then execute the
+    notebooks on those kernels, reused, longest first, each told the tables' fingerprint checked here so that no
+    kernel plans the corpus again. None: the corpus last analysed (else data/raw), as the notebooks choose it."""
     from . import analysis
 
     chosen = [str(p.resolve()) for p in analysis.resolve_corpus(corpus)]
@@ -140,10 +145,10 @@ def run_suite(notebooks: Sequence[Path], corpus: str | Path | None = None, outpu
     for worker in workers:  # kernels start while the corpus is analysed
         worker.start()
     try:
-        analysis.results(chosen)  # the tables every notebook reads
+        checked = analysis.current_tables(chosen)  # the tables every notebook reads (none is read here)
         clear_figures(paths.outputs(chosen).figures, notebooks)
         for path in sorted(notebooks, key=_expected_cost, reverse=True):
-            todo.put(path)
+            todo.put((path, checked))
     finally:
         for _ in workers:
             todo.put(None)

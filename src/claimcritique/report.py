@@ -23,7 +23,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import consistency, paths, plotting, readability, references
-from .analysis import Results, read_results
+from .analysis import Results, read_shown
 
 OFFSET_COLUMNS = ("start", "end", "sentence_id", "block_id", "first_block")
 LINE_BREAK = " ↵ "  # a line break inside a quote, shown so the reader sees where the page broke the line
@@ -132,62 +132,84 @@ def finding_headlines(findings: pd.DataFrame, stances: pd.DataFrame, documents: 
     return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
 
 
-def headlines(results: Results, refs: pd.DataFrame | None = None) -> pd.DataFrame:
+SECTIONS = ("corpus", "claims", "findings", "language", "readability", "naive")  # the order of the headlines
+SECTION_OF = {"corpus": "corpus", "claims": "claims", "promotion": "language", "disease_claims": "language",
+              "readability": "readability", "readability_band": "readability", "naive_gap": "naive"}  # else: findings
+
+
+def _section(key: str) -> str:
+    return SECTION_OF.get(key, "findings")
+
+
+def headlines(results: Results, refs: pd.DataFrame | None = None, keys: Sequence[str] | None = None) -> pd.DataFrame:
     """One row per headline: `key`, the `notebook` that shows the detail, the `sentence` (Markdown, numbers in
     bold) and its main `value`. Documents are named by label. Every number is counted from the results' tables.
-    Computed once per results (a notebook asks for a few at a time, and the raw-page readability costs textstat)."""
-    if refs is None and "_headlines" in vars(results):
-        return vars(results)["_headlines"].copy()
-    table = _headlines(results, references.load_references() if refs is None else refs)
-    if refs is None:
-        vars(results)["_headlines"] = table.copy()
-    return table
+    `keys`: only the sections holding these headlines are computed (the raw-page readability, `naive_gap`, costs
+    textstat on every page; a notebook asks for a few at a time); each section is computed once per results."""
+    wanted = SECTIONS if keys is None else [s for s in SECTIONS if s in {_section(k) for k in keys}]
+    cache = vars(results).setdefault("_headlines", {}) if refs is None else {}
+    refs = references.load_references() if refs is None else refs
+    for section in wanted:
+        if section not in cache:
+            cache[section] = _headline_section(results, refs, section)
+    return pd.concat([cache[s] for s in wanted] or [_rows([])], ignore_index=True)
 
 
-def _headlines(results: Results, refs: pd.DataFrame) -> pd.DataFrame:
+def _rows(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
+
+
+def _headline_section(results: Results, refs: pd.DataFrame, section: str) -> pd.DataFrame:
     corpus = results.corpus
     docs = corpus.documents
     labels = plotting.document_labels(docs)
-    found, findings, lang, scores = results["claims"], results["consistency"], results["language"], results["readability"]
     rows = []
 
     def add(key: str, notebook: str, sentence: str, value: float | int | None) -> None:
         rows.append({"key": key, "notebook": notebook, "sentence": sentence, "value": value})
 
-    kinds = docs["kind"].fillna("").replace("", "unknown").value_counts() if len(docs) else pd.Series(dtype=int)
-    words = int(docs["words"].sum()) if len(docs) else 0
-    add("corpus", "01", f"**{_plural(len(docs), 'article')}**, {words:,} words, cut into {len(corpus.blocks):,} blocks and "
-        f"{len(corpus.sentences):,} sentences" + (f"; kinds of site: {_count_list(kinds)}." if len(kinds) else "."),
-        len(docs))
-    add("claims", "02", f"**{_plural(len(found), 'quantitative claim')}**"
-        + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
-
-    for row in finding_headlines(findings, results["stances"], docs, refs).itertuples(index=False):
-        add(row.key, row.notebook, row.sentence, row.value)
-
-    ranked = lang.dropna(subset=["promo_index"]).sort_values("promo_index", ascending=False, kind="stable")
-    if len(ranked):
-        most, least = ranked.iloc[0], ranked.iloc[-1]
-        hedged = lang.loc[lang["hedge_per_1k"].idxmax()]
-        add("promotion", "04", f"Most promotional: **{labels.get(most['doc_id'], most['doc_id'])}** (promo index "
-            f"{most['promo_index']:.1f}); least: **{labels.get(least['doc_id'], least['doc_id'])}** "
-            f"({least['promo_index']:.1f}); most hedged: **{labels.get(hedged['doc_id'], hedged['doc_id'])}** "
-            f"({hedged['hedge_per_1k']:.1f} hedges per 1,000 words).", float(most["promo_index"]))
-        add("disease_claims", "04", f"**{_plural(int(lang['disease_claims'].sum()), 'disease claim')}**; an FDA disclaimer in "
-            f"{int(lang['has_fda_disclaimer'].sum())} of {len(lang)} articles.", int(lang["disease_claims"].sum()))
-
-    band = references.readability_band(refs)
-    scored = scores.dropna(subset=["flesch_kincaid_grade"])
-    if len(scored):
-        hardest = scored.loc[scored["flesch_kincaid_grade"].idxmax()]
-        within = int((scored["flesch_kincaid_grade"] <= band["acceptable"]).sum())
-        add("readability", "03", f"Hardest to read: **{labels.get(hardest['doc_id'], hardest['doc_id'])}** "
-            f"(Flesch-Kincaid grade {hardest['flesch_kincaid_grade']:.1f}); patient materials should be at grade "
-            f"{band['target']:g} or below.", float(hardest["flesch_kincaid_grade"]))
-        add("readability_band", "03", f"**{within} of {len(scores)}** articles reach the acceptable band "
-            f"(Flesch-Kincaid grade {band['acceptable']:g} or below)"
-            + (f"; {len(scores) - len(scored)} too short to score." if len(scores) > len(scored) else "."), within)
-        comparison = readability.naive_vs_structured(docs, corpus.sentences, scores)
+    if section == "corpus":
+        kinds = docs["kind"].fillna("").replace("", "unknown").value_counts() if len(docs) else pd.Series(dtype=int)
+        words = int(docs["words"].sum()) if len(docs) else 0
+        add("corpus", "01", f"**{_plural(len(docs), 'article')}**, {words:,} words, cut into {len(corpus.blocks):,} blocks "
+            f"and {len(corpus.sentences):,} sentences" + (f"; kinds of site: {_count_list(kinds)}." if len(kinds) else "."),
+            len(docs))
+    elif section == "claims":
+        found = results["claims"]
+        add("claims", "02", f"**{_plural(len(found), 'quantitative claim')}**"
+            + (f" ({_count_list(found['claim_type'].value_counts())})." if len(found) else "."), len(found))
+    elif section == "findings":
+        return finding_headlines(results["consistency"], results["stances"], docs, refs)
+    elif section == "language":
+        lang = results["language"]
+        ranked = lang.dropna(subset=["promo_index"]).sort_values("promo_index", ascending=False, kind="stable")
+        if len(ranked):
+            most, least = ranked.iloc[0], ranked.iloc[-1]
+            hedged = lang.loc[lang["hedge_per_1k"].idxmax()]
+            add("promotion", "04", f"Most promotional: **{labels.get(most['doc_id'], most['doc_id'])}** (promo index "
+                f"{most['promo_index']:.1f}); least: **{labels.get(least['doc_id'], least['doc_id'])}** "
+                f"({least['promo_index']:.1f}); most hedged: **{labels.get(hedged['doc_id'], hedged['doc_id'])}** "
+                f"({hedged['hedge_per_1k']:.1f} hedges per 1,000 words).", float(most["promo_index"]))
+            add("disease_claims", "04", f"**{_plural(int(lang['disease_claims'].sum()), 'disease claim')}**; an FDA "
+                f"disclaimer in {int(lang['has_fda_disclaimer'].sum())} of {len(lang)} articles.",
+                int(lang["disease_claims"].sum()))
+    elif section == "readability":
+        scores = results["readability"]
+        band = references.readability_band(refs)
+        scored = scores.dropna(subset=["flesch_kincaid_grade"])
+        if len(scored):
+            hardest = scored.loc[scored["flesch_kincaid_grade"].idxmax()]
+            within = int((scored["flesch_kincaid_grade"] <= band["acceptable"]).sum())
+            add("readability", "03", f"Hardest to read: **{labels.get(hardest['doc_id'], hardest['doc_id'])}** "
+                f"(Flesch-Kincaid grade {hardest['flesch_kincaid_grade']:.1f}); patient materials should be at grade "
+                f"{band['target']:g} or below.", float(hardest["flesch_kincaid_grade"]))
+            add("readability_band", "03", f"**{within} of {len(scores)}** articles reach the acceptable band "
+                f"(Flesch-Kincaid grade {band['acceptable']:g} or below)"
+                + (f"; {len(scores) - len(scored)} too short to score." if len(scores) > len(scored) else "."), within)
+        else:
+            add("readability", "03", "No article is long enough to score for readability.", None)
+    elif section == "naive" and results["readability"]["flesch_kincaid_grade"].notna().any():
+        comparison = naive_comparison(results)
         fk = comparison[comparison["metric"] == "flesch_kincaid_grade"].pivot_table(
             index="doc_id", columns="method", values="value").dropna()
         if len(fk) and {"naive", "structure-aware"} <= set(fk.columns):
@@ -196,15 +218,24 @@ def _headlines(results: Results, refs: pd.DataFrame) -> pd.DataFrame:
             add("naive_gap", "03", f"textstat on the raw page is furthest off for **{labels.get(widest, widest)}**: "
                 f"grade {fk.at[widest, 'naive']:.1f} on the raw page, {fk.at[widest, 'structure-aware']:.1f} over its "
                 "sentences.", float(gap.max()))
-    else:
-        add("readability", "03", "No article is long enough to score for readability.", None)
-    return pd.DataFrame(rows, columns=["key", "notebook", "sentence", "value"])
+    return _rows(rows)
+
+
+def naive_comparison(results: Results) -> pd.DataFrame:
+    """`readability.naive_vs_structured` of the results (textstat on each raw page against our sentences), computed
+    once per results: notebook 03's chart and table and the `naive_gap` headline read the same table."""
+    cached = vars(results).get("_naive")
+    if cached is None:
+        corpus = results.corpus
+        cached = vars(results)["_naive"] = readability.naive_vs_structured(corpus.documents, corpus.sentences,
+                                                                            results["readability"])
+    return cached.copy()
 
 
 def headlines_markdown(results: Results, keys: Sequence[str] | None = None) -> str:
     """The chosen headlines (all by default) as a Markdown bullet list, in the order of `keys`; for a large
     corpus's sample, led by a line that says they count the sample (`corpus_summaries` count every document)."""
-    table = headlines(results)
+    table = headlines(results, keys=keys)
     if keys is not None:  # "supplements": every `supplement:<name>` row
         group = table["key"].str.partition(":")[0].replace("supplement", "supplements")
         table = pd.concat([table[(table["key"] == k) | (group == k)] for k in keys] or [table.iloc[:0]])
@@ -227,26 +258,37 @@ def corpus_summaries(results: Results, limit: int = SUMMARY_ROWS) -> dict[str, p
     """Per supplement (documents, claims, dose claims and each verdict) and per publisher (documents, words, the
     median reading grade and promo index, disease claims), counted over every document of the corpus by DuckDB
     queries on the Parquet files, never loading a table: what a notebook shows of a corpus too large to list.
-    Empty for results held in memory."""
+    Empty for results held in memory. Asked once per results, on one connection."""
     if results.folder is None:
         return {}
-    from . import store
-
-    supplements = store.query(results.folder, f"""
+    if "_summaries" in vars(results) and limit == SUMMARY_ROWS:
+        return dict(vars(results)["_summaries"])
+    supplements, publishers = _queries(results.folder, ["claims", "consistency", "corpus", "readability", "language"], f"""
         WITH c AS (SELECT supplement, count(DISTINCT doc_id) AS documents, count(*) AS claims,
                           count(*) FILTER (WHERE claim_type = 'dose') AS "dose claims"
                    FROM claims WHERE coalesce(supplement, '') <> '' GROUP BY supplement),
              f AS (SELECT supplement, {_verdict_counts()} FROM consistency
                    WHERE coalesce(supplement, '') <> '' GROUP BY supplement)
-        SELECT * FROM c LEFT JOIN f USING (supplement) ORDER BY documents DESC, supplement LIMIT {int(limit)}""")
-    publishers = store.query(results.folder, f"""
+        SELECT * FROM c LEFT JOIN f USING (supplement) ORDER BY documents DESC, supplement LIMIT {int(limit)}""", f"""
         SELECT coalesce(nullif(c.publisher, ''), '(not stated)') AS publisher, count(*) AS documents,
                sum(c.words) AS words, median(r.flesch_kincaid_grade) AS "median Flesch-Kincaid grade",
                median(l.promo_index) AS "median promo index", sum(l.disease_claims) AS "disease claims"
         FROM corpus c LEFT JOIN readability r USING (doc_id) LEFT JOIN language l USING (doc_id)
         GROUP BY 1 ORDER BY documents DESC, publisher LIMIT {int(limit)}""")
-    return {"per supplement (every document)": supplements.fillna(0),
-            "per publisher (every document; the largest first)": publishers}
+    summaries = {"per supplement (every document)": supplements.fillna(0),
+                 "per publisher (every document; the largest first)": publishers}
+    if limit == SUMMARY_ROWS:
+        vars(results)["_summaries"] = dict(summaries)
+    return summaries
+
+
+def _queries(folder: Path, tables: Sequence[str], *sql: str) -> list[pd.DataFrame]:
+    """Several DuckDB queries over some tables of a table folder, on one connection with views of those tables alone
+    (binding a view reads every batch file's schema)."""
+    from . import store
+
+    with store.connect(folder, only=tables) as connection:
+        return [connection.execute(one).df() for one in sql]
 
 
 def group_summary(results: Results) -> pd.DataFrame:
@@ -254,17 +296,14 @@ def group_summary(results: Results) -> pd.DataFrame:
     the results, or, for a large corpus's sample, of every document (grouped DuckDB queries)."""
     if not results.sample_of:
         return consistency.group_summary(results["stances"], results["consistency"])
-    from . import store
-
     keys = ["supplement", "topic", "population"]
-    stated = store.query(results.folder, """
+    stated, verdicts = _queries(results.folder, ["stances", "consistency"], """
         SELECT supplement, topic, coalesce(population, '') AS population, count(DISTINCT doc_id) AS documents,
                count(*) AS claims
-        FROM stances WHERE role = 'stance' AND coalesce(supplement, '') <> '' GROUP BY ALL""").set_index(keys)
-    verdicts = store.query(results.folder, """
+        FROM stances WHERE role = 'stance' AND coalesce(supplement, '') <> '' GROUP BY ALL""", """
         SELECT supplement, topic, coalesce(population, '') AS population, verdict, count(*) AS n
         FROM consistency GROUP BY ALL""")
-    out = stated.astype(float)
+    out = stated.set_index(keys).astype(float)
     if len(verdicts):
         out = out.join(verdicts.pivot_table(index=keys, columns="verdict", values="n", aggfunc="sum", fill_value=0),
                        how="left")
@@ -600,20 +639,30 @@ def report_html(results: Results, figures_folder: Path, notebooks_folder: Path |
     labels = plotting.document_labels(results.corpus.documents)
     tables = report_tables(results)
     lines = "".join(f"<li>{_markdown_inline(s)}</li>" for s in headlines(results)["sentence"])
+    shown = len(results.corpus.documents)
+    sample = (f"<p><em>A sample of {shown:,} of {results.sample_of:,} articles (whole batches spread over the corpus): "
+              "the headlines, figures and tables below show the sample; the summaries after the headlines count every "
+              "article.</em></p>") if results.sample_of else ""
+    summaries = [(f"Over every article: {title}", display_table(table).html)
+                 for title, table in corpus_summaries(results).items()] if results.sample_of else []
+    if results.sample_of:
+        summaries.append(("Over every article: documents, claims and verdicts per supplement, topic and population",
+                          display_table(group_summary(results), interactive=True).html))
     sections = [
-        ("Headline findings", f"<ul>{lines}</ul>"),
-        ("The articles", display_table(tables["documents"], labels).html),
+        ("Headline findings", sample + f"<ul>{lines}</ul>"),
+        *summaries,
+        ("The articles" + (" (the sample)" if results.sample_of else ""), display_table(tables["documents"], labels).html),
         ("Figures", _figures_html(figures_folder, notebooks)),
-        ("Every quantitative claim, with its quote",
+        ("Every quantitative claim, with its quote" + (" (the sample's)" if results.sample_of else ""),
          "<p><code>start</code>–<code>end</code> are character offsets of the quote in the article's text; "
          "↵ marks a line break in the page.</p>" + display_table(tables["claims"], labels, interactive=True).html),
-        ("Findings: contradictions and claims against the references",
+        ("Findings: contradictions and claims against the references" + (" (the sample's)" if results.sample_of else ""),
          display_table(tables["findings"], labels, interactive=True).html),
     ]
     body = "\n".join(f"<h2>{html.escape(name)}</h2>\n{content}" for name, content in sections)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
             f"<style>{REPORT_CSS}{TABLE_CSS}</style>{interactive_tables_html()}</head><body>"
-            f"<h1>{html.escape(title)}</h1>\n<p>{len(results.corpus.documents)} articles read by claimcritique. Every "
+            f"<h1>{html.escape(title)}</h1>\n<p>{results.sample_of or shown:,} articles read by claimcritique. Every "
             "number below comes from a quote in an article (with its offsets) or from a cited reference value "
             "(data/reference/).</p>\n" + body + "</body></html>\n")
 
@@ -622,10 +671,12 @@ def write_report(results_folder: Path, figures_folder: Path, out_path: Path,
                  notebooks_folder: Path | None = None) -> Path:
     """One self-contained HTML write-up of the tables `claimcritique analyze` wrote to `results_folder` and the
     figures the notebooks saved in `figures_folder`: headlines, figures (embedded) with captions, tables of
-    documents, claims and findings. It opens offline: nothing is loaded from the network."""
+    documents, claims and findings. It opens offline: nothing is loaded from the network. A corpus too large to
+    list (`analysis.read_shown`) is shown as a sample, with summaries of every document asked of its Parquet files:
+    no table is read whole."""
     results_folder = Path(results_folder)
     try:
-        results = read_results(results_folder)
+        results = read_shown(results_folder)
     except FileNotFoundError as error:
         raise FileNotFoundError(f"{results_folder}: no tables; run `claimcritique analyze CORPUS -o "
                                 f"{results_folder}` first") from error
@@ -660,13 +711,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--figures", help="the corpus's figure folder (default: where the notebooks saved them)")
     parser.add_argument("--notebooks", action=argparse.BooleanOptionalAction, default=True,
                         help="also write the executed notebooks as HTML beside the report (default: yes)")
+    parser.add_argument("--only-if-current", action="store_true",
+                        help="write nothing and exit with status 3 unless the corpus's tables are those of its current "
+                             "files and its notebooks have saved figures (what `make report` checks before reusing "
+                             "the last `make run`)")
     args = parser.parse_args(argv)
-    from .analysis import resolve_corpus
+    from .analysis import resolve_corpus, tables_are_current
 
-    out = paths.outputs(resolve_corpus(args.corpus))
+    chosen = resolve_corpus(args.corpus)
+    out = paths.outputs(chosen)
     target = Path(args.output) if args.output else paths.BUILD / "report" / out.name / "claimcritique.html"
+    figures = Path(args.figures or out.figures)
+    if args.tables is None and (Path(out.tables).is_dir() or args.only_if_current):
+        current = tables_are_current(chosen)
+        if args.only_if_current and not (current and any(figures.glob("*.svg"))):
+            print(f"claimcritique: no current run of {', '.join(map(str, out.corpus))} to reuse (its tables are missing "
+                  "or older than its files, or no figures were saved)", file=sys.stderr)
+            return 3
+        if not current:
+            print(f"claimcritique: warning: the tables in {out.tables} are not those of the corpus's current files; "
+                  "`make run` (or `make report RERUN=1`) analyses it again", file=sys.stderr)
     try:
-        written = write_report(Path(args.tables or out.tables), Path(args.figures or out.figures), target)
+        written = write_report(Path(args.tables or out.tables), figures, target)
     except (FileNotFoundError, EOFError) as error:
         print(f"claimcritique: error: {error}", file=sys.stderr)
         return 1
