@@ -36,7 +36,6 @@ import pandas as pd
 from . import __version__, claims, consistency, language, paths, readability, references, store
 from .corpus import (
     DEFAULT_MAX_MB,
-    DOCUMENT_COLUMNS,
     PROBLEM_COLUMNS,
     Corpus,
     NothingReadable,
@@ -371,33 +370,30 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"  # inside the folder: shared with the workers, same disk
     staging.mkdir(parents=True)
     try:
-        outcomes: list[BatchOutcome | None] = [None] * len(batches)
+        corpus = _CorpusWriter(staging)
         for outcome in map_batches(write_batch, [(i, b, max_mb, str(staging)) for i, b in enumerate(batches)],
                                    engine, [len(b) for b in batches], progress):
-            outcomes[outcome.index] = outcome
-        documents = _concat([o.documents for o in outcomes]) if outcomes else pd.DataFrame(columns=DOCUMENT_COLUMNS[:-1])
-        problem_table = problems_table(planning_problems, [o.problems for o in outcomes])
-        if documents.empty:
+            corpus.add(outcome)
+        del batches
+        problem_table = problems_table(planning_problems, corpus.problems)
+        if not corpus.documents:
             raise NothingReadable(nothing_readable(paths_, problem_table))
-        documents = assign_labels(documents)  # in corpus order, unique across batches
-        del outcomes
-        contradictions = write_contradictions(staging, len(batches))
-        if len(documents) <= SORT_LIMIT:  # a small corpus: its findings in one file, in the order readers meet them
+        contradictions = write_contradictions(staging, corpus.next_index)
+        if corpus.documents <= SORT_LIMIT:  # a small corpus: its findings in one file, in the order readers meet them
             findings = consistency.sort_findings([store.read_table(staging, "consistency")])
             shutil.rmtree(store.table_folder(staging, "consistency"))
             store.write_batch(staging, "consistency", 0, findings)
             del findings
-        for name, table in (("corpus", documents), ("problems", problem_table)):
-            store.write_batch(staging, name, 0, table)
+        store.write_batch(staging, "problems", 0, problem_table)
         rows = {name: store.rows(staging, name) for name in TABLES}
-        write_csv = len(documents) <= CSV_LIMIT if csv is None else csv
+        write_csv = corpus.documents <= CSV_LIMIT if csv is None else csv
         if write_csv:
-            people = _document_columns(documents)
+            people = _document_columns(store.read_table(staging, "corpus", columns=["doc_id", *PEOPLE_COLUMNS]))
             for name in TABLES:
                 _write_csv(staging, name, staging / f"{name}.csv", people)
         _replace(staging, folder, write_csv)
-        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(documents),
-                                                      "csv": write_csv, "batches": len(batches)}))
+        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": corpus.documents,
+                                                      "csv": write_csv, "batches": corpus.next_index}))
     except BaseException:
         _remove(staging)
         if created:
@@ -405,7 +401,35 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         raise
     _remove(staging)
     files = [folder / f"{name}.csv" if write_csv else store.table_folder(folder, name) for name in TABLES]
-    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table, contradictions)
+    return Written(rows, files, corpus.documents, corpus.words, problem_table, contradictions)
+
+
+class _CorpusWriter:
+    """The corpus table, written batch by batch as the batches come back: each batch's documents get their labels
+    (unique across the corpus, so in corpus order: a batch that finishes early waits here for the ones before it)
+    and are written as that batch's file of `corpus`. What stays is the labels used, the counts and the problems,
+    not one row per document."""
+
+    def __init__(self, staging: Path):
+        self.staging = staging
+        self.waiting: dict[int, BatchOutcome] = {}  # batches finished before an earlier one: a few (engine._window)
+        self.next_index = 0
+        self.labels: set[str] = set()
+        self.documents = 0
+        self.words = 0
+        self.problems: list[pd.DataFrame] = []
+
+    def add(self, outcome: BatchOutcome) -> None:
+        self.waiting[outcome.index] = outcome
+        while self.next_index in self.waiting:
+            ready = self.waiting.pop(self.next_index)
+            documents = assign_labels(ready.documents, self.labels)
+            store.write_batch(self.staging, "corpus", ready.index, documents)
+            self.documents += len(documents)
+            self.words += int(documents["words"].sum()) if len(documents) else 0
+            if len(ready.problems):
+                self.problems.append(ready.problems)
+            self.next_index += 1
 
 
 def _remove(folder: Path) -> None:
