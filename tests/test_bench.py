@@ -48,3 +48,12 @@ def test_a_size_measured_in_part_reports_the_ratios_it_has():
     assert ratios["scaling@100000/10000"] == pytest.approx(1.1)
     assert "two_workers_vs_one@100000" not in ratios and "analyze_vs_textstat@100000" not in ratios
     assert ratios["client_mb@100000"] == 250 and "textstat alone" in text
+
+
+def test_the_workers_peak_memory_is_read_from_what_analyze_said():
+    """A LocalCluster's workers are forked from a server process, not children of the client: the engine says their
+    peak memory at the end, and the bench takes the last such line."""
+    said = ("claimcritique: Dask LocalCluster, 2 worker(s); dashboard: http://127.0.0.1:1/status\n"
+            "claimcritique: workers' peak memory: 250 MB, 241 MB\nclaimcritique: 150 documents ...\n")
+    assert bench.worker_peaks(said) == [250.0, 241.0]
+    assert bench.worker_peaks("claimcritique: 3 documents\n") == []

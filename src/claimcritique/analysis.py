@@ -52,7 +52,7 @@ from .corpus import (
     plan_pages,
     problems_table,
 )
-from .engine import Engine, map_batches
+from .engine import Engine, map_batches, prepare
 
 BATCH = 50
 SHOW_LIMIT = 1000  # up to this many documents the notebooks read every document's rows; beyond, a sample
@@ -363,9 +363,10 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
     planned, planning_problems = plan(paths_, manifest)
     if not planned:
         raise NothingReadable(nothing_readable(paths_, planning_problems))
-    key = fingerprint(paths_, manifest, max_mb, planned)
     engine = engine or Engine(workers=jobs if jobs and jobs > 1 else None)
     batches = chunks(planned, batch_size or BATCH)
+    prepare(engine, len(batches), [__name__])  # a LocalCluster's workers start while the fingerprint is taken
+    key = fingerprint(paths_, manifest, max_mb, planned)
     created = not folder.exists()
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"  # inside the folder: shared with the workers, same disk
     staging.mkdir(parents=True)

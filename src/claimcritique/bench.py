@@ -120,22 +120,38 @@ def _python(*code_args: str) -> list[str]:
 def analyze_here(folder: Path, out: Path, report: Path, options: list[str]) -> None:
     """`claimcritique analyze` in this process (a fresh one), then this process's own peak memory (the client's)
     and its children's (the LocalCluster's workers, if any) to `report`."""
+    import contextlib
+    import io
     import resource
 
     from . import cli
 
-    code = cli.main(["analyze", str(folder), "-o", str(out), "--no-progress", "--no-csv", *options])
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        code = cli.main(["analyze", str(folder), "-o", str(out), "--no-progress", "--no-csv", *options])
+    sys.stderr.write(said.getvalue())
     if code != 0:
         raise SystemExit(code)
     report.write_text(json.dumps({
         "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+        "workers_mb": max([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                           *worker_peaks(said.getvalue())])}))
+
+
+def worker_peaks(said: str) -> list[float]:
+    """The workers' peak memory (MB) from what `analyze` said on stderr (`engine.PEAKS`): a LocalCluster's workers
+    are forked from a server process, so they are not this process's children, whose peak `getrusage` gives."""
+    from .engine import PEAKS
+
+    found = [line.split(PEAKS, 1)[1] for line in said.splitlines() if PEAKS in line]
+    return [float(part.split()[0]) for part in found[-1].split(", ")] if found else []
 
 
 def _analyze(folder: Path, out: Path, options: list[str]) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as handle:
         measured = _measure(_python("--worker", "analyze", str(folder), str(out), handle.name, *options))
-        return {**measured, **json.loads(Path(handle.name).read_text())}
+        memory = json.loads(Path(handle.name).read_text())
+        return {**measured, **memory, "peak_mb": max(measured["peak_mb"], memory["workers_mb"])}  # any one process
 
 
 MEASUREMENTS = ("textstat", "in_process", "workers_1", "workers_n", "stages")
@@ -204,6 +220,8 @@ def report(results: dict) -> list[str]:
             if m is None:
                 continue
             client = f"  client {m['client_mb']:5.0f} MB" if "client_mb" in m else ""
+            if m.get("workers_mb"):
+                client += f"  workers {m['workers_mb']:5.0f} MB"
             lines.append(f"  {name:<22} {m['seconds']:8.1f} s  {docs / m['seconds']:7.1f} docs/s  "
                          f"{words / m['seconds']:9.0f} words/s  peak {m['peak_mb']:6.0f} MB{client}")
         for stage, seconds in r.get("stages", {}).items():

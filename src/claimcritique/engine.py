@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator, Sequence
@@ -60,18 +61,71 @@ def _client(engine: Engine, log: Callable[[str], None]):
         finally:
             client.close(timeout=engine.connect_timeout)
         return
-    with dask.config.set(LOCAL_WORKER_CONFIG):  # the workers take the config when they start
+    with dask.config.set({**LOCAL_WORKER_CONFIG, **WORKER_START}):  # the workers take the config when they start
         cluster = LocalCluster(n_workers=engine.workers, threads_per_worker=1, processes=True, host="127.0.0.1",
                                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR)
+    finished = False
     try:
         client = Client(cluster, set_as_default=False)
         try:
             log(f"Dask LocalCluster, {engine.workers} worker(s); dashboard: {client.dashboard_link}")
             yield client
+            finished = True
+            _log_peaks(client, log)
         finally:
-            client.close()
+            if not finished:
+                client.close()
     finally:
-        cluster.close()
+        if finished:  # every result is in: the cluster stops while the caller goes on (the process waits for it)
+            threading.Thread(target=_close, args=(client, cluster), name="claimcritique-cluster-close").start()
+        else:
+            cluster.close()
+
+
+PEAKS = "workers' peak memory: "
+
+
+def _log_peaks(client, log: Callable[[str], None]) -> None:
+    """Each worker's peak memory (its largest resident set), on one line: what a batch costs a process."""
+    try:
+        peaks = client.run(_peak_mb)
+    except Exception:  # a worker gone at the very end: nothing to say about it
+        return
+    log(PEAKS + ", ".join(f"{peaks[w]:.0f} MB" for w in sorted(peaks)))
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _close(client, cluster) -> None:
+    client.close()
+    cluster.close()
+
+
+# A LocalCluster's workers are forked from a server process started as soon as the corpus is planned (`prepare`),
+# with the modules the batches need already imported: no worker imports them again, and the server's imports
+# overlap the client's own start-up (the fingerprint, the scheduler). A fork of this process could deadlock (its
+# scheduler threads are running); the server is a fresh single-threaded process.
+WORKER_START = {"distributed.worker.multiprocessing-method": "forkserver"}
+
+
+def prepare(engine: Engine, batches: int, modules: Sequence[str] = ()) -> None:
+    """Start what the LocalCluster's workers will be forked from, importing `modules` there, when `engine` will
+    start one for this many batches (nothing otherwise, and nothing if it already runs)."""
+    if engine.scheduler is not None or engine.in_process(batches):
+        return
+    import multiprocessing.forkserver
+
+    import dask
+    from distributed.utils import get_mp_context
+
+    with dask.config.set(WORKER_START):
+        context = get_mp_context()  # distributed's own preload, set once ...
+    context.set_forkserver_preload(["distributed", "pandas", "pyarrow", *modules])  # ... and ours with it
+    multiprocessing.forkserver.ensure_running()
 
 
 def map_batches(function: Callable, batches: Sequence[tuple], engine: Engine, sizes: Sequence[int] | None = None,
