@@ -26,6 +26,7 @@ def test_report_gives_every_ratio_of_the_issue():
     assert ratios["two_workers_vs_one@1000"] == pytest.approx(5 / 9)
     assert ratios["scaling@10000/1000"] == pytest.approx((90 / 10000) / (8 / 1000))
     assert ratios["peak_mb@10000"] == 1100 and ratios["client_mb@10000"] == 1050
+    assert ratios["client_growth@10000/1000"] == pytest.approx(1050 / 250)  # not flat
     text = "\n".join(lines)
     assert "peak_mb@10000" in text and "MISSED" in text  # 1,100 MB is over the 1 GiB limit
 

@@ -6,7 +6,8 @@ ratio of two measurements taken in the same run:
 - analyze on a Dask LocalCluster of one worker / analyze in-process (what the engine costs);
 - analyze on two workers / on one worker;
 - seconds per document at the largest size / at 10,000 articles (else the smallest size; linear is 1.0);
-- peak memory of any one process (client or worker), and of the client alone;
+- peak memory of any one process (client or worker), and of the client alone, and how much the client's grows from
+  the smallest size to the largest (flat: within a fifth);
 - `make run`'s notebook step / each notebook executed one after another in its own process and kernel
   (what `jupyter nbconvert --execute` does, with the same plain nbclient client, `notebooks.execute_notebook`).
 Each measurement runs in a fresh process, which also gives its peak memory (max RSS).
@@ -30,7 +31,7 @@ from . import paths
 BENCH = paths.PROJECT_ROOT / "build" / "bench"
 SEED = 20261123
 TARGETS = {"analyze_vs_textstat": 0.8, "dask_one_vs_in_process": 1.1, "two_workers_vs_one": 0.55, "scaling": 1.2,
-           "run_vs_nbconvert": 0.35}
+           "client_growth": 1.2, "run_vs_nbconvert": 0.35}  # client_growth: "flat", within a fifth from size to size
 PEAK_LIMIT_MB = 1024
 
 
@@ -247,6 +248,11 @@ def report(results: dict) -> list[str]:
         per_doc = lambda r: r[run]["seconds"] / r["documents"]  # noqa: E731
         if small.get(run) and large.get(run):
             ratios[f"scaling@{large['size']}/{small['size']}"] = per_doc(large) / per_doc(small)
+    clients = [r for r in sizes if f"client_mb@{r['size']}" in ratios]
+    if len(clients) > 1:  # the client holds nothing but progress: its memory must not grow with the corpus
+        large, small = clients[-1], clients[0]
+        ratios[f"client_growth@{large['size']}/{small['size']}"] = (ratios[f"client_mb@{large['size']}"]
+                                                                    / ratios[f"client_mb@{small['size']}"])
     if "notebooks" in results:
         nb = results["notebooks"]
         lines.append(f"\nnotebooks: one after another, a fresh process and kernel each {nb['one_after_another']:.1f} s, "
