@@ -356,7 +356,8 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
                    engine: Engine | None = None, csv: bool | None = None, batch_size: int | None = None) -> Written:
     """`claimcritique analyze`: every table to `folder` as Parquet (and CSV for a small corpus, or `csv=True`),
     batch by batch, by whoever computes the batch (`engine`: here, a LocalCluster of `jobs` workers, or a
-    Dask cluster). Memory here holds the corpus's stances and one row per document, never the tables.
+    Dask cluster). Memory here holds a few batches' documents (labelled and written as they come back), the
+    labels used and the problems, never the tables or one row per document.
 
     The tables are written to a staging folder inside `folder` and moved into place only when complete;
     with no readable document, NothingReadable is raised and `folder` is left as it was."""
