@@ -325,3 +325,23 @@ def test_the_report_of_a_large_corpus_shows_a_sample_and_counts_every_document(t
     sample = analysis.read_shown(out)
     assert sample.sample_of == 12 and not left_out & set(sample["claims"]["doc_id"])
     assert report.report_tables(sample)["claims"]["doc_id"].isin(sample.corpus.documents["doc_id"]).all()
+
+
+def test_batches_returning_out_of_order_get_the_labels_of_corpus_order(tmp_path):
+    """The corpus table is written as batches come back; labels are unique in corpus order whatever order they come."""
+    def documents(first: int, count: int) -> pd.DataFrame:
+        return pd.DataFrame({"doc_id": [f"d{i}" for i in range(first, first + count)], "file": "x.txt", "title": "Same",
+                             "publisher": "Vendor", "label": "", "words": 10})
+
+    outcomes = [analysis.BatchOutcome(i, documents(3 * i, 3), pd.DataFrame(columns=["file"])) for i in range(4)]
+    staging = tmp_path / "staging"
+    staging.mkdir()
+    writer = analysis._CorpusWriter(staging)
+    for outcome in (outcomes[2], outcomes[0], outcomes[3], outcomes[1]):
+        writer.add(outcome)
+    assert writer.next_index == 4 and not writer.waiting and writer.documents == 12 and writer.words == 120
+    expected = analysis.assign_labels(pd.concat([o.documents for o in outcomes], ignore_index=True))
+    written = store.read_table(staging, "corpus")
+    assert written["doc_id"].tolist() == expected["doc_id"].tolist()
+    assert written["label"].tolist() == expected["label"].tolist() and written["label"].is_unique
+    assert len(store.batch_files(staging, "corpus")) == 4

@@ -26,6 +26,7 @@ def test_report_gives_every_ratio_of_the_issue():
     assert ratios["two_workers_vs_one@1000"] == pytest.approx(5 / 9)
     assert ratios["scaling@10000/1000"] == pytest.approx((90 / 10000) / (8 / 1000))
     assert ratios["peak_mb@10000"] == 1100 and ratios["client_mb@10000"] == 1050
+    assert ratios["client_growth@10000/1000"] == pytest.approx(1050 / 250)  # not flat
     text = "\n".join(lines)
     assert "peak_mb@10000" in text and "MISSED" in text  # 1,100 MB is over the 1 GiB limit
 
@@ -48,3 +49,12 @@ def test_a_size_measured_in_part_reports_the_ratios_it_has():
     assert ratios["scaling@100000/10000"] == pytest.approx(1.1)
     assert "two_workers_vs_one@100000" not in ratios and "analyze_vs_textstat@100000" not in ratios
     assert ratios["client_mb@100000"] == 250 and "textstat alone" in text
+
+
+def test_the_workers_peak_memory_is_read_from_what_analyze_said():
+    """A LocalCluster's workers are forked from a server process, not children of the client: the engine says their
+    peak memory at the end, and the bench takes the last such line."""
+    said = ("claimcritique: Dask LocalCluster, 2 worker(s); dashboard: http://127.0.0.1:1/status\n"
+            "claimcritique: workers' peak memory: 250 MB, 241 MB\nclaimcritique: 150 documents ...\n")
+    assert bench.worker_peaks(said) == [250.0, 241.0]
+    assert bench.worker_peaks("claimcritique: 3 documents\n") == []

@@ -36,7 +36,6 @@ import pandas as pd
 from . import __version__, claims, consistency, language, paths, readability, references, store
 from .corpus import (
     DEFAULT_MAX_MB,
-    DOCUMENT_COLUMNS,
     PROBLEM_COLUMNS,
     Corpus,
     NothingReadable,
@@ -54,7 +53,7 @@ from .corpus import (
     plan_pages,
     problems_table,
 )
-from .engine import Engine, map_batches
+from .engine import Engine, map_batches, prepare
 
 BATCH = 50
 SHOW_LIMIT = 1000  # up to this many documents the notebooks read every document's rows; beyond, a sample
@@ -358,48 +357,46 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
                    engine: Engine | None = None, csv: bool | None = None, batch_size: int | None = None) -> Written:
     """`claimcritique analyze`: every table to `folder` as Parquet (and CSV for a small corpus, or `csv=True`),
     batch by batch, by whoever computes the batch (`engine`: here, a LocalCluster of `jobs` workers, or a
-    Dask cluster). Memory here holds the corpus's stances and one row per document, never the tables.
+    Dask cluster). Memory here holds a few batches' documents (labelled and written as they come back), the
+    labels used and the problems, never the tables or one row per document.
 
     The tables are written to a staging folder inside `folder` and moved into place only when complete;
     with no readable document, NothingReadable is raised and `folder` is left as it was."""
     planned, planning_problems = plan(paths_, manifest)
     if not planned:
         raise NothingReadable(nothing_readable(paths_, planning_problems))
-    key = fingerprint(paths_, manifest, max_mb, planned)
     engine = engine or Engine(workers=jobs if jobs and jobs > 1 else None)
     batches = chunks(planned, batch_size or BATCH)
+    prepare(engine, len(batches), [__name__])  # a LocalCluster's workers start while the fingerprint is taken
+    key = fingerprint(paths_, manifest, max_mb, planned)
     created = not folder.exists()
     staging = folder / f".staging-{uuid.uuid4().hex[:12]}"  # inside the folder: shared with the workers, same disk
     staging.mkdir(parents=True)
     try:
-        outcomes: list[BatchOutcome | None] = [None] * len(batches)
+        corpus = _CorpusWriter(staging)
         for outcome in map_batches(write_batch, [(i, b, max_mb, str(staging)) for i, b in enumerate(batches)],
                                    engine, [len(b) for b in batches], progress):
-            outcomes[outcome.index] = outcome
-        documents = _concat([o.documents for o in outcomes]) if outcomes else pd.DataFrame(columns=DOCUMENT_COLUMNS[:-1])
-        problem_table = problems_table([*planning_problems, *duplicate_problems(documents)],
-                                       [o.problems for o in outcomes])
-        if documents.empty:
+            corpus.add(outcome)
+        del batches
+        problem_table = problems_table([*planning_problems, *duplicate_problems(_same_texts(staging))], corpus.problems)
+        if not corpus.documents:
             raise NothingReadable(nothing_readable(paths_, problem_table))
-        documents = assign_labels(documents)  # in corpus order, unique across batches
-        del outcomes
-        contradictions = write_contradictions(staging, len(batches))
-        if len(documents) <= SORT_LIMIT:  # a small corpus: its findings in one file, in the order readers meet them
+        contradictions = write_contradictions(staging, corpus.next_index)
+        if corpus.documents <= SORT_LIMIT:  # a small corpus: its findings in one file, in the order readers meet them
             findings = consistency.sort_findings([store.read_table(staging, "consistency")])
             shutil.rmtree(store.table_folder(staging, "consistency"))
             store.write_batch(staging, "consistency", 0, findings)
             del findings
-        for name, table in (("corpus", documents), ("problems", problem_table)):
-            store.write_batch(staging, name, 0, table)
+        store.write_batch(staging, "problems", 0, problem_table)
         rows = {name: store.rows(staging, name) for name in TABLES}
-        write_csv = len(documents) <= CSV_LIMIT if csv is None else csv
+        write_csv = corpus.documents <= CSV_LIMIT if csv is None else csv
         if write_csv:
-            people = _document_columns(documents)
+            people = _document_columns(store.read_table(staging, "corpus", columns=["doc_id", *PEOPLE_COLUMNS]))
             for name in TABLES:
                 _write_csv(staging, name, staging / f"{name}.csv", people)
         _replace(staging, folder, write_csv)
-        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": len(documents),
-                                                      "csv": write_csv, "batches": len(batches)}))
+        (folder / FINGERPRINT).write_text(json.dumps({"fingerprint": key, "documents": corpus.documents,
+                                                      "csv": write_csv, "batches": corpus.next_index}))
     except BaseException:
         _remove(staging)
         if created:
@@ -407,7 +404,47 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
         raise
     _remove(staging)
     files = [folder / f"{name}.csv" if write_csv else store.table_folder(folder, name) for name in TABLES]
-    return Written(rows, files, len(documents), int(documents["words"].sum()), problem_table, contradictions)
+    return Written(rows, files, corpus.documents, corpus.words, problem_table, contradictions)
+
+
+def _same_texts(staging: Path) -> pd.DataFrame:
+    """The documents whose text another document has too, in corpus order: one grouped query over the written
+    corpus table, so memory holds the duplicates only."""
+    if not store.batch_files(staging, "corpus"):
+        return pd.DataFrame(columns=["path", "doc_id", "file", "text_hash"])
+    with store.connect(staging, ordered=["corpus"]) as connection:
+        return connection.execute(
+            "SELECT path, doc_id, file, text_hash FROM corpus_rows WHERE text_hash IN "
+            "(SELECT text_hash FROM corpus GROUP BY text_hash HAVING count(*) > 1) "
+            "ORDER BY filename, file_row_number").df()
+
+
+class _CorpusWriter:
+    """The corpus table, written batch by batch as the batches come back: each batch's documents get their labels
+    (unique across the corpus, so in corpus order: a batch that finishes early waits here for the ones before it)
+    and are written as that batch's file of `corpus`. What stays is the labels used, the counts and the problems,
+    not one row per document."""
+
+    def __init__(self, staging: Path):
+        self.staging = staging
+        self.waiting: dict[int, BatchOutcome] = {}  # batches finished before an earlier one: a few (engine._window)
+        self.next_index = 0
+        self.labels: set[str] = set()
+        self.documents = 0
+        self.words = 0
+        self.problems: list[pd.DataFrame] = []
+
+    def add(self, outcome: BatchOutcome) -> None:
+        self.waiting[outcome.index] = outcome
+        while self.next_index in self.waiting:
+            ready = self.waiting.pop(self.next_index)
+            documents = assign_labels(ready.documents, self.labels)
+            store.write_batch(self.staging, "corpus", ready.index, documents)
+            self.documents += len(documents)
+            self.words += int(documents["words"].sum()) if len(documents) else 0
+            if len(ready.problems):
+                self.problems.append(ready.problems)
+            self.next_index += 1
 
 
 def _remove(folder: Path) -> None:

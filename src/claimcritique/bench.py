@@ -6,7 +6,8 @@ ratio of two measurements taken in the same run:
 - analyze on a Dask LocalCluster of one worker / analyze in-process (what the engine costs);
 - analyze on two workers / on one worker;
 - seconds per document at the largest size / at 10,000 articles (else the smallest size; linear is 1.0);
-- peak memory of any one process (client or worker), and of the client alone;
+- peak memory of any one process (client or worker), and of the client alone, and how much the client's grows from
+  the smallest size to the largest (flat: within a fifth);
 - `make run`'s notebook step / each notebook executed one after another in its own process and kernel
   (what `jupyter nbconvert --execute` does, with the same plain nbclient client, `notebooks.execute_notebook`).
 Each measurement runs in a fresh process, which also gives its peak memory (max RSS).
@@ -30,7 +31,7 @@ from . import paths
 BENCH = paths.PROJECT_ROOT / "build" / "bench"
 SEED = 20261123
 TARGETS = {"analyze_vs_textstat": 0.8, "dask_one_vs_in_process": 1.1, "two_workers_vs_one": 0.55, "scaling": 1.2,
-           "run_vs_nbconvert": 0.35}
+           "client_growth": 1.2, "run_vs_nbconvert": 0.35}  # client_growth: "flat", within a fifth from size to size
 PEAK_LIMIT_MB = 1024
 
 
@@ -120,22 +121,38 @@ def _python(*code_args: str) -> list[str]:
 def analyze_here(folder: Path, out: Path, report: Path, options: list[str]) -> None:
     """`claimcritique analyze` in this process (a fresh one), then this process's own peak memory (the client's)
     and its children's (the LocalCluster's workers, if any) to `report`."""
+    import contextlib
+    import io
     import resource
 
     from . import cli
 
-    code = cli.main(["analyze", str(folder), "-o", str(out), "--no-progress", "--no-csv", *options])
+    said = io.StringIO()
+    with contextlib.redirect_stderr(said):
+        code = cli.main(["analyze", str(folder), "-o", str(out), "--no-progress", "--no-csv", *options])
+    sys.stderr.write(said.getvalue())
     if code != 0:
         raise SystemExit(code)
     report.write_text(json.dumps({
         "client_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-        "workers_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+        "workers_mb": max([resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                           *worker_peaks(said.getvalue())])}))
+
+
+def worker_peaks(said: str) -> list[float]:
+    """The workers' peak memory (MB) from what `analyze` said on stderr (`engine.PEAKS`): a LocalCluster's workers
+    are forked from a server process, so they are not this process's children, whose peak `getrusage` gives."""
+    from .engine import PEAKS
+
+    found = [line.split(PEAKS, 1)[1] for line in said.splitlines() if PEAKS in line]
+    return [float(part.split()[0]) for part in found[-1].split(", ")] if found else []
 
 
 def _analyze(folder: Path, out: Path, options: list[str]) -> dict:
     with tempfile.NamedTemporaryFile(suffix=".json") as handle:
         measured = _measure(_python("--worker", "analyze", str(folder), str(out), handle.name, *options))
-        return {**measured, **json.loads(Path(handle.name).read_text())}
+        memory = json.loads(Path(handle.name).read_text())
+        return {**measured, **memory, "peak_mb": max(measured["peak_mb"], memory["workers_mb"])}  # any one process
 
 
 MEASUREMENTS = ("textstat", "in_process", "workers_1", "workers_n", "stages")
@@ -204,6 +221,8 @@ def report(results: dict) -> list[str]:
             if m is None:
                 continue
             client = f"  client {m['client_mb']:5.0f} MB" if "client_mb" in m else ""
+            if m.get("workers_mb"):
+                client += f"  workers {m['workers_mb']:5.0f} MB"
             lines.append(f"  {name:<22} {m['seconds']:8.1f} s  {docs / m['seconds']:7.1f} docs/s  "
                          f"{words / m['seconds']:9.0f} words/s  peak {m['peak_mb']:6.0f} MB{client}")
         for stage, seconds in r.get("stages", {}).items():
@@ -229,6 +248,11 @@ def report(results: dict) -> list[str]:
         per_doc = lambda r: r[run]["seconds"] / r["documents"]  # noqa: E731
         if small.get(run) and large.get(run):
             ratios[f"scaling@{large['size']}/{small['size']}"] = per_doc(large) / per_doc(small)
+    clients = [r for r in sizes if f"client_mb@{r['size']}" in ratios]
+    if len(clients) > 1:  # the client holds nothing but progress: its memory must not grow with the corpus
+        large, small = clients[-1], clients[0]
+        ratios[f"client_growth@{large['size']}/{small['size']}"] = (ratios[f"client_mb@{large['size']}"]
+                                                                    / ratios[f"client_mb@{small['size']}"])
     if "notebooks" in results:
         nb = results["notebooks"]
         lines.append(f"\nnotebooks: one after another, a fresh process and kernel each {nb['one_after_another']:.1f} s, "
