@@ -111,6 +111,7 @@ _FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
 # "for centuries" is at least two centuries, as "hundreds of" is 200
+_TIMES_OF = {"thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}  # "hundreds of thousands": x 1000
 _SPANS = {"centuries": 200, "decades": 20, "millennia": 2000, "millenia": 2000}
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000,
          "trillions": 2_000_000_000_000}
@@ -146,7 +147,8 @@ _AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
     r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
-    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave|size)\s*[#:]?|#|§)\s*$",
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave|size|"
+    r"sku|npn|upc|ean|gtin|asin|din|lot|batch|model|catalog(?:ue)?|product\s+code)\s*(?:#\s*)?:?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
@@ -229,10 +231,14 @@ _COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
                               r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
-                              r"studies|trials|tradition|practice))", re.IGNORECASE)
+                              r"studies|trials|tradition|practice)|"
+                              r"-?\s*(?:rest|break|pause|washout|wash-out|recovery)\b(?!\s+(?:from|of)\b))",
+                              re.IGNORECASE)  # "after a 30-minute rest": a pause in the protocol, not a time to an effect
 _CHANGED_BY_BEFORE = re.compile(r"\b(?:reduc|shorten|cut|lengthen|extend|decreas|increas|delay|advanc|shift|prolong)\w*\b"
                                 r"[^.;]{0,60}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|an?\s+average\s+of\s+)?$",
                                 re.IGNORECASE)
+_OWN_SIZE_AFTER = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:original\s+|initial\s+|dry\s+)?(?:volume|size|weight|"
+                            r"mass|length)\b", re.IGNORECASE)  # a material's swelling or water holding, no bioavailability
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _OF_USE_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(?:use|supplementation|treatment)\b", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
@@ -242,6 +248,7 @@ _INTERVAL_BEFORE = re.compile(r"\bevery\s+(?:other\s+)?$", re.IGNORECASE)
 # "no more than 600 mg in a six hour period": the window of a limit (a trial "over an 8-week period" may be onset)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|during|per)\s+(?:a|any|one|each|every)\s+$", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(r"^\s*-?\s*(?:period|window|interval|span)\b", re.IGNORECASE)
+_AGE_GLUED_TO_A_CELL_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)(?=[0-9])", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
@@ -298,7 +305,10 @@ class Grammar:
                             rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?P<n>{_NUM})\b(?![.,]?[0-9])(?!\s*(?:{unit}))",
                             re.IGNORECASE)
         # "thousands of years" is a span of years; "decades of research" at least 20 years, like "for decades"
-        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b(?P<years>\s+years\b)?|"
+        # "hundreds of thousands of IU": a count of thousands (at least 200,000), in the unit that follows
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b(?:(?P<years>\s+years\b)|"
+                          r"(?P<of>(?:\s+(?P<times>thousands|millions|billions)\s+of\b)?)"
+                          rf"(?:\s+(?P<unit>{unit})(?![\w-]))?)|"
                           r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
                           r"\b(?:for|over)\s+(?P<word3>centuries|decades|millenn?ia)\b|"
                           r"\b(?P<word4>centuries|decades|millenn?ia)\s+of\b", re.IGNORECASE)
@@ -504,8 +514,13 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
                                  m.group("word").lower(), dimension="time", kind="many"))
             continue
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
-        found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
-                             m.group(word).lower(), dimension="count", kind="many"))
+        value = float(_MANY[m.group(word).lower()]) * _TIMES_OF.get((m.group("times") or "").lower(), 1)
+        unit, dimension, surface = g.unit(m.group("unit")) if m.group("unit") else ("count", "count", "")
+        if dimension not in _DOSE_DIMENSIONS:  # "millions of people": a count; "thousands of IU": an amount
+            unit, dimension, surface = "count", "count", ""
+        end = m.end("unit") if dimension != "count" else (m.end("of") if m.group("word") else m.end())
+        found.append(_Number(m.start(word), end, value, math.nan, unit, m.group(word).lower(), surface=surface,
+                             dimension=dimension, kind="many"))
     for m in (expressions["to_a"].finditer(text) if " to a" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit"))
         high = _CALENDAR.get((m.group("word").lower(), unit))
@@ -548,6 +563,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
+    if "±" in sentence or "+/-" in sentence:
+        kept = _means_without_spreads(kept, sentence)
     for number in kept:  # "multiply that amount by 0.20": a multiplier
         if not number.unit and number.kind == "number" and _MULTIPLY_BEFORE.search(sentence, max(0, number.start - 40),
                                                                                    number.start):
@@ -755,13 +772,35 @@ _TIME_OF_DAY_JOIN = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|
                                r"dinner)|with\s+(?:breakfast|lunch|dinner))\s*,?\s+(?:and|then)\s+", re.IGNORECASE)
 
 
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+/−)\s*")
+
+
+def _means_without_spreads(numbers: list[_Number], sentence: str) -> list[_Number]:
+    """"15.4±3.2% longer", "18.1 ± 3.2 minutes": the mean is the claim, in the spread's unit; the spread (a
+    statistical qualifier of the figure) is no claim of its own."""
+    kept: list[_Number] = []
+    for number in numbers:
+        mean = kept[-1] if kept else None
+        if mean is not None and _PLUS_MINUS.fullmatch(sentence, mean.end, number.start):
+            if not mean.unit:
+                mean.unit, mean.dimension, mean.surface = number.unit, number.dimension, number.surface
+                mean.bare_words = False
+            continue
+        kept.append(number)
+    return kept
+
+
+_AGES_WORD_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?$", re.IGNORECASE)  # "ages 1 to 70, and 800 IU": an age
+
+
 def _carry_units(numbers: list[_Number], sentence: str) -> None:
     """A bare number listed just before a number with a unit takes that unit ("2.6 and 2.8 micrograms/day",
     "the 15 billion on our label" after "19 billion organisms" takes the unit of a scaled neighbour)."""
     for i in range(len(numbers) - 2, -1, -1):
         number, following = numbers[i], numbers[i + 1]
         if (not number.unit and not number.bare_words and following.unit and not following.lead_unit
-                and _LIST_JOIN.match(sentence[number.end: following.start])):
+                and _LIST_JOIN.match(sentence[number.end: following.start])
+                and not _AGES_WORD_BEFORE.search(sentence, max(0, number.start - 12), number.start)):
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
         elif (not number.unit and number.kind == "number" and following.dimension in _DOSE_DIMENSIONS
               and not following.lead_unit and _TIME_OF_DAY_JOIN.fullmatch(sentence, number.end, following.start)):
@@ -818,6 +857,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True
     if number.dimension == "time" and after[:1].isdigit():
         return True  # "Birth to 6 months2 mcg": an age label glued to its table cell
+    if not number.unit and _AGE_GLUED_TO_A_CELL_AFTER.match(after):
+        return True  # "19+ years30 mcg": the same, its unit read apart from the number
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
     if number.unit == "minutes" and _READ_TIME_BADGE.fullmatch(sentence):
@@ -1148,6 +1189,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         left, right = _clause(sentence, number)
         if cues["ratio_need_before"].search(sentence, max(0, number.start - 40), number.start):
             return "other"  # "vegans may need up to 1.8 times more iron": a multiple of a requirement
+        if _OWN_SIZE_AFTER.match(sentence, number.end):
+            return "other"  # "swelling up to 20 times its original volume", "absorbs 40 times its weight in water"
         if cues["absorption_rate"].search(sentence, left, right):
             return "absorption_rate"
         if cues["not_absorption"].search(sentence, left, right) and any(left <= a and b <= right for a, b in forms):
