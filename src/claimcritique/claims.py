@@ -790,6 +790,8 @@ def _means_without_spreads(numbers: list[_Number], sentence: str) -> list[_Numbe
     return kept
 
 
+_OF_THE_DAILY_VALUE_AFTER = re.compile(r"\s*(?:or\s+(?:more|less|higher|lower|above|below)\s+)?of\s+(?:the\s+|your\s+)?"
+                                       r"(?:(?:recommended\s+)?daily\s+(?:recommended\s+)?values?|dv)\b", re.IGNORECASE)
 _AGES_WORD_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?$", re.IGNORECASE)  # "ages 1 to 70, and 800 IU": an age
 
 
@@ -802,11 +804,18 @@ def _carry_units(numbers: list[_Number], sentence: str) -> None:
                 and _LIST_JOIN.match(sentence[number.end: following.start])
                 and not _AGES_WORD_BEFORE.search(sentence, max(0, number.start - 12), number.start)):
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+        elif (number.dimension == "percent" and following.dimension == "percent_dv" and number.kind == "number"
+              and _LIST_JOIN.match(sentence[number.end: following.start])):
+            # "providing 207%, 306%, and 85% DV": the list's shares are all of the Daily Value
+            number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
         elif (not number.unit and number.kind == "number" and following.dimension in _DOSE_DIMENSIONS
               and not following.lead_unit and _TIME_OF_DAY_JOIN.fullmatch(sentence, number.end, following.start)):
             # "take one in the morning and two capsules at night": the first count is in capsules too
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
             number.bare_words = False
+    for number in numbers:
+        if number.dimension == "percent" and _OF_THE_DAILY_VALUE_AFTER.match(sentence, number.end):
+            number.unit, number.dimension = "%DV", "percent_dv"  # "20% or more of the Daily Value"
     for i in range(1, len(numbers)):
         number, previous = numbers[i], numbers[i - 1]
         if not number.unit and number.scaled and previous.scaled and previous.unit:
@@ -1158,6 +1167,9 @@ _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)
 # "500 mL beetroot juice contains ~5 mmol of nitrate": what a food portion contains is food content too
 _PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
                                re.IGNORECASE)
+_PORTION_SUPPLIES_AFTER = re.compile(r"[^.;]{0,80}?\b(?:supplies|supply|provides?|contains?|delivers?|yields?)\s+"
+                                     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*|only\s+)?[0-9][0-9,.]*\s*"
+                                     r"(?P<energy>k?cal(?:orie)?s?\b|kilocalories?\b|kj\b|kilojoules?\b)?", re.IGNORECASE)
 _DRY_WEIGHT = re.compile(r"\bdry\s+(?:weight|matter|mass|leaf|leaves)\b", re.IGNORECASE)
 _BODY_WEIGHT = re.compile(r"\bbody\s*-?\s*(?:weight|mass)\b|\bbw\b", re.IGNORECASE)
 _BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
@@ -1205,6 +1217,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
                 cues["absorbed_before"].search(before)
                 or (cues["absorbed_after"].match(after) and _SOURCE_AMOUNT.search(sentence, 0, number.start))):
             return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
+        portion = _PORTION_SUPPLIES_AFTER.match(sentence, number.end)
+        if portion and (portion.group("energy") or _HUNDRED_GRAMS.fullmatch(sentence, number.start, number.end)):
+            return "other"  # "100g of the powder supplies 290 kilocalories": the portion a food's content is given for
         if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
             return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
