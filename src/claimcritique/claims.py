@@ -141,7 +141,7 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_AFTER_BEFORE = re.compile(r"\b(?:after|before)\s+$", re.IGNORECASE)  # "after 6 months": a time; "after 50": an age
-_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|"
+_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|^\s*old\b|"
                         r"^\s*(?:\+\s*)?(?:and\s+(?:older|over|up|above)|or\s+older)",
                         re.IGNORECASE)
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
@@ -194,7 +194,8 @@ _TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2}
 _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
-                         r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
+                         r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options|"
+                         r"men|women|adults|participants|volunteers|subjects|patients|athletes|individuals|rats|mice)\b",
                          re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
 _TALLY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*[–—:-]\s*(?:the\s+)?[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?"
                           r"\s+(?:and|or|&)\s+[A-Z]")
@@ -237,6 +238,10 @@ _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|inc
 _CHANGED_BY_BEFORE = re.compile(r"\b(?:reduc|shorten|cut|lengthen|extend|decreas|increas|delay|advanc|shift|prolong)\w*\b"
                                 r"[^.;]{0,60}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|an?\s+average\s+of\s+)?$",
                                 re.IGNORECASE)
+_THEN_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?then\b", re.IGNORECASE)
+_BARE_DIGITS = re.compile(r"[0-9][0-9.,]*")
+_TIME_LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[0-9.]+)+\s*-?\s*"
+                             r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b", re.IGNORECASE)
 _OWN_SIZE_AFTER = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:original\s+|initial\s+|dry\s+)?(?:volume|size|weight|"
                             r"mass|length)\b", re.IGNORECASE)  # a material's swelling or water holding, no bioavailability
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
@@ -317,7 +322,7 @@ class Grammar:
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
-        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})\s+"
+        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})(?:\s+(?:or|to)\s+(?P<nhigh>{_NUM}))?\s+"
                              rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
                              rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b|"
                              rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+"
@@ -328,10 +333,10 @@ class Grammar:
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         # "after about a week", "in a month or two", "it takes about a month": "a" is one period after a word of time
         # (bare "a week" is no number: "once a week", "5 days a week")
-        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
+        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|for|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
                               r"(?P<prefix>(?:just|only|about|around|roughly|approximately|nearly|almost|at\s+least|"
                               r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
-                              r"(?P<word>a)\s+(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
+                              r"(?P<word>a)\s+(?P<whole>(?:whole|full)\s+)?(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
                               r"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b", re.IGNORECASE)
         # "half a teaspoon", "a half scoop", "per half cup", "one and a half capsules": a half of one unit
         half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+(?:an?\s+)?|\ba\s+half\s+)"
@@ -461,7 +466,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
         n = _value(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
-        found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
+        high = _value(m.group("nhigh")) if m.group("nhigh") else n  # "split into 2 or 3 doses": 2-3 times a day
+        found.append(_Number(m.start(), m.end(), n, high, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     restated = {}  # the digits' offset -> the word's, for "one (1) capsule"
     scanned = text
@@ -574,10 +580,10 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     return kept
 
 
-_A_PERIOD = re.compile(r" a (?:day|week|month|year)")  # _PERIOD_HINTS in one pass
+_A_PERIOD = re.compile(r" a (?:whole |full )?(?:day|week|month|year)")  # _PERIOD_HINTS in one pass
 _DIGITS_IN_BRACKETS = re.compile(r"\(\s*[0-9]{1,2}\s*\)")  # what "one (1) capsule" needs, searched first
-_PERIOD_HINTS = (" a day", " a week", " a month", " a year")
-_PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last")  # "in " is in "within " too
+_PERIOD_HINTS = (" a day", " a week", " a month", " a year", " a whole ", " a full ")
+_PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last", "for a whole", "for a full")  # "in " is in "within " too
 
 
 def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
@@ -590,6 +596,8 @@ def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
     or_two = word == "word2" or bool(m.group("or_two"))
     if lead and lead[0].lower() == "in" and not prefix and not or_two and unit == "days":
         return []
+    if lead and lead[0].lower() == "for" and not m.group("whole"):
+        return []  # "take it for a week" is no number; "for a whole week" measures a step of a regimen
     start = m.start("prefix") if m.group("prefix") else m.start(word)
     if lead and lead[0].lower() == "by" and not _CHANGED_BY_BEFORE.search(m.string, max(0, start - 90), start):
         return []  # "by a week" is a number only as the size of a change ("cut colds by a week")
@@ -1238,6 +1246,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
             return "other"  # "the effects last 4-6 hours": how long an effect lasts
         if _CHANGED_BY_BEFORE.search(sentence, max(0, number.start - 90), number.start):
             return "other"  # "cut the duration of colds by a week", "advanced sleep onset by 20 minutes": an effect size
+        listed = _TIME_LIST_TAIL.match(sentence, number.end)  # "at 4, 6 and 24 hours following administration"
+        if listed and _BARE_DIGITS.fullmatch(sentence, number.start, number.end):
+            after = sentence[listed.end(): listed.end() + 60]
         if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
                 not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
@@ -1253,7 +1264,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if number.qualifier == "within" and regimen and cues["onset"].search(sentence):
             return "onset"  # "the loading phase lets you feel benefits within one week": a time to an effect
         if (cues["regimen_before"].search(before) or regimen) and (
-                not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)):
+                not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)
+                or _THEN_AFTER.match(after)):  # "for two weeks, then 100 mg": a step of a regimen
             if not regimen and cues["onset_purpose"].search(sentence):
                 return "onset"  # "to see noticeable benefits, ... daily for at least three months"
             return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)", "a loading phase for 5 days in order to ..."
