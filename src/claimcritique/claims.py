@@ -253,6 +253,7 @@ _INTERVAL_BEFORE = re.compile(r"\bevery\s+(?:other\s+)?$", re.IGNORECASE)
 # "no more than 600 mg in a six hour period": the window of a limit (a trial "over an 8-week period" may be onset)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|during|per)\s+(?:a|any|one|each|every)\s+$", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(r"^\s*-?\s*(?:period|window|interval|span)\b", re.IGNORECASE)
+_LISTING_ID_AFTER = re.compile(r"^[^.;:\n]*?\(\s*(?:SKU|NPN|UPC|EAN|GTIN|ASIN|DIN|Item\s*#)\s*[:#]")
 _AGE_GLUED_TO_A_CELL_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)(?=[0-9])", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
@@ -934,6 +935,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "[2; 3]", "[10;8]", and "[11 Other data ...": a citation whose bracket was never closed
     if number.dimension == "percent" and _SAVING_BEFORE.search(before[-40:]):
         return True  # "Save 20% with Subscribe & Save": a discount
+    if not number.unit and _LISTING_ID_AFTER.search(after, 0, 60):
+        return True  # "60 Enteric Coated Caplets ( SKU: 9288, NPN: ... )": a product listing's pack size
     if not number.unit and _PACK_COUNT_BEFORE.search(before[-50:]):
         return True  # "Servings Per Container: 30": a pack size
     if not number.unit and after[:1] in ("™", "®"):
@@ -1175,6 +1178,9 @@ _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)
 # "500 mL beetroot juice contains ~5 mmol of nitrate": what a food portion contains is food content too
 _PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
                                re.IGNORECASE)
+# "7 grams of fiber per one-tablespoon serving, or 4 to 4.5 grams per teaspoon": the portion and the restated amount
+_FOOD_PORTION_JOIN = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+per\s+|\s*-?\s*(?:servings?|portions?)?\s*,\s*or\s+(?:about\s+|around\s+)?",
+                                re.IGNORECASE)
 _PORTION_SUPPLIES_AFTER = re.compile(r"[^.;]{0,80}?\b(?:supplies|supply|provides?|contains?|delivers?|yields?)\s+"
                                      r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*|only\s+)?[0-9][0-9,.]*\s*"
                                      r"(?P<energy>k?cal(?:orie)?s?\b|kilocalories?\b|kj\b|kilojoules?\b)?", re.IGNORECASE)
@@ -2153,7 +2159,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
                 bool(caption) and bool(cues["dose_daily"].search(_unglued(caption)))) or (
                 under_heading and bool(cues["dose_daily"].search(section)))
-            has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
+            has_dose = any(n.dimension in ("mass", "mass_per_weight", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
@@ -2179,7 +2185,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if number.dimension in _DOSE_DIMENSIONS and (
                         kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
                         and (_BRACKET_OPENS.fullmatch(s.text, food.end, number.start)
-                             or _PORTION_CONTAINS.fullmatch(s.text, food.end, number.start))):
+                             or _PORTION_CONTAINS.fullmatch(s.text, food.end, number.start)
+                             or _FOOD_PORTION_JOIN.fullmatch(s.text, food.end, number.start))):
                     # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
                     # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
                     kind, food = "other", number
