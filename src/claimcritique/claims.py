@@ -323,7 +323,8 @@ class Grammar:
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
-        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})(?:\s+(?:or|to)\s+(?P<nhigh>{_NUM}))?\s+"
+        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})"
+                             rf"(?:\s+(?:or|to)\s+(?P<nhigh>{_NUM}))?\s+"
                              rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
                              rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b|"
                              rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+"
@@ -1179,8 +1180,8 @@ _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)
 _PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
                                re.IGNORECASE)
 # "7 grams of fiber per one-tablespoon serving, or 4 to 4.5 grams per teaspoon": the portion and the restated amount
-_FOOD_PORTION_JOIN = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+per\s+|\s*-?\s*(?:servings?|portions?)?\s*,\s*or\s+(?:about\s+|around\s+)?",
-                                re.IGNORECASE)
+_FOOD_PORTION_JOIN = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+per\s+|"
+                                r"\s*-?\s*(?:servings?|portions?)?\s*,\s*or\s+(?:about\s+|around\s+)?", re.IGNORECASE)
 _PORTION_SUPPLIES_AFTER = re.compile(r"[^.;]{0,80}?\b(?:supplies|supply|provides?|contains?|delivers?|yields?)\s+"
                                      r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*|only\s+)?[0-9][0-9,.]*\s*"
                                      r"(?P<energy>k?cal(?:orie)?s?\b|kilocalories?\b|kj\b|kilojoules?\b)?", re.IGNORECASE)
