@@ -168,3 +168,8 @@ def test_a_time_before_a_test_or_event_is_timing():
 
 def test_nights_a_bottle_lasts():
     assert values("One jar is enough for 60 nights.") == [("other", 60, 60, "nights")]
+
+
+def test_a_dosage_label_counts_what_to_take():
+    assert values("Amazon Dosage: 1 tablet at bedtime\n\nMore text here.") == [("dose", 1, 1, "tablets")]
+    assert values("Bottle size: 60 capsules\n\nMore text here.") == []  # a pack size

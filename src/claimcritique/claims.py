@@ -222,6 +222,7 @@ _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
 _LABELS_AN_AMOUNT_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:[-–—:|=]|→)\s*(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
 _SERVING_SIZE_BEFORE = re.compile(r"\bserving\b|\bsuggested\s+use\b|\bdirections\b|\b(?:method\s+of\s+)?application\b|"
+                                  r"\bdos(?:age|ing|e)\s*:\s*(?:[\w-]+\s+){0,2}?$|"  # "Dosage: 1 tablet at bedtime"
                                   r"\b(?:reduce|increase|lower|raise)\s+(?:it\s+|this\s+)?to\s+$",
                                   re.IGNORECASE)  # a dose per serving, or a changed dose
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
