@@ -173,3 +173,11 @@ def test_nights_a_bottle_lasts():
 def test_a_dosage_label_counts_what_to_take():
     assert values("Amazon Dosage: 1 tablet at bedtime\n\nMore text here.") == [("dose", 1, 1, "tablets")]
     assert values("Bottle size: 60 capsules\n\nMore text here.") == []  # a pack size
+
+
+def test_a_star_opening_a_sentence_is_no_multiplication():
+    assert values("It keeps arteries elastic.* Three healthy adult volunteers took part in a trial.") == \
+        [("other", 3, 3, "count")]
+    # must still drop: the operands of a worked calculation
+    assert values("You absorb about 20%: 150 mg * 0.20 = 30 mg.") == [("absorption_rate", 20, 20, "%"),
+                                                                      ("dose", 30, 30, "mg")]

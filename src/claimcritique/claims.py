@@ -204,6 +204,7 @@ _LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|ste
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$|[0-9%]\s*(?:[a-zµμ]+\s*)?\bx\s*$", re.IGNORECASE)  # "150 mg x 0.20 = 30"
+_BULLET_STAR_BEFORE = re.compile(r"(?:^|\n)\s*\*\s*$")  # "* Three volunteers": a bullet or a footnote mark, no operator
 _ARITHMETIC_RESULT_AFTER = re.compile(r"^\s*=")
 _GLUED_STAR = re.compile(r"(?<=[a-zA-Zµμ%0-9])\*")  # "30 mg*": a footnote mark glued to the amount
 
@@ -870,7 +871,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and _TALLY_AFTER.match(after):
         return True  # "the two forms – D and L": tallies the items it names (dev_gold_rulings_a.md)
     if (_ARITHMETIC.match(after) and not _footnote_star(sentence, number.end + len(after) - len(after.lstrip()))) or \
-            _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and (
+            _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and \
+            not _BULLET_STAR_BEFORE.search(before) and (
             not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
