@@ -111,6 +111,7 @@ _FRACTIONS = {"half": 50.0, "one-half": 50.0, "one half": 50.0,
               "one quarter": 25.0, "one-quarter": 25.0, "two thirds": 200 / 3, "two-thirds": 200 / 3,
               "three quarters": 75.0, "three-quarters": 75.0}
 # "for centuries" is at least two centuries, as "hundreds of" is 200
+_TIMES_OF = {"thousands": 1000, "millions": 1_000_000, "billions": 1_000_000_000}  # "hundreds of thousands": x 1000
 _SPANS = {"centuries": 200, "decades": 20, "millennia": 2000, "millenia": 2000}
 _MANY = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000, "billions": 2_000_000_000,
          "trillions": 2_000_000_000_000}
@@ -140,13 +141,14 @@ _AGE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TIME_AFTER_BEFORE = re.compile(r"\b(?:after|before)\s+$", re.IGNORECASE)  # "after 6 months": a time; "after 50": an age
-_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|"
+_AGE_AFTER = re.compile(r"^\s*(?:years?|yrs?|y)\s*(?:old|of\s+age|and\s+(?:older|over|up|above))|^\s*old\b|"
                         r"^\s*(?:\+\s*)?(?:and\s+(?:older|over|up|above)|or\s+older)",
                         re.IGNORECASE)
 _ORDINAL_OR_LABEL_BEFORE = re.compile(
     r"(?:\b(?:step|phase|stage|part|chapter|tip|top|no\.|number|level|type|grade|class|table|figure|fig\.|"
     r"section|vitamin|omega|version|page|item|rank(?:ed)?|day\s+to|cfr|§|pmid|doi|isbn|reason|option|method|"
-    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave|size)\s*[#:]?|#|§)\s*$",
+    r"strategy|rule|mistake|sign|way|question|pro|probiotic|tier|round|wave|size|"
+    r"sku|npn|upc|ean|gtin|asin|din|lot|batch|model|catalog(?:ue)?|product\s+code)\s*(?:#\s*)?:?|#|§)\s*$",
     re.IGNORECASE,
 )
 _AFTER_BLOCKERS = re.compile(r"^(?:[A-Za-z]|-[A-Za-z]|-\d|/\d|:\d|\(oh\)|\s*(?:a\.?m\.?|p\.?m\.?|CFR|U\.?S\.?C)\b)",
@@ -192,7 +194,8 @@ _TRAILING_CITATIONS = re.compile(r"[A-Za-z)%.]\s+([0-9]{1,2}(?:\s*,\s*[0-9]{1,2}
 _COUNT_NOUN = re.compile(r"^(?:\s+|-)(?!of\b)(?:[\w-]+\s+){0,3}?"
                          r"(?:forms?|types?|strains?|kinds?|compounds?|ingredients?|studies|trials|measures|"
                          r"categories|varieties|species|components|nutrients|minerals|vitamins|fatty\s+acids|"
-                         r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options)\b",
+                         r"mechanisms|ways|groups|sources|classes|enzymes|things|reasons|benefits|options|"
+                         r"men|women|adults|participants|volunteers|subjects|patients|athletes|individuals|rats|mice)\b",
                          re.IGNORECASE)  # "two forms", "16 probiotic strains", "the two most studied fatty acids"
 _TALLY_AFTER = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?[\w-]+\s*[–—:-]\s*(?:the\s+)?[A-Z][\w-]*(?:\s*,\s*[A-Z][\w-]*)*,?"
                           r"\s+(?:and|or|&)\s+[A-Z]")
@@ -201,6 +204,7 @@ _LIST_SIZE = re.compile(r"^\s+(?:[\w-]+\s+){0,2}?(?:things|ways|reasons|tips|ste
 _ANAPHORA_BEFORE = re.compile(r"\b(?:these|those|both|its|their)\s+$", re.IGNORECASE)  # "these two"
 _ARITHMETIC = re.compile(r"^\s*[*×÷]\s*[0-9.]|^\s*(?:x|times)\s+[0-9.]+\s*=", re.IGNORECASE)  # "325 mg * 0.20 = 65"
 _ARITHMETIC_BEFORE = re.compile(r"[*×÷]\s*$|[0-9%]\s*(?:[a-zµμ]+\s*)?\bx\s*$", re.IGNORECASE)  # "150 mg x 0.20 = 30"
+_BULLET_STAR_BEFORE = re.compile(r"(?:^|\n)\s*\*\s*$")  # "* Three volunteers": a bullet or a footnote mark, no operator
 _ARITHMETIC_RESULT_AFTER = re.compile(r"^\s*=")
 _GLUED_STAR = re.compile(r"(?<=[a-zA-Zµμ%0-9])\*")  # "30 mg*": a footnote mark glued to the amount
 
@@ -219,6 +223,7 @@ _DEFINES_A_UNIT_AFTER = re.compile(r"^\s+(?:of\s+(?:[\w-]+\s+){0,3}?)?(?:is\s+(?
                                    r"equals|is\s+one|consists\s+of)\b", re.IGNORECASE)
 _LABELS_AN_AMOUNT_AFTER = re.compile(r"^\s*(?:\)\s*)?(?:[-–—:|=]|→)\s*(?:about\s+|around\s+|~\s*)?[0-9]", re.IGNORECASE)
 _SERVING_SIZE_BEFORE = re.compile(r"\bserving\b|\bsuggested\s+use\b|\bdirections\b|\b(?:method\s+of\s+)?application\b|"
+                                  r"\bdos(?:age|ing|e)\s*:\s*(?:[\w-]+\s+){0,2}?$|"  # "Dosage: 1 tablet at bedtime"
                                   r"\b(?:reduce|increase|lower|raise)\s+(?:it\s+|this\s+)?to\s+$",
                                   re.IGNORECASE)  # a dose per serving, or a changed dose
 _SUPPLY_AFTER = re.compile(r"^\s*supply\b", re.IGNORECASE)  # "a 60-day supply": a pack size
@@ -229,10 +234,18 @@ _COUNT_SUPPLY_AFTER = re.compile(r"^\s*(?:[-–—,:(|]|\bfor\b|=)?\s*(?:an?\s+|
 _NOT_ONSET_AFTER = re.compile(r"^\s*(?:younger|older\b|(?:reduction|decrease|increase)\s+in\b|(?:shorter|longer)\b|"
                               r"of\s+(?:direct\s+|midday\s+|daily\s+|bright\s+)?(?:sun|sunlight|sunshine|sun\s+exposure|daylight)\b|"
                               r"of\s+(?:[\w-]+\s+){0,2}(?:research|use|history|data|experience|"
-                              r"studies|trials|tradition|practice))", re.IGNORECASE)
+                              r"studies|trials|tradition|practice)|"
+                              r"-?\s*(?:rest|break|pause|washout|wash-out|recovery)\b(?!\s+(?:from|of)\b))",
+                              re.IGNORECASE)  # "after a 30-minute rest": a pause in the protocol, not a time to an effect
 _CHANGED_BY_BEFORE = re.compile(r"\b(?:reduc|shorten|cut|lengthen|extend|decreas|increas|delay|advanc|shift|prolong)\w*\b"
                                 r"[^.;]{0,60}?\bby\s+(?:about\s+|around\s+|roughly\s+|nearly\s+|almost\s+|up\s+to\s+|an?\s+average\s+of\s+)?$",
                                 re.IGNORECASE)
+_THEN_AFTER = re.compile(r"\s*,?\s*(?:and\s+)?then\b", re.IGNORECASE)
+_BARE_DIGITS = re.compile(r"[0-9][0-9.,]*")
+_TIME_LIST_TAIL = re.compile(r"(?:\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)[0-9.]+)+\s*-?\s*"
+                             r"(?:minutes?|mins?|hours?|hrs?|h|days?|weeks?)\b", re.IGNORECASE)
+_OWN_SIZE_AFTER = re.compile(r"\s+(?:its|their)\s+(?:own\s+)?(?:original\s+|initial\s+|dry\s+)?(?:volume|size|weight|"
+                            r"mass|length)\b", re.IGNORECASE)  # a material's swelling or water holding, no bioavailability
 _PER_BEFORE = re.compile(r"\bper\s+$", re.IGNORECASE)
 _OF_USE_AFTER = re.compile(r"^\s*of\s+(?:[\w-]+\s+){0,2}?(?:use|supplementation|treatment)\b", re.IGNORECASE)
 # "over the following 25 years", "in the past 10 years": a span of history, not a time to an effect
@@ -242,6 +255,8 @@ _INTERVAL_BEFORE = re.compile(r"\bevery\s+(?:other\s+)?$", re.IGNORECASE)
 # "no more than 600 mg in a six hour period": the window of a limit (a trial "over an 8-week period" may be onset)
 _WINDOW_BEFORE = re.compile(r"\b(?:in|within|during|per)\s+(?:a|any|one|each|every)\s+$", re.IGNORECASE)
 _WINDOW_AFTER = re.compile(r"^\s*-?\s*(?:period|window|interval|span)\b", re.IGNORECASE)
+_LISTING_ID_AFTER = re.compile(r"^[^.;:\n]*?\(\s*(?:SKU|NPN|UPC|EAN|GTIN|ASIN|DIN|Item\s*#)\s*[:#]")
+_AGE_GLUED_TO_A_CELL_AFTER = re.compile(r"^\+?\s*(?:years?|yrs?|months?|mos?)(?=[0-9])", re.IGNORECASE)
 _AGO_AFTER = re.compile(r"^\s*ago\b", re.IGNORECASE)  # "20 years ago": a date
 
 
@@ -298,7 +313,10 @@ class Grammar:
                             rf"(?P<k>{_NUM})\s+(?:in|out\s+of)\s+(?P<n>{_NUM})\b(?![.,]?[0-9])(?!\s*(?:{unit}))",
                             re.IGNORECASE)
         # "thousands of years" is a span of years; "decades of research" at least 20 years, like "for decades"
-        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b(?P<years>\s+years\b)?|"
+        # "hundreds of thousands of IU": a count of thousands (at least 200,000), in the unit that follows
+        many = re.compile(r"\b(?P<word>dozens|hundreds|thousands|millions|billions|trillions)\s+of\b(?:(?P<years>\s+years\b)|"
+                          r"(?P<of>(?:\s+(?P<times>thousands|millions|billions)\s+of\b)?)"
+                          rf"(?:\s+(?P<unit>{unit})(?![\w-]))?)|"
                           r"\baffect(?:s|ing|ed)?\s+(?P<word2>hundreds|thousands|millions|billions)\b|"
                           r"\b(?:for|over)\s+(?P<word3>centuries|decades|millenn?ia)\b|"
                           r"\b(?P<word4>centuries|decades|millenn?ia)\s+of\b", re.IGNORECASE)
@@ -307,7 +325,8 @@ class Grammar:
                             r"an\s+hour)\b", re.IGNORECASE)
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
-        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})\s+"
+        divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})"
+                             rf"(?:\s+(?:or|to)\s+(?P<nhigh>{_NUM}))?\s+"
                              rf"(?:equal\s+|smaller\s+|separate\s+|daily\s+)?(?:doses|dosages|servings|portions)\b|\bin\s+(?P<n2>{_NUM})\s+divided\s+doses\b|"
                              rf"(?<![\w.,])(?P<n3>{_NUM})\s+divided\s+doses\b|"
                              rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n4>{_NUM})\s+"
@@ -318,10 +337,10 @@ class Grammar:
                           r"(?P<word>hour|day|week|month|year)\b", re.IGNORECASE)  # "six months to a year"
         # "after about a week", "in a month or two", "it takes about a month": "a" is one period after a word of time
         # (bare "a week" is no number: "once a week", "5 days a week")
-        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
+        a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|for|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
                               r"(?P<prefix>(?:just|only|about|around|roughly|approximately|nearly|almost|at\s+least|"
                               r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
-                              r"(?P<word>a)\s+(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
+                              r"(?P<word>a)\s+(?P<whole>(?:whole|full)\s+)?(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
                               r"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b", re.IGNORECASE)
         # "half a teaspoon", "a half scoop", "per half cup", "one and a half capsules": a half of one unit
         half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+(?:an?\s+)?|\ba\s+half\s+)"
@@ -451,7 +470,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
                              unit, "between", surface=surface, dimension=dimension, scaled=scale != 1.0))
     for m in (expressions["divided"].finditer(text) if ("divid" in lowered or "split" in lowered) else ()):
         n = _value(m.group("n") or m.group("n2") or m.group("n3") or m.group("n4"))
-        found.append(_Number(m.start(), m.end(), n, n, "times/day", "divided", surface="doses",
+        high = _value(m.group("nhigh")) if m.group("nhigh") else n  # "split into 2 or 3 doses": 2-3 times a day
+        found.append(_Number(m.start(), m.end(), n, high, "times/day", "divided", surface="doses",
                              dimension="frequency", kind="doses" if m.group("n3") else "divided"))
     restated = {}  # the digits' offset -> the word's, for "one (1) capsule"
     scanned = text
@@ -504,8 +524,13 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
                                  m.group("word").lower(), dimension="time", kind="many"))
             continue
         word = "word" if m.group("word") else "word2"  # "millions of people", "affects millions"
-        found.append(_Number(m.start(word), m.end(), float(_MANY[m.group(word).lower()]), math.nan, "count",
-                             m.group(word).lower(), dimension="count", kind="many"))
+        value = float(_MANY[m.group(word).lower()]) * _TIMES_OF.get((m.group("times") or "").lower(), 1)
+        unit, dimension, surface = g.unit(m.group("unit")) if m.group("unit") else ("count", "count", "")
+        if dimension not in _DOSE_DIMENSIONS:  # "millions of people": a count; "thousands of IU": an amount
+            unit, dimension, surface = "count", "count", ""
+        end = m.end("unit") if dimension != "count" else (m.end("of") if m.group("word") else m.end())
+        found.append(_Number(m.start(word), end, value, math.nan, unit, m.group(word).lower(), surface=surface,
+                             dimension=dimension, kind="many"))
     for m in (expressions["to_a"].finditer(text) if " to a" in lowered else ()):
         unit, dimension, surface = g.unit(m.group("unit"))
         high = _CALENDAR.get((m.group("word").lower(), unit))
@@ -548,6 +573,8 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
             continue
         kept.append(number)
     _carry_units(kept, sentence)
+    if "±" in sentence or "+/-" in sentence:
+        kept = _means_without_spreads(kept, sentence)
     for number in kept:  # "multiply that amount by 0.20": a multiplier
         if not number.unit and number.kind == "number" and _MULTIPLY_BEFORE.search(sentence, max(0, number.start - 40),
                                                                                    number.start):
@@ -557,10 +584,10 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
     return kept
 
 
-_A_PERIOD = re.compile(r" a (?:day|week|month|year)")  # _PERIOD_HINTS in one pass
+_A_PERIOD = re.compile(r" a (?:whole |full )?(?:day|week|month|year)")  # _PERIOD_HINTS in one pass
 _DIGITS_IN_BRACKETS = re.compile(r"\(\s*[0-9]{1,2}\s*\)")  # what "one (1) capsule" needs, searched first
-_PERIOD_HINTS = (" a day", " a week", " a month", " a year")
-_PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last")  # "in " is in "within " too
+_PERIOD_HINTS = (" a day", " a week", " a month", " a year", " a whole ", " a full ")
+_PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last", "for a whole", "for a full")  # "in " is in "within " too
 
 
 def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
@@ -573,6 +600,8 @@ def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
     or_two = word == "word2" or bool(m.group("or_two"))
     if lead and lead[0].lower() == "in" and not prefix and not or_two and unit == "days":
         return []
+    if lead and lead[0].lower() == "for" and not m.group("whole"):
+        return []  # "take it for a week" is no number; "for a whole week" measures a step of a regimen
     start = m.start("prefix") if m.group("prefix") else m.start(word)
     if lead and lead[0].lower() == "by" and not _CHANGED_BY_BEFORE.search(m.string, max(0, start - 90), start):
         return []  # "by a week" is a number only as the size of a change ("cut colds by a week")
@@ -755,19 +784,50 @@ _TIME_OF_DAY_JOIN = re.compile(r"\s+(?:in\s+the\s+(?:morning|afternoon|evening)|
                                r"dinner)|with\s+(?:breakfast|lunch|dinner))\s*,?\s+(?:and|then)\s+", re.IGNORECASE)
 
 
+_PLUS_MINUS = re.compile(r"\s*(?:±|\+/-|\+/−)\s*")
+
+
+def _means_without_spreads(numbers: list[_Number], sentence: str) -> list[_Number]:
+    """"15.4±3.2% longer", "18.1 ± 3.2 minutes": the mean is the claim, in the spread's unit; the spread (a
+    statistical qualifier of the figure) is no claim of its own."""
+    kept: list[_Number] = []
+    for number in numbers:
+        mean = kept[-1] if kept else None
+        if mean is not None and _PLUS_MINUS.fullmatch(sentence, mean.end, number.start):
+            if not mean.unit:
+                mean.unit, mean.dimension, mean.surface = number.unit, number.dimension, number.surface
+                mean.bare_words = False
+            continue
+        kept.append(number)
+    return kept
+
+
+_OF_THE_DAILY_VALUE_AFTER = re.compile(r"\s*(?:or\s+(?:more|less|higher|lower|above|below)\s+)?of\s+(?:the\s+|your\s+)?"
+                                       r"(?:(?:recommended\s+)?daily\s+(?:recommended\s+)?values?|dv)\b", re.IGNORECASE)
+_AGES_WORD_BEFORE = re.compile(r"\b(?:ages?|aged)\s+(?:of\s+)?$", re.IGNORECASE)  # "ages 1 to 70, and 800 IU": an age
+
+
 def _carry_units(numbers: list[_Number], sentence: str) -> None:
     """A bare number listed just before a number with a unit takes that unit ("2.6 and 2.8 micrograms/day",
     "the 15 billion on our label" after "19 billion organisms" takes the unit of a scaled neighbour)."""
     for i in range(len(numbers) - 2, -1, -1):
         number, following = numbers[i], numbers[i + 1]
         if (not number.unit and not number.bare_words and following.unit and not following.lead_unit
-                and _LIST_JOIN.match(sentence[number.end: following.start])):
+                and _LIST_JOIN.match(sentence[number.end: following.start])
+                and not _AGES_WORD_BEFORE.search(sentence, max(0, number.start - 12), number.start)):
+            number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
+        elif (number.dimension == "percent" and following.dimension == "percent_dv" and number.kind == "number"
+              and _LIST_JOIN.match(sentence[number.end: following.start])):
+            # "providing 207%, 306%, and 85% DV": the list's shares are all of the Daily Value
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
         elif (not number.unit and number.kind == "number" and following.dimension in _DOSE_DIMENSIONS
               and not following.lead_unit and _TIME_OF_DAY_JOIN.fullmatch(sentence, number.end, following.start)):
             # "take one in the morning and two capsules at night": the first count is in capsules too
             number.unit, number.dimension, number.surface = following.unit, following.dimension, following.surface
             number.bare_words = False
+    for number in numbers:
+        if number.dimension == "percent" and _OF_THE_DAILY_VALUE_AFTER.match(sentence, number.end):
+            number.unit, number.dimension = "%DV", "percent_dv"  # "20% or more of the Daily Value"
     for i in range(1, len(numbers)):
         number, previous = numbers[i], numbers[i - 1]
         if not number.unit and number.scaled and previous.scaled and previous.unit:
@@ -811,13 +871,16 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
     if number.bare_words and _TALLY_AFTER.match(after):
         return True  # "the two forms – D and L": tallies the items it names (dev_gold_rulings_a.md)
     if (_ARITHMETIC.match(after) and not _footnote_star(sentence, number.end + len(after) - len(after.lstrip()))) or \
-            _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and (
+            _ARITHMETIC_BEFORE.search(before) and not _footnote_star(sentence, len(before.rstrip()) - 1) and \
+            not _BULLET_STAR_BEFORE.search(before) and (
             not before.rstrip().lower().endswith("x") or _ARITHMETIC_RESULT_AFTER.match(after)):
         return True  # the operands of a worked calculation restate figures of the sentence
     if number.dimension == "time" and (_SUPPLY_AFTER.match(after) or _AGO_AFTER.match(after)):
         return True
     if number.dimension == "time" and after[:1].isdigit():
         return True  # "Birth to 6 months2 mcg": an age label glued to its table cell
+    if not number.unit and _AGE_GLUED_TO_A_CELL_AFTER.match(after):
+        return True  # "19+ years30 mcg": the same, its unit read apart from the number
     if number.unit == "minutes" and re.match(r"^\s*read\b", after, re.IGNORECASE):
         return True  # "12 min read"
     if number.unit == "minutes" and _READ_TIME_BADGE.fullmatch(sentence):
@@ -876,6 +939,8 @@ def _is_not_a_claim(number: _Number, sentence: str, block_kind: str = "paragraph
         return True  # "[2; 3]", "[10;8]", and "[11 Other data ...": a citation whose bracket was never closed
     if number.dimension == "percent" and _SAVING_BEFORE.search(before[-40:]):
         return True  # "Save 20% with Subscribe & Save": a discount
+    if not number.unit and _LISTING_ID_AFTER.search(after, 0, 60):
+        return True  # "60 Enteric Coated Caplets ( SKU: 9288, NPN: ... )": a product listing's pack size
     if not number.unit and _PACK_COUNT_BEFORE.search(before[-50:]):
         return True  # "Servings Per Container: 30": a pack size
     if not number.unit and after[:1] in ("™", "®"):
@@ -1104,6 +1169,12 @@ _FOOD_PERIOD_AFTER = re.compile(r"[^.;]{0,60}?\b(?:(?P<week>(?:per|a|each|every)
 # "500 mL beetroot juice contains ~5 mmol of nitrate": what a food portion contains is food content too
 _PORTION_CONTAINS = re.compile(r"\s*(?:[\w-]+\s+){1,3}?(?:contains?|provides?|has|delivers?)\s+(?:about\s+|around\s+|~\s*)?",
                                re.IGNORECASE)
+# "7 grams of fiber per one-tablespoon serving, or 4 to 4.5 grams per teaspoon": the portion and the restated amount
+_FOOD_PORTION_JOIN = re.compile(r"(?:\s+of\s+[\w-]+(?:\s+[\w-]+)?)?\s+per\s+|"
+                                r"\s*-?\s*(?:servings?|portions?)?\s*,\s*or\s+(?:about\s+|around\s+)?", re.IGNORECASE)
+_PORTION_SUPPLIES_AFTER = re.compile(r"[^.;]{0,80}?\b(?:supplies|supply|provides?|contains?|delivers?|yields?)\s+"
+                                     r"(?:about\s+|around\s+|roughly\s+|approximately\s+|~\s*|only\s+)?[0-9][0-9,.]*\s*"
+                                     r"(?P<energy>k?cal(?:orie)?s?\b|kilocalories?\b|kj\b|kilojoules?\b)?", re.IGNORECASE)
 _DRY_WEIGHT = re.compile(r"\bdry\s+(?:weight|matter|mass|leaf|leaves)\b", re.IGNORECASE)
 _BODY_WEIGHT = re.compile(r"\bbody\s*-?\s*(?:weight|mass)\b|\bbw\b", re.IGNORECASE)
 _BRACKET_OPENS = re.compile(r"[^().;]{0,40}\(\s*")
@@ -1135,6 +1206,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         left, right = _clause(sentence, number)
         if cues["ratio_need_before"].search(sentence, max(0, number.start - 40), number.start):
             return "other"  # "vegans may need up to 1.8 times more iron": a multiple of a requirement
+        if _OWN_SIZE_AFTER.match(sentence, number.end):
+            return "other"  # "swelling up to 20 times its original volume", "absorbs 40 times its weight in water"
         if cues["absorption_rate"].search(sentence, left, right):
             return "absorption_rate"
         if cues["not_absorption"].search(sentence, left, right) and any(left <= a and b <= right for a, b in forms):
@@ -1149,6 +1222,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
                 cues["absorbed_before"].search(before)
                 or (cues["absorbed_after"].match(after) and _SOURCE_AMOUNT.search(sentence, 0, number.start))):
             return "absorption_rate"  # "you absorb about 11 mg"; not "50% of a 1250 mg dose is absorbed": a dose band
+        portion = _PORTION_SUPPLIES_AFTER.match(sentence, number.end)
+        if portion and (portion.group("energy") or _HUNDRED_GRAMS.fullmatch(sentence, number.start, number.end)):
+            return "other"  # "100g of the powder supplies 290 kilocalories": the portion a food's content is given for
         if dimension == "mass_per_weight" and _DRY_WEIGHT.search(sentence) and not _BODY_WEIGHT.search(sentence):
             return "other"  # "1-2% of dry weight tea, which is 10-30 g/kg": a plant's content, not a dose per body weight
         strength = _PRODUCT_STRENGTH_AFTER.match(after) and not cues["not_dose"].search(after)
@@ -1167,6 +1243,9 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
             return "other"  # "the effects last 4-6 hours": how long an effect lasts
         if _CHANGED_BY_BEFORE.search(sentence, max(0, number.start - 90), number.start):
             return "other"  # "cut the duration of colds by a week", "advanced sleep onset by 20 minutes": an effect size
+        listed = _TIME_LIST_TAIL.match(sentence, number.end)  # "at 4, 6 and 24 hours following administration"
+        if listed and _BARE_DIGITS.fullmatch(sentence, number.start, number.end):
+            after = sentence[listed.end(): listed.end() + 60]
         if cues["after_intake"].match(after) and not _TAKE_BEFORE.search(sentence, 0, number.start) and \
                 not cues["regimen_before"].search(before):
             return "onset"  # "levels peak about 90 minutes after a dose": observed that long after intake
@@ -1182,7 +1261,8 @@ def _claim_type(number: _Number, sentence: str, header: str, section: str, cues:
         if number.qualifier == "within" and regimen and cues["onset"].search(sentence):
             return "onset"  # "the loading phase lets you feel benefits within one week": a time to an effect
         if (cues["regimen_before"].search(before) or regimen) and (
-                not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)):
+                not cues["onset_after"].match(after) or regimen and _PURPOSE_AFTER.match(after)
+                or _THEN_AFTER.match(after)):  # "for two weeks, then 100 mg": a step of a regimen
             if not regimen and cues["onset_purpose"].search(sentence):
                 return "onset"  # "to see noticeable benefits, ... daily for at least three months"
             return "other"  # "for 5-7 days", "Initial Loading (Days 1-7)", "a loading phase for 5 days in order to ..."
@@ -1577,7 +1657,7 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
             daily = header_daily[header] or bool(cues["dose_daily"].search(s.text)) or (
                 bool(caption) and bool(cues["dose_daily"].search(_unglued(caption)))) or (
                 under_heading and bool(cues["dose_daily"].search(section)))
-            has_dose = any(n.dimension in ("mass", "activity", "cfu") for n in numbers)
+            has_dose = any(n.dimension in ("mass", "mass_per_weight", "activity", "cfu") for n in numbers)
             food: _Number | None = None  # the last food amount of the sentence
             dosing_times = any(n.dimension in ("time", "frequency") for n in numbers)
             forms = tuple((m.start(), m.end()) for m in g.form_surfaces.finditer(lowered)) \
@@ -1603,7 +1683,8 @@ def extract_claims(sentences: pd.DataFrame, blocks: pd.DataFrame, cues_path: Pat
                 if number.dimension in _DOSE_DIMENSIONS and (
                         kind == "other" and _is_food_amount(number, s.text, cues) or kind == "dose" and food is not None
                         and (_BRACKET_OPENS.fullmatch(s.text, food.end, number.start)
-                             or _PORTION_CONTAINS.fullmatch(s.text, food.end, number.start))):
+                             or _PORTION_CONTAINS.fullmatch(s.text, food.end, number.start)
+                             or _FOOD_PORTION_JOIN.fullmatch(s.text, food.end, number.start))):
                     # "provides 2,000 mg of turmeric (60-100 mg of curcumin) per day": the restatement is food too,
                     # and a period later in the clause is the food amount's ("two servings ... of oily fish per week")
                     kind, food = "other", number

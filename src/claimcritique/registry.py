@@ -5,7 +5,7 @@ fraction lives in a CSV under `data/registry/`, with its source, so that a new u
 supplement is a data row and not an edit in three modules:
 
 - `units.csv`: surface form -> canonical unit, its dimension (mass, mass_per_weight, amount, weight,
-  activity, cfu, percent, percent_dv, ratio, frequency, serving, volume, time, concentration, count,
+  activity, cfu, percent, percent_dv, ratio, frequency, serving, volume, time, concentration, count, energy,
   scale) and the factor to the canonical unit of that dimension (mass: mg; mass_per_weight: mg/kg, a
   dose scaled to body weight; amount: mmol; weight: kg; time: minutes; volume: ml); `report_as` is the unit
   written in the claims table (grams are written as mg, micrograms stay mcg).
@@ -35,7 +35,8 @@ from .datafiles import read_data_csv
 FOLDER = paths.REGISTRY
 DIMENSIONS = frozenset({"mass", "mass_per_weight", "amount", "weight",
                         "activity", "cfu", "percent", "percent_dv", "ratio", "frequency", "serving",
-                        "volume", "time", "concentration", "count", "scale", "molar_mass"})
+                        "volume", "time", "concentration", "count", "scale", "molar_mass",
+                        "energy"})  # "290 kilocalories (1,200 kJ)": a food's energy content
 KINDS = frozenset({"name", "synonym"})
 
 Mention = tuple[int, int, str, str]  # start, end, supplement, form ("" when the text names no form)
