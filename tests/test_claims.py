@@ -285,14 +285,14 @@ def test_a_unit_and_a_supplement_added_by_data_alone(tmp_path):
     with (folder / "units.csv").open("a", encoding="utf-8") as handle:
         handle.write("fu,FU,activity,1,FU,fibrinolytic units (test row)\n")
     with (folder / "supplements.csv").open("a", encoding="utf-8") as handle:
-        handle.write("nattokinase,name,nattokinase,test row\nnattokinase,synonym,natto extract,test row\n")
-    text = "Most studies used 2,000 FU of natto extract daily."
+        handle.write("ecdysterone,name,ecdysterone,test row\necdysterone,synonym,ecdy extract,test row\n")
+    text = "Most studies used 2,000 FU of ecdy extract daily."
     blocks = segment_blocks("d", text)
     found = claims.extract_claims(segment_sentences(text, blocks), blocks, registry_folder=folder)
     assert len(found) == 1
     claim = found.iloc[0]
     assert (claim["claim_type"], claim["low"], claim["unit"], claim["supplement"]) == ("dose", 2000, "FU/day",
-                                                                                       "nattokinase")
+                                                                                       "ecdysterone")
     assert extract(text).empty or extract(text).iloc[0]["unit"] != "FU/day"  # the default registry knows no FU
 
 

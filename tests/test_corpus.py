@@ -116,7 +116,7 @@ def test_two_folders_may_each_list_a_file_of_the_same_name(tmp_path):
     """analyze A B: each folder's manifest describes its own p1.md."""
     for name in ("fa", "fb"):
         (tmp_path / name).mkdir()
-        (tmp_path / name / "p1.md").write_text("One sentence here.")
+        (tmp_path / name / "p1.md").write_text(f"One sentence here about {name}.")
         (tmp_path / name / "corpus.csv").write_text(f"doc_id,file,title\n{name},p1.md,Title {name}\n")
     corpus = load_corpus([tmp_path / "fa", tmp_path / "fb"])
     assert corpus.documents.set_index("doc_id")["title"].to_dict() == {"fa": "Title fa", "fb": "Title fb"}
@@ -238,3 +238,31 @@ def test_control_bytes_counted_as_one_by_one(data):
     sample = data[:8192]
     control = sum(b < 32 and b not in (9, 10, 12, 13) for b in sample)
     assert _looks_binary(data) == (b"\x00" in sample or control > max(2, len(sample) // 100))
+
+
+def test_a_document_with_the_same_text_as_another_is_reported_and_still_analysed(tmp_path):
+    """A crawl's mirror or syndicated copy (same words, other case or spacing) is a warning naming the first copy."""
+    text = "Magnesium glycinate: take 200 mg daily.\n\nMost adults absorb about 30%."
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "b.txt").write_text("  " + text.upper().replace(" ", "   "), encoding="utf-8")
+    (tmp_path / "c.txt").write_text("Zinc: take 15 mg daily.", encoding="utf-8")
+    corpus = load_corpus([tmp_path])
+    assert len(corpus.documents) == 3
+    warnings = corpus.problems[corpus.problems["severity"] == "warning"]
+    assert warnings["doc_id"].tolist() == ["b"]
+    assert "same text as 'a.txt'" in warnings["problem"].iloc[0]
+    hashes = corpus.documents.set_index("doc_id")["text_hash"]
+    assert hashes["a"] == hashes["b"] != hashes["c"]
+
+
+def test_analyze_reports_duplicate_texts_across_batches(tmp_path):
+    from claimcritique import analysis
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(5):
+        (pages / f"p{i}.txt").write_text(f"Page {i}: take {i + 1}00 mg daily.", encoding="utf-8")
+    (pages / "p9.txt").write_text("Page 0: take 100 mg daily.", encoding="utf-8")
+    written = analysis.write_analysis([pages], tmp_path / "out", batch_size=2)
+    duplicates = written.problems[written.problems["problem"].str.contains("same text as")]
+    assert duplicates["doc_id"].tolist() == ["p9"] and "'p0.txt'" in duplicates["problem"].iloc[0]

@@ -134,3 +134,29 @@ def test_the_evaluate_command(tmp_path: Path, capsys):
     written = pd.read_csv(out)
     assert list(written.columns) == evaluation.SCORE_COLUMNS
     assert written.set_index("claim_type").at["all", "recall"] == 1
+
+
+def test_a_second_annotators_subjects_give_the_ceiling_and_the_either_score():
+    gold = table([{"low": 5, "high": 5, "start": 0, "subject": "adults"},
+                  {"low": 9, "high": 9, "start": 20, "subject": "sleep"},
+                  {"low": 7, "high": 7, "start": 40, "subject": "women"}])
+    second = table([{"low": 5, "high": 5, "start": 0, "subject": "adults (starting dose)"},
+                    {"low": 9, "high": 9, "start": 20, "subject": "melatonin"}])  # the third claim not annotated
+    found = table([{"low": 5, "high": 5, "start": 0, "subject": "children"},
+                   {"low": 9, "high": 9, "start": 20, "subject": "melatonin"},
+                   {"low": 7, "high": 7, "start": 40, "subject": "women"}])
+    aligned = evaluation.second_subjects(gold, second)
+    assert aligned.tolist()[:2] == ["adults (starting dose)", "melatonin"] and pd.isna(aligned.iloc[2])
+    scores = evaluation.evaluate(found, gold, second=aligned).set_index("claim_type")
+    assert scores.at["dose", "subject_agreement"] == pytest.approx(1 / 3)
+    assert scores.at["dose", "annotator_subject_agreement"] == pytest.approx(1 / 2)  # only claims both annotated
+    assert scores.at["dose", "subject_agreement_either"] == pytest.approx(1 / 2)
+    assert "annotator_subject_agreement" not in evaluation.evaluate(found, gold).columns
+
+
+def test_the_committed_second_annotation_covers_its_gold_claim_for_claim():
+    for gold_file, second_file in (("holdout4_gold.csv", "holdout4_subjects_b.csv"),
+                                   ("holdout3_gold_c.csv", "holdout3_subjects_b_c.csv")):
+        gold = evaluation.load_gold(paths.ANNOTATIONS / gold_file)
+        aligned = evaluation.second_subjects(gold, evaluation.load_gold(paths.ANNOTATIONS / second_file))
+        assert aligned.notna().all() and (aligned.str.strip() != "").all()

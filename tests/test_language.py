@@ -156,10 +156,10 @@ def test_held_out_pages_are_measured_together_and_alone():
 
 @pytest.mark.skipif(not all(any(f.glob("manifest*.csv")) for f in language.UNSEEN), reason="unseen pages absent")
 def test_pages_never_seen_by_the_rules_are_measured_together():
-    """holdout3 and holdout4 (26 judged pages) were annotated after the rules were written: their AUC is reported,
-    with a floor below the 0.80 measured when they arrived, so a change that loses the separation fails."""
+    """holdout3, holdout4 and holdout5 (42 judged pages) were annotated after the rules were written: their AUC is
+    reported, with a floor below the 0.77 measured when holdout5 arrived, so a change that loses the separation fails."""
     auc = language.evaluation_report(held_out=None)["promotional_auc_unseen"].set_index("measure")["value"]
-    assert (auc["selling pages"], auc["neutral pages"]) == (16, 10)
+    assert (auc["selling pages"], auc["neutral pages"]) == (26, 16)
     assert auc["AUC promo_index"] >= 0.75
 
 

@@ -97,22 +97,22 @@ def test_dimensions_come_from_the_tables():
 
 
 def test_a_row_added_to_a_registry_folder_is_picked_up(folder):
-    append(folder / "supplements.csv", "nattokinase,name,nattokinase,test row")
+    append(folder / "supplements.csv", "ecdysterone,name,ecdysterone,test row")
     append(folder / "units.csv", "fu,FU,activity,1,FU,fibrinolytic units (test row)")
     reg = registry.load(folder)
     assert reg is not registry.load()
-    assert reg.identify("Nattokinase 2,000 FU")[0][2] == "nattokinase"
+    assert reg.identify("Ecdysterone 2,000 FU")[0][2] == "ecdysterone"
     assert reg.unit("FU")[:2] == ("FU", "activity")
-    assert "nattokinase" not in registry.load().names
+    assert "ecdysterone" not in registry.load().names
 
 
 @pytest.mark.parametrize("file, line, message", [
     ("units.csv", "drams,dram,heft,1,dram,test", r"units.csv, row \d+: unknown dimension 'heft'"),
     ("units.csv", "dram,dram,mass,heavy,dram,test", r"units.csv, row \d+: 'factor' is not a number"),
     ("units.csv", "mg,mg,mass,1,mg,duplicate", r"units.csv, row \d+: duplicate surface"),
-    ("supplements.csv", "nattokinase,alias,natto,test", r"supplements.csv, row \d+: 'kind' must be name or synonym"),
-    ("supplements.csv", "nattokinase,synonym,natto,test", r"supplements.csv, row \d+: supplement 'nattokinase' has no"),
-    ("forms.csv", "nattokinase,powder,powder,,yes,test", r"forms.csv, row \d+: unknown supplement 'nattokinase'"),
+    ("supplements.csv", "ecdysterone,alias,natto,test", r"supplements.csv, row \d+: 'kind' must be name or synonym"),
+    ("supplements.csv", "ecdysterone,synonym,natto,test", r"supplements.csv, row \d+: supplement 'ecdysterone' has no"),
+    ("forms.csv", "ecdysterone,powder,powder,,yes,test", r"forms.csv, row \d+: unknown supplement 'ecdysterone'"),
     ("forms.csv", "zinc,orotate,orotate,1.4,yes,test", r"forms.csv, row \d+: 'elemental_fraction' must be at most 1"),
     ("conversions.csv", "vitamin d,IU,grain,1,test", r"conversions.csv, row 3: unknown unit 'grain'"),
     ("claim_types.csv", "rank,position,,test", r"claim_types.csv, row \d+: unknown dimension"),
@@ -142,3 +142,15 @@ def test_units_added_for_unseen_pages(surface, reported, dimension):
     assert (report_as, found_dimension) == (reported, dimension)
     assert reg.to_unit(10, "fl oz", "ml") == pytest.approx(295.735, rel=1e-4)
     assert reg.to_unit(10, "imp fl oz", "ml") == pytest.approx(284.131, rel=1e-4)
+
+
+def test_a_form_that_is_a_compound_of_its_own_names_its_supplement_only_after_the_name():
+    """"zinc carnosine" is zinc; "carnosine" alone is the dipeptide beta-alanine pages are about, never zinc."""
+    reg = registry.load()
+    assert [m[2] for m in reg.identify("Beta-alanine raises muscle carnosine levels.")] == ["beta-alanine"]
+    assert reg.identify("Zinc carnosine 75 mg")[0][2:] == ("zinc", "carnosine")
+
+
+def test_a_companion_ingredient_is_its_own_supplement():
+    """Piperine (BioPerine) is added to turmeric formulas; its amount is piperine's, not turmeric's."""
+    assert registry.load().supplement_of("5 mg BioPerine", "turmeric") == "piperine"

@@ -45,6 +45,7 @@ from .corpus import (
     chunks,
     combine,
     default_manifests,
+    duplicate_problems,
     is_pages_file,
     load_documents,
     load_pages,
@@ -376,7 +377,8 @@ def write_analysis(paths_: Sequence[str | Path] | None, folder: Path, manifest: 
                                    engine, [len(b) for b in batches], progress):
             outcomes[outcome.index] = outcome
         documents = _concat([o.documents for o in outcomes]) if outcomes else pd.DataFrame(columns=DOCUMENT_COLUMNS[:-1])
-        problem_table = problems_table(planning_problems, [o.problems for o in outcomes])
+        problem_table = problems_table([*planning_problems, *duplicate_problems(documents)],
+                                       [o.problems for o in outcomes])
         if documents.empty:
             raise NothingReadable(nothing_readable(paths_, problem_table))
         documents = assign_labels(documents)  # in corpus order, unique across batches

@@ -14,6 +14,7 @@ in the corpus, for figures, tables and the explorer.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 import warnings
 from collections import Counter
@@ -39,7 +40,7 @@ DOCUMENT_KINDS = {"vendor", "affiliate", "brand", "informational", "news", "blog
 PROBLEM_COLUMNS = ["file", "doc_id", "severity", "problem"]
 DOCUMENT_COLUMNS = [
     "doc_id", "path", "file", "format", "title", "publisher", "kind", "url", "notes",
-    "encoding", "chars", "words", "blocks", "sentences", "label", "text",
+    "encoding", "chars", "words", "blocks", "sentences", "label", "text_hash", "text",
 ]
 
 
@@ -478,7 +479,8 @@ def load_documents(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_M
             doc_id, str(path), path.name, FORMATS[path.suffix.lower()],
             meta.get("title") or guess_title(info, headings), meta.get("publisher") or info.get("publisher", ""),
             meta.get("kind", ""), meta.get("url") or info.get("url", ""), meta.get("notes", ""),
-            encoding, len(text), count_words(text), len(doc_blocks), len(doc_sentences), meta.get("label", ""), text,
+            encoding, len(text), count_words(text), len(doc_blocks), len(doc_sentences), meta.get("label", ""),
+            text_hash(text), text,
         ))
     return Corpus(
         documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS),
@@ -494,12 +496,33 @@ def combine(parts: Sequence[Corpus], problems: Sequence[dict] = ()) -> Corpus:
         frames = [f for f in frames if len(f)]
         return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=columns)
 
+    documents = cat([p.documents for p in parts], DOCUMENT_COLUMNS)
     return Corpus(
-        documents=cat([p.documents for p in parts], DOCUMENT_COLUMNS),
+        documents=documents,
         blocks=cat([p.blocks for p in parts], BLOCK_COLUMNS),
         sentences=cat([p.sentences for p in parts], SENTENCE_COLUMNS),
-        problems=problems_table(problems, [p.problems for p in parts]),
+        problems=problems_table([*problems, *duplicate_problems(documents)], [p.problems for p in parts]),
     )
+
+
+def text_hash(text: str) -> str:
+    """A short fingerprint of a text, blind to case and spacing: a crawl's syndicated copies share it."""
+    return hashlib.blake2b(" ".join(text.lower().split()).encode("utf-8"), digest_size=8).hexdigest()
+
+
+def duplicate_problems(documents: pd.DataFrame) -> list[dict]:
+    """A warning for each document whose text is the same as an earlier one's: it is analysed, but its claims
+    and findings count twice in every tally (a crawl's mirrors and syndicated copies)."""
+    if documents.empty or "text_hash" not in documents:
+        return []
+    repeated = documents[documents.duplicated("text_hash", keep=False)]
+    found = []
+    for _, group in repeated.groupby("text_hash", sort=False):
+        first = group.iloc[0]
+        found.extend(_problem(row.path, row.doc_id, "warning",
+                              f"same text as '{first['file']}' ({first['doc_id']}): its claims and findings count twice")
+                     for row in group.iloc[1:].itertuples())
+    return found
 
 
 def problems_table(planning: Sequence[dict], parts: Sequence[pd.DataFrame] = ()) -> pd.DataFrame:
@@ -571,7 +594,6 @@ def is_pages_file(path: str | Path) -> bool:
 def page_id(url: str, fallback: str) -> str:
     """A readable doc_id for a page without one: its address made safe for a path, plus a short hash of the
     whole address (two pages never share one)."""
-    import hashlib
 
     if not url:
         return fallback
@@ -761,7 +783,7 @@ def load_pages(planned: Sequence[PlannedDocument], max_mb: float = DEFAULT_MAX_M
             doc_id, str(item.path), name, kind, meta.get("title") or guess_title(info, headings),
             meta.get("publisher") or info.get("publisher", ""), meta.get("kind", ""), meta.get("url") or info.get("url", ""),
             meta.get("notes", ""), "utf-8", len(text), count_words(text), len(doc_blocks), len(doc_sentences),
-            meta.get("label", ""), text,
+            meta.get("label", ""), text_hash(text), text,
         ))
     return Corpus(
         documents=pd.DataFrame(documents, columns=DOCUMENT_COLUMNS),

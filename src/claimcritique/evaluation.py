@@ -18,6 +18,11 @@ dha"); "percentage", "percent" and "proportion" are read as "share" (the same pa
 "vitamin d3" and "vitamin k2" also name "vitamin d" and "vitamin k" (a D3 is a vitamin D; "d2" and
 "d3" stay apart, and "vitamin b" never names B12). Supplements agree when equal (lower case); elemental when
 equal ("yes", "no", or both unstated); times_per_day when equal, an empty gold cell counting as 1.
+
+How high subject agreement can go is measured, not assumed: a second annotator who never saw the
+first one's subjects gave their own to the same claims (`*_subjects_b.csv`), and `--second FILE`
+adds two columns: how often the two annotators agree (`annotator_subject_agreement`, the ceiling
+of the metric) and how often the extractor agrees with at least one of them (`subject_agreement_either`).
 """
 from __future__ import annotations
 
@@ -172,10 +177,25 @@ def _share(flags: list[bool]) -> float:
     return sum(flags) / len(flags) if flags else math.nan
 
 
-def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame, types: Sequence[str] | None = None) -> pd.DataFrame:
+SECOND_COLUMNS = ["annotator_subject_agreement", "subject_agreement_either"]
+
+
+def second_subjects(gold: pd.DataFrame, second: pd.DataFrame) -> pd.Series:
+    """The second annotator's subject for each gold claim (same document, type, bounds and offsets), aligned
+    on the gold's index; NA where the second file has no such claim."""
+    key = ["doc_id", "claim_type", "start", "end", "low", "high"]
+    second = second.drop_duplicates(key).rename(columns={"subject": "second_subject"})
+    joined = gold[key].reset_index().merge(second[[*key, "second_subject"]], on=key, how="left").set_index("index")
+    return joined["second_subject"].reindex(gold.index)
+
+
+def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame, types: Sequence[str] | None = None,
+             second: pd.Series | None = None) -> pd.DataFrame:
     """Per claim type (and `all`): gold and extracted counts, precision, recall, and among matched claims
     the share with the same bounds and unit as written (`value_agreement`), subject, supplement, elemental
-    and times_per_day. Only extracted claims of documents in the gold count."""
+    and times_per_day. Only extracted claims of documents in the gold count. With `second` (a second
+    annotator's subjects, from `second_subjects`), also the annotators' agreement on the matched claims
+    that both annotated, and the extractor's with either of them."""
     types = list(types or CLAIM_TYPES)
     extracted = extracted[extracted["doc_id"].isin(set(gold["doc_id"]))]
     pairs = match(extracted, gold).dropna()
@@ -191,6 +211,9 @@ def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame, types: Sequence[str] |
             checks["value"].append(_same_bound(a["low"], b["low"]) and _same_bound(a["high"], b["high"])
                                    and str(a["unit"]) == str(b["unit"]))
             checks["subject"].append(subjects_agree(a["subject"], b["subject"]))
+            if second is not None and isinstance(second.get(gi), str):
+                checks["annotators"].append(subjects_agree(a["subject"], second[gi]))
+                checks["either"].append(checks["subject"][-1] or subjects_agree(second[gi], b["subject"]))
             if a["supplement"] is not None:
                 checks["supplement"].append(str(a["supplement"]).strip().lower() == str(b.get("supplement", "")).lower())
             if a["elemental"] is not None:
@@ -203,8 +226,10 @@ def evaluate(extracted: pd.DataFrame, gold: pd.DataFrame, types: Sequence[str] |
                      "value_agreement": _share(checks["value"]), "subject_agreement": _share(checks["subject"]),
                      "supplement_agreement": _share(checks["supplement"]),
                      "elemental_agreement": _share(checks["elemental"]),
-                     "times_per_day_agreement": _share(checks["times"])})
-    return pd.DataFrame(rows, columns=SCORE_COLUMNS)
+                     "times_per_day_agreement": _share(checks["times"]),
+                     "annotator_subject_agreement": _share(checks["annotators"]),
+                     "subject_agreement_either": _share(checks["either"])})
+    return pd.DataFrame(rows, columns=SCORE_COLUMNS + (SECOND_COLUMNS if second is not None else []))
 
 
 def misses(extracted: pd.DataFrame, gold: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -226,6 +251,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                         help="gold annotation files (default: data/annotations/claims_gold.csv)")
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write the CSV here instead of stdout")
     parser.add_argument("--misses", action="store_true", help="list missed and extra claims on stderr")
+    parser.add_argument("--second", nargs="+", type=Path, metavar="CSV",
+                        help="a second annotator's subjects for the same claims (e.g. *_subjects_b.csv): adds the "
+                             "annotators' own subject agreement and the extractor's with either")
     args = parser.parse_args(argv)
     gold_files = [f for f in args.gold or [] if f.suffix.lower() == ".csv" and not f.is_dir()]
     corpus_paths = [*args.paths, *(f for f in args.gold or [] if f not in gold_files)] or [paths.RAW]
@@ -236,7 +264,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     corpus = load_corpus(corpus_paths)
     found, gold = extract_claims(corpus.sentences, corpus.blocks), load_gold(*gold_files)
-    text = evaluate(found, gold).round(3).to_csv(index=False)
+    second = second_subjects(gold, load_gold(*args.second)) if args.second else None
+    text = evaluate(found, gold, second=second).round(3).to_csv(index=False)
     if args.output:
         args.output.write_text(text, encoding="utf-8")
     else:

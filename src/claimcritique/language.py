@@ -691,7 +691,7 @@ HOLDOUT = paths.DATA / "holdout"  # pages gathered for the claims work, never us
 HOLDOUT2 = paths.DATA / "holdout2"  # a second such set
 HELD_OUT = (HOLDOUT, HOLDOUT2)  # measured together and one by one; their scores were watched while the rules changed
 # annotated after the rules were written and never looked at while changing them: the AUC a new page should expect
-UNSEEN = (paths.DATA / "holdout3", paths.DATA / "holdout4")
+UNSEEN = (paths.DATA / "holdout3", paths.DATA / "holdout4", paths.DATA / "holdout5")
 # The kinds of site in the development manifests, and which side of the question each is on; a blog
 # may sell or inform, so blogs are ranked but left out of the AUC.
 KIND_GROUPS = {"vendor": "selling", "affiliate": "selling", "brand": "selling", "informational": "neutral",
