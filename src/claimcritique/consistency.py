@@ -508,6 +508,13 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                                                           "value_start": getattr(c, "value_start", None),
                                                           "value_end": getattr(c, "value_end", None)}):
                 population = "infants"  # "2000 IU/day for children up to age 1 year"
+            if population in (ADULTS, "children"):
+                band = _band_text({"quote": c.quote, "start": c.start, "claim_subject": "",
+                                   "value_start": getattr(c, "value_start", None),
+                                   "value_end": getattr(c, "value_end", None)})
+                spans = age_spans(band) if band != c.quote else []
+                if spans and all(hi <= 18 * 12 + 11 for _, hi in spans):
+                    population = "infants" if all(hi <= 12 for _, hi in spans) else "children"  # "ages 1 to 3, 2,500 IU"
             if group and population == ADULTS and not age_spans(c.quote) and \
                     not re.search(r"\badults?\b", f"{c.subject} {c.quote}", re.IGNORECASE):
                 population, claim_subject = population_class(group), f"{group.rstrip(': ')} {c.subject}".strip()
@@ -772,6 +779,8 @@ def _dose_verdict(a: dict, refs: _References) -> dict | None:
     """A dose against the references of its supplement and population: UL, recommended intake or studied doses.
     A ceiling the page states ("no more than 10 mg") agrees when within the limits and gets no verdict above
     them: it is the most the page allows, not a dose it advises."""
+    if _implausible_dose(a, refs) == AN_AGE:
+        return None  # "600 IU for people ages 1 to 70": the 1-70 is an age band, not an amount
     found = _advised_dose_verdict(a, refs)
     if found is not None and found["kind"] in ADVERSE_KINDS and math.isnan(a["high"]) and not math.isnan(a["low"]):
         return None  # "doses over 8 mg", "40+ mg": a lower bound warns or describes, it does not recommend
@@ -840,7 +849,8 @@ _SPAN = re.compile(
     + _AGE_UNIT.format("r_u")
     + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|>\s*)\s*(?P<o_lo>\d{1,2})\s*" + _AGE_UNIT.format("o_u")
     + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|\bage[sd]?\s+|>\s*)(?P<o2_lo>\d{1,2})(?=\s*(?:\)|:|,|$|\s+and\b|\s+incl))"
-    + r"|\b(?:after|beyond|past)\s+(?:the\s+)?age\s+(?:of\s+)?(?P<af_lo>\d{1,2})\b"
+    + r"|\bages?\s+(?P<g_lo>\d{1,2})\s*(?:[-–]|to|through)\s*(?P<g_hi>\d{1,2})\b(?!\s*(?:months?|mo|%|iu|mg|mcg|µg))"
+    + r"|\b(?:(?:after|beyond|past)\s+(?:the\s+)?age\s+(?:of\s+)?|over\s+the\s+age\s+of\s+)(?P<af_lo>\d{1,2})\b"
     + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b)?"
     + r"|(?<![\d.,])(?P<a_lo>\d{1,2})\s*(?:years?|yrs?|y)?\s+(?:and|or)\s+(?:older|over|up)\b",
     re.IGNORECASE)
@@ -881,6 +891,8 @@ def age_spans(text: str) -> list[tuple[float, float]]:
             value = int(g["o_lo"] or g["o2_lo"])
             strict = re.match(r"\s*(?:>|over|older)", m.group(0), re.IGNORECASE) is not None
             spans.append((float((value + strict) * _unit_months(g["o_u"])), math.inf))
+        elif g["g_lo"]:
+            spans.append((float(int(g["g_lo"]) * 12), float(int(g["g_hi"]) * 12 + 11)))  # "ages 4 to 8": years
         elif g["af_lo"]:
             spans.append((float((int(g["af_lo"]) + 1) * 12), math.inf))  # "800 IU after age 70": 71+
         elif g["p_lo"]:
@@ -911,6 +923,16 @@ def _band_text(a: dict) -> str:
     before = max((m.end() for m in amounts if m.end() <= value_at), default=0)
     after = min((m.start() for m in amounts if m.start() >= value_end), default=len(quote))
     own = quote[before:after]
+    # a list "ages 4 to 8, up to 3,000 IU; ages 1 to 3, 2,500 IU": the number's own item between semicolons; else
+    # the words right after it ("600 IU for people ages 1 to 70, and 800 IU after age 70"), else both sides
+    item_start = quote.rfind(";", 0, value_at) + 1
+    item_end = quote.find(";", value_end)
+    item = quote[max(item_start, before):item_end if item_end >= 0 else len(quote)]
+    if len(age_spans(item)) == 1:
+        return item
+    right = quote[value_end:min(after, item_end if item_end >= 0 else len(quote))]
+    if age_spans(right):
+        return right
     if age_spans(own):
         return own
     return label or (quote if len(age_spans(quote)) == 1 else "")
@@ -1137,6 +1159,16 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     supplement = a["supplement"]
     own = refs.select_band(refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
     every = refs.select(supplement, "dose", INTAKE_BASES, "", prefer_region=True).dropna(subset=["high"])
+    spans = age_spans(_band_text(a))
+    if spans and len(every):  # "800 IU after age 70": the band the page states, whatever the population's class
+        def holds(rows: pd.DataFrame) -> pd.Series:
+            return rows["population"].fillna("").map(
+                lambda text: bool(age_spans(text)) and all(any(_contains(o, s) for o in age_spans(text)) for s in spans))
+        other_class = every["population_class"].fillna("").str.contains("pregnan") & \
+            ~every["population_class"].fillna("").str.contains("adults")
+        banded = every[holds(every) & (~other_class | (a["population"] == "pregnancy/lactation"))]
+        if len(own) and len(banded) and not holds(own).any():  # the population's own rows are for other bands
+            own = banded
     if every.empty:
         stated = "an upper limit" if _STATES_UPPER_LIMIT.search(a["quote"]) else "a recommended intake"
         return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as {stated}; the "
@@ -1423,6 +1455,7 @@ VERDICT_OF = {"dose": _dose_verdict, "absorption_rate": _absorption_verdict,  # 
               "deficiency_prevalence": _prevalence_verdict, "enzyme_count": _enzyme_verdict}
 
 
+AN_AGE = "the number is an age, not an amount"
 PROBLEM_KINDS = (*ADVERSE_KINDS, "conflicts_with_evidence")  # verdicts against a reference a reader would quote
 _AGE_AT_VALUE = re.compile(r"\b(?:ages?|aged)\s*(?:of\s+|from\s+|between\s+)?$", re.IGNORECASE)
 _AGE_AFTER_VALUE = re.compile(r"^\s*(?:years?|yrs?|months?|mo)\b(?!\s+of\s+age\b.*\b(?:mg|iu|mcg)\b)", re.IGNORECASE)
@@ -1439,7 +1472,7 @@ def _implausible_dose(a: dict, refs: _References) -> str:
         value_at, value_end = -1, -1
     if 0 <= value_at <= value_end <= len(quote) and (_AGE_AT_VALUE.search(quote[max(0, value_at - 20):value_at])
                                                      or _AGE_AFTER_VALUE.match(quote[value_end:])):
-        return "the number is an age, not an amount"
+        return AN_AGE
     intakes = refs.select(a["supplement"], "dose", INTAKE_BASES)
     low = _bottom(a["low"], a["high"])
     if len(intakes) and not math.isnan(low) and re.search(r"\bages?\b|\baged\b", quote, re.IGNORECASE):
