@@ -515,6 +515,9 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                 spans = age_spans(band) if band != c.quote else []
                 if spans and all(hi <= 18 * 12 + 11 for _, hi in spans):
                     population = "infants" if all(hi <= 12 for _, hi in spans) else "children"  # "ages 1 to 3, 2,500 IU"
+                elif ";" in c.quote and not spans and re.search(r"\badults?\b", _list_item(c.quote, value_at, value_end),
+                                                                re.IGNORECASE):
+                    population = ADULTS  # "For adults, up to 4,000 IU; ages 4 to 8, up to 3,000 IU": the first item's
             if group and population == ADULTS and not age_spans(c.quote) and \
                     not re.search(r"\badults?\b", f"{c.subject} {c.quote}", re.IGNORECASE):
                 population, claim_subject = population_class(group), f"{group.rstrip(': ')} {c.subject}".strip()
@@ -922,20 +925,26 @@ def _band_text(a: dict) -> str:
     amounts = [m for m in _AMOUNTS.finditer(quote) if m.end() <= value_at or m.start() >= value_end]
     before = max((m.end() for m in amounts if m.end() <= value_at), default=0)
     after = min((m.start() for m in amounts if m.start() >= value_end), default=len(quote))
-    own = quote[before:after]
+    item_start, item_end = quote.rfind(";", 0, value_at) + 1, quote.find(";", value_end)
+    item_end = item_end if item_end >= 0 else len(quote)
+    own = quote[max(before, item_start):min(after, item_end)]  # never across a semicolon of a list
     # a list "ages 4 to 8, up to 3,000 IU; ages 1 to 3, 2,500 IU": the number's own item between semicolons; else
     # the words right after it ("600 IU for people ages 1 to 70, and 800 IU after age 70"), else both sides
-    item_start = quote.rfind(";", 0, value_at) + 1
-    item_end = quote.find(";", value_end)
-    item = quote[max(item_start, before):item_end if item_end >= 0 else len(quote)]
+    item = quote[max(item_start, before):item_end]
     if len(age_spans(item)) == 1:
         return item
-    right = quote[value_end:min(after, item_end if item_end >= 0 else len(quote))]
+    right = quote[value_end:min(after, item_end)]
     if age_spans(right):
         return right
     if age_spans(own):
         return own
     return label or (quote if len(age_spans(quote)) == 1 else "")
+
+
+def _list_item(quote: str, value_at: int, value_end: int) -> str:
+    """The item of a semicolon-separated list that holds one number."""
+    end = quote.find(";", value_end)
+    return quote[quote.rfind(";", 0, value_at) + 1:end if end >= 0 else len(quote)]
 
 
 def _infant_band(a: dict) -> bool:
