@@ -1512,10 +1512,20 @@ def withheld_problem(a: dict, found: dict, refs: _References, named: bool = True
         return "the sentence states a hypothetical or a position the page rejects"
     if not named:
         return f"{a['supplement']} is neither named in the sentence nor the page's own supplement"
+    if _matches_gate("attributed", quote):
+        return "the sentence reports what others advise, not the page's own advice"
+    if found["kind"] == "unclear_population" and (age_spans(_band_text(a)) or _NAMED_GROUP.search(quote)):
+        return "the sentence names its own group, so the verdict cannot depend on the age group"
     if a["topic"] == "dose":
         implausible = _implausible_dose(a, refs)
         if implausible:
             return implausible
+        located = _located(a)
+        basis = _dose_basis(quote, "", "", str(a.get("unit", "")), *located) if located else a["basis"]
+        if basis in NOT_JUDGED_BASES:
+            return f"the amount is not advice (basis '{basis}': a warning, a description or what is sold)"
+        if found["kind"] in ADVERSE_KINDS and _ceiling_cue(a) is not None:
+            return "the amount is a ceiling the page sets, not a dose it advises"
         if a["basis"] != "total intake" and not str(a.get("unit", "")).endswith("/day") and \
                 not _matches_gate("advice", f"{a.get('claim_subject', '')} {quote}") and not _group_row(quote):
             return "the sentence does not advise the amount (no dose, intake or product cue)"
@@ -1535,6 +1545,19 @@ def _group_row(quote: str) -> bool:
     if not quote.lstrip().startswith("|") or len(cells) < 2:
         return False
     return population_class(cells[0]) != ADULTS or bool(re.search(r"\b(?:adults?|men|women)\b", cells[0], re.IGNORECASE))
+
+
+_NAMED_GROUP = re.compile(r"\b(?:infants?|bab(?:y|ies)|toddlers?|children|kids|teen\w*|adolescents?|pregnan\w*|"
+                          r"breastfeed\w*|lactat\w*|nursing|boys?|girls?|seniors?|elderly)\b", re.IGNORECASE)
+
+
+def _located(a: dict) -> tuple[int, int] | None:
+    """A stance's number as offsets into its quote, when they are known."""
+    try:
+        value_at, value_end = int(a["value_start"] - a["start"]), int(a["value_end"] - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return None
+    return (value_at, value_end) if 0 <= value_at <= value_end <= len(a["quote"]) else None
 
 
 def _matches_gate(stance: str, text: str) -> bool:
