@@ -307,6 +307,8 @@ def _dose_basis(quote: str, context: str, header: str = "", unit: str = "", valu
         if _matches("market", clause[:max(0, clause.find(quote[value_at:value_end]))]) and \
                 not _matches("recommended", clause):
             return "composition"  # "many OTC products are 3 mg or 5 mg": what is sold, in the number's clause
+    if _matches("hypothetical", quote):
+        return "described"  # "that's assuming ~100% absorption", "Misconception: 25 grams per day": not the page's own
     if _matches("treatment", quote):
         return "treatment"  # "for individuals who are vitamin D deficient ... up to 10,000 IU/day"
     described = _described_pattern()
@@ -339,6 +341,23 @@ _UNIT_WORDS = r"(?:capsules?|caps|tablets?|softgels?|pills?|caplets?|gummy|gummi
 _PER_UNIT_AFTER = re.compile(rf"^[^.;!?]{{0,40}}?\b(?:per|each|a|every)\s+{_UNIT_WORDS}\b", re.IGNORECASE)
 _DAILY_ADVICE = re.compile(r"\btake\b|\btaking\b|\bdaily\b|\b(?:a|per|each|every)\s+day\b|\bonce\b|\btwice\b"
                            r"|\btimes\b|\d\s*(?:x|×)\b|\b(?:two|three|four|2|3|4)\s+" + _UNIT_WORDS, re.IGNORECASE)
+
+
+_FREQUENCY_WORDS = {"once": 1, "one": 1, "1": 1, "twice": 2, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+_FREQUENCY_RANGE = re.compile(r"^[^.;!?]{0,40}?\b(once|one|1|two|2|three|3)\s*(?:or|to|-|–)\s*(twice|two|2|three|3|four|4)"
+                              r"(?:\s+times)?\s+(?:daily|a\s+day|per\s+day|each\s+day|every\s+day|/\s*day)\b", re.IGNORECASE)
+
+
+def _frequency_range(quote: str, value_end: int) -> tuple[int, int] | None:
+    """(fewest, most) doses a day from a range of frequencies right after a per-dose amount ("100-200 mg once or
+    twice daily" is 100-400 mg/day; "500 mg per dose, two to three times per day" 1000-1500 mg/day)."""
+    if not 0 <= value_end <= len(quote):
+        return None
+    m = _FREQUENCY_RANGE.match(quote[value_end:])
+    if m is None:
+        return None
+    fewest, most = _FREQUENCY_WORDS[m.group(1).lower()], _FREQUENCY_WORDS[m.group(2).lower()]
+    return (fewest, most) if fewest < most else None
 
 
 def _matches(stance: str, text: str) -> bool:
@@ -489,6 +508,16 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                                                           "value_start": getattr(c, "value_start", None),
                                                           "value_end": getattr(c, "value_end", None)}):
                 population = "infants"  # "2000 IU/day for children up to age 1 year"
+            if population in (ADULTS, "children"):
+                band = _band_text({"quote": c.quote, "start": c.start, "claim_subject": "",
+                                   "value_start": getattr(c, "value_start", None),
+                                   "value_end": getattr(c, "value_end", None)})
+                spans = age_spans(band) if band != c.quote else []
+                if spans and all(hi <= 18 * 12 + 11 for _, hi in spans):
+                    population = "infants" if all(hi <= 12 for _, hi in spans) else "children"  # "ages 1 to 3, 2,500 IU"
+                elif ";" in c.quote and not spans and re.search(r"\badults?\b", _list_item(c.quote, value_at, value_end),
+                                                                re.IGNORECASE):
+                    population = ADULTS  # "For adults, up to 4,000 IU; ages 4 to 8, up to 3,000 IU": the first item's
             if group and population == ADULTS and not age_spans(c.quote) and \
                     not re.search(r"\badults?\b", f"{c.subject} {c.quote}", re.IGNORECASE):
                 population, claim_subject = population_class(group), f"{group.rstrip(': ')} {c.subject}".strip()
@@ -501,7 +530,9 @@ def numeric_stances(claims: pd.DataFrame, sentences: pd.DataFrame | None = None)
                 elemental = ""  # "325 mg tablets, containing about 20% elemental iron": the 20% is elemental
             # (a table cell's "yes" comes from its column header, "Equivalent Elemental Iron", and stays)
             per = unit.removesuffix("/day")
-            low, high = low * times * units, high * times * units
+            fewest, most = _frequency_range(c.quote, value_end) or (times, times)
+            low, high = low * fewest * units, high * most * units
+            times = max(times, most)
             unit = f"{per}/day" if unit.endswith("/day") or times > 1 else per
             subject = population
         elif c.claim_type == "absorption_rate" and unit == "%":
@@ -751,16 +782,39 @@ def _dose_verdict(a: dict, refs: _References) -> dict | None:
     """A dose against the references of its supplement and population: UL, recommended intake or studied doses.
     A ceiling the page states ("no more than 10 mg") agrees when within the limits and gets no verdict above
     them: it is the most the page allows, not a dose it advises."""
+    if _implausible_dose(a, refs) == AN_AGE:
+        return None  # "600 IU for people ages 1 to 70": the 1-70 is an age band, not an amount
     found = _advised_dose_verdict(a, refs)
     if found is not None and found["kind"] in ADVERSE_KINDS and math.isnan(a["high"]) and not math.isnan(a["low"]):
         return None  # "doses over 8 mg", "40+ mg": a lower bound warns or describes, it does not recommend
-    ceiling = _pattern_of("dose_basis", "ceiling")
-    cue = ceiling.search(a["quote"]) if ceiling is not None and math.isnan(a["low"]) else None
+    cue = _ceiling_cue(a)
     if found is None or cue is None or found["kind"] not in ADVERSE_KINDS:
         return found
     return {**found, "kind": "unsupported", "verdict": VERDICTS["unsupported"],
             "detail": f"{a['stance']} for {a['subject']} is a ceiling ('{cue.group(0)}'), not a dose the page advises, "
                       f"so no verdict; against the references: {found['detail']}"}
+
+
+def _ceiling_cue(a: dict) -> re.Match | None:
+    """The words that make a dose the most the page allows: a ceiling cue ("no more than", "do not exceed") over
+    a bare upper bound, or in the number's own clause ("Stop once you get to 10 mg (do not exceed 10 mg)"), or a
+    titration's top right before it ("once you get to 10 mg")."""
+    ceiling = _pattern_of("dose_basis", "ceiling")
+    if ceiling is None:
+        return None
+    quote = a["quote"]
+    if math.isnan(a["low"]):
+        return ceiling.search(quote)
+    try:
+        value_at, value_end = int(a["value_start"] - a["start"]), int(a["value_end"] - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return None
+    if not 0 <= value_at <= value_end <= len(quote):
+        return None
+    titration = _pattern_of("dose_basis", "titration")
+    lead_in = quote[max(0, value_at - 60):value_at]
+    top = titration.search(lead_in) if titration is not None else None
+    return ceiling.search(_clause_of(quote, value_at, value_end)) or top
 
 
 def _advised_dose_verdict(a: dict, refs: _References) -> dict | None:
@@ -798,6 +852,8 @@ _SPAN = re.compile(
     + _AGE_UNIT.format("r_u")
     + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|>\s*)\s*(?P<o_lo>\d{1,2})\s*" + _AGE_UNIT.format("o_u")
     + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|\bage[sd]?\s+|>\s*)(?P<o2_lo>\d{1,2})(?=\s*(?:\)|:|,|$|\s+and\b|\s+incl))"
+    + r"|\bages?\s+(?P<g_lo>\d{1,2})\s*(?:[-–]|to|through)\s*(?P<g_hi>\d{1,2})\b(?!\s*(?:months?|mo|%|iu|mg|mcg|µg))"
+    + r"|\b(?:(?:after|beyond|past)\s+(?:the\s+)?age\s+(?:of\s+)?|over\s+the\s+age\s+of\s+)(?P<af_lo>\d{1,2})\b"
     + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b)?"
     + r"|(?<![\d.,])(?P<a_lo>\d{1,2})\s*(?:years?|yrs?|y)?\s+(?:and|or)\s+(?:older|over|up)\b",
     re.IGNORECASE)
@@ -838,6 +894,10 @@ def age_spans(text: str) -> list[tuple[float, float]]:
             value = int(g["o_lo"] or g["o2_lo"])
             strict = re.match(r"\s*(?:>|over|older)", m.group(0), re.IGNORECASE) is not None
             spans.append((float((value + strict) * _unit_months(g["o_u"])), math.inf))
+        elif g["g_lo"]:
+            spans.append((float(int(g["g_lo"]) * 12), float(int(g["g_hi"]) * 12 + 11)))  # "ages 4 to 8": years
+        elif g["af_lo"]:
+            spans.append((float((int(g["af_lo"]) + 1) * 12), math.inf))  # "800 IU after age 70": 71+
         elif g["p_lo"]:
             spans.append((float(int(g["p_lo"]) * _unit_months(g["p_u"])), math.inf))
         elif g["a_lo"]:
@@ -865,10 +925,26 @@ def _band_text(a: dict) -> str:
     amounts = [m for m in _AMOUNTS.finditer(quote) if m.end() <= value_at or m.start() >= value_end]
     before = max((m.end() for m in amounts if m.end() <= value_at), default=0)
     after = min((m.start() for m in amounts if m.start() >= value_end), default=len(quote))
-    own = quote[before:after]
+    item_start, item_end = quote.rfind(";", 0, value_at) + 1, quote.find(";", value_end)
+    item_end = item_end if item_end >= 0 else len(quote)
+    own = quote[max(before, item_start):min(after, item_end)]  # never across a semicolon of a list
+    # a list "ages 4 to 8, up to 3,000 IU; ages 1 to 3, 2,500 IU": the number's own item between semicolons; else
+    # the words right after it ("600 IU for people ages 1 to 70, and 800 IU after age 70"), else both sides
+    item = quote[max(item_start, before):item_end]
+    if len(age_spans(item)) == 1:
+        return item
+    right = quote[value_end:min(after, item_end)]
+    if age_spans(right):
+        return right
     if age_spans(own):
         return own
     return label or (quote if len(age_spans(quote)) == 1 else "")
+
+
+def _list_item(quote: str, value_at: int, value_end: int) -> str:
+    """The item of a semicolon-separated list that holds one number."""
+    end = quote.find(";", value_end)
+    return quote[quote.rfind(";", 0, value_at) + 1:end if end >= 0 else len(quote)]
 
 
 def _infant_band(a: dict) -> bool:
@@ -1065,8 +1141,13 @@ def _upper_verdict(a: dict, upper: pd.DataFrame) -> dict | None:
         if note and a["elemental"] == "no" and _top(*_amount_in(a, (a["low"], a["high"]), unit)) <= lowest["high"]:
             # "15 mg of zinc picolinate": a label's amount is often elemental already; within the limit either way
             basis, either = "", ", whether the amount is the salt's mass or elemental"
-        return _finding("dose", "agreement", a, ref, f"{a['stance']} for {a['subject']}{basis} is within {what}{either}.",
-                        quote, value, ref)
+        caveat = ""
+        if highest["scope"] != "supplemental" and max(tops) >= 0.5 * highest["high"] and \
+                _matches("supplement only amount", a["quote"]):
+            caveat = ("; the page gives it as a supplement amount, while the UL covers total intake (food included), "
+                      "so food adds to it")
+        return _finding("dose", "agreement", a, ref,
+                        f"{a['stance']} for {a['subject']}{basis} is within {what}{either}{caveat}.", quote, value, ref)
     if max(tops) <= highest["high"]:
         return _finding("dose", "unclear_population", a, lowest["ref_id"],
                         f"{a['stance']} for {a['subject']}{basis} is within {what} but above the {lowest['high']:g} "
@@ -1087,6 +1168,16 @@ def _intake_verdict(a: dict, refs: _References) -> dict:
     supplement = a["supplement"]
     own = refs.select_band(refs.select(supplement, "dose", INTAKE_BASES, a["population"], prefer_region=True), a)
     every = refs.select(supplement, "dose", INTAKE_BASES, "", prefer_region=True).dropna(subset=["high"])
+    spans = age_spans(_band_text(a))
+    if spans and len(every):  # "800 IU after age 70": the band the page states, whatever the population's class
+        def holds(rows: pd.DataFrame) -> pd.Series:
+            return rows["population"].fillna("").map(
+                lambda text: bool(age_spans(text)) and all(any(_contains(o, s) for o in age_spans(text)) for s in spans))
+        other_class = every["population_class"].fillna("").str.contains("pregnan") & \
+            ~every["population_class"].fillna("").str.contains("adults")
+        banded = every[holds(every) & (~other_class | (a["population"] == "pregnancy/lactation"))]
+        if len(own) and len(banded) and not holds(own).any():  # the population's own rows are for other bands
+            own = banded
     if every.empty:
         stated = "an upper limit" if _STATES_UPPER_LIMIT.search(a["quote"]) else "a recommended intake"
         return _finding("dose", "unsupported", a, "", f"{a['stance']} for {a['subject']} is stated as {stated}; the "
@@ -1373,13 +1464,143 @@ VERDICT_OF = {"dose": _dose_verdict, "absorption_rate": _absorption_verdict,  # 
               "deficiency_prevalence": _prevalence_verdict, "enzyme_count": _enzyme_verdict}
 
 
+AN_AGE = "the number is an age, not an amount"
+PROBLEM_KINDS = (*ADVERSE_KINDS, "conflicts_with_evidence")  # verdicts against a reference a reader would quote
+_AGE_AT_VALUE = re.compile(r"\b(?:ages?|aged)\s*(?:of\s+|from\s+|between\s+)?$", re.IGNORECASE)
+_AGE_AFTER_VALUE = re.compile(r"^\s*(?:years?|yrs?|months?|mo)\b(?!\s+of\s+age\b.*\b(?:mg|iu|mcg)\b)", re.IGNORECASE)
+
+
+def _implausible_dose(a: dict, refs: _References) -> str:
+    """Why a dose's number is not a dose at all, or "": the number is an age ("600 IU for people ages 1 to 70"
+    read as 1-70 IU), or its low end is under a tenth of every RDA/AI of its supplement while the sentence
+    names ages."""
+    quote = a["quote"]
+    try:
+        value_at, value_end = int(a["value_start"] - a["start"]), int(a["value_end"] - a["start"])
+    except (TypeError, ValueError, KeyError):
+        value_at, value_end = -1, -1
+    if 0 <= value_at <= value_end <= len(quote) and (_AGE_AT_VALUE.search(quote[max(0, value_at - 20):value_at])
+                                                     or _AGE_AFTER_VALUE.match(quote[value_end:])):
+        return AN_AGE
+    intakes = refs.select(a["supplement"], "dose", INTAKE_BASES)
+    low = _bottom(a["low"], a["high"])
+    if len(intakes) and not math.isnan(low) and re.search(r"\bages?\b|\baged\b", quote, re.IGNORECASE):
+        unit = str(intakes.iloc[0]["unit"])
+        smallest = min((_top(r["low"], r["high"]) for _, r in intakes.iterrows()), default=math.nan)
+        amount = _convert(low, a["unit"].removesuffix("/day"), unit.removesuffix("/day"), a["supplement"])
+        if not math.isnan(amount) and not math.isnan(smallest) and amount < smallest / 10:
+            return f"{a['stance']} is under a tenth of every RDA/AI for {a['supplement']} in a sentence naming ages"
+    return ""
+
+
+def withheld_problem(a: dict, found: dict, refs: _References, named: bool = True) -> str:
+    """Why a problem verdict against a reference (above a UL, outside studied doses, in conflict with evidence)
+    is not published as one, or "" when it is.
+
+    A problem finding is what a journalist would quote, and across the audits most of them were false or
+    misleading for reasons the verdict itself cannot see. So one is published only when the claim is the page's
+    own (no hypothetical or rejected position: "that's assuming ~100% absorption", "Misconception: ..."), the
+    supplement is named in the sentence or is the page's own supplement (`named`), a dose is advice (a dose to
+    take, a recommended intake or a product's own strength: the `finding_gate` `advice` cues of stances.csv; a
+    daily amount, "mg/day", or a group's row of a table counts as advice) and a plausible amount (not an age
+    range), and a share's population is the one the sentence names. The basis being unknown is itself the
+    statement of `unclear_basis`, so it does not withhold one."""
+    if found["kind"] not in PROBLEM_KINDS:
+        return ""
+    quote = a["quote"]
+    if _matches("hypothetical", quote):
+        return "the sentence states a hypothetical or a position the page rejects"
+    if not named:
+        return f"{a['supplement']} is neither named in the sentence nor the page's own supplement"
+    if _matches_gate("attributed", quote):
+        return "the sentence reports what others advise, not the page's own advice"
+    if found["kind"] == "unclear_population" and (age_spans(_band_text(a)) or _NAMED_GROUP.search(quote)):
+        return "the sentence names its own group, so the verdict cannot depend on the age group"
+    if a["topic"] == "dose":
+        implausible = _implausible_dose(a, refs)
+        if implausible:
+            return implausible
+        located = _located(a)
+        basis = _dose_basis(quote, "", "", str(a.get("unit", "")), *located) if located else a["basis"]
+        if basis in NOT_JUDGED_BASES:
+            return f"the amount is not advice (basis '{basis}': a warning, a description or what is sold)"
+        if found["kind"] in ADVERSE_KINDS and _ceiling_cue(a) is not None:
+            return "the amount is a ceiling the page sets, not a dose it advises"
+        if a["basis"] != "total intake" and not str(a.get("unit", "")).endswith("/day") and \
+                not _matches_gate("advice", f"{a.get('claim_subject', '')} {quote}") and not _group_row(quote):
+            return "the sentence does not advise the amount (no dose, intake or product cue)"
+    if a["topic"] in ("deficiency_prevalence", "absorption_rate"):
+        if not 0 <= _top(a["low"], a["high"]) <= 100:
+            return "not a share"
+        if a["topic"] == "deficiency_prevalence" and a.get("population", "") in ("all", ADULTS, "") and \
+                _SUBGROUP.search(quote):
+            return "the sentence names a subgroup the compared share is not for"
+    return ""
+
+
+def _group_row(quote: str) -> bool:
+    """Whether a table row gives an amount for a group it names in its first cell ("| Adults with iron deficiency |
+    60 mg |"): a table of amounts by group says what each group takes."""
+    cells = [c.strip() for c in quote.strip().strip("|").split("|")]
+    if not quote.lstrip().startswith("|") or len(cells) < 2:
+        return False
+    return population_class(cells[0]) != ADULTS or bool(re.search(r"\b(?:adults?|men|women)\b", cells[0], re.IGNORECASE))
+
+
+_NAMED_GROUP = re.compile(r"\b(?:infants?|bab(?:y|ies)|toddlers?|children|kids|teen\w*|adolescents?|pregnan\w*|"
+                          r"breastfeed\w*|lactat\w*|nursing|boys?|girls?|seniors?|elderly)\b", re.IGNORECASE)
+
+
+def _located(a: dict) -> tuple[int, int] | None:
+    """A stance's number as offsets into its quote, when they are known."""
+    try:
+        value_at, value_end = int(a["value_start"] - a["start"]), int(a["value_end"] - a["start"])
+    except (TypeError, ValueError, KeyError):
+        return None
+    return (value_at, value_end) if 0 <= value_at <= value_end <= len(a["quote"]) else None
+
+
+def _matches_gate(stance: str, text: str) -> bool:
+    pattern = _pattern_of("finding_gate", stance)
+    return bool(pattern is not None and pattern.search(text))
+
+
+def _named_supplements(stances: pd.DataFrame) -> set[tuple[str, str]]:
+    """(doc_id, supplement) pairs where the supplement is the page's most named one among its stances: a claim
+    under such a page's headings and title is about it even when its sentence does not name it."""
+    named = stances[stances["supplement"] != ""]
+    return {(doc, counts.idxmax()) for doc, counts in
+            ((doc, group["supplement"].value_counts()) for doc, group in named.groupby("doc_id"))}
+
+
+def _names_supplement(a: dict, main: set[tuple[str, str]]) -> bool:
+    if (a["doc_id"], a["supplement"]) in main:
+        return True
+    text = f"{a.get('claim_subject', '')} | {a['quote']}"
+    return any(name == a["supplement"] for _, _, name, _ in _registry().identify(text, a["supplement"]))
+
+
+def gate_problem(found: dict, a: dict, refs: _References, main: set[tuple[str, str]]) -> dict:
+    """`found` unchanged when publishable (see `withheld_problem`), else an `unsupported` row whose detail says
+    what was missing, with the verdict it would have had."""
+    if found["kind"] not in PROBLEM_KINDS:
+        return found
+    why = withheld_problem(a, found, refs, _names_supplement(a, main))
+    if not why:
+        return found
+    return {**found, "kind": "unsupported", "verdict": VERDICTS["unsupported"],
+            "detail": f"Not reported as a problem ({why}); against the references: {found['detail']}"}
+
+
 def against_references(stances: pd.DataFrame, refs: pd.DataFrame) -> pd.DataFrame:
-    """Each numeric claim against the cited references of its own supplement: one verdict per claim."""
+    """Each numeric claim against the cited references of its own supplement: one verdict per claim, a problem
+    verdict only where `withheld_problem` finds nothing missing."""
     stances = _with_stance_columns(stances)
     table = _References(refs)
     judged = stances[(stances["role"] == "stance") & (stances["supplement"] != "") & stances["topic"].isin(VERDICT_OF)]
-    rows = [VERDICT_OF[a["topic"]](a, table) for a in judged.to_dict("records")]
-    return pd.DataFrame([r for r in rows if r], columns=FINDING_COLUMNS)
+    main = _named_supplements(judged)
+    rows = [(VERDICT_OF[a["topic"]](a, table), a) for a in judged.to_dict("records")]
+    return pd.DataFrame([gate_problem(r, a, table, main) for r, a in rows if r], columns=FINDING_COLUMNS)
 
 
 # --- between documents and within one ----------------------------------------------------------------------------
