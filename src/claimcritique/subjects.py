@@ -1,13 +1,30 @@
-"""What each claim is about: its subject (a population, a purpose, a form, a dose band, a table row's label, ...).
+"""What each claim is about: its subject, a short noun phrase from the page (never a whole clause).
 
-The rules are the README's (Claims: subjects). They read the grammar and layout around a number: a "For ..." lead,
-a row label, the term right after the amount ("18 mg for women"), a noun phrase the amount is "of", a population or
-purpose of the lexicons (`data/lexicons/claim_subjects.csv`) nearest the number. Which supplement a number is about is
-`supplements.py`'s rule; the number grammar and the claim types are `claims.py`'s.
+The annotators' written rules (data/annotations/subjects_b_rules.md, the conventions, the gold rulings) choose in
+this order when several candidates name one number; `choose_subject` is that decision for doses, timings and onsets,
+over candidates found by the grammar and layout around the number (`SUBJECT_PRIORITY`):
+
+1. what the amount itself is called: the term written right after it ("18 mg for women", "120 mg DHA"), a name
+   right before it ("Vitamin D3 1000 IU"), an upper limit named right before it;
+2. the population that governs the number (a study's takers, a lexicon population near it), with the purpose in
+   brackets when one is named in the same clause before the amount ("For adults with insomnia ...");
+3. the purpose or condition ("heart failure (200-300 mg/day)", "for sleep", "to maintain healthy bone");
+4. a label (a named amount "an adult dose of 10 oz", a line's label "Children: 5 mg");
+5. the product or form the amount is of ("10 grams of collagen peptide"); counted study participants after it;
+6. a dose band ("at high doses"); for a timing, the event ("before bed"), joined to whatever is timed;
+7. the page's own supplement named at the amount, a line label of a timing, a form named near it;
+8. the section's purpose, heading, band or form, else the document's form.
+
+Layouts decide before the order does: a table row's label (with its column's header when the row holds several
+values), a stat block's label, a "For ..." lead, a frequency ("dosing frequency, adults"). Other numbers take what
+they measure: a share's group ("70% in Hispanics"), a biomarker or outcome ("a 12% increase in skin moisture"), a
+food ("2-4 servings of fatty fish"), where something is held, a trial's length. Which supplement a number is about
+is `supplements.py`'s rule; the number grammar and the claim types are `claims.py`'s.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -290,19 +307,32 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
-        subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
-                or (_limit_named(number, sentence, people) if claim_type == "dose" else "")
-                or _closest(people, number) or bracketed or _closest(found["purpose"], number)
-                or (_purpose_after(number, sentence) if claim_type == "dose" else "")  # "... for overall health"
-                or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
-                or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
-                or of_what or _closest(counted, number) or (label_text if claim_type == "dose" else "")
-                or (band if claim_type == "dose" else "") or event or after or label_text
-                or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
-                             or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
-                or _section_term(subjects["purpose"], section)
-                or (heading_for.group(1).strip().lower() if heading_for else "")
-                or section_band or section_form or document_form)
+        own_form = [t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg hydrated ...")
+                    or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])]
+        dose = claim_type == "dose"
+        candidates = {
+            # what the amount itself is called: the term written right after it ("18 mg for women", "120 mg DHA"),
+            # a name right before it ("Vitamin D3 1000 IU"), an upper limit named right before it
+            "named": lambda: ((after if not plain else "") or named
+                              or (_limit_named(number, sentence, people) if dose else "")),
+            "population": lambda: (_takers(number, sentence) if dose else "") or _closest(people, number),
+            "purpose": lambda: (bracketed or _closest(found["purpose"], number)
+                                or (_purpose_after(number, sentence) if dose else "")
+                                or (_needed_for(number, sentence) if dose else "")),
+            "label": lambda: (_named_of(number, sentence) or label_text) if dose else "",
+            "product": lambda: of_what,
+            # "33 women ... were given 10 grams of collagen peptide": counted participants, after what they were given
+            "participants": lambda: _closest(counted, number),
+            "band": lambda: band if dose else "",
+            "event": lambda: event,
+            "nutrient": lambda: after if plain else "",
+            "line_label": lambda: label_text,  # "Adults: 30 minutes before bed": a timing's line label, after its event
+            "form": lambda: _closest(own_form, number),
+            "section": lambda: (_section_term(subjects["purpose"], section)
+                                or (heading_for.group(1).strip().lower() if heading_for else "")
+                                or section_band or section_form or document_form),
+        }
+        subject = choose_subject(candidates)
         if event and not set(subject.split()) <= set(event.split()):
             return f"{subject}, {event}"  # "for many adults is 0.5 mg, 30 to 60 minutes before bed": adults, before bed
         if event:
@@ -332,6 +362,21 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                     if number.kind == "doses" else "")  # "five divided doses"
                 or _closest(found["form"], number) or document_form)
     return after or _closest(found["form"], number) or document_form
+
+
+SUBJECT_PRIORITY = ("named", "population", "purpose", "label", "product", "participants", "band", "event",
+                    "nutrient", "line_label", "form", "section")
+"""The roles a subject can play, in the order the annotators choose among them (the module's docstring)."""
+
+
+def choose_subject(candidates: dict[str, Callable[[], str]], priority: tuple[str, ...] = SUBJECT_PRIORITY) -> str:
+    """The subject among the candidates found for a number: the first role of `priority` that has one (each role's
+    candidates are computed only when asked for, nearest reading first)."""
+    for role in priority:
+        text = candidates[role]() if role in candidates else ""
+        if text:
+            return text
+    return ""
 
 
 def _purpose_after(number: _Number, sentence: str) -> str:
