@@ -4,16 +4,23 @@ The annotators' written rules (data/annotations/subjects_b_rules.md, the convent
 this order when several candidates name one number; `choose_subject` is that decision for doses, timings and onsets,
 over candidates found by the grammar and layout around the number (`SUBJECT_PRIORITY`):
 
-1. what the amount itself is called: the term written right after it ("18 mg for women", "120 mg DHA"), a name
-   right before it ("Vitamin D3 1000 IU"), an upper limit named right before it;
-2. the population that governs the number (a study's takers, a lexicon population near it), with the purpose in
-   brackets when one is named in the same clause before the amount ("For adults with insomnia ...");
-3. the purpose or condition ("heart failure (200-300 mg/day)", "for sleep", "to maintain healthy bone");
-4. a label (a named amount "an adult dose of 10 oz", a line's label "Children: 5 mg");
-5. the product or form the amount is of ("10 grams of collagen peptide"); counted study participants after it;
-6. a dose band ("at high doses"); for a timing, the event ("before bed"), joined to whatever is timed;
-7. the page's own supplement named at the amount, a line label of a timing, a form named near it;
-8. the section's purpose, heading, band or form, else the document's form.
+1. an upper limit named right before the amount, with its clause's population ("In adults the UL is 350 mg");
+2. the population that governs the number: written right after it ("18 mg for women"), the people a study gave it
+   ("participants who took 600 mg"), or named before it in its clause ("all women of child-bearing age take 400 mcg
+   of folic acid"; not across "; " or ", and", nor a product's "contains"). Its purpose is not added: the annotators
+   add one only to tell two numbers of one population apart, and adding the clause's purpose to every population
+   lost agreement with both annotators of holdout3 and holdout4;
+3. what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it
+   ("Vitamin D3 1000 IU");
+4. a population elsewhere in the sentence;
+5. the purpose or condition ("heart failure (200-300 mg/day)", "for sleep", "to maintain healthy bone");
+6. a label (a named amount "an adult dose of 10 oz", a line's label "Children: 5 mg");
+7. the product or food the amount is of ("10 grams of collagen peptide"), then counted study participants ("33
+   women ... were given 10 grams of it");
+8. a dose band ("at high doses"); for a timing, the event ("before bed"), joined to whatever else is timed
+   ("adults, before bed");
+9. the page's own supplement named at the amount, a timing's line label, a form named near it;
+10. the section's purpose, heading, band or form, else the document's form.
 
 Layouts decide before the order does: a table row's label (with its column's header when the row holds several
 values), a stat block's label, a "For ..." lead, a frequency ("dosing frequency, adults"). Other numbers take what
@@ -310,12 +317,18 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         own_form = [t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg hydrated ...")
                     or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])]
         dose = claim_type == "dose"
+        after_is_population = bool(after) and any(t[2] == after and t[0] >= number.end for t in found["population"])
         candidates = {
             # what the amount itself is called: the term written right after it ("18 mg for women", "120 mg DHA"),
             # a name right before it ("Vitamin D3 1000 IU"), an upper limit named right before it
-            "named": lambda: ((after if not plain else "") or named
-                              or (_limit_named(number, sentence, people) if dose else "")),
-            "population": lambda: (_takers(number, sentence) if dose else "") or _closest(people, number),
+            # an upper limit named right before the amount, with its clause's population ("In adults the UL is 350 mg")
+            "limit": lambda: _limit_named(number, sentence, people) if dose and not after_is_population else "",
+            # whom the amount is for: a population written right after it, the people a study gave it, the people
+            # its clause names right before it ("all women of child-bearing age take 400 mcg of folic acid")
+            "population": lambda: ((after if after_is_population else "") or (_takers(number, sentence) if dose else "")
+                                   or _governing(people, number, sentence)),
+            "named": lambda: (after if not plain and not after_is_population else "") or named,
+            "nearby_population": lambda: _closest(people, number),  # a population elsewhere in the sentence
             "purpose": lambda: (bracketed or _closest(found["purpose"], number)
                                 or (_purpose_after(number, sentence) if dose else "")
                                 or (_needed_for(number, sentence) if dose else "")),
@@ -364,8 +377,8 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     return after or _closest(found["form"], number) or document_form
 
 
-SUBJECT_PRIORITY = ("named", "population", "purpose", "label", "product", "participants", "band", "event",
-                    "nutrient", "line_label", "form", "section")
+SUBJECT_PRIORITY = ("limit", "population", "named", "nearby_population", "purpose", "label", "product", "participants",
+                    "band", "event", "nutrient", "line_label", "form", "section")
 """The roles a subject can play, in the order the annotators choose among them (the module's docstring)."""
 
 
@@ -377,6 +390,20 @@ def choose_subject(candidates: dict[str, Callable[[], str]], priority: tuple[str
         if text:
             return text
     return ""
+
+
+_NOT_GOVERNED = re.compile(r";|,\s+and\b|[0-9]|\b(?:contains?|containing|provides?|providing|delivers?|packs?|"
+                           r"includes?|including|has)\b", re.IGNORECASE)
+
+
+def _governing(people: list[tuple[int, int, str]], number: _Number, sentence: str) -> str:
+    """The population that governs an amount: named before it in its clause, at most 40 characters before, with no
+    "; " or ", and" between ("Men need 420 mg", not "70 µg for men and 60 µg for women, and an upper level ... 400 µg"),
+    and not a product's content ("This formula, made for women, contains 360 mg of ...": the product's)."""
+    left, _ = _contrast_clause(sentence, number)
+    before = [t for t in people if left <= t[0] and t[1] <= number.start and number.start - t[1] <= 40
+              and not _NOT_GOVERNED.search(sentence, t[1], number.start)]
+    return before[-1][2] if before else ""
 
 
 def _purpose_after(number: _Number, sentence: str) -> str:
