@@ -359,27 +359,33 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         if where:
             return where
     if claim_type == "other":
-        changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
-        changed_before = _CHANGE_IN_BEFORE.search(sentence, max(0, number.start - 80), number.start)
-        # "reductions in serum cortisol (by up to 27.9%)"
-        return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "")
-                or (" ".join(changed_before.group(1).lower().split()) if changed_before else "") or after
-                or _named_of(number, sentence)  # "water retention of 1-2 kg", "a 25(OH)D level of 30-50 ng/ml"
-                or (band if number.dimension == "time" else "")  # "for loading (5 days)"
-                or _what_follows(number, sentence)
-                or _bracket_label(number, sentence)  # "similar total creatine concentration increases (~20%) but ..."
-                or (_kept_for(number, sentence) if number.dimension == "time" else "")  # "Keep the schedule for 2 weeks"
-                or (_avoided(number, sentence) if number.dimension == "time" else "")  # "avoid screens an hour before bed"
-                or section_band
-                or (" ".join(w for w in sentence[number.start: number.end].lower().split() if not _NUMBER_WORD.fullmatch(w))
-                    if number.kind == "doses" else "")  # "five divided doses"
-                or _closest(found["form"], number) or document_form)
+        time = number.dimension == "time"
+        return choose_subject({
+            "portion": lambda: _portion_of(number, sentence),  # "oat bran (96 mg per half cup)": the food's portion
+            "outcome": lambda: _outcome(number, sentence),  # "a 12% increase in skin moisture"
+            "named": lambda: after,
+            "biomarker": lambda: _named_of(number, sentence),  # "water retention of 1-2 kg", "a 25(OH)D level of 30"
+            "band": lambda: band if time else "",  # "for loading (5 days)"
+            "counted": lambda: _what_follows(number, sentence),  # "5% withanolides", "2-4 servings of fatty fish"
+            "label": lambda: _bracket_label(number, sentence),  # "similar total creatine concentration increases (~20%)"
+            "kept": lambda: (_kept_for(number, sentence) or _avoided(number, sentence)) if time else "",
+            # "Keep the schedule for 2 weeks", "avoid screens an hour before bed"
+            "section": lambda: section_band,
+            "doses": lambda: (" ".join(w for w in sentence[number.start: number.end].lower().split()
+                                       if not _NUMBER_WORD.fullmatch(w)) if number.kind == "doses" else ""),
+            "form": lambda: _closest(found["form"], number) or document_form,
+        }, OTHER_PRIORITY)
     return after or _closest(found["form"], number) or document_form
 
 
 SUBJECT_PRIORITY = ("limit", "population", "named", "nearby_population", "purpose", "label", "product", "participants",
                     "band", "event", "nutrient", "line_label", "form", "section")
-"""The roles a subject can play, in the order the annotators choose among them (the module's docstring)."""
+"""The roles a dose's, timing's or onset's subject can play, in the order the annotators choose among them (the
+module's docstring)."""
+OTHER_PRIORITY = ("portion", "outcome", "named", "biomarker", "band", "counted", "label", "kept", "section", "doses",
+                  "form")
+"""The same for an `other` number: a food's reference portion, the outcome or biomarker it measures, the term
+written at it, what it counts, the label it is bracketed after, ..."""
 
 
 def choose_subject(candidates: dict[str, Callable[[], str]], priority: tuple[str, ...] = SUBJECT_PRIORITY) -> str:
@@ -533,7 +539,11 @@ def _named_of(number: _Number, sentence: str) -> str:
 def _bracket_label(number: _Number, sentence: str) -> str:
     """The words an amount in brackets follows name it ("heart failure (200-300 mg/day)"), unless they are a name of
     the lexicons (handled as such) or small words."""
-    m = _BRACKET_LABEL.search(sentence, max(0, number.start - 50), number.start)
+    return _bracket_label_at(number.start, sentence)
+
+
+def _bracket_label_at(position: int, sentence: str) -> str:
+    m = _BRACKET_LABEL.search(sentence, max(0, position - 50), position)
     if not m:
         return ""
     words = m.group(1).lower().split()
@@ -700,6 +710,28 @@ _CHANGED_BY = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_STOP_WORDS_BEFORE})\s+)((?:{_C
 _CHANGE_IN_BEFORE = re.compile(rf"\b(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|fall|loss)e?s?"
                                rf"\s+in\s+(?:the\s+|their\s+|its\s+)?((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
                                r"\s*\(\s*(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+
+
+def _outcome(number: _Number, sentence: str) -> str:
+    """What an effect size measures: "<what> by N%", "a N% increase in <what>", "reductions in <what> (by N%)"."""
+    changed = _what_changed(number, sentence)
+    if changed:
+        return changed
+    changed_in = _CHANGE_IN.match(sentence, number.end)
+    if changed_in:
+        return changed_in.group(1).lower()
+    changed_before = _CHANGE_IN_BEFORE.search(sentence, max(0, number.start - 80), number.start)
+    return " ".join(changed_before.group(1).lower().split()) if changed_before else ""
+
+
+_PORTION_BEFORE = re.compile(r"\(\s*[~≈]?\s*[0-9][^()]{0,20}?\bper\s+(?:a\s+|one\s+|each\s+)?$", re.IGNORECASE)
+
+
+def _portion_of(number: _Number, sentence: str) -> str:
+    """A reference portion bracketed with a food's amount takes the food ("oat bran (96 mg per half cup)": the half
+    cup is oat bran's, as the 96 mg is)."""
+    m = _PORTION_BEFORE.search(sentence, max(0, number.start - 40), number.start)
+    return _bracket_label_at(m.start() + 1, sentence) if m else ""
 
 
 def _what_changed(number: _Number, sentence: str) -> str:
