@@ -713,10 +713,17 @@ _CHANGE_IN_BEFORE = re.compile(rf"\b(?:increase|decrease|reduction|rise|drop|imp
 
 
 def _outcome(number: _Number, sentence: str) -> str:
-    """What an effect size measures: "<what> by N%", "a N% increase in <what>", "reductions in <what> (by N%)"."""
+    """What an effect size measures: "<what> by N%", "a N% increase in <what>", "reductions in <what> (by N%)", and
+    "<what> decreased by N% in the X group compared to M% with the placebo" (the measured thing, with its arm)."""
     changed = _what_changed(number, sentence)
     if changed:
         return changed
+    measured = _MEASURED_BY.search(sentence, max(0, number.start - 160), number.start)
+    if measured and number.dimension in ("percent", "ratio"):
+        words = [w for w in measured.group(1).lower().split() if w not in _STOP_SET]
+        arm = _ARM_AFTER.match(sentence, number.end)
+        thing = " ".join(words)
+        return f"{thing}, {' '.join(arm.group(1).lower().split())} group" if arm else thing
     changed_in = _CHANGE_IN.match(sentence, number.end)
     if changed_in:
         return changed_in.group(1).lower()
@@ -724,6 +731,15 @@ def _outcome(number: _Number, sentence: str) -> str:
     return " ".join(changed_before.group(1).lower().split()) if changed_before else ""
 
 
+_CHANGE_VERB = (r"(?:decreas|increas|reduc|lower|rais|improv|declin|dropp|drop|fell|ros|climb|jump|shrank|grew|"
+                r"plummet|soar)\w*")
+_MEASURED_BY = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas)\s+)((?:{_CONTENT_WORD}\s+){{0,3}}?"
+                          rf"{_CONTENT_WORD})\s*(?:\([^()]{{1,15}}\)\s*)?(?:were\s+|was\s+)?{_CHANGE_VERB}\s+by\s+"
+                          r"(?:(?:about|around|nearly|up\s+to|over)\s+)?(?:[^;]{0,80}?\bcompared\s+(?:to|with)\s+)?$",
+                          re.IGNORECASE)
+# "Stress scores (PSS) decreased by 44% ... compared to 5.5%": the measured thing of both numbers
+_ARM_AFTER = re.compile(r"\s*(?:in|with|for|among)\s+(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:placebo|[a-z][\w-]*(?=\s+group)))"
+                        r"(?:\s+group)?\b", re.IGNORECASE)
 _PORTION_BEFORE = re.compile(r"\(\s*[~≈]?\s*[0-9][^()]{0,20}?\bper\s+(?:a\s+|one\s+|each\s+)?$", re.IGNORECASE)
 
 
