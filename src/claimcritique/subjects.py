@@ -364,7 +364,8 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
             "portion": lambda: _portion_of(number, sentence),  # "oat bran (96 mg per half cup)": the food's portion
             "outcome": lambda: _outcome(number, sentence),  # "a 12% increase in skin moisture"
             "named": lambda: after,
-            "biomarker": lambda: _named_of(number, sentence),  # "water retention of 1-2 kg", "a 25(OH)D level of 30"
+            "biomarker": lambda: _named_of(number, sentence) or _threshold_of(number, sentence),
+            # "water retention of 1-2 kg", "a 25(OH)D level of 30", "25(OH)D levels consistently above 30 ng/mL"
             "band": lambda: band if time else "",  # "for loading (5 days)"
             "counted": lambda: _what_follows(number, sentence),  # "5% withanolides", "2-4 servings of fatty fish"
             "label": lambda: _bracket_label(number, sentence),  # "similar total creatine concentration increases (~20%)"
@@ -740,6 +741,26 @@ _MEASURED_BY = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas)\s+)((?:{_CONT
 # "Stress scores (PSS) decreased by 44% ... compared to 5.5%": the measured thing of both numbers
 _ARM_AFTER = re.compile(r"\s*(?:in|with|for|among)\s+(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:placebo|[a-z][\w-]*(?=\s+group)))"
                         r"(?:\s+group)?\b", re.IGNORECASE)
+_THRESHOLD_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\s)((?:[a-z0-9()][\w()'’-]*\s+){0,2}(?:levels?|concentrations?|status)"
+                               r"(?:\s+of\s+[a-z0-9()][\w()'’-]*)?)\s+(?:[a-z]+ly\s+)?(?:(?:above|below|over|under|"
+                               r"(?:higher|lower|greater|less)\s+than|of\s+at\s+least|at\s+least|between)\s+"
+                               r"(?:about\s+|around\s+|approximately\s+)?)?$", re.IGNORECASE)
+
+
+_THRESHOLD_VERBS = frozenset({"maintain", "keep", "reach", "raise", "lower", "achieve", "have", "with", "normal"})
+
+
+def _threshold_of(number: _Number, sentence: str) -> str:
+    """The biomarker a threshold is of ("getting 25(OH)D levels consistently above 30 ng/mL": 25(OH)D levels)."""
+    m = _THRESHOLD_BEFORE.search(sentence, max(0, number.start - 70), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if w in _STOP_SET - {"of"} or _BOUNDARY_WORD.fullmatch(w)
+             or w.endswith("ing") or w in _THRESHOLD_VERBS]
+    return " ".join(words[small[-1] + 1:] if small else words)  # "to maintain blood levels of 25(OH)D": blood levels ...
+
+
 _PORTION_BEFORE = re.compile(r"\(\s*[~≈]?\s*[0-9][^()]{0,20}?\bper\s+(?:a\s+|one\s+|each\s+)?$", re.IGNORECASE)
 
 
