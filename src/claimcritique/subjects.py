@@ -643,7 +643,8 @@ _GENERIC_OF = frozenset({"total", "number", "maximum", "minimum", "average", "ra
                          "concentration", "mean", "median", "sum", "group", "out", "one", "consumption", "use", "most",
                          "all", "some", "each", "none", "half", "ages", "age", "up", "upwards", "excess", "supplement",
                          "supplements", "recommendation", "recommendations", "equivalent", "content"})
-_BOUNDARY_WORD = re.compile(r"[a-z]+ly|[a-z]+ed|made|up|use|uses|take|takes|need|needs|recommend|recommends|suggest|"
+_BOUNDARY_WORD = re.compile(r"[a-z]+ly|[a-z]+ed|made|up|use|uses|take|takes|need|needs|recommend|recommends|"
+                            r"suggest|include|includes|"
                             r"suggests|provide|provides|contain|contains|give|gives|avoid|avoiding|reach|reaches|get|gets")
 _DOSE_ADJECTIVES = frozenset({"divided", "split", "recommended", "suggested", "advised", "combined", "standardized"})
 _AMOUNT_QUALIFIERS = frozenset({"equal", "maximum", "minimum", "daily", "recommended", "typical", "usual", "total", "average",
