@@ -129,3 +129,10 @@ def test_a_biomarker_threshold_takes_the_biomarker():
         "ferritin levels"
     assert subject_of("It can produce peak plasma concentrations no more than 200 micromol/L.",
                       "no more than 200 micromol/L") == "peak plasma concentrations"
+
+
+def test_a_purpose_word_used_as_peoples_verb_is_no_purpose():
+    assert subject_of("A 5 mg dose is common, but many people sleep just fine with less.", "5 mg") != "sleep"
+    assert subject_of("Many people focus on the rosehip extract dose, like 1000 mg.", "1000 mg") != "focus"
+    # the purpose as a noun still counts
+    assert subject_of("Take 2 mg for sleep.", "2 mg") == "sleep"

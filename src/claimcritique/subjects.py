@@ -174,6 +174,9 @@ def _row_label(sentence: str, number: _Number) -> str:
     return f"{head.split(':')[0].strip()}, {piece}"  # "19-30 years: Men, 400 mg/day; women, 310 mg/day": 19-30 years, women
 
 
+_VERB_AFTER_PEOPLE = re.compile(r"\b(?:people|you|we|they|i|many|most|users|adults|folks)\s+(?:[a-z]+ly\s+|just\s+|still\s+)?$",
+                                re.IGNORECASE)
+# "many people sleep just fine", "Many people focus on ...": a purpose word used as their verb is no purpose
 _BARE_PEOPLE = frozenset({"people", "patients"})
 _QUALIFIED_AFTER = re.compile(r"\s+(?:with|who|over|under|aged|above|below|older|younger|taking|on|at\s+risk|in\s+(?:the|their)|"
                               r"of\s+(?:all\s+)?ages?)\b", re.IGNORECASE)
@@ -189,6 +192,9 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if claim_type in ("dose", "timing", "onset") and any(t[2] in _BARE_PEOPLE for t in found.get("population", ())):
         found = {**found, "population": [t for t in found["population"] if t[2] not in _BARE_PEOPLE
                                          or _QUALIFIED_AFTER.match(sentence, t[1])]}
+    if any(_VERB_AFTER_PEOPLE.search(sentence, max(0, t[0] - 30), t[0]) for t in found.get("purpose", ())):
+        found = {**found, "purpose": [t for t in found["purpose"]
+                                      if not _VERB_AFTER_PEOPLE.search(sentence, max(0, t[0] - 30), t[0])]}
     text = _find_subject(claim_type, number, sentence, block_kind, section, subjects, document_form, found,
                          section_form, header, timing_event)
     if "[" in text or _DIGIT.search(text):
