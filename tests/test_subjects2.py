@@ -136,3 +136,10 @@ def test_a_purpose_word_used_as_peoples_verb_is_no_purpose():
     assert subject_of("Many people focus on the rosehip extract dose, like 1000 mg.", "1000 mg") != "focus"
     # the purpose as a noun still counts
     assert subject_of("Take 2 mg for sleep.", "2 mg") == "sleep"
+
+
+def test_the_product_that_provides_an_amount_is_its_subject_before_the_nutrient_named_at_it():
+    assert subject_of("Our Vegan Blend provides 20 mcg of vitamin B12 per scoop.", "20 mcg") == "vegan blend"
+    assert subject_of("A 500mg pill contains ~300mg magnesium, they say.", "~300mg") == "pill"
+    # what the body or a food holds is no product
+    assert subject_of("Take 2 g daily; it provides 400 mg of rosehip extract.", "400 mg") != "it"

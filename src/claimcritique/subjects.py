@@ -10,8 +10,9 @@ over candidates found by the grammar and layout around the number (`SUBJECT_PRIO
    of folic acid"; not across "; " or ", and", nor a product's "contains"). Its purpose is not added: the annotators
    add one only to tell two numbers of one population apart, and adding the clause's purpose to every population
    lost agreement with both annotators of holdout3 and holdout4;
-3. what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it
-   ("Vitamin D3 1000 IU");
+3. the product that provides the amount, its strength ("Our Vegan Blend provides 20 mcg of vitamin B12", "A 500mg
+   pill contains ~300mg"), then what the amount itself is called: a term written right after it ("120 mg DHA"), a
+   name right before it ("Vitamin D3 1000 IU");
 4. a population elsewhere in the sentence;
 5. the purpose or condition ("heart failure (200-300 mg/day)", "for sleep", "to maintain healthy bone");
 6. a label (a named amount "an adult dose of 10 oz", a line's label "Children: 5 mg");
@@ -333,6 +334,8 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
             # its clause names right before it ("all women of child-bearing age take 400 mcg of folic acid")
             "population": lambda: ((after if after_is_population else "") or (_takers(number, sentence) if dose else "")
                                    or _governing(people, number, sentence)),
+            # a product that provides the amount ("Our Daily Blend provides 20 mcg of vitamin B12", "a pill provides")
+            "provider": lambda: _provider(number, sentence) if dose else "",
             "named": lambda: (after if not plain and not after_is_population else "") or named,
             "nearby_population": lambda: _closest(people, number),  # a population elsewhere in the sentence
             "purpose": lambda: (bracketed or _closest(found["purpose"], number)
@@ -385,8 +388,8 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
     return after or _closest(found["form"], number) or document_form
 
 
-SUBJECT_PRIORITY = ("limit", "population", "named", "nearby_population", "purpose", "label", "product", "participants",
-                    "band", "event", "nutrient", "line_label", "form", "section")
+SUBJECT_PRIORITY = ("limit", "population", "provider", "named", "nearby_population", "purpose", "label", "product",
+                    "participants", "band", "event", "nutrient", "line_label", "form", "section")
 """The roles a dose's, timing's or onset's subject can play, in the order the annotators choose among them (the
 module's docstring)."""
 OTHER_PRIORITY = ("portion", "outcome", "named", "biomarker", "band", "counted", "label", "kept", "section", "doses",
@@ -407,6 +410,25 @@ def choose_subject(candidates: dict[str, Callable[[], str]], priority: tuple[str
 
 _NOT_GOVERNED = re.compile(r";|,\s+and\b|[0-9]|\b(?:contains?|containing|provides?|providing|delivers?|packs?|"
                            r"includes?|including|has)\b", re.IGNORECASE)
+
+
+_PROVIDER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:a|an|the|our|this|each|one|every|your|its)\s+)"
+                              r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:provides|contains|delivers|supplies|packs)\s+"
+                              r"(?:about\s+|around\s+|approximately\s+|roughly\s+|only\s+|just\s+|~\s*)?$", re.IGNORECASE)
+_NOT_PROVIDER = frozenset({"it", "this", "that", "which", "what", "who", "they", "each", "one", "diet", "body", "food", "foods",
+                           "blood", "serum", "plasma"})
+
+
+def _provider(number: _Number, sentence: str) -> str:
+    """The product that provides an amount, its strength ("Our Vegan Blend provides 20 mcg of vitamin B12": vegan blend;
+    "A 500mg pill provides ~150mg": pill), without its own amount."""
+    m = _PROVIDER_BEFORE.search(sentence, max(0, number.start - 50), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if w in _STOP_SET or _NUMBER_WORD.fullmatch(w) or _DIGIT.search(w)]
+    words = words[small[-1] + 1:] if small else words
+    return "" if not words or words[-1] in _NOT_PROVIDER or _PARTICIPLE.fullmatch(words[-1]) else " ".join(words)
 
 
 def _governing(people: list[tuple[int, int, str]], number: _Number, sentence: str) -> str:
