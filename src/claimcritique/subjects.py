@@ -325,17 +325,16 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
                     or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])]
         dose = claim_type == "dose"
         after_is_population = bool(after) and any(t[2] == after and t[0] >= number.end for t in found["population"])
-        candidates = {
-            # what the amount itself is called: the term written right after it ("18 mg for women", "120 mg DHA"),
-            # a name right before it ("Vitamin D3 1000 IU"), an upper limit named right before it
+        candidates = {  # by role, in the order of the module's docstring (SUBJECT_PRIORITY decides)
             # an upper limit named right before the amount, with its clause's population ("In adults the UL is 350 mg")
             "limit": lambda: _limit_named(number, sentence, people) if dose and not after_is_population else "",
             # whom the amount is for: a population written right after it, the people a study gave it, the people
             # its clause names right before it ("all women of child-bearing age take 400 mcg of folic acid")
             "population": lambda: ((after if after_is_population else "") or (_takers(number, sentence) if dose else "")
                                    or _governing(people, number, sentence)),
-            # a product that provides the amount ("Our Daily Blend provides 20 mcg of vitamin B12", "a pill provides")
+            # a product that provides the amount ("Our Vegan Blend provides 20 mcg of vitamin B12", "a pill contains")
             "provider": lambda: _provider(number, sentence) if dose else "",
+            # what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it
             "named": lambda: (after if not plain and not after_is_population else "") or named,
             "nearby_population": lambda: _closest(people, number),  # a population elsewhere in the sentence
             "purpose": lambda: (bracketed or _closest(found["purpose"], number)
