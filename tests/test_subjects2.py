@@ -143,3 +143,9 @@ def test_the_product_that_provides_an_amount_is_its_subject_before_the_nutrient_
     assert subject_of("A 500mg pill contains ~300mg magnesium, they say.", "~300mg") == "pill"
     # what the body or a food holds is no product
     assert subject_of("Take 2 g daily; it provides 400 mg of rosehip extract.", "400 mg") != "it"
+
+
+def test_a_recommended_dose_of_a_product_is_the_products_not_the_pages_own_supplement():
+    assert subject_of("The recommended dose of Acme Threonate is 144 mg daily.", "144 mg") == "acme threonate"
+    # the page's own supplement named plainly keeps the band's descriptor
+    assert subject_of("The recommended dose of zinc is 11 mg.", "11 mg") != "zinc"

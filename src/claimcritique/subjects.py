@@ -10,9 +10,10 @@ over candidates found by the grammar and layout around the number (`SUBJECT_PRIO
    of folic acid"; not across "; " or ", and", nor a product's "contains"). Its purpose is not added: the annotators
    add one only to tell two numbers of one population apart, and adding the clause's purpose to every population
    lost agreement with both annotators of holdout3 and holdout4;
-3. the product that provides the amount, its strength ("Our Vegan Blend provides 20 mcg of vitamin B12", "A 500mg
-   pill contains ~300mg"), then what the amount itself is called: a term written right after it ("120 mg DHA"), a
-   name right before it ("Vitamin D3 1000 IU");
+3. the product that provides the amount, its strength, or whose recommended dose it is ("Our Vegan Blend provides
+   20 mcg of vitamin B12", "The recommended dose of Acme Threonate is 144 mg", "A 500mg pill contains ~300mg"), then
+   what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it ("Vitamin
+   D3 1000 IU");
 4. a population elsewhere in the sentence;
 5. the purpose or condition ("heart failure (200-300 mg/day)", "for sleep", "to maintain healthy bone");
 6. a label (a named amount "an adult dose of 10 oz", a line's label "Children: 5 mg");
@@ -333,7 +334,7 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
             "population": lambda: ((after if after_is_population else "") or (_takers(number, sentence) if dose else "")
                                    or _governing(people, number, sentence)),
             # a product that provides the amount ("Our Vegan Blend provides 20 mcg of vitamin B12", "a pill contains")
-            "provider": lambda: _provider(number, sentence) if dose else "",
+            "provider": lambda: (_provider(number, sentence) or _dose_of_product(number, sentence, plain_terms)) if dose else "",
             # what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it
             "named": lambda: (after if not plain and not after_is_population else "") or named,
             "nearby_population": lambda: _closest(people, number),  # a population elsewhere in the sentence
@@ -428,6 +429,23 @@ def _provider(number: _Number, sentence: str) -> str:
     small = [i for i, w in enumerate(words) if w in _STOP_SET or _NUMBER_WORD.fullmatch(w) or _DIGIT.search(w)]
     words = words[small[-1] + 1:] if small else words
     return "" if not words or words[-1] in _NOT_PROVIDER or _PARTICIPLE.fullmatch(words[-1]) else " ".join(words)
+
+
+_DOSE_OF_BEFORE = re.compile(r"\b(?:recommended|suggested|typical|usual|standard)\s+(?:daily\s+)?(?:dose|dosage|serving)\s+"
+                             r"of\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:is|are)\s+(?:about\s+|around\s+|approximately\s+)?$",
+                             re.IGNORECASE)
+
+
+def _dose_of_product(number: _Number, sentence: str, plain: set[str]) -> str:
+    """The product a recommended dose is of ("The recommended dose of Brand Threonate is 144 mg"), not the page's own
+    supplement named plainly ("The recommended dose of vitamin C is 90 mg" keeps its band's descriptor)."""
+    m = _DOSE_OF_BEFORE.search(sentence, max(0, number.start - 80), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    if words[0] in _STOP_SET or " ".join(words) in plain or any(_NUMBER_WORD.fullmatch(w) for w in words):
+        return ""
+    return " ".join(words)
 
 
 def _governing(people: list[tuple[int, int, str]], number: _Number, sentence: str) -> str:
