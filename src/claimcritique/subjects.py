@@ -1,13 +1,39 @@
-"""What each claim is about: its subject (a population, a purpose, a form, a dose band, a table row's label, ...).
+"""What each claim is about: its subject, a short noun phrase from the page (never a whole clause).
 
-The rules are the README's (Claims: subjects). They read the grammar and layout around a number: a "For ..." lead,
-a row label, the term right after the amount ("18 mg for women"), a noun phrase the amount is "of", a population or
-purpose of the lexicons (`data/lexicons/claim_subjects.csv`) nearest the number. Which supplement a number is about is
-`supplements.py`'s rule; the number grammar and the claim types are `claims.py`'s.
+The annotators' written rules (data/annotations/subjects_b_rules.md, the conventions, the gold rulings) choose in
+this order when several candidates name one number; `choose_subject` is that decision for doses, timings and onsets,
+over candidates found by the grammar and layout around the number (`SUBJECT_PRIORITY`):
+
+1. an upper limit named right before the amount, with its clause's population ("In adults the UL is 350 mg");
+2. the population that governs the number: written right after it ("18 mg for women"), the people a study gave it
+   ("participants who took 600 mg"), or named before it in its clause ("all women of child-bearing age take 400 mcg
+   of folic acid"; not across "; " or ", and", nor a product's "contains"). Its purpose is not added: the annotators
+   add one only to tell two numbers of one population apart, and adding the clause's purpose to every population
+   lost agreement with both annotators of holdout3 and holdout4;
+3. the product that provides the amount, its strength, or whose recommended dose it is ("Our Vegan Blend provides
+   20 mcg of vitamin B12", "The recommended dose of Acme Threonate is 144 mg", "A 500mg pill contains ~300mg"), then
+   what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it ("Vitamin
+   D3 1000 IU");
+4. a population elsewhere in the sentence;
+5. the purpose or condition ("heart failure (200-300 mg/day)", "for sleep", "to maintain healthy bone");
+6. a label (a named amount "an adult dose of 10 oz", a line's label "Children: 5 mg");
+7. the product or food the amount is of ("10 grams of collagen peptide"), then counted study participants ("33
+   women ... were given 10 grams of it");
+8. a dose band ("at high doses"); for a timing, the event ("before bed"), joined to whatever else is timed
+   ("adults, before bed");
+9. the page's own supplement named at the amount, a timing's line label, a form named near it;
+10. the section's purpose, heading, band or form, else the document's form.
+
+Layouts decide before the order does: a table row's label (with its column's header when the row holds several
+values), a stat block's label, a "For ..." lead, a frequency ("dosing frequency, adults"). Other numbers take what
+they measure: a share's group ("70% in Hispanics"), a biomarker or outcome ("a 12% increase in skin moisture"), a
+food ("2-4 servings of fatty fish"), where something is held, a trial's length. Which supplement a number is about
+is `supplements.py`'s rule; the number grammar and the claim types are `claims.py`'s.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -150,6 +176,9 @@ def _row_label(sentence: str, number: _Number) -> str:
     return f"{head.split(':')[0].strip()}, {piece}"  # "19-30 years: Men, 400 mg/day; women, 310 mg/day": 19-30 years, women
 
 
+_VERB_AFTER_PEOPLE = re.compile(r"\b(?:people|you|we|they|i|many|most|users|adults|folks)\s+(?:[a-z]+ly\s+|just\s+|still\s+)?$",
+                                re.IGNORECASE)
+# "many people sleep just fine", "Many people focus on ...": a purpose word used as their verb is no purpose
 _BARE_PEOPLE = frozenset({"people", "patients"})
 _QUALIFIED_AFTER = re.compile(r"\s+(?:with|who|over|under|aged|above|below|older|younger|taking|on|at\s+risk|in\s+(?:the|their)|"
                               r"of\s+(?:all\s+)?ages?)\b", re.IGNORECASE)
@@ -165,6 +194,9 @@ def _subject(claim_type: str, number: _Number, sentence: str, block_kind: str, s
     if claim_type in ("dose", "timing", "onset") and any(t[2] in _BARE_PEOPLE for t in found.get("population", ())):
         found = {**found, "population": [t for t in found["population"] if t[2] not in _BARE_PEOPLE
                                          or _QUALIFIED_AFTER.match(sentence, t[1])]}
+    if any(_VERB_AFTER_PEOPLE.search(sentence, max(0, t[0] - 30), t[0]) for t in found.get("purpose", ())):
+        found = {**found, "purpose": [t for t in found["purpose"]
+                                      if not _VERB_AFTER_PEOPLE.search(sentence, max(0, t[0] - 30), t[0])]}
     text = _find_subject(claim_type, number, sentence, block_kind, section, subjects, document_form, found,
                          section_form, header, timing_event)
     if "[" in text or _DIGIT.search(text):
@@ -290,19 +322,39 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         # a population named far after the amount, in a later clause ("50 mg of zinc, which is more than enough ...
         # even in people with ..."), is not whom the amount is for
         people = [t for t in found["population"] if t not in counted and t[0] - number.end <= 60]
-        subject = ((after if not plain else "") or named or (_takers(number, sentence) if claim_type == "dose" else "")
-                or (_limit_named(number, sentence, people) if claim_type == "dose" else "")
-                or _closest(people, number) or bracketed or _closest(found["purpose"], number)
-                or (_purpose_after(number, sentence) if claim_type == "dose" else "")  # "... for overall health"
-                or (_needed_for(number, sentence) if claim_type == "dose" else "")  # "... are required to achieve X"
-                or (_named_of(number, sentence) if claim_type == "dose" else "")  # "an adult dose of 10 oz"
-                or of_what or _closest(counted, number) or (label_text if claim_type == "dose" else "")
-                or (band if claim_type == "dose" else "") or event or after or label_text
-                or _closest([t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg
-                             or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])], number)  # hydrated ...")
-                or _section_term(subjects["purpose"], section)
-                or (heading_for.group(1).strip().lower() if heading_for else "")
-                or section_band or section_form or document_form)
+        own_form = [t for t in found["form"] if number.end <= t[0] <= number.end + 24  # its own ("325 mg hydrated ...")
+                    or not _AMOUNT_BEFORE.search(sentence, max(0, t[0] - 24), t[0])]
+        dose = claim_type == "dose"
+        after_is_population = bool(after) and any(t[2] == after and t[0] >= number.end for t in found["population"])
+        candidates = {  # by role, in the order of the module's docstring (SUBJECT_PRIORITY decides)
+            # an upper limit named right before the amount, with its clause's population ("In adults the UL is 350 mg")
+            "limit": lambda: _limit_named(number, sentence, people) if dose and not after_is_population else "",
+            # whom the amount is for: a population written right after it, the people a study gave it, the people
+            # its clause names right before it ("all women of child-bearing age take 400 mcg of folic acid")
+            "population": lambda: ((after if after_is_population else "") or (_takers(number, sentence) if dose else "")
+                                   or _governing(people, number, sentence)),
+            # a product that provides the amount ("Our Vegan Blend provides 20 mcg of vitamin B12", "a pill contains")
+            "provider": lambda: (_provider(number, sentence) or _dose_of_product(number, sentence, plain_terms)) if dose else "",
+            # what the amount itself is called: a term written right after it ("120 mg DHA"), a name right before it
+            "named": lambda: (after if not plain and not after_is_population else "") or named,
+            "nearby_population": lambda: _closest(people, number),  # a population elsewhere in the sentence
+            "purpose": lambda: (bracketed or _closest(found["purpose"], number)
+                                or (_purpose_after(number, sentence) if dose else "")
+                                or (_needed_for(number, sentence) if dose else "")),
+            "label": lambda: (_named_of(number, sentence) or label_text) if dose else "",
+            "product": lambda: of_what,
+            # "33 women ... were given 10 grams of collagen peptide": counted participants, after what they were given
+            "participants": lambda: _closest(counted, number),
+            "band": lambda: band if dose else "",
+            "event": lambda: event,
+            "nutrient": lambda: after if plain else "",
+            "line_label": lambda: label_text,  # "Adults: 30 minutes before bed": a timing's line label, after its event
+            "form": lambda: _closest(own_form, number),
+            "section": lambda: (_section_term(subjects["purpose"], section)
+                                or (heading_for.group(1).strip().lower() if heading_for else "")
+                                or section_band or section_form or document_form),
+        }
+        subject = choose_subject(candidates)
         if event and not set(subject.split()) <= set(event.split()):
             return f"{subject}, {event}"  # "for many adults is 0.5 mg, 30 to 60 minutes before bed": adults, before bed
         if event:
@@ -316,22 +368,94 @@ def _find_subject(claim_type: str, number: _Number, sentence: str, block_kind: s
         if where:
             return where
     if claim_type == "other":
-        changed_in = _CHANGE_IN.match(sentence, number.end)  # "a 12% increase in skin moisture"
-        changed_before = _CHANGE_IN_BEFORE.search(sentence, max(0, number.start - 80), number.start)
-        # "reductions in serum cortisol (by up to 27.9%)"
-        return (_what_changed(number, sentence) or (changed_in.group(1).lower() if changed_in else "")
-                or (" ".join(changed_before.group(1).lower().split()) if changed_before else "") or after
-                or _named_of(number, sentence)  # "water retention of 1-2 kg", "a 25(OH)D level of 30-50 ng/ml"
-                or (band if number.dimension == "time" else "")  # "for loading (5 days)"
-                or _what_follows(number, sentence)
-                or _bracket_label(number, sentence)  # "similar total creatine concentration increases (~20%) but ..."
-                or (_kept_for(number, sentence) if number.dimension == "time" else "")  # "Keep the schedule for 2 weeks"
-                or (_avoided(number, sentence) if number.dimension == "time" else "")  # "avoid screens an hour before bed"
-                or section_band
-                or (" ".join(w for w in sentence[number.start: number.end].lower().split() if not _NUMBER_WORD.fullmatch(w))
-                    if number.kind == "doses" else "")  # "five divided doses"
-                or _closest(found["form"], number) or document_form)
+        time = number.dimension == "time"
+        return choose_subject({
+            "portion": lambda: _portion_of(number, sentence),  # "oat bran (96 mg per half cup)": the food's portion
+            "outcome": lambda: _outcome(number, sentence),  # "a 12% increase in skin moisture"
+            "named": lambda: after,
+            "biomarker": lambda: _named_of(number, sentence) or _threshold_of(number, sentence),
+            # "water retention of 1-2 kg", "a 25(OH)D level of 30", "25(OH)D levels consistently above 30 ng/mL"
+            "band": lambda: band if time else "",  # "for loading (5 days)"
+            "counted": lambda: _what_follows(number, sentence),  # "5% withanolides", "2-4 servings of fatty fish"
+            "label": lambda: _bracket_label(number, sentence),  # "similar total creatine concentration increases (~20%)"
+            "kept": lambda: (_kept_for(number, sentence) or _avoided(number, sentence)) if time else "",
+            # "Keep the schedule for 2 weeks", "avoid screens an hour before bed"
+            "section": lambda: section_band,
+            "doses": lambda: (" ".join(w for w in sentence[number.start: number.end].lower().split()
+                                       if not _NUMBER_WORD.fullmatch(w)) if number.kind == "doses" else ""),
+            "form": lambda: _closest(found["form"], number) or document_form,
+        }, OTHER_PRIORITY)
     return after or _closest(found["form"], number) or document_form
+
+
+SUBJECT_PRIORITY = ("limit", "population", "provider", "named", "nearby_population", "purpose", "label", "product",
+                    "participants", "band", "event", "nutrient", "line_label", "form", "section")
+"""The roles a dose's, timing's or onset's subject can play, in the order the annotators choose among them (the
+module's docstring)."""
+OTHER_PRIORITY = ("portion", "outcome", "named", "biomarker", "band", "counted", "label", "kept", "section", "doses",
+                  "form")
+"""The same for an `other` number: a food's reference portion, the outcome or biomarker it measures, the term
+written at it, what it counts, the label it is bracketed after, ..."""
+
+
+def choose_subject(candidates: dict[str, Callable[[], str]], priority: tuple[str, ...] = SUBJECT_PRIORITY) -> str:
+    """The subject among the candidates found for a number: the first role of `priority` that has one (each role's
+    candidates are computed only when asked for, nearest reading first)."""
+    for role in priority:
+        text = candidates[role]() if role in candidates else ""
+        if text:
+            return text
+    return ""
+
+
+_NOT_GOVERNED = re.compile(r";|,\s+and\b|[0-9]|\b(?:contains?|containing|provides?|providing|delivers?|packs?|"
+                           r"includes?|including|has)\b", re.IGNORECASE)
+
+
+_PROVIDER_BEFORE = re.compile(r"(?:^|[,;:]\s*|\b(?:a|an|the|our|this|each|one|every|your|its)\s+)"
+                              r"((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:provides|contains|delivers|supplies|packs)\s+"
+                              r"(?:about\s+|around\s+|approximately\s+|roughly\s+|only\s+|just\s+|~\s*)?$", re.IGNORECASE)
+_NOT_PROVIDER = frozenset({"it", "this", "that", "which", "what", "who", "they", "each", "one", "diet", "body", "food", "foods",
+                           "blood", "serum", "plasma"})
+
+
+def _provider(number: _Number, sentence: str) -> str:
+    """The product that provides an amount, its strength ("Our Vegan Blend provides 20 mcg of vitamin B12": vegan blend;
+    "A 500mg pill provides ~150mg": pill), without its own amount."""
+    m = _PROVIDER_BEFORE.search(sentence, max(0, number.start - 50), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if w in _STOP_SET or _NUMBER_WORD.fullmatch(w) or _DIGIT.search(w)]
+    words = words[small[-1] + 1:] if small else words
+    return "" if not words or words[-1] in _NOT_PROVIDER or _PARTICIPLE.fullmatch(words[-1]) else " ".join(words)
+
+
+_DOSE_OF_BEFORE = re.compile(r"\b(?:recommended|suggested|typical|usual|standard)\s+(?:daily\s+)?(?:dose|dosage|serving)\s+"
+                             r"of\s+((?:[\w-]+\s+){0,2}?[\w-]+)\s+(?:is|are)\s+(?:about\s+|around\s+|approximately\s+)?$",
+                             re.IGNORECASE)
+
+
+def _dose_of_product(number: _Number, sentence: str, plain: set[str]) -> str:
+    """The product a recommended dose is of ("The recommended dose of Brand Threonate is 144 mg"), not the page's own
+    supplement named plainly ("The recommended dose of vitamin C is 90 mg" keeps its band's descriptor)."""
+    m = _DOSE_OF_BEFORE.search(sentence, max(0, number.start - 80), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    if words[0] in _STOP_SET or " ".join(words) in plain or any(_NUMBER_WORD.fullmatch(w) for w in words):
+        return ""
+    return " ".join(words)
+
+
+def _governing(people: list[tuple[int, int, str]], number: _Number, sentence: str) -> str:
+    """The population that governs an amount: named before it in its clause, at most 40 characters before, with no
+    "; " or ", and" between ("Men need 420 mg", not "70 µg for men and 60 µg for women, and an upper level ... 400 µg"),
+    and not a product's content ("This formula, made for women, contains 360 mg of ...": the product's)."""
+    left, _ = _contrast_clause(sentence, number)
+    before = [t for t in people if left <= t[0] and t[1] <= number.start and number.start - t[1] <= 40
+              and not _NOT_GOVERNED.search(sentence, t[1], number.start)]
+    return before[-1][2] if before else ""
 
 
 def _purpose_after(number: _Number, sentence: str) -> str:
@@ -461,7 +585,11 @@ def _named_of(number: _Number, sentence: str) -> str:
 def _bracket_label(number: _Number, sentence: str) -> str:
     """The words an amount in brackets follows name it ("heart failure (200-300 mg/day)"), unless they are a name of
     the lexicons (handled as such) or small words."""
-    m = _BRACKET_LABEL.search(sentence, max(0, number.start - 50), number.start)
+    return _bracket_label_at(number.start, sentence)
+
+
+def _bracket_label_at(position: int, sentence: str) -> str:
+    m = _BRACKET_LABEL.search(sentence, max(0, position - 50), position)
     if not m:
         return ""
     words = m.group(1).lower().split()
@@ -560,7 +688,8 @@ _GENERIC_OF = frozenset({"total", "number", "maximum", "minimum", "average", "ra
                          "concentration", "mean", "median", "sum", "group", "out", "one", "consumption", "use", "most",
                          "all", "some", "each", "none", "half", "ages", "age", "up", "upwards", "excess", "supplement",
                          "supplements", "recommendation", "recommendations", "equivalent", "content"})
-_BOUNDARY_WORD = re.compile(r"[a-z]+ly|[a-z]+ed|made|up|use|uses|take|takes|need|needs|recommend|recommends|suggest|"
+_BOUNDARY_WORD = re.compile(r"[a-z]+ly|[a-z]+ed|made|up|use|uses|take|takes|need|needs|recommend|recommends|"
+                            r"suggest|include|includes|"
                             r"suggests|provide|provides|contain|contains|give|gives|avoid|avoiding|reach|reaches|get|gets")
 _DOSE_ADJECTIVES = frozenset({"divided", "split", "recommended", "suggested", "advised", "combined", "standardized"})
 _AMOUNT_QUALIFIERS = frozenset({"equal", "maximum", "minimum", "daily", "recommended", "typical", "usual", "total", "average",
@@ -628,6 +757,64 @@ _CHANGED_BY = re.compile(rf"(?:^|[,;:(]\s*|\b(?:{_STOP_WORDS_BEFORE})\s+)((?:{_C
 _CHANGE_IN_BEFORE = re.compile(rf"\b(?:increase|decrease|reduction|rise|drop|improvement|gain|decline|boost|fall|loss)e?s?"
                                rf"\s+in\s+(?:the\s+|their\s+|its\s+)?((?:{_CONTENT_WORD}\s+){{0,3}}?{_CONTENT_WORD})"
                                r"\s*\(\s*(?:by\s+)?(?:up\s+to\s+|about\s+|around\s+|nearly\s+|over\s+)?$", re.IGNORECASE)
+
+
+def _outcome(number: _Number, sentence: str) -> str:
+    """What an effect size measures: "<what> by N%", "a N% increase in <what>", "reductions in <what> (by N%)", and
+    "<what> decreased by N% in the X group compared to M% with the placebo" (the measured thing, with its arm)."""
+    changed = _what_changed(number, sentence)
+    if changed:
+        return changed
+    measured = _MEASURED_BY.search(sentence, max(0, number.start - 160), number.start)
+    if measured and number.dimension in ("percent", "ratio"):
+        words = [w for w in measured.group(1).lower().split() if w not in _STOP_SET]
+        arm = _ARM_AFTER.match(sentence, number.end)
+        thing = " ".join(words)
+        return f"{thing}, {' '.join(arm.group(1).lower().split())} group" if arm else thing
+    changed_in = _CHANGE_IN.match(sentence, number.end)
+    if changed_in:
+        return changed_in.group(1).lower()
+    changed_before = _CHANGE_IN_BEFORE.search(sentence, max(0, number.start - 80), number.start)
+    return " ".join(changed_before.group(1).lower().split()) if changed_before else ""
+
+
+_CHANGE_VERB = (r"(?:decreas|increas|reduc|lower|rais|improv|declin|dropp|drop|fell|ros|climb|jump|shrank|grew|"
+                r"plummet|soar)\w*")
+_MEASURED_BY = re.compile(rf"(?:^|[,;:]\s*|\b(?:and|while|whereas)\s+)((?:{_CONTENT_WORD}\s+){{0,3}}?"
+                          rf"{_CONTENT_WORD})\s*(?:\([^()]{{1,15}}\)\s*)?(?:were\s+|was\s+)?{_CHANGE_VERB}\s+by\s+"
+                          r"(?:(?:about|around|nearly|up\s+to|over)\s+)?(?:[^;]{0,80}?\bcompared\s+(?:to|with)\s+)?$",
+                          re.IGNORECASE)
+# "Stress scores (PSS) decreased by 44% ... compared to 5.5%": the measured thing of both numbers
+_ARM_AFTER = re.compile(r"\s*(?:in|with|for|among)\s+(?:the\s+)?((?:[a-z][\w-]*\s+)?(?:placebo|[a-z][\w-]*(?=\s+group)))"
+                        r"(?:\s+group)?\b", re.IGNORECASE)
+_THRESHOLD_BEFORE = re.compile(r"(?:^|[,;:(]\s*|\s)((?:[a-z0-9()][\w()'’-]*\s+){0,2}(?:levels?|concentrations?|status)"
+                               r"(?:\s+of\s+[a-z0-9()][\w()'’-]*)?)\s+(?:[a-z]+ly\s+)?(?:(?:above|below|over|under|"
+                               r"(?:higher|lower|greater|less)\s+than|of\s+at\s+least|at\s+least|between)\s+"
+                               r"(?:about\s+|around\s+|approximately\s+)?)?$", re.IGNORECASE)
+
+
+_THRESHOLD_VERBS = frozenset({"maintain", "keep", "reach", "raise", "lower", "achieve", "have", "with", "normal"})
+
+
+def _threshold_of(number: _Number, sentence: str) -> str:
+    """The biomarker a threshold is of ("getting 25(OH)D levels consistently above 30 ng/mL": 25(OH)D levels)."""
+    m = _THRESHOLD_BEFORE.search(sentence, max(0, number.start - 70), number.start)
+    if not m:
+        return ""
+    words = m.group(1).lower().split()
+    small = [i for i, w in enumerate(words) if w in _STOP_SET - {"of"} or _BOUNDARY_WORD.fullmatch(w)
+             or w.endswith("ing") or w in _THRESHOLD_VERBS]
+    return " ".join(words[small[-1] + 1:] if small else words)  # "to maintain blood levels of 25(OH)D": blood levels ...
+
+
+_PORTION_BEFORE = re.compile(r"\(\s*[~≈]?\s*[0-9][^()]{0,20}?\bper\s+(?:a\s+|one\s+|each\s+)?$", re.IGNORECASE)
+
+
+def _portion_of(number: _Number, sentence: str) -> str:
+    """A reference portion bracketed with a food's amount takes the food ("oat bran (96 mg per half cup)": the half
+    cup is oat bran's, as the 96 mg is)."""
+    m = _PORTION_BEFORE.search(sentence, max(0, number.start - 40), number.start)
+    return _bracket_label_at(m.start() + 1, sentence) if m else ""
 
 
 def _what_changed(number: _Number, sentence: str) -> str:
