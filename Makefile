@@ -39,11 +39,15 @@ lab: install
 
 # the write-up (headlines, figures with captions, tables of claims and findings) as one self-contained HTML
 # file, build/report/[corpus name/]claimcritique.html, and the executed notebooks as HTML beside it; reuses what
-# `make run` produced for CORPUS, and runs it first only when that is missing or out of date (or RERUN=1)
+# `make run` produced for CORPUS, and runs it first only when that is missing or out of date (exit status 3 of
+# --only-if-current) or RERUN=1; any other failure of the report is shown, not hidden by a rerun
 report: install
-	@if [ -z "$(RERUN)" ] && $(BIN)/claimcritique report --corpus "$(CORPUS)" --only-if-current; then :; else \
+	@if [ "$(RERUN)" = "1" ]; then status=3; else \
+		$(BIN)/claimcritique report --corpus "$(CORPUS)" --only-if-current; status=$$?; fi; \
+	if [ $$status -eq 3 ]; then \
 		$(MAKE) --no-print-directory run CORPUS="$(CORPUS)" JOBS="$(JOBS)" && \
-		$(BIN)/claimcritique report --corpus "$(CORPUS)"; fi
+		$(BIN)/claimcritique report --corpus "$(CORPUS)"; \
+	else exit $$status; fi
 
 # speed and memory as ratios against baselines measured in the same run (takes a while)
 bench: install

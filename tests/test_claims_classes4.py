@@ -181,3 +181,24 @@ def test_a_star_opening_a_sentence_is_no_multiplication():
     # must still drop: the operands of a worked calculation
     assert values("You absorb about 20%: 150 mg * 0.20 = 30 mg.") == [("absorption_rate", 20, 20, "%"),
                                                                       ("dose", 30, 30, "mg")]
+
+
+# --- review fixes: "a day or two", "within a week or two", "twice in a week" ------------------------------------
+
+def test_a_period_or_two_is_not_the_next_doses_count():
+    """"a day or two capsules": the "two" is a dose of capsules, not the end of a 1-2 day time."""
+    assert values("Take one capsule a day or two capsules if needed.") == [("dose", 1, 1, "capsules/day"),
+                                                                           ("dose", 2, 2, "capsules")]
+    assert [n.high for n in claims.find_numbers("In a day or two, most people feel better.")] == [2.0]
+
+
+def test_within_a_period_or_two_is_up_to_two():
+    numbers = claims.find_numbers("You may notice it within a week or two.")
+    assert [(math.isnan(n.low), n.high, n.unit) for n in numbers] == [(True, 2.0, "weeks")]
+
+
+def test_a_frequency_s_period_is_no_time():
+    assert claims.find_numbers("Use it twice in a week.") == []
+    assert claims.find_numbers("Take it once in a year.") == []
+    assert [n.unit for n in claims.find_numbers("Most people feel it in a week or two.")] == ["weeks"]
+

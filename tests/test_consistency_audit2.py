@@ -186,3 +186,14 @@ def test_listicle_titles_study_groups_and_ranges_from_physiological_doses(tmp_pa
     start = _of(found, "mel_start")
     assert start["kind"].tolist() == ["agreement"] and "night-time range" in start["detail"].iloc[0]
     assert _of(found, "vitd_title")["kind"].tolist() == ["exceeds_reference"]  # a product's own strength is judged
+
+
+@pytest.mark.parametrize("text, spans", [
+    ("2000 IU/day for children up to age 1", [(0.0, 12.0)]),  # up to the first birthday, not 12 months and older
+    ("Most people see results in 2-3 months.", []),  # a wait, not an age band
+    ("3 to 6 months of supplementation", []),  # a course of intake
+    ("Take 2+ capsules with food.", []),  # a count of capsules
+    ("Adults 51+ years", [(612.0, math.inf)]),
+])
+def test_age_spans_are_ages_not_waits_or_counts(text, spans):
+    assert consistency.age_spans(text) == spans

@@ -322,7 +322,7 @@ class Grammar:
                           r"\b(?P<word4>centuries|decades|millenn?ia)\s+of\b", re.IGNORECASE)
         # "within days" is at most 7 days; "within a few weeks" is vague (conventions: "a few" is not a number)
         within = re.compile(r"\bwithin\s+(?P<word>minutes|hours|days|weeks|a\s+day|a\s+week|a\s+month|"
-                            r"an\s+hour)\b", re.IGNORECASE)
+                            r"an\s+hour)\b(?!\s+or\s+two\b)", re.IGNORECASE)  # "within a week or two": a_period's
         an_hour = re.compile(r"(?P<prefix>\b(?:at\s+least|about|up\s+to|within)\s+)?\b(?P<word>half\s+an|an)\s+hour"
                              r"(?P<or_two>\s+or\s+two)?\b", re.IGNORECASE)
         divided = re.compile(rf"\b(?:divided|split)\s+(?:up\s+)?(?:in|into)\s+(?P<n>{_NUM})"
@@ -340,8 +340,10 @@ class Grammar:
         a_period = re.compile(r"(?P<lead>\b(?:after|in|within|by|for|takes?|took|taking|(?:lasts?|lasting|lasted)(?:\s+for)?)\s+)"
                               r"(?P<prefix>(?:just|only|about|around|roughly|approximately|nearly|almost|at\s+least|"
                               r"up\s+to|less\s+than|under|more\s+than|over|as\s+little\s+as)\s+)?"
-                              r"(?P<word>a)\s+(?P<whole>(?:whole|full)\s+)?(?P<unit>day|week|month|year)(?P<or_two>\s+or\s+two)?\b(?![-‑])|"
-                              r"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b", re.IGNORECASE)
+                              r"(?P<word>a)\s+(?P<whole>(?:whole|full)\s+)?(?P<unit>day|week|month|year)"
+                              rf"(?P<or_two>\s+or\s+two(?!\s+(?:{unit})\b))?\b(?![-‑])|"
+                              rf"\b(?P<word2>a)\s+(?P<unit2>day|week|month|year)\s+or\s+two\b(?!\s+(?:{unit})\b)",
+                              re.IGNORECASE)  # "a day or two capsules": the "two" is the next dose's
         # "half a teaspoon", "a half scoop", "per half cup", "one and a half capsules": a half of one unit
         half_a = re.compile(rf"(?:(?<![\w.,])(?P<whole>{_NUM})\s+and\s+a\s+half\s+|\bhalf\s+(?:an?\s+)?|\ba\s+half\s+)"
                             rf"(?P<unit>{unit})", re.IGNORECASE)
@@ -587,6 +589,7 @@ def find_numbers(sentence: str, folder: str | None = None) -> list[_Number]:
 _A_PERIOD = re.compile(r" a (?:whole |full )?(?:day|week|month|year)")  # _PERIOD_HINTS in one pass
 _DIGITS_IN_BRACKETS = re.compile(r"\(\s*[0-9]{1,2}\s*\)")  # what "one (1) capsule" needs, searched first
 _PERIOD_HINTS = (" a day", " a week", " a month", " a year", " a whole ", " a full ")
+_TIMES_IN = re.compile(r"\b(?:once|twice|thrice|times)\s*$", re.IGNORECASE)
 _PERIOD_LEADS = ("after", "in ", "by ", "take", "took", "last", "for a whole", "for a full")  # "in " is in "within " too
 
 
@@ -600,6 +603,8 @@ def _a_period(m: re.Match, g: Grammar) -> list[_Number]:
     or_two = word == "word2" or bool(m.group("or_two"))
     if lead and lead[0].lower() == "in" and not prefix and not or_two and unit == "days":
         return []
+    if lead and lead[0].lower() == "in" and _TIMES_IN.search(m.string, 0, m.start("lead")):
+        return []  # "twice in a week", "once in a year": a frequency's period, no time
     if lead and lead[0].lower() == "for" and not m.group("whole"):
         return []  # "take it for a week" is no number; "for a whole week" measures a step of a regimen
     start = m.start("prefix") if m.group("prefix") else m.start(word)

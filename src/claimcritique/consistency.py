@@ -848,16 +848,21 @@ _AGE_UNIT = r"(?P<{0}>years?|yrs?|y|months?|mo)\b"
 _SPAN = re.compile(
     r"\bbirth\s+(?:to|through|-|–)\s*(?P<b_hi>\d{1,2})\s*" + _AGE_UNIT.format("b_u")
     + r"|\bup\s+to\s+(?:the\s+)?(?:age\s+(?:of\s+)?)?(?P<u_hi>\d{1,2})\s*" + _AGE_UNIT.format("u_u")
+    + r"|\bup\s+to\s+(?:the\s+)?age\s+(?:of\s+)?(?P<ua_hi>\d{1,2})\b"  # "children up to age 1": years
     + r"|(?<![\d.,])(?P<r_lo>\d{1,2})\s*(?P<r_lu>years?|yrs?|y|months?|mo)?\s*(?:[-–]|to|through)\s*(?P<r_hi>\d{1,2})\s*"
     + _AGE_UNIT.format("r_u")
     + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|>\s*)\s*(?P<o_lo>\d{1,2})\s*" + _AGE_UNIT.format("o_u")
     + r"|(?:≥|>=|\bover\s+|\bolder\s+than\s+|\bage[sd]?\s+|>\s*)(?P<o2_lo>\d{1,2})(?=\s*(?:\)|:|,|$|\s+and\b|\s+incl))"
     + r"|\bages?\s+(?P<g_lo>\d{1,2})\s*(?:[-–]|to|through)\s*(?P<g_hi>\d{1,2})\b(?!\s*(?:months?|mo|%|iu|mg|mcg|µg))"
     + r"|\b(?:(?:after|beyond|past)\s+(?:the\s+)?age\s+(?:of\s+)?|over\s+the\s+age\s+of\s+)(?P<af_lo>\d{1,2})\b"
-    + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b)?"
+    # "9+ incl adults", "51+ years"; never "2+ capsules"
+    + r"|(?<![\d.,])(?P<p_lo>\d{1,2})\s*\+\s*(?:(?P<p_u>years?|yrs?|y|months?|mo)\b|(?!\s*(?:[a-z]+s|mg|mcg|g|iu|ml)\b))"
     + r"|(?<![\d.,])(?P<a_lo>\d{1,2})\s*(?:years?|yrs?|y)?\s+(?:and|or)\s+(?:older|over|up)\b",
     re.IGNORECASE)
-_DURATION_BEFORE = re.compile(r"\b(?:for|over|within|after|during|lasting|about)\s*$", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\b(?:for|over|within|after|during|lasting|about|in)\s*$", re.IGNORECASE)
+# "3 to 6 months of supplementation", "2-3 months later": a course or a wait, not an age
+_DURATION_AFTER = re.compile(r"\s*(?:of\s+(?:daily\s+)?(?:supplementation|use|treatment|therapy|taking|intake)|later\b)",
+                             re.IGNORECASE)
 
 
 _TWO_BANDS = re.compile(r"(?<![\d.,])(\d{1,2})\s*[-–]\s*(\d{1,2})\s*/\s*(\d{1,2})\s*[-–]\s*(\d{1,2})\s*"
@@ -874,14 +879,16 @@ def age_spans(text: str) -> list[tuple[float, float]]:
     "0-6 / 7-12 mo" gives both. A course of intake ("for 2-3 months") is not an age."""
     spans = []
     for m in _SPAN.finditer(text):
-        if _DURATION_BEFORE.search(text[:m.start()]):
+        if _DURATION_BEFORE.search(text[:m.start()]) or _DURATION_AFTER.match(text, m.end()):
             continue
         g = m.groupdict()
         if g["b_hi"]:
             per = _unit_months(g["b_u"])
-            spans.append((0.0, float(int(g["b_hi"]) * per if per == 1 else int(g["b_hi"]) * per)))
+            spans.append((0.0, float(int(g["b_hi"]) * per)))
         elif g["u_hi"]:
             spans.append((0.0, float(int(g["u_hi"]) * _unit_months(g["u_u"]))))
+        elif g["ua_hi"]:
+            spans.append((0.0, float(int(g["ua_hi"]) * 12)))
         elif g["r_lo"]:
             hi_per = _unit_months(g["r_u"])
             lo_per = _unit_months(g["r_lu"], hi_per)

@@ -87,10 +87,15 @@ PEAKS = "workers' peak memory: "
 
 def _log_peaks(client, log: Callable[[str], None]) -> None:
     """Each worker's peak memory (its largest resident set), on one line: what a batch costs a process."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    pool = ThreadPoolExecutor(max_workers=1)
     try:
-        peaks = client.run(_peak_mb)
-    except Exception:  # a worker gone at the very end: nothing to say about it
+        peaks = pool.submit(client.run, _peak_mb).result(timeout=CLOSE_TIMEOUT)  # never holds up a finished run
+    except Exception:  # a worker gone (or stuck) at the very end: nothing to say about it
         return
+    finally:
+        pool.shutdown(wait=False)
     log(PEAKS + ", ".join(f"{peaks[w]:.0f} MB" for w in sorted(peaks)))
 
 
@@ -100,9 +105,12 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+CLOSE_TIMEOUT = 20  # seconds: asking the workers for their peaks, and closing the client and the cluster
+
+
 def _close(client, cluster) -> None:
-    client.close()
-    cluster.close()
+    client.close(timeout=CLOSE_TIMEOUT)
+    cluster.close(timeout=CLOSE_TIMEOUT)
 
 
 # A LocalCluster's workers are forked from a server process started as soon as the corpus is planned (`prepare`),
