@@ -1,23 +1,8 @@
 """The annotators' priority order for subjects (subjects.py's docstring), one made-up sentence per rule."""
 from __future__ import annotations
 
-import pandas as pd
-
-from claimcritique import claims, subjects
-from claimcritique.segment import segment_blocks, segment_sentences
-
-
-def extract(text: str) -> pd.DataFrame:
-    blocks = segment_blocks("d", text)
-    return claims.extract_claims(segment_sentences(text, blocks), blocks)
-
-
-def subject_of(text: str, value: str) -> str:
-    """The subject of the claim whose amount is written `value`."""
-    found = extract(text)
-    rows = found[found["value_text"] == value]
-    assert len(rows) == 1, (value, found[["value_text", "subject"]].to_dict("records"))
-    return rows["subject"].iloc[0]
+from claimcritique import subjects
+from tests.test_subjects import extract, subject_of
 
 
 def subjects_of(text: str) -> dict[str, str]:
