@@ -9,15 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimcritique import claims
-from claimcritique.segment import segment_blocks, segment_sentences
-
-
-def values(text: str) -> list[tuple]:
-    blocks = segment_blocks("d", text)
-    found = claims.extract_claims(segment_sentences(text, blocks), blocks)
-    return [(r.claim_type, r.low if not math.isnan(r.low) else None, r.high if not math.isnan(r.high) else None, r.unit)
-            for r in found.itertuples()]
-
+from tests.test_claims_classes2 import values
 
 # --- false claims -------------------------------------------------------------------------------------------
 
